@@ -1,0 +1,95 @@
+"""Turns the cards retrieval found into an answer: direct answer, key points, checklist, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.advice.models import Answer, Hit, Reference, SourceRef
+from bot.i18n import Lang, t
+from bot.kb import Card, KnowledgeBase
+
+MAX_CARDS = 3
+# A second or third card joins the answer only if it is nearly as close as the best one.
+SECONDARY_MARGIN = 0.08
+CHECKLIST_MIN, CHECKLIST_MAX = 5, 8
+MAX_FOLLOW_UPS = 3
+# Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
+CORE_CHECKLIST_CARDS = (
+    "offer-editorial-fit",
+    "fair-pay",
+    "before-signing-checklist",
+    "disclosure-basics",
+    "fake-brand-dms",
+    "usage-rights-whitelisting",
+    "payment-terms-late-payment",
+)
+
+
+def out_of_scope(question: str, lang: Lang, kb_version: str) -> Answer:
+    return Answer(question=question, lang=lang, in_scope=False, summary=t("out_of_scope", lang), kb_version=kb_version)
+
+
+def compose(question: str, lang: Lang, hits: Sequence[Hit], kb: KnowledgeBase, threshold: float) -> Answer:
+    """An answer grounded in the closest cards, or the polite out-of-scope message."""
+    if not hits or hits[0].score < threshold:
+        return out_of_scope(question, lang, kb.version)
+    best = hits[0].score
+    chosen = [hit for hit in hits[:MAX_CARDS] if hit.score >= max(threshold, best - SECONDARY_MARGIN)]
+    cards = [card for hit in chosen if (card := kb.get(hit.card_id, lang)) is not None]
+    return answer_from_cards(question, lang, cards, kb)
+
+
+def answer_from_cards(question: str, lang: Lang, cards: Sequence[Card], kb: KnowledgeBase) -> Answer:
+    top, others = cards[0], cards[1:]
+    # The other cards add their own direct answer as a point: a related angle, not a repeat.
+    key_points = [*top.key_points, *(card.summary for card in others)]
+    dates = [card.as_of for card in cards if card.as_of]
+    return Answer(
+        question=question,
+        lang=lang,
+        in_scope=True,
+        summary=top.summary,
+        key_points=key_points,
+        checklist=checklist_for(cards, kb, lang),
+        sources=[SourceRef(card.id, card.title) for card in cards],
+        references=_references(cards),
+        template=top.template,
+        as_of=t("as_of", lang, date=max(dates).isoformat()) if dates else None,
+        follow_ups=_follow_ups(cards),
+        kb_version=kb.version,
+    )
+
+
+def checklist_for(cards: Sequence[Card], kb: KnowledgeBase, lang: Lang) -> list[str]:
+    """5–8 yes/no questions: those of the answering cards first, completed from the core cards."""
+    core = (card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) is not None)
+    items = _unique(item for card in cards for item in card.checklist)[:CHECKLIST_MAX]
+    if len(items) < CHECKLIST_MIN:
+        extra = [item for item in _unique(i for card in core for i in card.checklist[:1]) if item not in items]
+        items += extra[: CHECKLIST_MIN - len(items)]
+    return items
+
+
+def full_checklist(kb: KnowledgeBase, lang: Lang) -> list[str]:
+    """Every core card's checklist, for /checklist: the whole review of an offer."""
+    cards = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) is not None]
+    return _unique(item for card in cards for item in card.checklist)
+
+
+def _references(cards: Iterable[Card]) -> list[Reference]:
+    seen: dict[str, Reference] = {}
+    for card in cards:
+        for source in card.sources:
+            seen.setdefault(source.url, Reference(source.title, source.publisher, source.url, source.date))
+    return list(seen.values())
+
+
+def _follow_ups(cards: Sequence[Card]) -> list[tuple[str, str]]:
+    # One question per card first, so the buttons open different doors.
+    rounds = max(len(card.questions) for card in cards)
+    ordered = [(card.id, card.questions[i]) for i in range(rounds) for card in cards if i < len(card.questions)]
+    return ordered[:MAX_FOLLOW_UPS]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,76 @@
+"""Values the advice engine trades in, and the retrieval interface it depends on."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Protocol
+
+from bot.i18n import Lang
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One card found for a question, with its cosine similarity (higher is closer)."""
+
+    card_id: str
+    score: float
+
+
+class Retriever(Protocol):
+    def search(self, question: str, k: int) -> list[Hit]:
+        """The best cards for a question, best first, one hit per card id."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An original source behind a card (a law, a study, a platform's help page)."""
+
+    title: str
+    publisher: str
+    url: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    lang: Lang
+    in_scope: bool
+    summary: str
+    key_points: list[str] = field(default_factory=list)
+    checklist: list[str] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    template: str | None = None
+    as_of: str | None = None
+    follow_ups: list[tuple[str, str]] = field(default_factory=list)  # (card id, question)
+    kb_version: str = ""
+
+    @property
+    def answer(self) -> str:
+        """The direct answer and the key points as plain text (the `answer` field of the JSON)."""
+        if not self.key_points:
+            return self.summary
+        return "\n".join([self.summary, "", *(f"- {point}" for point in self.key_points)])
+
+    def to_json(self) -> dict[str, object]:
+        """The public JSON contract of `ask --json` (extra fields may be added, never renamed)."""
+        return {
+            "question": self.question,
+            "lang": self.lang,
+            "in_scope": self.in_scope,
+            "answer": self.answer,
+            "checklist": list(self.checklist),
+            "sources": [asdict(source) for source in self.sources],
+            "references": [asdict(ref) for ref in self.references],
+            "template": self.template,
+            "as_of": self.as_of,
+            "kb_version": self.kb_version,
+        }

@@ -1,0 +1,1 @@
+"""The terminal: `python -m bot ask | chat | run | start | kb …`."""

@@ -1,0 +1,95 @@
+"""Command-line entry point. Heavy imports wait until a command needs them, so `--help` is instant."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.config import Settings
+from bot.errors import CoachError, EmptyQuestionError
+from bot.i18n import t
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="collab-coach", description="Collab Coach: brand-collaboration coaching.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer one question (or one per line on stdin with --jsonl)")
+    ask.add_argument("question", nargs="?", help="the question; omit with --jsonl")
+    ask.add_argument("--lang", choices=["fr", "en"], help="answer language (default: the question's)")
+    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, write JSON lines")
+
+    chat = sub.add_parser("chat", help="interactive terminal chat")
+    chat.add_argument("--lang", choices=["fr", "en"])
+    sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    sub.add_parser("start", help="the Telegram bot if a token is set, else the terminal chat")
+
+    kb = sub.add_parser("kb", help="knowledge base: refresh | check | stats | eval")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    for name, help_ in [
+        ("refresh", "index new and edited cards, drop removed ones"),
+        ("check", "validate every card"),
+        ("stats", "count cards by language"),
+        ("eval", "measure retrieval on knowledge/eval"),
+    ]:
+        cmd = kb_sub.add_parser(name, help=help_)
+        if name != "check":
+            cmd.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    try:
+        if args.command == "kb":
+            from bot.cli import kb_commands
+
+            return kb_commands.run(args, settings)
+        if args.command == "ask":
+            return _ask(args, settings)
+        if args.command == "chat" or (args.command == "start" and settings.telegram_bot_token is None):
+            from bot.cli.chat import chat
+            from bot.wiring import build_coach
+
+            chat(build_coach(settings).engine, lang=getattr(args, "lang", None))
+            return EXIT_OK
+        from bot.telegram.app import run_bot  # "run", or "start" with a token
+
+        return run_bot(settings)
+    except CoachError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.jsonl and not (args.question or "").strip():
+        print(f"error: {t('empty_question', args.lang or 'en')}", file=sys.stderr)
+        return EXIT_USAGE
+    from bot.cli.render import render_answer
+    from bot.wiring import build_coach
+
+    engine = build_coach(settings).engine
+    if not args.jsonl:
+        answer = engine.ask(args.question, lang=args.lang)
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if args.json else render_answer(answer))
+        return EXIT_OK
+    status = EXIT_OK
+    for line in sys.stdin:
+        try:
+            answer = engine.ask(line, lang=args.lang)
+        except EmptyQuestionError:
+            if line.strip() == "":
+                continue  # blank lines separate nothing; skipping them keeps one output per question
+            raise
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+    return status

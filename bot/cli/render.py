@@ -1,0 +1,28 @@
+"""Plain-text rendering of an answer for the terminal."""
+
+from __future__ import annotations
+
+from bot.advice import Answer
+from bot.i18n import Lang, t
+
+
+def render_answer(answer: Answer) -> str:
+    lang = answer.lang
+    if not answer.in_scope:
+        return answer.summary
+    lines = [answer.summary, ""]
+    if answer.key_points:
+        lines += [f"{t('key_points', lang)}:", *(f"  • {point}" for point in answer.key_points), ""]
+    if answer.template:
+        lines += [f"{t('template', lang)}:", *(f"  | {line}" for line in answer.template.splitlines()), ""]
+    lines += [f"{t('checklist', lang)}:", *(f"  [ ] {item}" for item in answer.checklist), ""]
+    sources = "; ".join(source.title for source in answer.sources)
+    refs = "; ".join(f"{ref.publisher} ({ref.date})" for ref in answer.references)
+    lines.append(f"{t('sources', lang)}: {sources}" + (f" — {refs}" if refs else ""))
+    if answer.as_of:
+        lines.append(f"({answer.as_of})")
+    return "\n".join(lines)
+
+
+def render_checklist(items: list[str], lang: Lang) -> str:
+    return "\n".join([f"{t('full_checklist', lang)}:", *(f"  [ ] {item}" for item in items)])

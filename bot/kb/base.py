@@ -1,0 +1,126 @@
+"""The knowledge base in memory: every valid card, by id and language, and the checks over the set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import CardError, KnowledgeBaseError
+from bot.kb.cards import LANGS, Card, Lang, parse_card
+
+log = logging.getLogger(__name__)
+STALE_AFTER = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    cards: dict[tuple[str, Lang], Card]
+
+    @property
+    def ids(self) -> list[str]:
+        return sorted({card_id for card_id, _ in self.cards})
+
+    def __iter__(self) -> Iterator[Card]:
+        return iter(self.cards.values())
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def get(self, card_id: str, lang: Lang) -> Card | None:
+        """The card in `lang`, else its other translation (a missing translation degrades, never fails)."""
+        return self.cards.get((card_id, lang)) or next(
+            (self.cards[(card_id, other)] for other in LANGS if (card_id, other) in self.cards), None
+        )
+
+    @property
+    def version(self) -> str:
+        """Changes whenever any card file changes: answers carry it so feedback maps to content."""
+        digest = hashlib.sha256()
+        for key in sorted(self.cards):
+            digest.update(f"{key[0]}:{key[1]}:{self.cards[key].file_hash};".encode())
+        return digest.hexdigest()[:10]
+
+    def by_lang(self) -> dict[str, int]:
+        return {lang: sum(1 for _, card_lang in self.cards if card_lang == lang) for lang in LANGS}
+
+    def missing_translation(self) -> list[str]:
+        return sorted(card_id for card_id in self.ids if any((card_id, lang) not in self.cards for lang in LANGS))
+
+    def stats(self) -> dict[str, object]:
+        return {
+            "cards": len(self.ids),
+            "by_lang": self.by_lang(),
+            "missing_translation": self.missing_translation(),
+            "version": self.version,
+        }
+
+
+@dataclass
+class CheckReport:
+    """What `kb check` found: errors make the knowledge base unfit to publish, warnings don't."""
+
+    knowledge: KnowledgeBase
+    errors: list[CardError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def card_paths(knowledge_dir: Path) -> list[Path]:
+    if not knowledge_dir.is_dir():
+        raise KnowledgeBaseError(f"knowledge folder not found: {knowledge_dir}")
+    return sorted(path for lang in LANGS for path in (knowledge_dir / lang).glob("*.md"))
+
+
+def _parse_all(paths: Iterable[Path]) -> tuple[dict[tuple[str, Lang], Card], list[CardError]]:
+    cards: dict[tuple[str, Lang], Card] = {}
+    errors: list[CardError] = []
+    for path in paths:
+        try:
+            card = parse_card(path)
+        except CardError as exc:
+            errors.append(exc)
+        else:
+            cards[card.key] = card
+    return cards, errors
+
+
+def load_knowledge(knowledge_dir: Path) -> KnowledgeBase:
+    """All cards, or CardError for the first malformed one: a refresh never indexes a half-valid set."""
+    cards, errors = _parse_all(card_paths(knowledge_dir))
+    if errors:
+        raise errors[0]
+    if not cards:
+        raise KnowledgeBaseError(f"no cards in {knowledge_dir}/fr or {knowledge_dir}/en")
+    return KnowledgeBase(cards)
+
+
+def check_knowledge(knowledge_dir: Path, today: dt.date | None = None) -> CheckReport:
+    """Every problem at once, for the people curating the cards."""
+    today = today or dt.date.today()
+    cards, errors = _parse_all(card_paths(knowledge_dir))
+    report = CheckReport(KnowledgeBase(cards), errors)
+    for card_id in report.knowledge.missing_translation():
+        present = next(card for card in cards.values() if card.id == card_id)
+        missing = next(lang for lang in LANGS if (card_id, lang) not in cards)
+        report.errors.append(CardError(present.path, f"has no '{missing}' translation ({missing}/{card_id}.md)"))
+    for card in cards.values():
+        if today - card.reviewed > STALE_AFTER:
+            report.warnings.append(f"{card.path}: last reviewed {card.reviewed}, over 12 months ago")
+        if card.reviewed > today:
+            report.errors.append(CardError(card.path, f"reviewed date {card.reviewed} is in the future"))
+    return report
+
+
+def load_valid_cards(knowledge_dir: Path) -> KnowledgeBase:
+    """Every card that parses, skipping the malformed ones: what a running coach serves meanwhile."""
+    cards, errors = _parse_all(card_paths(knowledge_dir))
+    for error in errors:
+        log.error("card skipped: %s", error)
+    return KnowledgeBase(cards)

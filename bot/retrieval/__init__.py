@@ -1,0 +1,1 @@
+"""Adapters from the knowledge base to LangChain + Chroma: embeddings, the persistent index, search."""

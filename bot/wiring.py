@@ -1,0 +1,55 @@
+"""The composition root: builds the coach's services once from Settings."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.advice import AdviceEngine
+from bot.config import Settings
+from bot.errors import CardError
+from bot.kb import KnowledgeBase, load_knowledge
+from bot.kb.base import load_valid_cards
+from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.index import CardIndex, RefreshReport
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Coach:
+    """The engine with the index behind it; `refresh()` swaps in new cards only once they are indexed."""
+
+    settings: Settings
+    index: CardIndex
+    engine: AdviceEngine
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.engine.kb
+
+    def refresh(self) -> RefreshReport:
+        """Re-read the cards and update the index; a malformed card raises CardError and changes nothing."""
+        kb = load_knowledge(self.settings.knowledge_dir)
+        report = self.index.refresh(kb)
+        self.engine.kb = kb
+        return report
+
+
+def build_coach(settings: Settings, refresh: bool = True) -> Coach:
+    """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works)."""
+    embeddings = USEEmbeddings()
+    index = CardIndex(settings.index_dir, embeddings)
+    kb = load_valid_cards(settings.knowledge_dir)
+    coach = Coach(settings, index, AdviceEngine(kb, index, settings.relevance_threshold))
+    if refresh:
+        try:
+            report = coach.refresh()
+        except CardError as exc:
+            # Serve what is valid with the index as it was; `kb check` tells the curators what to fix.
+            log.error("knowledge base not refreshed: %s", exc)
+        else:
+            if report.changed:
+                log.info("index refreshed: %s", report.counts())
+    embeddings.warm_up()
+    return coach
