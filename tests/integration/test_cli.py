@@ -1,0 +1,90 @@
+"""`python -m bot …` as a user runs it: a separate process, a real index on disk."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cards import write_card, write_pair
+from tests.conftest import KNOWLEDGE, ROOT
+
+
+def run(
+    *args: str, data_dir: Path, knowledge: Path = KNOWLEDGE, stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATA_DIR": str(data_dir), "KNOWLEDGE_DIR": str(knowledge), "TELEGRAM_BOT_TOKEN": ""}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli-data")
+
+
+def test_ask_json_in_french(data_dir: Path) -> None:
+    result = run(
+        "ask", "une marque me demande mon mot de passe insta pour publier, c'est normal ?", "--json", data_dir=data_dir
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["lang"] == "fr" and answer["in_scope"] is True
+    assert 5 <= len(answer["checklist"]) <= 8
+    assert answer["sources"] and {"id", "title"} <= answer["sources"][0].keys()
+    assert "phishing-login-requests" in [s["id"] for s in answer["sources"]]
+
+
+def test_ask_jsonl_answers_one_line_per_question(data_dir: Path) -> None:
+    questions = "how much should i charge for 1 reel w 8k followers\n\nrecette de la pâte à crêpes\n"
+    result = run("ask", "--jsonl", data_dir=data_dir, stdin=questions)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(a["lang"], a["in_scope"]) for a in lines] == [("en", True), ("fr", False)]
+    assert lines[1]["checklist"] == [] and "collaborations" in lines[1]["answer"]
+
+
+def test_ask_text_output_and_language_override(data_dir: Path) -> None:
+    result = run("ask", "do I have to say a post is sponsored?", "--lang", "fr", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "Checklist pour juger l'offre" in result.stdout and "Sources" in result.stdout
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_question_fails_clearly(data_dir: Path, question: str) -> None:
+    result = run("ask", question, data_dir=data_dir)
+    assert result.returncode != 0
+    assert "question is empty" in result.stderr
+    assert result.stdout == ""
+
+
+def test_kb_stats_json(data_dir: Path) -> None:
+    result = run("kb", "stats", "--json", data_dir=data_dir)
+    stats = json.loads(result.stdout)
+    assert stats["cards"] >= 16 and stats["by_lang"]["fr"] == stats["by_lang"]["en"]
+    assert stats["missing_translation"] == []
+
+
+def test_kb_refresh_and_check_on_a_broken_knowledge_base(tmp_path: Path) -> None:
+    knowledge = tmp_path / "knowledge"
+    write_pair(knowledge, "fair-pay")
+    first = run("kb", "refresh", "--json", data_dir=tmp_path / "data", knowledge=knowledge)
+    assert json.loads(first.stdout)["added"] == 2, first.stderr
+    write_card(knowledge, "broken", "en", title="")
+    failed = run("kb", "refresh", data_dir=tmp_path / "data", knowledge=knowledge)
+    assert failed.returncode == 1
+    assert "broken.md" in failed.stderr and "title" in failed.stderr
+    checked = run("kb", "check", data_dir=tmp_path / "data", knowledge=knowledge)
+    assert checked.returncode == 1 and "broken.md" in checked.stdout
+    (knowledge / "en" / "broken.md").unlink()
+    again = run("kb", "refresh", "--json", data_dir=tmp_path / "data", knowledge=knowledge)
+    assert json.loads(again.stdout)["unchanged"] == 2

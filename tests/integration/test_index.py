@@ -1,0 +1,83 @@
+"""The index against a real Chroma on disk, with the real embedding model."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import CardError
+from bot.kb import load_knowledge
+from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.index import CardIndex
+from tests.cards import write_card, write_pair
+
+
+@pytest.fixture
+def cards(tmp_path: Path) -> Path:
+    root = tmp_path / "knowledge"
+    write_pair(root, "exclusivity", summary="An exclusivity clause stops you working with competing brands.")
+    write_pair(root, "fake-brand-dms", summary="Scam messages pretend to be brands and ask for money or logins.")
+    write_pair(root, "fair-pay", summary="How much to charge a brand for a sponsored post.")
+    return root
+
+
+def snapshot(index: CardIndex) -> dict[str, tuple[str, list[float]]]:
+    stored = index.store.get(include=["metadatas", "embeddings"])
+    return {
+        id_: (meta["file_hash"], [round(x, 6) for x in vector])
+        for id_, meta, vector in zip(stored["ids"], stored["metadatas"], stored["embeddings"], strict=True)
+    }
+
+
+def test_refresh_is_incremental_and_idempotent(tmp_path: Path, cards: Path, embeddings: USEEmbeddings) -> None:
+    index = CardIndex(tmp_path / "index", embeddings)
+    first = index.refresh(load_knowledge(cards))
+    assert (len(first.added), len(first.updated), len(first.removed), first.unchanged) == (6, 0, 0, 0)
+
+    again = index.refresh(load_knowledge(cards))
+    assert (again.added, again.updated, again.removed, again.unchanged) == ([], [], [], 6)
+    assert index.count() == 6
+
+    write_card(cards, "fair-pay", "fr", summary="Combien facturer une publication sponsorisée.")
+    edited = index.refresh(load_knowledge(cards))
+    assert (edited.added, edited.updated, edited.removed, edited.unchanged) == ([], ["fair-pay:fr"], [], 5)
+
+    (cards / "en" / "exclusivity.md").unlink()
+    removed = index.refresh(load_knowledge(cards))
+    assert (removed.removed, removed.unchanged, index.count()) == (["exclusivity:en"], 5, 5)
+    assert index.state()["kb_version"] == load_knowledge(cards).version
+
+
+def test_reopening_the_index_in_a_new_client_sees_the_same_documents(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+) -> None:
+    CardIndex(tmp_path / "index", embeddings).refresh(load_knowledge(cards))
+    reopened = CardIndex(tmp_path / "index", embeddings)
+    assert reopened.count() == 6
+    assert reopened.refresh(load_knowledge(cards)).unchanged == 6
+
+
+def test_a_malformed_card_leaves_the_index_exactly_as_it_was(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+) -> None:
+    index = CardIndex(tmp_path / "index", embeddings)
+    index.refresh(load_knowledge(cards))
+    before = snapshot(index)
+    write_card(cards, "fair-pay", "en", summary="A changed but valid card.")
+    write_card(cards, "broken", "fr", sources=[])
+    with pytest.raises(CardError, match=r"broken\.md: field 'sources'"):
+        index.refresh(load_knowledge(cards))
+    assert snapshot(index) == before
+
+
+def test_search_is_cross_lingual_cosine_and_one_hit_per_card(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+) -> None:
+    index = CardIndex(tmp_path / "index", embeddings)
+    index.refresh(load_knowledge(cards))
+    assert index.store._collection.configuration["hnsw"]["space"] == "cosine"
+    hits = index.search("une marque m'a envoyé un message bizarre et demande mon mot de passe", k=3)
+    assert hits[0].card_id == "fake-brand-dms"
+    assert len({hit.card_id for hit in hits}) == len(hits) == 3
+    assert all(0.0 <= hit.score <= 1.0 for hit in hits)
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    assert index.search("how much should I charge for a sponsored reel?", k=1)[0].card_id == "fair-pay"

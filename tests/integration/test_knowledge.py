@@ -1,0 +1,39 @@
+"""The shipped knowledge base: valid, bilingual, and good enough at finding the right card."""
+
+import collections
+
+import pytest
+
+from bot.config import Settings
+from bot.kb import check_knowledge
+from bot.kb.evaluation import evaluate, load_questions
+from bot.retrieval.index import CardIndex
+from tests.conftest import KNOWLEDGE
+
+THRESHOLD = Settings(_env_file=None).relevance_threshold
+
+
+def test_every_card_is_valid_and_translated() -> None:
+    report = check_knowledge(KNOWLEDGE)
+    assert report.ok, "\n".join(map(str, report.errors))
+    assert report.knowledge.missing_translation() == []
+    assert len(report.knowledge.ids) >= 45
+
+
+def test_eval_set_is_large_balanced_and_labelled_with_real_cards() -> None:
+    questions = load_questions(KNOWLEDGE / "eval")
+    ids = set(check_knowledge(KNOWLEDGE).knowledge.ids)
+    by_lang = collections.Counter(q.lang for q in questions)
+    assert len(questions) >= 150 and by_lang["fr"] == by_lang["en"]
+    assert sum(not q.expected for q in questions) >= 20
+    assert {card_id for q in questions for card_id in q.expected} <= ids
+
+
+@pytest.fixture(scope="module")
+def result(real_index: CardIndex):
+    return evaluate(load_questions(KNOWLEDGE / "eval"), real_index, THRESHOLD)
+
+
+def test_retrieval_quality_floors(result) -> None:
+    assert result.hit_at_3 >= 0.90, result.to_json()
+    assert result.offtopic_accuracy >= 0.90, result.to_json()

@@ -1,0 +1,118 @@
+from pathlib import Path
+
+import pytest
+
+from bot.advice import AdviceEngine, Hit
+from bot.advice.composer import CHECKLIST_MAX, CHECKLIST_MIN, CORE_CHECKLIST_CARDS
+from bot.errors import EmptyQuestionError
+from bot.kb import KnowledgeBase, load_knowledge
+from tests.cards import write_card, write_pair
+
+THRESHOLD = 0.2
+
+
+class ListRetriever:
+    """Returns the hits it is given, whatever the question: composition is under test, not retrieval."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self.questions: list[str] = []
+
+    def search(self, question: str, k: int) -> list[Hit]:
+        self.questions.append(question)
+        return self.hits[:k]
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> KnowledgeBase:
+    write_pair(tmp_path, "exclusivity", checklist=("Is it limited in time?", "Is it paid?"), template="Hello")
+    write_pair(tmp_path, "fair-pay", checklist=("Is the fee written?", "Is it paid?"))
+    write_pair(tmp_path, "far-away", checklist=("Unrelated?",))
+    for i, card_id in enumerate(c for c in CORE_CHECKLIST_CARDS if c != "fair-pay"):
+        write_pair(tmp_path, card_id, checklist=(f"Core question {i}?", f"Second core {i}?"))
+    write_card(tmp_path, "english-only", "en", checklist=("Only in English?",))
+    return load_knowledge(tmp_path)
+
+
+def test_answer_is_grounded_in_the_best_cards(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.55)]), THRESHOLD)
+    answer = engine.ask("la marque veut une exclusivité de 6 mois, c'est ok ?")
+    assert answer.lang == "fr" and answer.in_scope
+    assert answer.summary == "Summary of exclusivity in fr."
+    assert answer.key_points == ["First point.", "Second point.", "Summary of fair-pay in fr."]
+    assert [s.id for s in answer.sources] == ["exclusivity", "fair-pay"]
+    assert answer.sources[0].title == "exclusivity title fr"
+    assert answer.template == "Hello"
+    assert answer.kb_version == kb.version
+
+
+def test_checklist_has_five_to_eight_unique_items_answering_cards_first(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.58)]), THRESHOLD)
+    checklist = engine.ask("exclusivity?", lang="en").checklist
+    assert CHECKLIST_MIN <= len(checklist) <= CHECKLIST_MAX
+    assert checklist[:3] == ["Is it limited in time?", "Is it paid?", "Is the fee written?"]
+    assert len(set(checklist)) == len(checklist)
+    assert checklist[3] == "Core question 0?"  # completed from the core cards, first question of each
+
+
+def test_a_distant_second_card_stays_out(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("far-away", 0.3)]), THRESHOLD)
+    answer = engine.ask("exclusivity?", lang="en")
+    assert [s.id for s in answer.sources] == ["exclusivity"]
+    assert "Unrelated?" not in answer.checklist
+
+
+def test_below_threshold_is_out_of_scope_in_the_users_language(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("fair-pay", 0.1)]), THRESHOLD)
+    french = engine.ask("quelle est la meilleure recette de crêpes ?")
+    assert not french.in_scope and french.lang == "fr"
+    assert "collaborations avec les marques" in french.summary
+    assert french.checklist == [] and french.sources == []
+    english = engine.ask("what's the weather like in Lyon today?")
+    assert english.lang == "en" and "brand collaborations" in english.summary
+
+
+def test_missing_translation_falls_back_to_the_other_language(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("english-only", 0.7)]), THRESHOLD)
+    answer = engine.ask("une question en français", lang="fr")
+    assert answer.summary == "Summary of english-only in en."
+
+
+def test_language_override_and_empty_questions(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("fair-pay", 0.7)]), THRESHOLD)
+    assert engine.ask("combien je facture ?", lang="en").summary == "Summary of fair-pay in en."
+    for empty in ["", "   ", "\n\t"]:
+        with pytest.raises(EmptyQuestionError):
+            engine.ask(empty)
+
+
+def test_emoji_only_is_declined_without_searching(kb: KnowledgeBase) -> None:
+    retriever = ListRetriever([Hit("fair-pay", 0.9)])
+    answer = AdviceEngine(kb, retriever, THRESHOLD).ask("🙂🙂🙂", default_lang="fr")
+    assert not answer.in_scope and answer.lang == "fr"
+    assert retriever.questions == []
+
+
+def test_long_questions_are_cut_before_retrieval(kb: KnowledgeBase) -> None:
+    retriever = ListRetriever([Hit("fair-pay", 0.9)])
+    AdviceEngine(kb, retriever, THRESHOLD).ask("pay " * 5000)
+    assert len(retriever.questions[0]) <= 1000
+
+
+def test_follow_ups_take_one_question_per_card(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.58)]), THRESHOLD)
+    assert engine.ask("x", lang="en").follow_ups == [
+        ("exclusivity", "What about exclusivity?"),
+        ("fair-pay", "What about fair-pay?"),
+    ]
+    card_answer = engine.card_answer("fair-pay", "fr")
+    assert card_answer is not None and card_answer.summary == "Summary of fair-pay in fr."
+    assert engine.card_answer("gone", "fr") is None
+
+
+def test_json_contract(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6)]), THRESHOLD)
+    data = engine.ask("exclusivity clause?", lang="en").to_json()
+    assert {"question", "lang", "in_scope", "answer", "checklist", "sources"} <= data.keys()
+    assert data["sources"] == [{"id": "exclusivity", "title": "exclusivity title en"}]
+    assert data["answer"].startswith("Summary of exclusivity in en.\n\n- First point.")
