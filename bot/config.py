@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     relevance_threshold: float = Field(default=0.2, ge=0.0, le=1.0)
     # Questions a user may ask per minute before the bot asks them to slow down.
     user_rate_per_minute: int = Field(default=20, ge=1)
+    # Outbound flood control: Telegram allows a bot about 30 messages a second overall.
+    outbound_rate_per_second: float = Field(default=30, gt=0)
+    # Updates handled at once: answers wait on the network, so many can be in flight.
+    concurrent_updates: int = Field(default=64, ge=1)
+    # Long-polling timeout for getUpdates, in seconds.
+    polling_timeout: int = Field(default=10, ge=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

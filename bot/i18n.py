@@ -43,9 +43,133 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The full checklist for judging an offer",
         "fr": "La checklist complète pour juger une offre",
     },
+    # Telegram
+    "welcome": {
+        "en": (
+            "Hi {name}! I'm Collab Coach. I help creators judge brand collaborations: is this offer right for "
+            "you, what to check, how to negotiate, how to stay authentic and within the law.\n\n"
+            "Ask me anything in French or English, or tap an example below."
+        ),
+        "fr": (
+            "Bonjour {name} ! Je suis Collab Coach. J'aide les créateurs à juger les collaborations avec les "
+            "marques : cette offre est-elle pour vous, quoi vérifier, comment négocier, comment rester "
+            "authentique et dans les règles.\n\nPosez-moi vos questions en français ou en anglais, ou touchez "
+            "un exemple ci-dessous."
+        ),
+    },
+    "examples": {
+        "en": (
+            "A brand offers me a free product for a reel, should I accept?|"
+            "How much should I charge for a sponsored post?|"
+            "A brand asks for my Instagram password, is it legit?"
+        ),
+        "fr": (
+            "Une marque m'offre un produit contre un reel, j'accepte ?|"
+            "Combien facturer une publication sponsorisée ?|"
+            "Une marque me demande mon mot de passe Instagram, c'est normal ?"
+        ),
+    },
+    "help": {
+        "en": (
+            "Send me a question about a brand collaboration, in French or English. Each answer comes from our "
+            "curated guidance, with its sources and a checklist for judging the offer.\n\n"
+            "/checklist: the full checklist for judging an offer\n/lang: switch French/English\n"
+            "/privacy: what I store and why\n/forget: erase everything I store about you\n"
+            "In a group: /ask followed by your question, or reply to one of my messages."
+        ),
+        "fr": (
+            "Envoyez-moi une question sur une collaboration avec une marque, en français ou en anglais. Chaque "
+            "réponse vient de nos fiches conseils, avec ses sources et une checklist pour juger l'offre.\n\n"
+            "/checklist : la checklist complète pour juger une offre\n/lang : passer en français ou en anglais\n"
+            "/privacy : ce que je conserve et pourquoi\n/forget : effacer tout ce que je conserve sur vous\n"
+            "Dans un groupe : /ask suivi de votre question, ou répondez à l'un de mes messages."
+        ),
+    },
+    "lang_choose": {"en": "Which language should I answer in?", "fr": "Dans quelle langue dois-je répondre ?"},
+    "lang_set": {"en": "Done: I'll answer in English.", "fr": "C'est noté : je réponds en français."},
+    "privacy": {
+        "en": (
+            "What I store, and why:\n"
+            "• your Telegram user id and your chosen language, to answer in it;\n"
+            "• how many questions you asked, to keep the service fair (not the questions themselves);\n"
+            "• when you press 👍 or 👎: the vote, the card it concerns and the question it answered, so the "
+            "team can improve the guidance.\n\n"
+            "Nothing is shared or sold. /forget erases all of it at once."
+        ),
+        "fr": (
+            "Ce que je conserve, et pourquoi :\n"
+            "• votre identifiant Telegram et la langue choisie, pour vous répondre dans cette langue ;\n"
+            "• le nombre de questions posées, pour un usage équitable (pas les questions elles-mêmes) ;\n"
+            "• quand vous appuyez sur 👍 ou 👎 : le vote, la fiche concernée et la question à laquelle elle "
+            "répondait, pour que l'équipe améliore les conseils.\n\n"
+            "Rien n'est partagé ni vendu. /forget efface tout d'un coup."
+        ),
+    },
+    "forget_confirm": {
+        "en": "Erase everything I store about you (language, feedback, counters)? This cannot be undone.",
+        "fr": "Effacer tout ce que je conserve sur vous (langue, avis, compteurs) ? C'est définitif.",
+    },
+    "forget_yes": {"en": "Yes, erase", "fr": "Oui, effacer"},
+    "forget_no": {"en": "Cancel", "fr": "Annuler"},
+    "forget_done": {
+        "en": "Done: everything I stored about you is erased.",
+        "fr": "C'est fait : tout ce que je conservais sur vous est effacé.",
+    },
+    "forget_cancelled": {"en": "Nothing was erased.", "fr": "Rien n'a été effacé."},
+    "feedback_thanks": {"en": "Thanks for your feedback!", "fr": "Merci pour votre avis !"},
+    "button_full_checklist": {"en": "📋 Full checklist", "fr": "📋 Checklist complète"},
+    "button_expired": {
+        "en": "This button has expired. Ask your question again.",
+        "fr": "Ce bouton a expiré. Reposez votre question.",
+    },
+    "not_text": {
+        "en": "I can only read text messages. Type your question about a brand collaboration and I'll answer.",
+        "fr": "Je ne lis que les messages texte. Écrivez votre question sur une collaboration et je vous réponds.",
+    },
+    "ask_usage": {
+        "en": "Write your question after /ask, for example: /ask how much should I charge for a reel?",
+        "fr": "Écrivez votre question après /ask, par exemple : /ask combien facturer un reel ?",
+    },
+    "slow_down": {
+        "en": "You're sending a lot of questions. Please wait a minute, then ask again.",
+        "fr": "Vous envoyez beaucoup de questions. Attendez une minute, puis reposez votre question.",
+    },
+    "error": {
+        "en": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "fr": "Désolé, un problème est survenu de mon côté. Réessayez dans un instant.",
+    },
+    "knowledge_base": {"en": "knowledge base", "fr": "base de connaissances"},
 }
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
     text = TEXTS[key][lang]
     return text.format(**values) if values else text
+
+
+# Command menu, registered for each language: (command, description).
+COMMANDS: dict[Lang, list[tuple[str, str]]] = {
+    "en": [
+        ("start", "Welcome and examples"),
+        ("help", "What I can do"),
+        ("checklist", "The full checklist for judging an offer"),
+        ("lang", "Switch French/English"),
+        ("privacy", "What I store and why"),
+        ("forget", "Erase everything stored about me"),
+        ("ask", "Ask a question (in groups)"),
+    ],
+    "fr": [
+        ("start", "Accueil et exemples"),
+        ("help", "Ce que je sais faire"),
+        ("checklist", "La checklist complète pour juger une offre"),
+        ("lang", "Passer en français ou en anglais"),
+        ("privacy", "Ce que je conserve et pourquoi"),
+        ("forget", "Effacer tout ce qui me concerne"),
+        ("ask", "Poser une question (dans un groupe)"),
+    ],
+}
+
+
+def lang_of(language_code: str | None) -> Lang:
+    """Telegram's language_code ("fr", "fr-CA", "en-GB"…) mapped to the coach's languages."""
+    return "fr" if (language_code or "").lower().startswith("fr") else "en"

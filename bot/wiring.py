@@ -39,9 +39,10 @@ class Coach:
 def build_coach(settings: Settings, refresh: bool = True) -> Coach:
     """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works)."""
     embeddings = USEEmbeddings()
-    index = CardIndex(settings.index_dir, embeddings)
+    index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold)
     kb = load_valid_cards(settings.knowledge_dir)
-    coach = Coach(settings, index, AdviceEngine(kb, index, settings.relevance_threshold))
+    index.use(kb)
+    coach = Coach(settings, index, AdviceEngine(kb, index))
     if refresh:
         try:
             report = coach.refresh()

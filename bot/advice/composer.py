@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.advice.models import Answer, Hit, Reference, SourceRef
+from bot.advice.models import Answer, FollowUp, Hit, Reference, SourceRef
 from bot.i18n import Lang, t
 from bot.kb import Card, KnowledgeBase
 
@@ -13,6 +13,7 @@ MAX_CARDS = 3
 SECONDARY_MARGIN = 0.08
 CHECKLIST_MIN, CHECKLIST_MAX = 5, 8
 MAX_FOLLOW_UPS = 3
+MAX_REFERENCES = 4
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
 CORE_CHECKLIST_CARDS = (
     "offer-editorial-fit",
@@ -29,13 +30,14 @@ def out_of_scope(question: str, lang: Lang, kb_version: str) -> Answer:
     return Answer(question=question, lang=lang, in_scope=False, summary=t("out_of_scope", lang), kb_version=kb_version)
 
 
-def compose(question: str, lang: Lang, hits: Sequence[Hit], kb: KnowledgeBase, threshold: float) -> Answer:
-    """An answer grounded in the closest cards, or the polite out-of-scope message."""
-    if not hits or hits[0].score < threshold:
+def compose(question: str, lang: Lang, hits: Sequence[Hit], kb: KnowledgeBase) -> Answer:
+    """An answer grounded in the best cards, or the polite out-of-scope message when retrieval found none."""
+    found = [(hit, card) for hit in hits if (card := kb.get(hit.card_id, lang)) is not None]
+    if not found:
         return out_of_scope(question, lang, kb.version)
-    best = hits[0].score
-    chosen = [hit for hit in hits[:MAX_CARDS] if hit.score >= max(threshold, best - SECONDARY_MARGIN)]
-    cards = [card for hit in chosen if (card := kb.get(hit.card_id, lang)) is not None]
+    best = max(hit.score for hit, _ in found)
+    top, *others = found[:MAX_CARDS]
+    cards = [top[1], *(card for hit, card in others if hit.score >= best - SECONDARY_MARGIN)]
     return answer_from_cards(question, lang, cards, kb)
 
 
@@ -52,7 +54,7 @@ def answer_from_cards(question: str, lang: Lang, cards: Sequence[Card], kb: Know
         key_points=key_points,
         checklist=checklist_for(cards, kb, lang),
         sources=[SourceRef(card.id, card.title) for card in cards],
-        references=_references(cards),
+        references=_references(cards[:1]),  # the answering card's own sources; the others are named by title
         template=top.template,
         as_of=t("as_of", lang, date=max(dates).isoformat()) if dates else None,
         follow_ups=_follow_ups(cards),
@@ -81,13 +83,13 @@ def _references(cards: Iterable[Card]) -> list[Reference]:
     for card in cards:
         for source in card.sources:
             seen.setdefault(source.url, Reference(source.title, source.publisher, source.url, source.date))
-    return list(seen.values())
+    return list(seen.values())[:MAX_REFERENCES]
 
 
-def _follow_ups(cards: Sequence[Card]) -> list[tuple[str, str]]:
+def _follow_ups(cards: Sequence[Card]) -> list[FollowUp]:
     # One question per card first, so the buttons open different doors.
     rounds = max(len(card.questions) for card in cards)
-    ordered = [(card.id, card.questions[i]) for i in range(rounds) for card in cards if i < len(card.questions)]
+    ordered = [FollowUp(c.id, i, c.questions[i]) for i in range(rounds) for c in cards if i < len(c.questions)]
     return ordered[:MAX_FOLLOW_UPS]
 
 

@@ -15,10 +15,9 @@ SEARCH_K = 6
 
 
 class AdviceEngine:
-    def __init__(self, kb: KnowledgeBase, retriever: Retriever, threshold: float) -> None:
+    def __init__(self, kb: KnowledgeBase, retriever: Retriever) -> None:
         self.kb = kb
         self.retriever = retriever
-        self.threshold = threshold
 
     def ask(self, question: str, lang: Lang | None = None, default_lang: Lang = "en") -> Answer:
         """Answer `question` in `lang`, or in the language it is written in (else `default_lang`)."""
@@ -29,7 +28,7 @@ class AdviceEngine:
         if not any(ch.isalnum() for ch in text):  # emoji or punctuation only: nothing to look up
             return out_of_scope(text, lang, self.kb.version)
         hits = self.retriever.search(text[:MAX_QUESTION_CHARS], k=SEARCH_K)
-        return compose(text, lang, hits, self.kb, self.threshold)
+        return compose(text, lang, hits, self.kb)
 
     def card_answer(self, card_id: str, lang: Lang, question: str = "") -> Answer | None:
         """The answer built from one named card (a follow-up button), or None if it no longer exists."""

@@ -18,7 +18,7 @@ class Hit:
 
 class Retriever(Protocol):
     def search(self, question: str, k: int) -> list[Hit]:
-        """The best cards for a question, best first, one hit per card id."""
+        """The best cards for a question, best first, one hit per card id; empty when none is relevant."""
         ...
 
 
@@ -26,6 +26,15 @@ class Retriever(Protocol):
 class SourceRef:
     id: str
     title: str
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A question a card answers, offered as a next step: `card_id` + `index` name it in a button."""
+
+    card_id: str
+    index: int
+    question: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +59,7 @@ class Answer:
     references: list[Reference] = field(default_factory=list)
     template: str | None = None
     as_of: str | None = None
-    follow_ups: list[tuple[str, str]] = field(default_factory=list)  # (card id, question)
+    follow_ups: list[FollowUp] = field(default_factory=list)
     kb_version: str = ""
 
     @property

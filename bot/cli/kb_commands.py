@@ -56,7 +56,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.wiring import build_coach
 
     coach = build_coach(settings)
-    result = evaluate(load_questions(settings.knowledge_dir / "eval"), coach.index, settings.relevance_threshold)
+    result = evaluate(load_questions(settings.knowledge_dir / "eval"), coach.index)
     if args.json:
         print(json.dumps(result.to_json()))
         return 0

@@ -9,16 +9,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from bot.errors import CardError, KnowledgeBaseError
 from bot.kb.cards import LANGS, Card, Lang, parse_card
 
 log = logging.getLogger(__name__)
 STALE_AFTER = dt.timedelta(days=365)
+OUTSIDE_FILE = "scope/outside.yaml"
 
 
 @dataclass(frozen=True)
 class KnowledgeBase:
     cards: dict[tuple[str, Lang], Card]
+    # Questions outside the coach's scope (scope/outside.yaml): a question closer to these is declined.
+    outside: dict[Lang, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -42,6 +47,8 @@ class KnowledgeBase:
         digest = hashlib.sha256()
         for key in sorted(self.cards):
             digest.update(f"{key[0]}:{key[1]}:{self.cards[key].file_hash};".encode())
+        for lang in sorted(self.outside):
+            digest.update(f"outside:{lang}:{outside_hash(self.outside[lang])};".encode())
         return digest.hexdigest()[:10]
 
     def by_lang(self) -> dict[str, int]:
@@ -91,6 +98,29 @@ def _parse_all(paths: Iterable[Path]) -> tuple[dict[tuple[str, Lang], Card], lis
     return cards, errors
 
 
+def outside_hash(phrases: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(phrases).encode()).hexdigest()[:16]
+
+
+def load_outside(knowledge_dir: Path) -> dict[Lang, tuple[str, ...]]:
+    """scope/outside.yaml: {fr: [...], en: [...]}; optional, strict when present."""
+    path = knowledge_dir / OUTSIDE_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise CardError(path, f"is not valid UTF-8 YAML ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict) or not set(data) <= set(LANGS):
+        raise CardError(path, "must map 'fr' and/or 'en' to a list of questions")
+    outside: dict[Lang, tuple[str, ...]] = {}
+    for lang, phrases in data.items():
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and 0 < len(p) <= 120 for p in phrases):
+            raise CardError(path, f"'{lang}' must be a list of questions of 1 to 120 characters")
+        outside[lang] = tuple(phrases)
+    return outside
+
+
 def load_knowledge(knowledge_dir: Path) -> KnowledgeBase:
     """All cards, or CardError for the first malformed one: a refresh never indexes a half-valid set."""
     cards, errors = _parse_all(card_paths(knowledge_dir))
@@ -98,14 +128,19 @@ def load_knowledge(knowledge_dir: Path) -> KnowledgeBase:
         raise errors[0]
     if not cards:
         raise KnowledgeBaseError(f"no cards in {knowledge_dir}/fr or {knowledge_dir}/en")
-    return KnowledgeBase(cards)
+    return KnowledgeBase(cards, load_outside(knowledge_dir))
 
 
 def check_knowledge(knowledge_dir: Path, today: dt.date | None = None) -> CheckReport:
     """Every problem at once, for the people curating the cards."""
     today = today or dt.date.today()
     cards, errors = _parse_all(card_paths(knowledge_dir))
-    report = CheckReport(KnowledgeBase(cards), errors)
+    try:
+        outside = load_outside(knowledge_dir)
+    except CardError as exc:
+        errors.append(exc)
+        outside = {}
+    report = CheckReport(KnowledgeBase(cards, outside), errors)
     for card_id in report.knowledge.missing_translation():
         present = next(card for card in cards.values() if card.id == card_id)
         missing = next(lang for lang in LANGS if (card_id, lang) not in cards)
@@ -123,4 +158,9 @@ def load_valid_cards(knowledge_dir: Path) -> KnowledgeBase:
     cards, errors = _parse_all(card_paths(knowledge_dir))
     for error in errors:
         log.error("card skipped: %s", error)
-    return KnowledgeBase(cards)
+    try:
+        outside = load_outside(knowledge_dir)
+    except CardError as exc:
+        log.error("out-of-scope examples skipped: %s", exc)
+        outside = {}
+    return KnowledgeBase(cards, outside)

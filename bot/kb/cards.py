@@ -17,24 +17,8 @@ from bot.errors import CardError
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 TOPICS = frozenset(
-    [
-        "micro-influence",
-        "editorial-line",
-        "authenticity",
-        "offer",
-        "pay",
-        "contract",
-        "negotiation",
-        "disclosure",
-        "law-fr",
-        "law-eu",
-        "law-us",
-        "law-uk",
-        "platforms",
-        "scams",
-        "brands",
-        "audience",
-    ]
+    "micro-influence editorial-line authenticity offer pay contract negotiation disclosure law-fr "
+    "law-eu law-us law-uk platforms scams brands audience ".split()
 )
 KEY_POINTS_HEADING = {"en": "key points", "fr": "points clés"}
 TEMPLATE_HEADING = {"en": "template", "fr": "modèle"}
@@ -73,6 +57,10 @@ class FrontMatter(BaseModel):
     topics: Annotated[list[str], Field(min_length=1, max_length=4)]
     checklist: Annotated[list[Annotated[Text, StringConstraints(max_length=140)]], Field(min_length=1, max_length=4)]
     questions: Annotated[list[Annotated[Text, StringConstraints(max_length=70)]], Field(min_length=1, max_length=3)]
+    # How creators actually word this topic (slang, typos): matched by search, never shown.
+    phrases: Annotated[
+        list[Annotated[Text, StringConstraints(max_length=120)]], Field(min_length=3, max_length=15)
+    ] = []
     sources: Annotated[list[Source], Field(min_length=1)]
     reviewed: dt.date
     as_of: dt.date | None = None
@@ -94,6 +82,7 @@ class Card:
     topics: tuple[str, ...]
     checklist: tuple[str, ...]
     questions: tuple[str, ...]
+    phrases: tuple[str, ...]
     sources: tuple[Source, ...]
     reviewed: dt.date
     as_of: dt.date | None
@@ -151,6 +140,7 @@ def parse_card(path: Path) -> Card:
         topics=tuple(fm.topics),
         checklist=tuple(fm.checklist),
         questions=tuple(fm.questions),
+        phrases=tuple(fm.phrases),
         sources=tuple(fm.sources),
         reviewed=fm.reviewed,
         as_of=fm.as_of,

@@ -51,7 +51,7 @@ def load_questions(eval_dir: Path) -> list[EvalQuestion]:
     return questions
 
 
-def evaluate(questions: list[EvalQuestion], retriever: Retriever, threshold: float) -> EvalResult:
+def evaluate(questions: list[EvalQuestion], retriever: Retriever) -> EvalResult:
     """A declined on-topic question counts as a miss: the creator got no answer."""
     hit1 = hit3 = reciprocal = declined = 0.0
     on_topic = [q for q in questions if q.expected]
@@ -59,8 +59,7 @@ def evaluate(questions: list[EvalQuestion], retriever: Retriever, threshold: flo
     off_ok = 0
     misses: list[tuple[str, list[str], list[str]]] = []
     for question in questions:
-        hits = retriever.search(question.q, k=RANK_DEPTH)
-        ranked = [hit.card_id for hit in hits] if hits and hits[0].score >= threshold else []
+        ranked = [hit.card_id for hit in retriever.search(question.q, k=RANK_DEPTH)]
         if not question.expected:
             off_ok += not ranked
             if ranked:

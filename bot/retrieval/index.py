@@ -1,4 +1,4 @@
-"""The persistent card index: Chroma on disk through LangChain, refreshed incrementally."""
+"""The persistent card index: Chroma on disk through LangChain, refreshed incrementally, searched hybrid."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,10 +16,15 @@ from langchain_chroma import Chroma
 
 from bot.advice.models import Hit
 from bot.kb import Card, KnowledgeBase
+from bot.kb.base import outside_hash
 from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 STATE_FILE = "state.json"
+OUTSIDE = "~outside"  # pseudo card id of the out-of-scope examples
+CHUNKS_PER_QUERY = 60
+RRF_K = 60
 
 
 @dataclass(frozen=True)
@@ -47,17 +53,42 @@ class RefreshReport:
         }
 
 
-def doc_id(card: Card) -> str:
-    return f"{card.id}:{card.language}"
+@dataclass(frozen=True)
+class Document:
+    """One card in one language as the index stores it: several short texts, each embedded on its own."""
+
+    key: str  # "<card id>:<lang>"
+    card_id: str
+    lang: str
+    title: str
+    file_hash: str
+    texts: tuple[str, ...]
+
+
+def card_document(card: Card) -> Document:
+    # Short texts match short questions far better than one long text: a DAN encoder averages words away.
+    # Key points are left out: measured on kb eval they add noise (hit@3 0.963 vs 0.976) and double build time.
+    texts = (f"{card.title}\n{card.summary}", *card.questions, *card.phrases)
+    return Document(f"{card.id}:{card.language}", card.id, card.language, card.title, card.file_hash, texts)
+
+
+def documents(kb: KnowledgeBase) -> dict[str, Document]:
+    docs = {doc.key: doc for doc in map(card_document, kb)}
+    for lang, phrases in kb.outside.items():
+        key = f"{OUTSIDE}:{lang}"
+        docs[key] = Document(key, OUTSIDE, lang, "outside the coach's scope", outside_hash(phrases), phrases)
+    return docs
 
 
 class CardIndex:
     """One Chroma collection per embedding model, in cosine space (relevance = 1 − cosine distance)."""
 
-    def __init__(self, index_dir: Path, embeddings: USEEmbeddings) -> None:
+    def __init__(self, index_dir: Path, embeddings: USEEmbeddings, threshold: float = 0.2) -> None:
         index_dir.mkdir(parents=True, exist_ok=True)
         self.index_dir = index_dir
         self.embeddings = embeddings
+        self.threshold = threshold
+        self.lexical = LexicalIndex([])
         # Telemetry off: this machine has no network, and the bot phones nobody home.
         client = chromadb.PersistentClient(
             path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
@@ -75,46 +106,74 @@ class CardIndex:
         """Make the index match `kb`: embed only new or edited cards, drop removed ones, never duplicate."""
         started = time.perf_counter()
         stored = self.store.get(include=["metadatas"])
-        indexed = {id_: (meta or {}).get("file_hash") for id_, meta in zip(stored["ids"], stored["metadatas"])}
-        wanted = {doc_id(card): card for card in kb}
-        added = sorted(key for key in wanted if key not in indexed)
-        updated = sorted(key for key in wanted if key in indexed and indexed[key] != wanted[key].file_hash)
-        removed = sorted(key for key in indexed if key not in wanted)
-        to_write = [wanted[key] for key in added + updated]
-        if to_write:  # add_texts upserts: an edited card replaces its old vector under the same id
+        indexed_hash: dict[str, str] = {}
+        chunk_ids: defaultdict[str, list[str]] = defaultdict(list)
+        for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
+            key = f"{meta['card_id']}:{meta['lang']}"
+            indexed_hash[key] = meta["file_hash"]
+            chunk_ids[key].append(chunk_id)
+        wanted = documents(kb)
+        added = sorted(key for key in wanted if key not in indexed_hash)
+        updated = sorted(key for key in wanted if key in indexed_hash and indexed_hash[key] != wanted[key].file_hash)
+        removed = sorted(key for key in indexed_hash if key not in wanted)
+        stale = [chunk for key in updated + removed for chunk in chunk_ids[key]]
+        if stale:
+            self.store.delete(ids=stale)
+        fresh = [wanted[key] for key in added + updated]
+        if fresh:
             self.store.add_texts(
-                texts=[card.search_text for card in to_write],
+                texts=[text for doc in fresh for text in doc.texts],
                 metadatas=[
-                    {"card_id": c.id, "lang": c.language, "title": c.title, "file_hash": c.file_hash} for c in to_write
+                    {"card_id": doc.card_id, "lang": doc.lang, "title": doc.title, "file_hash": doc.file_hash}
+                    for doc in fresh
+                    for _ in doc.texts
                 ],
-                ids=[doc_id(card) for card in to_write],
+                ids=[f"{doc.key}:{n}" for doc in fresh for n in range(len(doc.texts))],
             )
-        if removed:
-            self.store.delete(ids=removed)
+        self.use(kb)
         report = RefreshReport(
-            added=added,
-            updated=updated,
-            removed=removed,
-            unchanged=len(wanted) - len(added) - len(updated),
+            added=[key for key in added if not key.startswith(OUTSIDE)],
+            updated=[key for key in updated if not key.startswith(OUTSIDE)],
+            removed=[key for key in removed if not key.startswith(OUTSIDE)],
+            unchanged=sum(
+                1 for key in wanted if key not in added and key not in updated and not key.startswith(OUTSIDE)
+            ),
             seconds=time.perf_counter() - started,
             kb_version=kb.version,
         )
         self._write_state(report)
         return report
 
+    def use(self, kb: KnowledgeBase) -> None:
+        """Serve `kb` (the cards the dense index already holds) with a matching keyword index."""
+        self.lexical = LexicalIndex((doc.card_id, text) for doc in map(card_document, kb) for text in doc.texts)
+
     def search(self, question: str, k: int) -> list[Hit]:
-        """The `k` closest cards, whatever language matched: a French question may find an English card."""
+        """The `k` best cards (dense + keyword ranks fused), or [] when the question is outside our scope."""
         vector = self.embeddings.embed_query(question)
-        # Each card is indexed twice (fr and en): ask for twice as many documents, keep the best per card.
-        results = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=2 * k)
-        best: dict[str, float] = {}
-        for doc, distance in results:
-            card_id = doc.metadata["card_id"]
-            best.setdefault(card_id, 1.0 - distance)  # results come closest first
-        return [Hit(card_id, score) for card_id, score in list(best.items())[:k]]
+        results = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=CHUNKS_PER_QUERY)
+        dense: dict[str, float] = {}
+        for doc, distance in results:  # closest first: the first chunk of a card is its best
+            dense.setdefault(doc.metadata["card_id"], 1.0 - distance)
+        outside = dense.pop(OUTSIDE, 0.0)
+        best = max(dense.values(), default=0.0)
+        if best < self.threshold or outside > best:
+            return []
+        fused: defaultdict[str, float] = defaultdict(float)
+        for ranking in (list(dense), self.lexical.rank(question)):
+            for rank, card_id in enumerate(ranking, 1):
+                fused[card_id] += 1.0 / (RRF_K + rank)
+        ranked = sorted(fused, key=lambda card_id: -fused[card_id])[:k]
+        return [Hit(card_id, dense.get(card_id, 0.0)) for card_id in ranked]
 
     def count(self) -> int:
+        """Stored chunks (several per card and language). langchain-chroma exposes no count()."""
         return self.store._collection.count()
+
+    def stored_keys(self) -> list[str]:
+        """The `<card id>:<lang>` documents the index holds."""
+        metas = self.store.get(include=["metadatas"])["metadatas"]
+        return sorted({f"{meta['card_id']}:{meta['lang']}" for meta in metas})
 
     def state(self) -> dict[str, object]:
         path = self.index_dir / STATE_FILE
@@ -125,7 +184,7 @@ class CardIndex:
             "kb_version": report.kb_version,
             "refreshed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "embedding_model": self.embeddings.model_name,
-            "documents": self.count(),
+            "chunks": self.count(),
             "last_report": report.counts(),
         }
         tmp = self.index_dir / (STATE_FILE + ".tmp")

@@ -4,13 +4,10 @@ import collections
 
 import pytest
 
-from bot.config import Settings
 from bot.kb import check_knowledge
 from bot.kb.evaluation import evaluate, load_questions
 from bot.retrieval.index import CardIndex
 from tests.conftest import KNOWLEDGE
-
-THRESHOLD = Settings(_env_file=None).relevance_threshold
 
 
 def test_every_card_is_valid_and_translated() -> None:
@@ -31,7 +28,7 @@ def test_eval_set_is_large_balanced_and_labelled_with_real_cards() -> None:
 
 @pytest.fixture(scope="module")
 def result(real_index: CardIndex):
-    return evaluate(load_questions(KNOWLEDGE / "eval"), real_index, THRESHOLD)
+    return evaluate(load_questions(KNOWLEDGE / "eval"), real_index)
 
 
 def test_retrieval_quality_floors(result) -> None:

@@ -2,13 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.advice import AdviceEngine, Hit
+from bot.advice import AdviceEngine, FollowUp, Hit
 from bot.advice.composer import CHECKLIST_MAX, CHECKLIST_MIN, CORE_CHECKLIST_CARDS
 from bot.errors import EmptyQuestionError
 from bot.kb import KnowledgeBase, load_knowledge
 from tests.cards import write_card, write_pair
-
-THRESHOLD = 0.2
 
 
 class ListRetriever:
@@ -35,7 +33,7 @@ def kb(tmp_path: Path) -> KnowledgeBase:
 
 
 def test_answer_is_grounded_in_the_best_cards(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.55)]), THRESHOLD)
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.55)]))
     answer = engine.ask("la marque veut une exclusivité de 6 mois, c'est ok ?")
     assert answer.lang == "fr" and answer.in_scope
     assert answer.summary == "Summary of exclusivity in fr."
@@ -47,7 +45,7 @@ def test_answer_is_grounded_in_the_best_cards(kb: KnowledgeBase) -> None:
 
 
 def test_checklist_has_five_to_eight_unique_items_answering_cards_first(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.58)]), THRESHOLD)
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.58)]))
     checklist = engine.ask("exclusivity?", lang="en").checklist
     assert CHECKLIST_MIN <= len(checklist) <= CHECKLIST_MAX
     assert checklist[:3] == ["Is it limited in time?", "Is it paid?", "Is the fee written?"]
@@ -56,14 +54,20 @@ def test_checklist_has_five_to_eight_unique_items_answering_cards_first(kb: Know
 
 
 def test_a_distant_second_card_stays_out(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("far-away", 0.3)]), THRESHOLD)
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("far-away", 0.3)]))
     answer = engine.ask("exclusivity?", lang="en")
     assert [s.id for s in answer.sources] == ["exclusivity"]
     assert "Unrelated?" not in answer.checklist
 
 
-def test_below_threshold_is_out_of_scope_in_the_users_language(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("fair-pay", 0.1)]), THRESHOLD)
+def test_the_fused_first_card_leads_even_with_a_lower_dense_score(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([Hit("fair-pay", 0.5), Hit("exclusivity", 0.55)]))
+    answer = engine.ask("pay?", lang="en")
+    assert [s.id for s in answer.sources] == ["fair-pay", "exclusivity"]
+
+
+def test_no_relevant_card_is_out_of_scope_in_the_users_language(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ListRetriever([]))
     french = engine.ask("quelle est la meilleure recette de crêpes ?")
     assert not french.in_scope and french.lang == "fr"
     assert "collaborations avec les marques" in french.summary
@@ -73,13 +77,13 @@ def test_below_threshold_is_out_of_scope_in_the_users_language(kb: KnowledgeBase
 
 
 def test_missing_translation_falls_back_to_the_other_language(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("english-only", 0.7)]), THRESHOLD)
+    engine = AdviceEngine(kb, ListRetriever([Hit("english-only", 0.7)]))
     answer = engine.ask("une question en français", lang="fr")
     assert answer.summary == "Summary of english-only in en."
 
 
 def test_language_override_and_empty_questions(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("fair-pay", 0.7)]), THRESHOLD)
+    engine = AdviceEngine(kb, ListRetriever([Hit("fair-pay", 0.7)]))
     assert engine.ask("combien je facture ?", lang="en").summary == "Summary of fair-pay in en."
     for empty in ["", "   ", "\n\t"]:
         with pytest.raises(EmptyQuestionError):
@@ -88,22 +92,22 @@ def test_language_override_and_empty_questions(kb: KnowledgeBase) -> None:
 
 def test_emoji_only_is_declined_without_searching(kb: KnowledgeBase) -> None:
     retriever = ListRetriever([Hit("fair-pay", 0.9)])
-    answer = AdviceEngine(kb, retriever, THRESHOLD).ask("🙂🙂🙂", default_lang="fr")
+    answer = AdviceEngine(kb, retriever).ask("🙂🙂🙂", default_lang="fr")
     assert not answer.in_scope and answer.lang == "fr"
     assert retriever.questions == []
 
 
 def test_long_questions_are_cut_before_retrieval(kb: KnowledgeBase) -> None:
     retriever = ListRetriever([Hit("fair-pay", 0.9)])
-    AdviceEngine(kb, retriever, THRESHOLD).ask("pay " * 5000)
+    AdviceEngine(kb, retriever).ask("pay " * 5000)
     assert len(retriever.questions[0]) <= 1000
 
 
 def test_follow_ups_take_one_question_per_card(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.58)]), THRESHOLD)
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.58)]))
     assert engine.ask("x", lang="en").follow_ups == [
-        ("exclusivity", "What about exclusivity?"),
-        ("fair-pay", "What about fair-pay?"),
+        FollowUp("exclusivity", 0, "What about exclusivity?"),
+        FollowUp("fair-pay", 0, "What about fair-pay?"),
     ]
     card_answer = engine.card_answer("fair-pay", "fr")
     assert card_answer is not None and card_answer.summary == "Summary of fair-pay in fr."
@@ -111,7 +115,7 @@ def test_follow_ups_take_one_question_per_card(kb: KnowledgeBase) -> None:
 
 
 def test_json_contract(kb: KnowledgeBase) -> None:
-    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6)]), THRESHOLD)
+    engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6)]))
     data = engine.ask("exclusivity clause?", lang="en").to_json()
     assert {"question", "lang", "in_scope", "answer", "checklist", "sources"} <= data.keys()
     assert data["sources"] == [{"id": "exclusivity", "title": "exclusivity title en"}]

@@ -1,0 +1,51 @@
+"""Keyword search (BM25 over stemmed, accent-folded words): it catches the exact terms embeddings blur
+("kill fee", "SIRET", "ARPP", "whitelisting") and is fused with the dense ranking."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import snowballstemmer
+from rank_bm25 import BM25Okapi
+
+STOP_WORDS = frozenset(
+    "a an and are as at be but by do does for from has have how i if in is it its me my of on or so that the "
+    "their them there they this to u was we what when where which who why will with would you your "
+    "au aux avec ce ces c ca cest d dans de des du elle en est et il ils j je l la le les leur lui m ma mais "
+    "me mes moi mon n ne nous on ou par pas pour qu que qui s sa se ses son sur t ta te tes toi ton tu un une "
+    "vos votre vous y".split()
+)
+WORD = re.compile(r"[a-z0-9]+")
+_FRENCH = snowballstemmer.stemmer("french")
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[str]:
+    """Both stems of every word: the same index then serves French and English questions."""
+    words = [word for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
+    return [*_FRENCH.stemWords(words), *_ENGLISH.stemWords(words)]
+
+
+class LexicalIndex:
+    def __init__(self, documents: Iterable[tuple[str, str]]) -> None:
+        """`documents`: (card id, text) pairs; texts of the same card are pooled."""
+        pooled: dict[str, list[str]] = {}
+        for card_id, text in documents:
+            pooled.setdefault(card_id, []).extend(tokens(text))
+        self.card_ids = list(pooled)
+        self._bm25 = BM25Okapi(list(pooled.values())) if pooled else None
+
+    def rank(self, question: str) -> list[str]:
+        """Card ids with a positive score, best first."""
+        if self._bm25 is None:
+            return []
+        scores = self._bm25.get_scores(tokens(question))
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        return [self.card_ids[i] for i in order if scores[i] > 0]

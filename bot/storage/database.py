@@ -1,0 +1,134 @@
+"""SQLite through aiosqlite: users and their language, feedback on answers. `/forget` erases a user's rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+from bot.i18n import Lang
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    user_id     INTEGER PRIMARY KEY,
+    lang        TEXT CHECK (lang IN ('fr', 'en')),
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL,
+    questions   INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS feedback (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id     INTEGER NOT NULL,
+    vote        INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+    card_id     TEXT NOT NULL,
+    question    TEXT,
+    lang        TEXT,
+    kb_version  TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS feedback_user ON feedback (user_id);
+"""
+# Every table that holds a user's rows: /forget deletes from each, and a test keeps this list complete.
+USER_TABLES = ("users", "feedback")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    user_id: int
+    vote: int
+    card_id: str
+    question: str | None
+    lang: Lang
+    kb_version: str
+
+
+class Database:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: aiosqlite.Connection | None = None
+
+    async def open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = await aiosqlite.connect(self.path)
+        # WAL: readers never block the writer, and a crash mid-write cannot corrupt earlier data.
+        await self._db.execute("PRAGMA journal_mode=WAL")
+        await self._db.execute("PRAGMA synchronous=NORMAL")
+        await self._db.executescript(SCHEMA)
+        await self._db.commit()
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise RuntimeError("database is not open")
+        return self._db
+
+    async def language(self, user_id: int) -> Lang | None:
+        async with self.db.execute("SELECT lang FROM users WHERE user_id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    async def set_language(self, user_id: int, lang: Lang) -> None:
+        now = _now()
+        await self.db.execute(
+            "INSERT INTO users (user_id, lang, first_seen, last_seen) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, last_seen = excluded.last_seen",
+            (user_id, lang, now, now),
+        )
+        await self.db.commit()
+
+    async def count_question(self, user_id: int) -> None:
+        now = _now()
+        await self.db.execute(
+            "INSERT INTO users (user_id, first_seen, last_seen, questions) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (user_id) DO UPDATE SET questions = questions + 1, last_seen = excluded.last_seen",
+            (user_id, now, now),
+        )
+        await self.db.commit()
+
+    async def add_feedback(self, feedback: Feedback) -> None:
+        await self.db.execute(
+            "INSERT INTO feedback (user_id, vote, card_id, question, lang, kb_version, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                feedback.user_id,
+                feedback.vote,
+                feedback.card_id,
+                feedback.question,
+                feedback.lang,
+                feedback.kb_version,
+                _now(),
+            ),
+        )
+        await self.db.commit()
+
+    async def forget(self, user_id: int) -> int:
+        """Delete every row about `user_id`, in one transaction; returns how many rows went."""
+        deleted = 0
+        try:  # sqlite3 opens one transaction at the first DELETE: all tables go, or none
+            for table in USER_TABLES:
+                cursor = await self.db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
+                deleted += cursor.rowcount
+            await self.db.commit()
+        except Exception:
+            await self.db.rollback()
+            raise
+        return deleted
+
+    async def rows_about(self, user_id: int, tables: Iterable[str] = USER_TABLES) -> int:
+        total = 0
+        for table in tables:
+            async with self.db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_id = ?", (user_id,)) as cur:
+                total += (await cur.fetchone())[0]  # type: ignore[index]
+        return total

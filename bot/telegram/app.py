@@ -1,0 +1,90 @@
+"""Builds the Telegram Application from Settings and runs it (long polling, or a webhook)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.i18n import COMMANDS
+from bot.storage import Database
+from bot.telegram.context import BotData, CoachContext, Services
+from bot.telegram.handlers import register
+from bot.telegram.throttle import Throttle
+from bot.wiring import build_coach
+
+log = logging.getLogger(__name__)
+
+
+def build_application(
+    settings: Settings, request: BaseRequest | None = None, updates_request: BaseRequest | None = None
+) -> Application:
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+
+    async def post_init(app: Application) -> None:
+        if app.bot_data.services is None:  # tests may hand in ready services
+            coach = await asyncio.to_thread(build_coach, settings)
+            db = Database(settings.database_path)
+            await db.open()
+            app.bot_data.services = Services(settings, coach, db, Throttle(settings.user_rate_per_minute))
+        await register_commands(app)
+        log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.coach.kb.version)
+
+    async def post_shutdown(app: Application) -> None:
+        if app.bot_data.services is not None:
+            await app.bot_data.services.db.close()
+
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_base_url)
+        .context_types(ContextTypes(context=CoachContext, bot_data=BotData))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3))
+        .concurrent_updates(settings.concurrent_updates)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    app = builder.build()
+    register(app)
+    return app
+
+
+async def register_commands(app: Application) -> None:
+    """The command menu in English for everyone, and in French for French-speaking Telegram apps."""
+    for lang, code in (("en", None), ("fr", "fr")):
+        commands = [BotCommand(name, description) for name, description in COMMANDS[lang]]
+        await app.bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
+
+
+def run_bot(settings: Settings) -> int:
+    """Blocks until SIGINT/SIGTERM. Network errors while polling are retried by PTB's polling loop."""
+    if settings.telegram_bot_token is None:
+        log.error("TELEGRAM_BOT_TOKEN is not set: use `python -m bot chat` for the terminal chat")
+        return 1
+    app = build_application(settings)
+    if settings.webhook_url:
+        if settings.webhook_secret is None:
+            log.error("WEBHOOK_URL is set but WEBHOOK_SECRET is not: a webhook without a secret accepts forgeries")
+            return 1
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=Update.ALL_TYPES,
+            bootstrap_retries=5,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.polling_timeout, bootstrap_retries=5)
+    return 0

@@ -1,0 +1,44 @@
+"""Typed access to the services from every handler: `context.services.engine`, not string keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.advice import AdviceEngine
+from bot.config import Settings
+from bot.storage import Database
+from bot.telegram.throttle import Throttle
+from bot.wiring import Coach
+
+
+@dataclass
+class Services:
+    settings: Settings
+    coach: Coach
+    db: Database
+    throttle: Throttle
+
+    @property
+    def engine(self) -> AdviceEngine:
+        return self.coach.engine
+
+
+class BotData:
+    """The application's bot_data: the services, set once in post_init (or by a test)."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None
+
+
+class CoachContext(CallbackContext[ExtBot, dict, dict, BotData]):
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def services(self) -> Services:
+        services = self.bot_data.services
+        if services is None:
+            raise RuntimeError("services are not ready")
+        return services

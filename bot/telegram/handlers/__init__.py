@@ -1,0 +1,33 @@
+"""Thin handlers: parse the update, call a service, render, reply."""
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.telegram.handlers import callbacks, commands, errors, questions
+
+
+def register(app: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    new_messages = filters.UpdateType.MESSAGE  # edited messages are ignored: see README, "Edited messages"
+    app.add_handler(CommandHandler("start", commands.start, filters=new_messages))
+    app.add_handler(CommandHandler("help", commands.help_, filters=new_messages))
+    app.add_handler(CommandHandler("lang", commands.lang, filters=new_messages))
+    app.add_handler(CommandHandler("checklist", commands.checklist, filters=new_messages))
+    app.add_handler(CommandHandler("privacy", commands.privacy, filters=new_messages))
+    app.add_handler(CommandHandler("forget", commands.forget, filters=new_messages))
+    app.add_handler(CommandHandler("ask", questions.ask_command, filters=new_messages))
+    app.add_handler(MessageHandler(private & new_messages & filters.TEXT & ~filters.COMMAND, questions.on_private_text))
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & new_messages & filters.REPLY & filters.TEXT & ~filters.COMMAND,
+            questions.on_group_reply,
+        )
+    )
+    app.add_handler(
+        MessageHandler(private & new_messages & ~filters.TEXT & ~filters.StatusUpdate.ALL, questions.on_not_text)
+    )
+    app.add_handler(CallbackQueryHandler(callbacks.on_button))
+    app.add_error_handler(errors.on_error)
+
+
+__all__ = ["Update", "register"]

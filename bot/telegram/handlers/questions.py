@@ -1,0 +1,56 @@
+"""Questions: private text, /ask anywhere, replies to the bot in groups, and what isn't text."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+from telegram.constants import ChatAction
+
+from bot.errors import EmptyQuestionError
+from bot.i18n import lang_of, t
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers.common import send_answer, user_lang
+
+
+async def on_private_text(update: Update, context: CoachContext) -> None:
+    await answer_question(update, context, update.effective_message.text or "")
+
+
+async def ask_command(update: Update, context: CoachContext) -> None:
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await update.effective_message.reply_text(t("ask_usage", await user_lang(update, context)))
+        return
+    await answer_question(update, context, question)
+
+
+async def on_group_reply(update: Update, context: CoachContext) -> None:
+    replied = update.effective_message.reply_to_message
+    if replied and replied.from_user and replied.from_user.id == context.bot.id:
+        await answer_question(update, context, update.effective_message.text or "")
+    # any other group chatter is none of the coach's business
+
+
+async def on_not_text(update: Update, context: CoachContext) -> None:
+    await update.effective_message.reply_text(t("not_text", await user_lang(update, context)))
+
+
+async def answer_question(update: Update, context: CoachContext, question: str) -> None:
+    services = context.services
+    user, message = update.effective_user, update.effective_message
+    if not services.throttle.allow(user.id):
+        if services.throttle.should_warn(user.id):
+            await message.reply_text(t("slow_down", await user_lang(update, context)))
+        return
+    chosen = await services.db.language(user.id)
+    default = chosen or lang_of(user.language_code)
+    typing = context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+    try:
+        # The engine is CPU work (embedding + search): off the event loop, while "typing…" goes out.
+        _, answer = await asyncio.gather(typing, asyncio.to_thread(services.engine.ask, question, chosen, default))
+    except EmptyQuestionError:
+        await message.reply_text(t("empty_question", default))
+        return
+    await services.db.count_question(user.id)
+    await send_answer(context, message.chat_id, answer, reply_to=message.message_id)

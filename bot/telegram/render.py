@@ -1,0 +1,161 @@
+"""All Telegram formatting: HTML escaping, splitting under 4096 characters, keyboards, callback data."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.advice import Answer
+from bot.i18n import Lang, t
+
+MAX_MESSAGE = 4096
+MAX_CALLBACK_BYTES = 64
+TAG = re.compile(r"<[^>]+>")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+# ---- callback data: short, parseable, never more than 64 bytes -------------------------------------------
+@dataclass(frozen=True)
+class Callback:
+    action: str  # fb (feedback), ck (full checklist), fu (follow-up), ex (example), lang, forget
+    args: tuple[str, ...] = ()
+
+    def encode(self) -> str:
+        data = ":".join((self.action, *self.args))
+        if len(data.encode()) > MAX_CALLBACK_BYTES:
+            raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {data!r}")
+        return data
+
+    @classmethod
+    def decode(cls, data: str | None) -> Callback | None:
+        if not data or len(data.encode()) > MAX_CALLBACK_BYTES:
+            return None
+        action, *args = data.split(":")
+        return cls(action, tuple(args))
+
+
+def button(text: str, callback: Callback) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=callback.encode())
+
+
+# ---- answers ------------------------------------------------------------------------------------------
+def answer_blocks(answer: Answer) -> list[str]:
+    """The answer as HTML paragraphs; each paragraph is well-formed on its own, so any split between them is."""
+    lang = answer.lang
+    if not answer.in_scope:
+        return [esc(answer.summary)]
+    blocks = [esc(answer.summary)]
+    if answer.key_points:
+        blocks.append(f"<b>{esc(t('key_points', lang))}</b>\n" + "\n".join(f"• {esc(p)}" for p in answer.key_points))
+    if answer.template:
+        blocks.append(f"<b>{esc(t('template', lang))}</b>\n<blockquote>{esc(answer.template)}</blockquote>")
+    blocks.append(checklist_block(answer.checklist, t("checklist", lang)))
+    blocks.append(sources_block(answer, lang))
+    return blocks
+
+
+def checklist_block(items: Sequence[str], heading: str) -> str:
+    return f"<b>{esc(heading)}</b>\n" + "\n".join(f"☐ {esc(item)}" for item in items)
+
+
+def sources_block(answer: Answer, lang: Lang) -> str:
+    cards = " · ".join(esc(source.title) for source in answer.sources)
+    refs = ", ".join(
+        f'<a href="{html.escape(ref.url, quote=True)}">{esc(ref.publisher)}</a> ({esc(ref.date)})'
+        for ref in answer.references
+    )
+    footer = [answer.as_of, f"{t('knowledge_base', lang)} {answer.kb_version}"]
+    lines = [f"<b>{esc(t('sources', lang))}</b>: {cards}"]
+    if refs:
+        lines.append(refs)
+    lines.append(f"<i>{esc(' · '.join(part for part in footer if part))}</i>")
+    return "\n".join(lines)
+
+
+def split_message(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Pack paragraphs into messages of at most `limit` characters, never cutting inside one if avoidable."""
+    messages: list[str] = []
+    current = ""
+    for block in _fit(blocks, limit):
+        candidate = f"{current}\n\n{block}" if current else block
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            messages.append(current)
+            current = block
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _fit(blocks: Sequence[str], limit: int) -> list[str]:
+    """Paragraphs longer than a message are cut by line, then as plain text (their markup dropped)."""
+    fitted: list[str] = []
+    for block in blocks:
+        if len(block) <= limit:
+            fitted.append(block)
+            continue
+        for line in block.split("\n"):
+            if len(line) <= limit and _balanced(line):
+                fitted.append(line)
+            else:
+                plain = plain_text(line)
+                step = limit // 2  # escaping can at most double… almost: keep a wide margin
+                fitted.extend(esc(plain[i : i + step]) for i in range(0, len(plain), step))
+    return fitted
+
+
+def _balanced(fragment: str) -> bool:
+    opened = [m.group(1) for m in re.finditer(r"<([a-z]+)[^>]*>", fragment)]
+    closed = [m.group(1) for m in re.finditer(r"</([a-z]+)>", fragment)]
+    return sorted(opened) == sorted(closed)
+
+
+def plain_text(markup: str) -> str:
+    """The same message without markup: the fallback when Telegram refuses the HTML."""
+    return html.unescape(TAG.sub("", markup))
+
+
+# ---- keyboards ----------------------------------------------------------------------------------------
+def answer_keyboard(answer: Answer, lang: Lang) -> InlineKeyboardMarkup | None:
+    if not answer.in_scope:
+        return None
+    top = answer.sources[0].id
+    rows = [
+        [
+            button("👍", Callback("fb", ("1", top))),
+            button("👎", Callback("fb", ("0", top))),
+            button(t("button_full_checklist", lang), Callback("ck")),
+        ]
+    ]
+    rows += [[button(f.question, Callback("fu", (f.card_id, str(f.index))))] for f in answer.follow_ups]
+    return InlineKeyboardMarkup(rows)
+
+
+def examples_keyboard(lang: Lang) -> InlineKeyboardMarkup:
+    examples = t("examples", lang).split("|")
+    return InlineKeyboardMarkup([[button(text, Callback("ex", (lang, str(i))))] for i, text in enumerate(examples)])
+
+
+def language_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[button("🇫🇷 Français", Callback("lang", ("fr",))), button("🇬🇧 English", Callback("lang", ("en",)))]]
+    )
+
+
+def forget_keyboard(lang: Lang) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(t("forget_yes", lang), Callback("forget", ("yes",))),
+                button(t("forget_no", lang), Callback("forget", ("no",))),
+            ]
+        ]
+    )

@@ -1,0 +1,33 @@
+"""Per-user inbound limit: a sliding window of question times, in memory (it resets with the process)."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+
+
+class Throttle:
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.clock = clock
+        self._seen: defaultdict[int, deque[float]] = defaultdict(deque)
+        self._warned: dict[int, float] = {}
+
+    def allow(self, user_id: int) -> bool:
+        now = self.clock()
+        window = self._seen[user_id]
+        while window and now - window[0] >= 60:
+            window.popleft()
+        if len(window) >= self.per_minute:
+            return False
+        window.append(now)
+        return True
+
+    def should_warn(self, user_id: int) -> bool:
+        """Say "slow down" once per minute, not once per refused message."""
+        now = self.clock()
+        if now - self._warned.get(user_id, -60.0) >= 60:
+            self._warned[user_id] = now
+            return True
+        return False

@@ -1,0 +1,222 @@
+"""Handlers through Application.process_update, against a Bot API that refuses what Telegram refuses."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.config import Settings
+from bot.storage import Database
+from bot.telegram.app import build_application
+from bot.telegram.context import Services
+from bot.telegram.handlers.common import send_html
+from bot.telegram.throttle import Throttle
+from bot.wiring import Coach, build_coach
+from tests.auxil.botapi import TOKEN, BotAPI, RecordingRequest, Sent, callback_update, message_update
+from tests.conftest import KNOWLEDGE
+
+FR, EN = 1001, 1002
+
+
+@pytest.fixture(scope="module")
+def coach(tmp_path_factory: pytest.TempPathFactory) -> Coach:
+    data = tmp_path_factory.mktemp("handlers-data")
+    return build_coach(Settings(_env_file=None, data_dir=data, knowledge_dir=KNOWLEDGE))
+
+
+class Harness:
+    def __init__(self, app: Application, api: BotAPI, db: Database) -> None:
+        self.app, self.api, self.db = app, api, db
+
+    async def send(self, update: dict) -> None:
+        if "message" in update:  # as if it came through getUpdates: replies can then quote it
+            message = update["message"]
+            self.api.inbox[(message["chat"]["id"], message["message_id"])] = message
+        await self.app.process_update(Update.de_json({"update_id": 1, **update}, self.app.bot))
+
+    async def say(self, user_id: int, text: str | None, language_code: str = "en", **extra) -> list[Sent]:
+        before = len(self.api.sent)
+        await self.send(message_update(user_id, text, language_code, **extra))
+        return self.api.sent[before:]
+
+    async def press(self, user_id: int, data: str, message: Sent | None = None) -> list[Sent]:
+        before = len(self.api.sent)
+        await self.send(callback_update(user_id, data, message))
+        return self.api.sent[before:]
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, coach: Coach) -> AsyncIterator[Harness]:
+    settings = Settings(
+        _env_file=None, telegram_bot_token=TOKEN, data_dir=tmp_path, knowledge_dir=KNOWLEDGE, user_rate_per_minute=5
+    )
+    api = BotAPI()
+    app = build_application(settings, request=RecordingRequest(api))
+    db = Database(tmp_path / "coach.sqlite3")
+    await db.open()
+    app.bot_data.services = Services(settings, coach, db, Throttle(settings.user_rate_per_minute))
+    async with app:
+        yield Harness(app, api, db)
+    await db.close()
+
+
+def texts(sent: list[Sent]) -> list[str]:
+    return [s.text or "" for s in sent if s.method == "sendMessage"]
+
+
+async def test_start_welcomes_in_the_apps_language_with_example_buttons(bot: Harness) -> None:
+    [welcome] = await bot.say(FR, "/start", "fr")
+    assert welcome.text.startswith("Bonjour Alex")
+    assert len(welcome.buttons) == 3 and all(len(b["callback_data"].encode()) <= 64 for b in welcome.buttons)
+    [hello] = await bot.say(EN, "/start", "en-GB")
+    assert hello.text.startswith("Hi Alex")
+
+
+async def test_a_french_question_gets_a_grounded_french_answer(bot: Harness) -> None:
+    sent = await bot.say(FR, "une marque veut mon mot de passe insta pour poster a ma place, c normal?", "fr")
+    assert sent[0].method == "sendChatAction" and sent[0].params["action"] == "typing"
+    [answer] = [s for s in sent if s.method == "sendMessage"]
+    assert "Checklist pour juger l'offre" in answer.text and "Sources" in answer.text
+    assert answer.text.count("☐") >= 5
+    assert answer.params["parse_mode"] == "HTML"
+    labels = [b["text"] for b in answer.buttons]
+    assert labels[:3] == ["👍", "👎", "📋 Checklist complète"] and len(labels) <= 6
+    assert answer.result["reply_to_message"]["text"].startswith("une marque veut")
+
+
+async def test_hostile_text_is_escaped_and_long_text_is_answered(bot: Harness) -> None:
+    sent = await bot.say(EN, "<b>how much</b> & what should I charge for a <script>reel</script>? &amp; *_`[x](y)")
+    assert texts(sent) and not bot.api.errors
+    sent = await bot.say(EN, "brand deal contract exclusivity " * 330)  # ~10,000 characters
+    assert texts(sent) and all(len(t) <= 4096 for t in texts(sent)) and not bot.api.errors
+
+
+async def test_emoji_stickers_and_photos_get_a_friendly_word(bot: Harness) -> None:
+    [emoji] = texts(await bot.say(FR, "🙂🙂🙂", "fr"))
+    assert "collaborations avec les marques" in emoji
+    [sticker] = texts(
+        await bot.say(
+            FR,
+            None,
+            "fr",
+            sticker={
+                "file_id": "s",
+                "file_unique_id": "s",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            },
+        )
+    )
+    assert "messages texte" in sticker
+    [voice] = texts(await bot.say(EN, None, voice={"file_id": "v", "file_unique_id": "v", "duration": 2}))
+    assert "only read text" in voice
+
+
+async def test_feedback_is_stored_once_and_the_callback_answered(bot: Harness) -> None:
+    [answer] = texts_sent = [
+        s for s in await bot.say(EN, "how do I disclose a paid partnership on instagram?") if s.method == "sendMessage"
+    ]
+    assert texts_sent
+    sent = await bot.press(EN, "fb:0:" + answer.buttons[0]["callback_data"].split(":")[2], answer)
+    assert [s.method for s in sent] == ["answerCallbackQuery", "editMessageReplyMarkup"]
+    remaining = [b["text"] for row in sent[1].params["reply_markup"]["inline_keyboard"] for b in row]
+    assert "👍" not in remaining and "👎" not in remaining
+    async with bot.db.db.execute("SELECT vote, question, user_id FROM feedback") as cursor:
+        rows = await cursor.fetchall()
+    assert rows == [(-1, "how do I disclose a paid partnership on instagram?", EN)]
+
+
+async def test_checklist_follow_up_and_expired_buttons(bot: Harness) -> None:
+    [answer] = [s for s in await bot.say(EN, "is a 12 month exclusivity normal?") if s.method == "sendMessage"]
+    checklist = await bot.press(EN, "ck", answer)
+    assert checklist[0].method == "answerCallbackQuery" and "full checklist" in checklist[1].text
+    follow_up = next(b for b in answer.buttons if b["callback_data"].startswith("fu:"))
+    sent = await bot.press(EN, follow_up["callback_data"], answer)
+    assert sent[0].method == "answerCallbackQuery" and texts(sent)
+    for forged in ["fu:no-such-card:0", "fu:fair-pay:99", "zz", "fb:7:x", "ex:de:0", "lang:de", ":::"]:
+        [reply] = await bot.press(EN, forged)
+        assert reply.method == "answerCallbackQuery" and "expired" in reply.params["text"]
+
+
+async def test_lang_choice_is_stored_and_wins_over_detection(bot: Harness) -> None:
+    await bot.say(EN, "/lang fr")
+    assert await bot.db.language(EN) == "fr"
+    [answer] = texts(await bot.say(EN, "how much should I charge for a reel?"))
+    assert "Checklist pour juger l'offre" in answer
+    [menu] = await bot.say(EN, "/lang")
+    [_, edited] = await bot.press(EN, "lang:en", menu)
+    assert edited.method == "editMessageText" and await bot.db.language(EN) == "en"
+
+
+async def test_forget_erases_every_row_after_confirmation(bot: Harness) -> None:
+    await bot.say(FR, "/lang fr", "fr")
+    [answer] = [s for s in await bot.say(FR, "combien facturer un reel ?", "fr") if s.method == "sendMessage"]
+    await bot.press(FR, "fb:1:fair-pay", answer)
+    assert await bot.db.rows_about(FR) >= 2
+    [confirm] = await bot.say(FR, "/forget", "fr")
+    await bot.press(FR, "forget:no", confirm)
+    assert await bot.db.rows_about(FR) >= 2
+    [_, done] = await bot.press(FR, "forget:yes", confirm)
+    assert "effacé" in done.text and await bot.db.rows_about(FR) == 0
+
+
+async def test_groups_answer_ask_and_replies_to_the_bot_only(bot: Harness) -> None:
+    group = {"chat_id": -500, "chat_type": "group"}
+    assert texts(await bot.say(EN, "anyone up for lunch?", **group)) == []
+    [usage] = texts(await bot.say(EN, "/ask", **group))
+    assert "after /ask" in usage
+    [answer] = texts(await bot.say(EN, "/ask is it ok to accept crypto sponsorships?", **group))
+    assert "Checklist" in answer
+    bot_message = {
+        "message_id": 5,
+        "date": 0,
+        "chat": {"id": -500, "type": "group"},
+        "from": {"id": 123456, "is_bot": True, "first_name": "Coach"},
+        "text": "…",
+    }
+    other = {**bot_message, "from": {"id": 77, "is_bot": False, "first_name": "Sam"}}
+    assert texts(await bot.say(EN, "and for gambling?", reply_to_message=other, **group)) == []
+    assert texts(await bot.say(EN, "and for gambling ads?", reply_to_message=bot_message, **group))
+
+
+async def test_edited_messages_are_ignored(bot: Harness) -> None:
+    update = message_update(EN, "how much for a tiktok?")
+    await bot.send({"edited_message": {**update["message"], "edit_date": 1}})
+    assert bot.api.sent == []
+
+
+async def test_too_many_questions_get_one_polite_warning(bot: Harness) -> None:
+    for _ in range(5):
+        assert texts(await bot.say(EN, "what is a kill fee?"))
+    [warning] = texts(await bot.say(EN, "what is a kill fee?"))
+    assert "wait a minute" in warning
+    assert texts(await bot.say(EN, "what is a kill fee?")) == []
+
+
+async def test_refused_markup_falls_back_to_plain_text(bot: Harness) -> None:
+    context = bot.app.context_types.context.from_update(None, bot.app)
+    sent = await send_html(context, EN, "<b>broken & unclosed")
+    assert sent.text == "broken & unclosed"
+    assert bot.api.errors and "can't parse entities" in bot.api.errors[0][1]
+    assert bot.api.sent[-1].params.get("parse_mode") is None
+
+
+async def test_a_failing_update_is_logged_answered_and_the_bot_goes_on(
+    bot: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("engine down")
+
+    monkeypatch.setattr(bot.app.bot_data.services.coach.engine, "ask", broken)
+    [apology] = texts(await bot.say(FR, "combien facturer ?", "fr"))
+    assert "problème" in apology
+    assert "update 1 failed" in caplog.text and "engine down" in caplog.text
+    monkeypatch.undo()
+    assert texts(await bot.say(FR, "combien facturer un reel ?", "fr"))
