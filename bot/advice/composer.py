@@ -14,6 +14,7 @@ SECONDARY_MARGIN = 0.08
 CHECKLIST_MIN, CHECKLIST_MAX = 5, 8
 MAX_FOLLOW_UPS = 3
 MAX_REFERENCES = 4
+MAX_TOP_POINTS, MAX_POINTS = 5, 6
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
 CORE_CHECKLIST_CARDS = (
     "offer-editorial-fit",
@@ -43,8 +44,9 @@ def compose(question: str, lang: Lang, hits: Sequence[Hit], kb: KnowledgeBase) -
 
 def answer_from_cards(question: str, lang: Lang, cards: Sequence[Card], kb: KnowledgeBase) -> Answer:
     top, others = cards[0], cards[1:]
-    # The other cards add their own direct answer as a point: a related angle, not a repeat.
-    key_points = [*top.key_points, *(card.summary for card in others)]
+    # The other cards add their own direct answer as a point: a related angle, not a repeat. Capped so an
+    # answer reads on a phone in one message.
+    key_points = [*top.key_points[:MAX_TOP_POINTS], *(card.summary for card in others)][:MAX_POINTS]
     dates = [card.as_of for card in cards if card.as_of]
     return Answer(
         question=question,

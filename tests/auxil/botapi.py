@@ -198,6 +198,7 @@ class BotAPI:
     def call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         with self.lock:
             self.calls.append((method, params))
+            self.lock.notify_all()
             if self.failures.get(method):
                 return self.failures[method].pop(0)
         try:
@@ -241,7 +242,8 @@ class BotAPI:
             self.webhook = dict(params)
         if method == "deleteWebhook":
             self.webhook = {}
-        self._record(method, params, None, None, None)
+        chat_id = int(params["chat_id"]) if "chat_id" in params else None
+        self._record(method, params, chat_id, None, None)
         return True
 
     def _message(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
