@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -28,9 +30,22 @@ def webhook_bot(
     process = BotProcess(
         server, data_dir, knowledge, log, WEBHOOK_URL=url, WEBHOOK_SECRET=SECRET, WEBHOOK_PORT=str(port)
     )
-    process.start()
+    process.start()  # returns once setWebhook was called: PTB may still be binding the port
+    wait_for_port(port)
     yield process, url
     process.stop()
+
+
+def wait_for_port(port: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def post(url: str, update: dict, secret: str | None) -> int:
