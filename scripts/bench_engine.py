@@ -1,0 +1,89 @@
+"""Engine benchmark: prints figures, asserts nothing. Run: .venv/bin/python scripts/bench_engine.py
+
+Measures, on this machine: a full index build of the knowledge base, a no-op refresh, cold start to first
+answer (a fresh `python -m bot ask` process on a built index), warm answer latency over the eval questions,
+and peak memory (RSS) of the cold-start process and of this warm process.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.config import Settings  # noqa: E402
+from bot.kb.evaluation import load_questions  # noqa: E402
+from bot.wiring import build_coach  # noqa: E402
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def cold_start(data_dir: Path) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of a fresh process answering one question."""
+    env = {**os.environ, "DATA_DIR": str(data_dir), "KNOWLEDGE_DIR": str(ROOT / "knowledge"), "LOG_LEVEL": "WARNING"}
+    code = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run([sys.executable, '-m', 'bot', 'ask', 'combien facturer un reel ?', '--json'], "
+        "check=True, stdout=subprocess.DEVNULL)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    seconds, rss = out.stdout.split()
+    return float(seconds), float(rss)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        settings = Settings(_env_file=None, data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
+        coach = build_coach(settings, refresh=False)
+        started = time.perf_counter()
+        build = coach.refresh()
+        build_s = time.perf_counter() - started
+        noop = [coach.refresh().seconds for _ in range(5)]
+        print(
+            f"index build (whole knowledge base): {build_s:.2f} s  ({len(build.added)} documents, "
+            f"{coach.index.count()} chunks)"
+        )
+        print(f"no-op refresh: median {statistics.median(noop):.3f} s, max {max(noop):.3f} s")
+
+        colds = [cold_start(data_dir) for _ in range(3)]
+        print(
+            f"cold start to first answer: median {statistics.median(c[0] for c in colds):.2f} s "
+            f"(runs: {', '.join(f'{c[0]:.2f}' for c in colds)})"
+        )
+        print(f"peak memory, cold-start process: {max(c[1] for c in colds):.0f} MB")
+
+        questions = [q.q for q in load_questions(ROOT / "knowledge" / "eval")]
+        for q in questions[:20]:
+            coach.engine.ask(q)  # warm caches
+        timings = []
+        for _ in range(3):
+            for q in questions:
+                t = time.perf_counter()
+                coach.engine.ask(q)
+                timings.append((time.perf_counter() - t) * 1000)
+        print(
+            f"warm answer latency over {len(timings)} questions: p50 {percentile(timings, 50):.1f} ms, "
+            f"p95 {percentile(timings, 95):.1f} ms, max {max(timings):.1f} ms"
+        )
+        print(
+            f"peak memory, this process (index build + {len(timings)} answers): "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
