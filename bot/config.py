@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     outbound_rate_per_second: float = Field(default=30, gt=0)
     # Updates handled at once: answers wait on the network, so many can be in flight.
     concurrent_updates: int = Field(default=64, ge=1)
+    # Seconds an answer may take before the user is shown "typing…" (0: always).
+    typing_delay: float = Field(default=0.3, ge=0)
     # Long-polling timeout for getUpdates, in seconds.
     polling_timeout: int = Field(default=10, ge=0)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
@@ -19,6 +20,10 @@ class Hit:
 class Retriever(Protocol):
     def search(self, question: str, k: int) -> list[Hit]:
         """The best cards for a question, best first, one hit per card id; empty when none is relevant."""
+        ...
+
+    def search_many(self, questions: Sequence[str], k: int) -> list[list[Hit]]:
+        """`search` for several questions at once (embedding a batch costs far less per question)."""
         ...
 
 

@@ -7,6 +7,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -41,7 +42,7 @@ class KnowledgeBase:
             (self.cards[(card_id, other)] for other in LANGS if (card_id, other) in self.cards), None
         )
 
-    @property
+    @cached_property
     def version(self) -> str:
         """Changes whenever any card file changes: answers carry it so feedback maps to content."""
         digest = hashlib.sha256()

@@ -10,10 +10,12 @@ from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Upd
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
+from threadpoolctl import threadpool_limits
 
 from bot.config import Settings
 from bot.i18n import COMMANDS
 from bot.storage import Database
+from bot.telegram.batcher import AskBatcher
 from bot.telegram.context import BotData, CoachContext, Services
 from bot.telegram.handlers import register
 from bot.telegram.throttle import Throttle
@@ -33,12 +35,14 @@ def build_application(
             coach = await asyncio.to_thread(build_coach, settings)
             db = Database(settings.database_path)
             await db.open()
-            app.bot_data.services = Services(settings, coach, db, Throttle(settings.user_rate_per_minute))
+            throttle = Throttle(settings.user_rate_per_minute)
+            app.bot_data.services = Services(settings, coach, db, throttle, AskBatcher(coach.engine))
         await register_commands(app)
         log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.coach.kb.version)
 
     async def post_shutdown(app: Application) -> None:
         if app.bot_data.services is not None:
+            await app.bot_data.services.batcher.close()
             await app.bot_data.services.db.close()
 
     builder = (
@@ -54,6 +58,10 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
+    else:
+        # PTB's default pool is one connection: every send would queue behind the others. More than a few
+        # costs CPU instead (httpcore scans the whole pool on every request): 8 measured best.
+        builder = builder.connection_pool_size(8).pool_timeout(10)
     app = builder.build()
     register(app)
     return app
@@ -71,6 +79,9 @@ def run_bot(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         log.error("TELEGRAM_BOT_TOKEN is not set: use `python -m bot chat` for the terminal chat")
         return 1
+    # One BLAS thread: the bot's parallelism is many questions per batch, and OpenBLAS's own threads
+    # spin on the second core that the event loop and HTTP need (measured: 78 -> see README figures).
+    threadpool_limits(limits=1, user_api="blas")
     app = build_application(settings)
     if settings.webhook_url:
         if settings.webhook_secret is None:

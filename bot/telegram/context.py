@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.advice import AdviceEngine
 from bot.config import Settings
 from bot.storage import Database
+from bot.telegram.batcher import AskBatcher
 from bot.telegram.throttle import Throttle
 from bot.wiring import Coach
 
@@ -19,6 +20,7 @@ class Services:
     coach: Coach
     db: Database
     throttle: Throttle
+    batcher: AskBatcher
 
     @property
     def engine(self) -> AdviceEngine:

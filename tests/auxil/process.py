@@ -26,6 +26,7 @@ class BotProcess:
             "KNOWLEDGE_DIR": str(knowledge_dir),
             "LOG_LEVEL": "DEBUG",  # the most talkative level: the token must not appear even there
             "POLLING_TIMEOUT": "2",
+            "TYPING_DELAY": "0",  # always send "typing…", so the tests see it
             **env,
         }
         self.proc: subprocess.Popen | None = None

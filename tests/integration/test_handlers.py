@@ -12,6 +12,7 @@ from telegram.ext import Application
 from bot.config import Settings
 from bot.storage import Database
 from bot.telegram.app import build_application
+from bot.telegram.batcher import AskBatcher
 from bot.telegram.context import Services
 from bot.telegram.handlers.common import send_html
 from bot.telegram.throttle import Throttle
@@ -52,13 +53,20 @@ class Harness:
 @pytest.fixture
 async def bot(tmp_path: Path, coach: Coach) -> AsyncIterator[Harness]:
     settings = Settings(
-        _env_file=None, telegram_bot_token=TOKEN, data_dir=tmp_path, knowledge_dir=KNOWLEDGE, user_rate_per_minute=5
+        _env_file=None,
+        telegram_bot_token=TOKEN,
+        data_dir=tmp_path,
+        knowledge_dir=KNOWLEDGE,
+        user_rate_per_minute=5,
+        typing_delay=0,
     )
     api = BotAPI()
     app = build_application(settings, request=RecordingRequest(api))
     db = Database(tmp_path / "coach.sqlite3")
     await db.open()
-    app.bot_data.services = Services(settings, coach, db, Throttle(settings.user_rate_per_minute))
+    app.bot_data.services = Services(
+        settings, coach, db, Throttle(settings.user_rate_per_minute), AskBatcher(coach.engine)
+    )
     async with app:
         yield Harness(app, api, db)
     await db.close()
@@ -86,6 +94,12 @@ async def test_a_french_question_gets_a_grounded_french_answer(bot: Harness) -> 
     labels = [b["text"] for b in answer.buttons]
     assert labels[:3] == ["👍", "👎", "📋 Checklist complète"] and len(labels) <= 6
     assert answer.result["reply_to_message"]["text"].startswith("une marque veut")
+
+
+async def test_no_typing_indicator_when_the_answer_is_quick(bot: Harness) -> None:
+    bot.app.bot_data.services.settings.typing_delay = 5
+    sent = await bot.say(EN, "what is a kill fee?")
+    assert [s.method for s in sent] == ["sendMessage"]
 
 
 async def test_hostile_text_is_escaped_and_long_text_is_answered(bot: Harness) -> None:
@@ -214,7 +228,7 @@ async def test_a_failing_update_is_logged_answered_and_the_bot_goes_on(
     def broken(*args, **kwargs):
         raise RuntimeError("engine down")
 
-    monkeypatch.setattr(bot.app.bot_data.services.coach.engine, "ask", broken)
+    monkeypatch.setattr(bot.app.bot_data.services.coach.engine, "ask_many", broken)
     [apology] = texts(await bot.say(FR, "combien facturer ?", "fr"))
     assert "problème" in apology
     assert "update 1 failed" in caplog.text and "engine down" in caplog.text

@@ -76,7 +76,7 @@ def test_search_is_cross_lingual_cosine_and_one_hit_per_card(
 ) -> None:
     index = CardIndex(tmp_path / "index", embeddings)
     index.refresh(load_knowledge(cards))
-    assert index.store._collection.configuration["hnsw"]["space"] == "cosine"
+    assert index.collection.configuration["hnsw"]["space"] == "cosine"
     hits = index.search("une marque m'a envoyé un message bizarre et demande mon mot de passe", k=3)
     assert hits[0].card_id == "fake-brand-dms"
     assert len({hit.card_id for hit in hits}) == len(hits) == 3

@@ -17,8 +17,11 @@ class ListRetriever:
         self.questions: list[str] = []
 
     def search(self, question: str, k: int) -> list[Hit]:
-        self.questions.append(question)
-        return self.hits[:k]
+        return self.search_many([question], k)[0]
+
+    def search_many(self, questions: list[str], k: int) -> list[list[Hit]]:
+        self.questions += questions
+        return [self.hits[:k] for _ in questions]
 
 
 @pytest.fixture

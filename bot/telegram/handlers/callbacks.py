@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Update
 
+from bot.advice import Question
 from bot.i18n import t
 from bot.storage.database import Feedback
 from bot.telegram.context import CoachContext
@@ -74,8 +73,7 @@ async def _example(update: Update, context: CoachContext, args: tuple[str, ...])
         await query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
         return
     await query.answer()
-    engine = context.services.engine
-    answer = await asyncio.to_thread(engine.ask, examples[int(args[1])], args[0])
+    answer = await context.services.batcher.ask(Question(examples[int(args[1])], args[0]))
     await send_answer(context, update.effective_chat.id, answer)
 
 

@@ -7,6 +7,7 @@ import asyncio
 from telegram import Update
 from telegram.constants import ChatAction
 
+from bot.advice import Question
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
 from bot.telegram.context import CoachContext
@@ -45,12 +46,17 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
         return
     chosen = await services.db.language(user.id)
     default = chosen or lang_of(user.language_code)
-    typing = context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+    # The engine works off the event loop, batched with other users' questions.
+    work = asyncio.ensure_future(services.batcher.ask(Question(question, chosen, default)))
+    # "typing…" only if the answer takes long enough to be seen waiting for: under load, that spares one
+    # request per question exactly when the bot is answering fastest it can.
+    done, _ = await asyncio.wait({work}, timeout=services.settings.typing_delay)
+    if not done:
+        await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
     try:
-        # The engine is CPU work (embedding + search): off the event loop, while "typing…" goes out.
-        _, answer = await asyncio.gather(typing, asyncio.to_thread(services.engine.ask, question, chosen, default))
+        answer = await work
     except EmptyQuestionError:
         await message.reply_text(t("empty_question", default))
         return
-    await services.db.count_question(user.id)
+    services.db.count_question(user.id)
     await send_answer(context, message.chat_id, answer, reply_to=message.message_id)
