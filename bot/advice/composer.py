@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from bot.advice.models import Answer, FollowUp, Hit, Reference, SourceRef
@@ -13,6 +14,8 @@ MAX_CARDS = 3
 SECONDARY_MARGIN = 0.08
 CHECKLIST_MIN, CHECKLIST_MAX = 5, 8
 MAX_FOLLOW_UPS = 3
+# Share of the shorter item's content words found in an earlier item above which it is a repeat.
+NEAR_DUPLICATE = 0.6
 MAX_REFERENCES = 4
 MAX_TOP_POINTS, MAX_POINTS = 5, 6
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
@@ -66,10 +69,10 @@ def answer_from_cards(question: str, lang: Lang, cards: Sequence[Card], kb: Know
 
 def checklist_for(cards: Sequence[Card], kb: KnowledgeBase, lang: Lang) -> list[str]:
     """5–8 yes/no questions: those of the answering cards first, completed from the core cards."""
-    core = (card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) is not None)
-    items = _unique(item for card in cards for item in card.checklist)[:CHECKLIST_MAX]
+    core = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) is not None]
+    items = _distinct(item for card in cards for item in card.checklist)[:CHECKLIST_MAX]
     if len(items) < CHECKLIST_MIN:
-        extra = [item for item in _unique(i for card in core for i in card.checklist[:1]) if item not in items]
+        extra = _distinct([*items, *(card.checklist[0] for card in core)])[len(items) :]
         items += extra[: CHECKLIST_MIN - len(items)]
     return items
 
@@ -97,3 +100,21 @@ def _follow_ups(cards: Sequence[Card]) -> list[FollowUp]:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _distinct(items: Iterable[str]) -> list[str]:
+    """Drop items that ask nearly the same thing as an earlier one (two cards on one topic often do)."""
+    kept: list[tuple[str, set[str]]] = []
+    for item in items:
+        words = _content_words(item)
+        if all(_overlap(words, other) < NEAR_DUPLICATE for _, other in kept):
+            kept.append((item, words))
+    return [item for item, _ in kept]
+
+
+def _content_words(text: str) -> set[str]:
+    return {word[:6] for word in re.findall(r"\w+", text.lower()) if len(word) > 3}  # crude stem: 6 letters
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0

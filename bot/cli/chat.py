@@ -13,7 +13,8 @@ from bot.i18n import Lang, t
 def chat(engine: AdviceEngine, lang: Lang | None = None, read: Callable[[str], str] = input) -> None:
     """Loop until /quit or end of input. `lang` fixes the answer language; otherwise each question's own."""
     ui: Lang = lang or "en"
-    print(t("chat_welcome", ui))
+    # Until the user writes, their language is unknown: greet in both.
+    print(t("chat_welcome", lang) if lang else f"{t('chat_welcome', 'fr')}\n{t('chat_welcome', 'en')}")
     while True:
         try:
             line = read("\n> ").strip()

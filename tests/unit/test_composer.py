@@ -30,7 +30,8 @@ def kb(tmp_path: Path) -> KnowledgeBase:
     write_pair(tmp_path, "fair-pay", checklist=("Is the fee written?", "Is it paid?"))
     write_pair(tmp_path, "far-away", checklist=("Unrelated?",))
     for i, card_id in enumerate(c for c in CORE_CHECKLIST_CARDS if c != "fair-pay"):
-        write_pair(tmp_path, card_id, checklist=(f"Core question {i}?", f"Second core {i}?"))
+        word = ("timing", "budget", "rights", "labels", "sender", "invoice", "format")[i]
+        write_pair(tmp_path, card_id, checklist=(f"{word.capitalize()} fine?", f"{word.capitalize()} written?"))
     write_card(tmp_path, "english-only", "en", checklist=("Only in English?",))
     return load_knowledge(tmp_path)
 
@@ -53,7 +54,15 @@ def test_checklist_has_five_to_eight_unique_items_answering_cards_first(kb: Know
     assert CHECKLIST_MIN <= len(checklist) <= CHECKLIST_MAX
     assert checklist[:3] == ["Is it limited in time?", "Is it paid?", "Is the fee written?"]
     assert len(set(checklist)) == len(checklist)
-    assert checklist[3] == "Core question 0?"  # completed from the core cards, first question of each
+    assert checklist[3] == "Timing fine?"  # completed from the core cards, the first question of each
+
+
+def test_near_duplicate_checklist_items_are_dropped(tmp_path: Path) -> None:
+    write_pair(tmp_path, "a", checklist=("Is the exclusivity limited to direct competitors?", "Is it paid?"))
+    write_pair(tmp_path, "b", checklist=("Is any exclusivity limited to competitors only?", "Does it end on a date?"))
+    kb = load_knowledge(tmp_path)
+    checklist = AdviceEngine(kb, ListRetriever([Hit("a", 0.6), Hit("b", 0.6)])).ask("x", lang="en").checklist
+    assert checklist == ["Is the exclusivity limited to direct competitors?", "Is it paid?", "Does it end on a date?"]
 
 
 def test_a_distant_second_card_stays_out(kb: KnowledgeBase) -> None:
