@@ -93,7 +93,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "• your Telegram user id and your chosen language, to answer in it;\n"
             "• how many questions you asked, to keep the service fair (not the questions themselves);\n"
             "• when you press 👍 or 👎: the vote, the card it concerns and the question it answered, so the "
-            "team can improve the guidance.\n\n"
+            "team can improve the guidance;\n"
+            "• your creator profile, if you fill it in (/profile), to judge offers against it;\n"
+            "• the offer you are working on (its text and facts), until you /cancel or start another, so you can "
+            "correct a field; and for each offer judged, its verdict, red flags and category (never its text), "
+            "for statistics.\n\n"
             "Nothing is shared or sold. /forget erases all of it at once."
         ),
         "fr": (
@@ -101,13 +105,18 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "• votre identifiant Telegram et la langue choisie, pour vous répondre dans cette langue ;\n"
             "• le nombre de questions posées, pour un usage équitable (pas les questions elles-mêmes) ;\n"
             "• quand vous appuyez sur 👍 ou 👎 : le vote, la fiche concernée et la question à laquelle elle "
-            "répondait, pour que l'équipe améliore les conseils.\n\n"
+            "répondait, pour que l'équipe améliore les conseils ;\n"
+            "• votre profil de créateur, si vous le remplissez (/profile), pour juger les offres ;\n"
+            "• l'offre en cours (son texte et ses éléments), jusqu'à /cancel ou la suivante, pour pouvoir la "
+            "corriger ; et pour chaque offre jugée, son verdict, ses alertes et sa catégorie (jamais son texte), "
+            "pour les statistiques.\n\n"
             "Rien n'est partagé ni vendu. /forget efface tout d'un coup."
         ),
     },
     "forget_confirm": {
-        "en": "Erase everything I store about you (language, feedback, counters)? This cannot be undone.",
-        "fr": "Effacer tout ce que je conserve sur vous (langue, avis, compteurs) ? C'est définitif.",
+        "en": "Erase everything I store about you (language, feedback, profile, offers, counters)? This cannot be "
+        "undone.",
+        "fr": "Effacer tout ce que je conserve sur vous (langue, avis, profil, offres, compteurs) ? C'est définitif.",
     },
     "forget_yes": {"en": "Yes, erase", "fr": "Oui, effacer"},
     "forget_no": {"en": "Cancel", "fr": "Annuler"},
@@ -139,6 +148,131 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "Désolé, un problème est survenu de mon côté. Réessayez dans un instant.",
     },
     "knowledge_base": {"en": "knowledge base", "fr": "base de connaissances"},
+    # Offers
+    "verdict_accept": {"en": "✅ Verdict: accept", "fr": "✅ Verdict : accepter"},
+    "verdict_negotiate": {"en": "🟠 Verdict: negotiate", "fr": "🟠 Verdict : négocier"},
+    "verdict_decline": {"en": "⛔ Verdict: decline", "fr": "⛔ Verdict : refuser"},
+    "offer_why": {"en": "Why", "fr": "Pourquoi"},
+    "offer_points": {"en": "Points to negotiate", "fr": "Points à négocier"},
+    "offer_reply": {"en": "A reply you can send", "fr": "Une réponse à envoyer"},
+    "offer_facts": {"en": "What the offer says", "fr": "Ce que dit l'offre"},
+    "offer_checklist": {"en": "Checklist for this offer", "fr": "Checklist pour cette offre"},
+    "offer_unknown": {"en": "not stated", "fr": "non précisé"},
+    "fact_pay": {"en": "Pay", "fr": "Rémunération"},
+    "fact_deliverables": {"en": "Deliverables", "fr": "Livrables"},
+    "fact_deadline": {"en": "Deadline", "fr": "Date"},
+    "fact_rights": {"en": "Usage rights", "fr": "Droits d'utilisation"},
+    "fact_exclusivity": {"en": "Exclusivity", "fr": "Exclusivité"},
+    "fact_payment": {"en": "Payment terms", "fr": "Paiement"},
+    "fact_category": {"en": "Category", "fr": "Catégorie"},
+    "fact_disclosure": {"en": "Disclosure", "fr": "Mention du partenariat"},
+    "pay_money": {"en": "money", "fr": "argent"},
+    "pay_gift": {"en": "gifted product", "fr": "produit offert"},
+    "pay_commission": {"en": "commission", "fr": "commission"},
+    "yes": {"en": "yes", "fr": "oui"},
+    "no": {"en": "no", "fr": "non"},
+    "months": {"en": "{n} months", "fr": "{n} mois"},
+    "perpetual": {"en": "no time limit", "fr": "sans limite de durée"},
+    "days": {"en": "{n} days", "fr": "{n} jours"},
+    "after_approval": {"en": "after approval/results", "fr": "après validation/résultats"},
+    "paid_ads": {"en": "incl. paid ads", "fr": "dont publicité payante"},
+    "disclosure_required": {"en": "asked for", "fr": "demandée"},
+    "disclosure_hidden": {"en": "to be HIDDEN", "fr": "à CACHER"},
+    "offer_card_hint": {
+        "en": "Something wrong? Tap a field to correct it.",
+        "fr": "Une erreur ? Touchez un champ pour le corriger.",
+    },
+    "offer_sources": {"en": "Based on", "fr": "D'après"},
+    "offer_start": {
+        "en": "Let's look at this offer together. Answer in a few words, tap ⏭ to skip a question, /cancel to stop. "
+        "(You can also simply paste the brand's message.)",
+        "fr": "Regardons cette offre ensemble. Répondez en quelques mots, touchez ⏭ pour passer une question, /cancel "
+        "pour arrêter. (Vous pouvez aussi simplement coller le message de la marque.)",
+    },
+    "ask_pay": {
+        "en": 'What does the brand offer? (e.g. "300 €", "a free serum", "15 % commission")',
+        "fr": "Que propose la marque ? (ex. « 300 € », « un sérum offert », « 15 % de commission »)",
+    },
+    "ask_deliverables": {
+        "en": 'What do they want, on which platforms? (e.g. "1 reel + 3 stories on Instagram")',
+        "fr": "Que demandent-ils, sur quelles plateformes ? (ex. « 1 reel + 3 stories sur Instagram »)",
+    },
+    "ask_category": {
+        "en": 'What is the product or brand? (e.g. "vegan skincare", "a betting app")',
+        "fr": "Quel est le produit ou la marque ? (ex. « soins vegan », « une appli de paris »)",
+    },
+    "ask_rights": {
+        "en": "Do they want to reuse your content or run it as ads? For how long? (or tap None)",
+        "fr": "Veulent-ils réutiliser vos contenus ou les diffuser en publicité ? Combien de temps ? "
+        "(ou touchez Aucun)",
+    },
+    "ask_exclusivity": {
+        "en": "Any exclusivity? For how long? (or tap None)",
+        "fr": "Une exclusivité ? De quelle durée ? (ou touchez Aucune)",
+    },
+    "ask_payment": {
+        "en": 'When would you be paid? (e.g. "30 days after invoice", "after the campaign results")',
+        "fr": "Quand seriez-vous payé ? (ex. « 30 jours après facture », « après les résultats de la campagne »)",
+    },
+    "ask_disclosure": {
+        "en": "What do they say about labelling the post as an ad?",
+        "fr": "Que disent-ils sur la mention du partenariat ?",
+    },
+    "button_skip": {"en": "⏭ Skip", "fr": "⏭ Passer"},
+    "button_none": {"en": "None", "fr": "Aucun"},
+    "button_disclose": {"en": "They ask for #ad", "fr": "Ils demandent #pub"},
+    "button_hide": {"en": "They ask to hide it", "fr": "Ils demandent de le cacher"},
+    "button_not_said": {"en": "Not said", "fr": "Rien de dit"},
+    "fix_pay": {"en": "✏️ Pay", "fr": "✏️ Rémunération"},
+    "fix_deliverables": {"en": "✏️ Deliverables", "fr": "✏️ Livrables"},
+    "fix_category": {"en": "✏️ Category", "fr": "✏️ Catégorie"},
+    "fix_rights": {"en": "✏️ Rights", "fr": "✏️ Droits"},
+    "fix_exclusivity": {"en": "✏️ Exclusivity", "fr": "✏️ Exclusivité"},
+    "fix_payment": {"en": "✏️ Payment", "fr": "✏️ Paiement"},
+    "fix_disclosure": {"en": "✏️ Disclosure", "fr": "✏️ Mention"},
+    "cancelled": {
+        "en": "Stopped. Ask me anything, or paste a brand's offer.",
+        "fr": "C'est arrêté. Posez-moi une question, ou collez l'offre d'une marque.",
+    },
+    "nothing_to_cancel": {"en": "Nothing to cancel.", "fr": "Rien à annuler."},
+    "profile_title": {"en": "Your profile", "fr": "Votre profil"},
+    "profile_hint": {
+        "en": "It helps me judge offers against your editorial line and audience. Tap a field to set it.",
+        "fr": "Il m'aide à juger les offres selon votre ligne éditoriale et votre audience. Touchez un champ pour le "
+        "renseigner.",
+    },
+    "pf_editorial_line": {"en": "Editorial line", "fr": "Ligne éditoriale"},
+    "pf_no_go": {"en": "No-go categories", "fr": "Catégories refusées"},
+    "pf_platforms": {"en": "Platforms", "fr": "Plateformes"},
+    "pf_audience_size": {"en": "Audience size", "fr": "Taille de l'audience"},
+    "pf_minors_share": {"en": "Share of under-18s", "fr": "Part de moins de 18 ans"},
+    "pf_clear": {"en": "🗑 Clear my profile", "fr": "🗑 Effacer mon profil"},
+    "ask_pf_editorial_line": {
+        "en": "Describe your editorial line in a sentence or two (themes, tone, values).",
+        "fr": "Décrivez votre ligne éditoriale en une ou deux phrases (thèmes, ton, valeurs).",
+    },
+    "ask_pf_no_go": {
+        "en": 'Which categories do you refuse? (e.g. "alcohol, crypto, fast fashion")',
+        "fr": "Quelles catégories refusez-vous ? (ex. « alcool, crypto, fast fashion »)",
+    },
+    "ask_pf_platforms": {
+        "en": 'Where do you publish? (e.g. "Instagram, TikTok")',
+        "fr": "Où publiez-vous ? (ex. « Instagram, TikTok »)",
+    },
+    "ask_pf_audience_size": {
+        "en": 'How many followers in all? (e.g. "12k")',
+        "fr": "Combien d'abonnés en tout ? (ex. « 12k »)",
+    },
+    "ask_pf_minors_share": {
+        "en": 'What share of your audience is under 18? (e.g. "25 %"; your app\'s statistics show it)',
+        "fr": "Quelle part de votre audience a moins de 18 ans ? (ex. « 25 % » ; vos statistiques l'indiquent)",
+    },
+    "pf_saved": {"en": "Saved.", "fr": "C'est enregistré."},
+    "pf_invalid": {
+        "en": "I couldn't read that. Try again, or /cancel.",
+        "fr": "Je n'ai pas compris. Réessayez, ou /cancel.",
+    },
+    "pf_cleared": {"en": "Your profile is cleared.", "fr": "Votre profil est effacé."},
 }
 
 
@@ -156,6 +290,9 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("lang", "Switch French/English"),
         ("privacy", "What I store and why"),
         ("forget", "Erase everything stored about me"),
+        ("offer", "Evaluate a brand's offer"),
+        ("profile", "My creator profile"),
+        ("cancel", "Stop the current step"),
         ("ask", "Ask a question (in groups)"),
     ],
     "fr": [
@@ -165,6 +302,9 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("lang", "Passer en français ou en anglais"),
         ("privacy", "Ce que je conserve et pourquoi"),
         ("forget", "Effacer tout ce qui me concerne"),
+        ("offer", "Évaluer l'offre d'une marque"),
+        ("profile", "Mon profil de créateur"),
+        ("cancel", "Arrêter l'étape en cours"),
         ("ask", "Poser une question (dans un groupe)"),
     ],
 }

@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.advice import AdviceEngine
 from bot.config import Settings
 from bot.errors import CardError
 from bot.kb import KnowledgeBase, load_knowledge
 from bot.kb.base import load_valid_cards
+from bot.offers import OfferEvaluator
 from bot.retrieval.embeddings import USEEmbeddings
 from bot.retrieval.index import CardIndex, RefreshReport
 
@@ -24,6 +26,15 @@ class Coach:
     settings: Settings
     index: CardIndex
     engine: AdviceEngine
+
+    @cached_property
+    def offers(self) -> OfferEvaluator:
+        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity)
+
+    def similarity(self, text: str, others: list[str]) -> float:
+        """The best cosine similarity between `text` and one of `others` (one embedding batch; unit vectors)."""
+        first, *rest = self.index.embeddings.embed_documents([text, *others])
+        return max(sum(x * y for x, y in zip(first, vector, strict=True)) for vector in rest)
 
     @property
     def kb(self) -> KnowledgeBase:

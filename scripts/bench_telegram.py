@@ -91,11 +91,15 @@ def main() -> None:
         finally:
             bot.stop()
 
-    print(f"offered: {total} questions from {args.users} users at {args.rate:.0f}/s for {args.seconds:.0f} s "
-          f"(pushing took {send_done - started:.1f} s); outbound limit {args.outbound:g}/s")
+    print(
+        f"offered: {total} questions from {args.users} users at {args.rate:.0f}/s for {args.seconds:.0f} s "
+        f"(pushing took {send_done - started:.1f} s); outbound limit {args.outbound:g}/s"
+    )
     print(f"answered: {len(done)}/{total}; sustained throughput {len(done) / (finished - started):.1f} answers/s")
-    print(f"end-to-end latency: p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
-          f"max {max(latencies):.0f} ms, mean {statistics.mean(latencies):.0f} ms")
+    print(
+        f"end-to-end latency: p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
+        f"max {max(latencies):.0f} ms, mean {statistics.mean(latencies):.0f} ms"
+    )
     print(f"API errors: {len(server.api.errors)}")
 
 

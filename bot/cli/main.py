@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, write JSON lines")
 
+    offer = sub.add_parser("offer", help="evaluate an offer (a DM, an email, a brief) read on stdin")
+    offer.add_argument("--json", action="store_true", help="print the evaluation as one JSON object")
+    offer.add_argument("--profile", type=argparse.FileType("r", encoding="utf-8"), help="creator profile (JSON file)")
+    offer.add_argument("--lang", choices=["fr", "en"], help="language of the evaluation (default: the offer's)")
+
     chat = sub.add_parser("chat", help="interactive terminal chat")
     chat.add_argument("--lang", choices=["fr", "en"])
     sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
@@ -55,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return kb_commands.run(args, settings)
         if args.command == "ask":
             return _ask(args, settings)
+        if args.command == "offer":
+            from bot.cli.offer import run_offer
+
+            return run_offer(args, settings)
         if args.command == "chat" or (args.command == "start" and settings.telegram_bot_token is None):
             from bot.cli.chat import chat
             from bot.wiring import build_coach

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.advice import Answer
 from bot.i18n import Lang, t
+from bot.offers import Evaluation
+from bot.offers.describe import fact_lines
 
 
 def render_answer(answer: Answer) -> str:
@@ -26,3 +28,25 @@ def render_answer(answer: Answer) -> str:
 
 def render_checklist(items: list[str], lang: Lang) -> str:
     return "\n".join([f"{t('full_checklist', lang)}:", *(f"  [ ] {item}" for item in items)])
+
+
+def render_evaluation(evaluation: Evaluation) -> str:
+    lang = evaluation.ui_lang
+    lines = [t(f"verdict_{evaluation.verdict}", lang), ""]
+    lines += [f"{t('offer_why', lang)}:"]
+    lines += [f"  {ICONS[r.status]} {r.text}" for r in evaluation.reasons if r.status != "ok"] or [
+        f"  {ICONS['ok']} {r.text}" for r in evaluation.reasons
+    ]
+    lines += [
+        "",
+        f"{t('offer_facts', lang)}:",
+        *(f"  {label}: {value}" for label, value in fact_lines(evaluation.facts, lang)),
+    ]
+    if evaluation.negotiation_points:
+        lines += ["", f"{t('offer_points', lang)}:", *(f"  - {p}" for p in evaluation.negotiation_points)]
+    lines += ["", f"{t('offer_checklist', lang)}:", *(f"  [ ] {item}" for item in evaluation.checklist)]
+    lines += ["", f"{t('offer_reply', lang)}:", *(f"  | {line}" for line in evaluation.reply_draft.splitlines())]
+    return "\n".join(lines)
+
+
+ICONS = {"bad": "⛔", "warn": "⚠️", "unknown": "❔", "ok": "✅"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import json
 import logging
 from collections import Counter
 from collections.abc import Iterable
@@ -36,9 +37,30 @@ CREATE TABLE IF NOT EXISTS feedback (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS feedback_user ON feedback (user_id);
+CREATE TABLE IF NOT EXISTS profiles (
+    user_id     INTEGER PRIMARY KEY,
+    data        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+-- Where a user is in a multi-step exchange (guided offer, a field to correct, a profile field): survives restarts.
+CREATE TABLE IF NOT EXISTS dialogs (
+    user_id     INTEGER PRIMARY KEY,
+    data        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+-- One row per evaluated offer, for aggregate statistics: never the offer's text.
+CREATE TABLE IF NOT EXISTS offers (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id     INTEGER NOT NULL,
+    verdict     TEXT NOT NULL,
+    red_flags   TEXT NOT NULL,
+    category    TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS offers_user ON offers (user_id);
 """
 # Every table that holds a user's rows: /forget deletes from each, and a test keeps this list complete.
-USER_TABLES = ("users", "feedback")
+USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers")
 
 
 def _now() -> str:
@@ -142,6 +164,42 @@ class Database:
                 feedback.kb_version,
                 _now(),
             ),
+        )
+        await self.db.commit()
+
+    async def _get_json(self, table: str, user_id: int) -> dict | None:
+        async with self.db.execute(f"SELECT data FROM {table} WHERE user_id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        return json.loads(row[0]) if row else None
+
+    async def _put_json(self, table: str, user_id: int, data: dict) -> None:
+        await self.db.execute(
+            f"INSERT INTO {table} (user_id, data, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            (user_id, json.dumps(data, ensure_ascii=False), _now()),
+        )
+        await self.db.commit()
+
+    async def profile(self, user_id: int) -> dict | None:
+        return await self._get_json("profiles", user_id)
+
+    async def set_profile(self, user_id: int, data: dict) -> None:
+        await self._put_json("profiles", user_id, data)
+
+    async def dialog(self, user_id: int) -> dict | None:
+        return await self._get_json("dialogs", user_id)
+
+    async def set_dialog(self, user_id: int, data: dict) -> None:
+        await self._put_json("dialogs", user_id, data)
+
+    async def end_dialog(self, user_id: int) -> None:
+        await self.db.execute("DELETE FROM dialogs WHERE user_id = ?", (user_id,))
+        await self.db.commit()
+
+    async def log_offer(self, user_id: int, verdict: str, red_flags: list[str], category: str | None) -> None:
+        await self.db.execute(
+            "INSERT INTO offers (user_id, verdict, red_flags, category, created_at) VALUES (?, ?, ?, ?, ?)",
+            (user_id, verdict, json.dumps(red_flags), category, _now()),
         )
         await self.db.commit()
 

@@ -11,6 +11,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.advice import Answer
 from bot.i18n import Lang, t
+from bot.offers import Evaluation, Profile
+from bot.offers.describe import fact_lines
+from bot.offers.texts import category_name
 
 MAX_MESSAGE = 4096
 MAX_CALLBACK_BYTES = 64
@@ -159,3 +162,84 @@ def forget_keyboard(lang: Lang) -> InlineKeyboardMarkup:
             ]
         ]
     )
+
+
+# ---- offers ---------------------------------------------------------------------------------------------
+STATUS_ICONS = {"bad": "⛔", "warn": "⚠️", "unknown": "❔", "ok": "✅"}
+FIXABLE = ("pay", "deliverables", "category", "rights", "exclusivity", "payment", "disclosure")
+
+
+def offer_card(evaluation: Evaluation) -> str:
+    lang = evaluation.ui_lang
+    lines = [f"<b>{esc(t('offer_facts', lang))}</b>"]
+    lines += [
+        f"• {esc(label)} : {esc(value)}" if lang == "fr" else f"• {esc(label)}: {esc(value)}"
+        for label, value in fact_lines(evaluation.facts, lang)
+    ]
+    lines += ["", f"<i>{esc(t('offer_card_hint', lang))}</i>"]
+    return "\n".join(lines)
+
+
+def offer_card_keyboard(lang: Lang) -> InlineKeyboardMarkup:
+    buttons = [button(t(f"fix_{field}", lang), Callback("of", ("fix", field))) for field in FIXABLE]
+    return InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
+
+
+def verdict_blocks(evaluation: Evaluation, card_titles: list[str]) -> list[str]:
+    lang = evaluation.ui_lang
+    shown = [r for r in evaluation.reasons if r.status != "ok"] or evaluation.reasons
+    blocks = [
+        f"<b>{esc(t(f'verdict_{evaluation.verdict}', lang))}</b>\n"
+        + "\n".join(f"{STATUS_ICONS[r.status]} {esc(r.text)}" for r in shown)
+    ]
+    if evaluation.negotiation_points:
+        blocks.append(
+            f"<b>{esc(t('offer_points', lang))}</b>\n" + "\n".join(f"• {esc(p)}" for p in evaluation.negotiation_points)
+        )
+    blocks.append(checklist_block(evaluation.checklist, t("offer_checklist", lang)))
+    blocks.append(f"<b>{esc(t('offer_reply', lang))}</b>\n<pre>{esc(evaluation.reply_draft)}</pre>")
+    footer = f"{t('offer_sources', lang)}: {' · '.join(card_titles)}" if card_titles else ""
+    blocks.append(
+        f"<i>{esc(footer)}{' · ' if footer else ''}{esc(t('knowledge_base', lang))} {evaluation.kb_version}</i>"
+    )
+    return blocks
+
+
+def step_keyboard(field: str, lang: Lang) -> InlineKeyboardMarkup:
+    """Quick answers for a guided step; free text works for every step."""
+    rows: list[list[InlineKeyboardButton]] = []
+    if field in ("rights", "exclusivity"):
+        rows.append([button(t("button_none", lang), Callback("of", ("set", field, "none")))])
+    if field == "disclosure":
+        rows.append(
+            [
+                button(t("button_disclose", lang), Callback("of", ("set", field, "required"))),
+                button(t("button_hide", lang), Callback("of", ("set", field, "hidden"))),
+            ]
+        )
+        rows.append([button(t("button_not_said", lang), Callback("of", ("set", field, "unknown")))])
+    rows.append([button(t("button_skip", lang), Callback("of", ("skip", field)))])
+    return InlineKeyboardMarkup(rows)
+
+
+PROFILE_FIELDS = ("editorial_line", "no_go", "platforms", "audience_size", "minors_share")
+
+
+def profile_text(profile: Profile, lang: Lang) -> str:
+    unknown = t("offer_unknown", lang)
+    values = {
+        "editorial_line": profile.editorial_line or unknown,
+        "no_go": ", ".join(category_name(c, lang) for c in profile.no_go) or unknown,
+        "platforms": ", ".join(profile.platforms) or unknown,
+        "audience_size": f"{profile.audience_size:,}".replace(",", " ") if profile.audience_size else unknown,
+        "minors_share": f"{profile.minors_share:.0%}" if profile.minors_share is not None else unknown,
+    }
+    lines = [f"<b>{esc(t('profile_title', lang))}</b>"]
+    lines += [f"• {esc(t(f'pf_{name}', lang))}: {esc(str(values[name]))}" for name in PROFILE_FIELDS]
+    return "\n".join([*lines, "", f"<i>{esc(t('profile_hint', lang))}</i>"])
+
+
+def profile_keyboard(lang: Lang) -> InlineKeyboardMarkup:
+    rows = [[button(f"✏️ {t(f'pf_{name}', lang)}", Callback("pf", (name,)))] for name in PROFILE_FIELDS]
+    rows.append([button(t("pf_clear", lang), Callback("pf", ("clear",)))])
+    return InlineKeyboardMarkup(rows)

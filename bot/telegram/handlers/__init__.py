@@ -3,7 +3,7 @@
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.telegram.handlers import callbacks, commands, errors, questions
+from bot.telegram.handlers import callbacks, commands, errors, offers, questions
 
 
 def register(app: Application) -> None:
@@ -16,6 +16,10 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("privacy", commands.privacy, filters=new_messages))
     app.add_handler(CommandHandler("forget", commands.forget, filters=new_messages))
     app.add_handler(CommandHandler("ask", questions.ask_command, filters=new_messages))
+    private_commands = new_messages & filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("offer", offers.offer_command, filters=private_commands))
+    app.add_handler(CommandHandler("profile", offers.profile_command, filters=private_commands))
+    app.add_handler(CommandHandler("cancel", offers.cancel_command, filters=private_commands))
     app.add_handler(MessageHandler(private & new_messages & filters.TEXT & ~filters.COMMAND, questions.on_private_text))
     app.add_handler(
         MessageHandler(

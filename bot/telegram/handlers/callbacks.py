@@ -8,6 +8,7 @@ from bot.advice import Question
 from bot.i18n import t
 from bot.storage.database import Feedback
 from bot.telegram.context import CoachContext
+from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, send_html, user_lang
 from bot.telegram.render import Callback, checklist_block
 
@@ -99,7 +100,19 @@ async def _forget(update: Update, context: CoachContext, args: tuple[str, ...]) 
         await query.edit_message_text(t("forget_cancelled", lang))
 
 
+async def _offer(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+    if not await offers.on_offer_button(update, context, args):
+        await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
+
+
+async def _profile(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+    if not await offers.on_profile_button(update, context, args):
+        await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
+
+
 HANDLERS = {
+    "of": _offer,
+    "pf": _profile,
     "fb": _feedback,
     "ck": _full_checklist,
     "fu": _follow_up,

@@ -11,11 +11,21 @@ from bot.advice import Question
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
 from bot.telegram.context import CoachContext
+from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
 
 
 async def on_private_text(update: Update, context: CoachContext) -> None:
-    await answer_question(update, context, update.effective_message.text or "")
+    """An answer the open dialog waits for, a pasted offer, or a question."""
+    text = update.effective_message.text or ""
+    dialog = await context.services.db.dialog(update.effective_user.id)
+    if dialog and await offers.continue_dialog(update, context, dialog, text):
+        return
+    if offers.is_offer(text):
+        if context.services.throttle.allow(update.effective_user.id):
+            await offers.evaluate_text(update, context, text)
+        return
+    await answer_question(update, context, text)
 
 
 async def ask_command(update: Update, context: CoachContext) -> None:

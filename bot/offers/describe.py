@@ -1,0 +1,47 @@
+"""The facts of an offer in words, with the unknowns said: shared by the terminal and Telegram."""
+
+from __future__ import annotations
+
+from bot.i18n import Lang, t
+from bot.offers.models import OfferFacts
+from bot.offers.texts import category_name
+
+
+def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
+    """(label, value) pairs describing an offer's facts, unknowns included: shared by every front end."""
+    unknown = t("offer_unknown", lang)
+    pay = [t(f"pay_{kind}", lang) for kind in facts.compensation]
+    if facts.amount is not None:
+        pay.append(f"{facts.amount:,.0f} {facts.currency or ''}".replace(",", " ").strip())
+    if facts.commission_rate is not None:
+        pay.append(f"{facts.commission_rate:g} %")
+    deliverables = ", ".join(
+        f"{d.count} × {d.format}" + (f" ({d.platform})" if d.platform else "") for d in facts.deliverables
+    )
+    if facts.usage_perpetual:
+        rights = t("perpetual", lang)
+    elif facts.usage_months is not None:
+        rights = t("months", lang, n=facts.usage_months)
+    else:
+        rights = t("yes", lang) if facts.usage_rights else unknown
+    if facts.paid_ads:
+        rights += f", {t('paid_ads', lang)}"
+    if facts.exclusivity:
+        exclusivity = t("months", lang, n=facts.exclusivity_months) if facts.exclusivity_months else t("yes", lang)
+    else:
+        exclusivity = unknown
+    if facts.payment_after_approval:
+        payment = t("after_approval", lang)
+    else:
+        payment = t("days", lang, n=facts.payment_days) if facts.payment_days is not None else unknown
+    disclosure = t(f"disclosure_{facts.disclosure}", lang) if facts.disclosure else unknown
+    return [
+        (t("fact_pay", lang), ", ".join(pay) or unknown),
+        (t("fact_deliverables", lang), deliverables or unknown),
+        (t("fact_deadline", lang), facts.deadline or unknown),
+        (t("fact_rights", lang), rights),
+        (t("fact_exclusivity", lang), exclusivity),
+        (t("fact_payment", lang), payment),
+        (t("fact_category", lang), category_name(facts.category, lang) if facts.category else unknown),
+        (t("fact_disclosure", lang), disclosure),
+    ]

@@ -1,0 +1,118 @@
+"""Values of the offer evaluation. `OfferFacts.to_json()` is the public `facts` object of `offer --json`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from bot.i18n import Lang
+
+Verdict = Literal["accept", "negotiate", "decline"]
+Status = Literal["ok", "warn", "bad", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Deliverable:
+    format: str  # reel, story, post, video, short, tiktok, live, blog
+    count: int
+    platform: str | None = None
+
+
+@dataclass
+class OfferFacts:
+    """What the offer says. None / empty means the text does not say it: never guessed."""
+
+    lang: Lang = "en"
+    compensation: list[str] = field(default_factory=list)  # money, gift, commission
+    amount: float | None = None
+    currency: str | None = None
+    commission_rate: float | None = None
+    deliverables: list[Deliverable] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    exclusivity: bool | None = None
+    exclusivity_months: int | None = None
+    exclusivity_scope: str | None = None  # "category" (a whole sector) or "competitors" (named ones)
+    usage_rights: bool | None = None
+    usage_months: int | None = None
+    usage_perpetual: bool = False
+    paid_ads: bool | None = None
+    approval: bool | None = None
+    revision_rounds: int | None = None
+    payment_days: int | None = None
+    payment_after_approval: bool = False
+    disclosure: Literal["required", "hidden"] | None = None
+    category: str | None = None
+    crypto_registered: bool = False
+    asks_money: bool = False
+    asks_login: bool = False
+    asks_download: bool = False
+    free_email: bool = False
+    urgency: bool = False
+
+    @property
+    def workload(self) -> int:
+        return sum(d.count for d in self.deliverables)
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data.pop("lang")
+        return data
+
+
+@dataclass
+class Profile:
+    """What the creator told the coach about themselves (all optional)."""
+
+    editorial_line: str = ""
+    values: list[str] = field(default_factory=list)
+    no_go: list[str] = field(default_factory=list)  # category codes
+    platforms: list[str] = field(default_factory=list)
+    audience_size: int | None = None
+    minors_share: float | None = None  # 0.0–1.0
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Profile:
+        known = {key: value for key, value in data.items() if key in cls.__dataclass_fields__}
+        return cls(**known)  # type: ignore[arg-type]
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One dimension's judgement, with the card it relies on."""
+
+    dimension: str
+    status: Status
+    text: str
+    card_id: str
+
+
+@dataclass
+class Evaluation:
+    lang: Lang  # the offer's (and the reply draft's)
+    ui_lang: Lang  # the creator's: reasons, checklist, points
+    verdict: Verdict
+    facts: OfferFacts
+    red_flags: list[str]
+    reasons: list[Reason]
+    checklist: list[str]
+    negotiation_points: list[str]
+    reply_draft: str
+    kb_version: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        """The public JSON contract of `offer --json` (fields may be added, never renamed)."""
+        return {
+            "verdict": self.verdict,
+            "red_flags": list(self.red_flags),
+            "facts": self.facts.to_json(),
+            "checklist": list(self.checklist),
+            "reply_draft": self.reply_draft,
+            "lang": self.lang,
+            "reasons": [asdict(reason) for reason in self.reasons],
+            "negotiation_points": list(self.negotiation_points),
+            "kb_version": self.kb_version,
+        }
