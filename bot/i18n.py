@@ -32,9 +32,14 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "chat_welcome": {
         "en": "Collab Coach — ask me about a brand collaboration (French or English). "
-        "Commands: /lang fr|en, /checklist, /quit.",
+        "Paste an offer to have it judged. Commands: /offer, /profile, /lang fr|en, /checklist, /quit.",
         "fr": "Collab Coach — posez-moi une question sur une collaboration avec une marque (en français ou en "
-        "anglais). Commandes : /lang fr|en, /checklist, /quit.",
+        "anglais), ou collez une offre pour la faire juger. Commandes : /offer, /profile, /lang fr|en, "
+        "/checklist, /quit.",
+    },
+    "chat_paste_offer": {
+        "en": "Paste the brand's message, then an empty line.",
+        "fr": "Collez le message de la marque, puis une ligne vide.",
     },
     "chat_lang_set": {"en": "Answers will now be in English.", "fr": "Les réponses seront désormais en français."},
     "chat_lang_usage": {"en": "Usage: /lang fr or /lang en", "fr": "Utilisation : /lang fr ou /lang en"},

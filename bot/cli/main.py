@@ -68,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.cli.chat import chat
             from bot.wiring import build_coach
 
-            chat(build_coach(settings).engine, lang=getattr(args, "lang", None))
+            coach = build_coach(settings)
+            chat(coach.engine, lang=getattr(args, "lang", None), offers=coach.offers)
             return EXIT_OK
         from bot.telegram.app import run_bot  # "run", or "start" with a token
 

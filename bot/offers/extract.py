@@ -353,7 +353,7 @@ def looks_like_offer(text: str) -> bool:
     folded = fold(text)
     signals = len({m.group(0).lower() for m in OFFER_SIGNALS.finditer(folded)})
     has_terms = bool(MONEY_AFTER.search(folded) or MONEY_BEFORE.search(folded) or _deliverables(folded))
-    long_enough = len(folded) >= 120 or "\n" in text.strip()
+    long_enough = len(folded) >= 80 or "\n" in text.strip()
     return long_enough and (signals >= 2 or (signals >= 1 and has_terms))
 
 

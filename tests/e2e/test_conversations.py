@@ -15,7 +15,9 @@ from tests.auxil.server import BotAPIServer
 pytestmark = pytest.mark.e2e
 
 
-def ask(server: BotAPIServer, user_id: int, text: str | None, lang: str = "en", count: int = 1, **extra) -> list[Sent]:
+def ask(
+    server: BotAPIServer, user_id: int, text: str | None, lang: str = "en", count: int = 1, quoted: bool = True, **extra
+) -> list[Sent]:
     """Send a message; return the bot's messages, up to the one quoting it (answers) or `count` (the rest)."""
     before = len(server.api.messages(user_id))
     update = message_update(user_id, text, lang, **extra)
@@ -24,8 +26,8 @@ def ask(server: BotAPIServer, user_id: int, text: str | None, lang: str = "en", 
 
     def done(sent: list[Sent]) -> bool:
         mine = [s for s in sent if s.method == "sendMessage" and s.chat_id == user_id][before:]
-        quoted = any((s.params.get("reply_parameters") or {}).get("message_id") == message_id for s in mine)
-        return quoted or (len(mine) >= count and not _is_question(text))
+        replied = any((s.params.get("reply_parameters") or {}).get("message_id") == message_id for s in mine)
+        return replied or (len(mine) >= count and not (quoted and _is_question(text)))
 
     server.api.wait_for(done)
     return server.api.messages(user_id)[before:]
@@ -172,3 +174,22 @@ def test_the_token_never_reaches_the_logs(bot: BotProcess) -> None:
     logs = bot.logs()
     assert "bot ready" in logs
     assert TOKEN not in logs and TOKEN.split(":")[1] not in logs
+
+
+def test_a_pasted_offer_and_a_guided_offer_that_survives_a_restart(bot: BotProcess, server: BotAPIServer) -> None:
+    offer = (
+        "Hi Sam! We're Brightbite, a snack brand. We'd love 1 TikTok + 2 Instagram stories, fee €500, payment net 90. "
+        "Please use #ad. No exclusivity."
+    )
+    server.api.push(message_update(21, offer, "en"))
+    sent = server.api.wait_messages(21, 2)
+    assert "What the offer says" in sent[0].text and "Verdict: negotiate" in sent[1].text
+    [_, first] = ask(server, 22, "/offer", count=2)
+    assert "What does the brand offer" in first.text
+    [second] = ask(server, 22, "400 euros", quoted=False)
+    assert "What do they want" in second.text
+    assert bot.stop() == 0
+    bot.start()
+    [third] = ask(server, 22, "2 reels on instagram", quoted=False)
+    assert "What is the product" in third.text  # the guided evaluation went on where it was
+    assert not server.api.errors

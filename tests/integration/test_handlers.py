@@ -46,7 +46,7 @@ class Harness:
 
     async def press(self, user_id: int, data: str, message: Sent | None = None) -> list[Sent]:
         before = len(self.api.sent)
-        await self.send(callback_update(user_id, data, message))
+        await self.send(callback_update(user_id, data, message, language_code="fr" if user_id == FR else "en"))
         return self.api.sent[before:]
 
 
@@ -234,3 +234,71 @@ async def test_a_failing_update_is_logged_answered_and_the_bot_goes_on(
     assert "update 1 failed" in caplog.text and "engine down" in caplog.text
     monkeypatch.undo()
     assert texts(await bot.say(FR, "combien facturer un reel ?", "fr"))
+
+
+OFFER = (
+    "Bonjour Léa ! Nous sommes Solène Cosmétiques et aimerions collaborer pour notre sérum : 1 reel Instagram + "
+    "3 stories, rémunération 450 € HT, paiement à 30 jours. Exclusivité de 12 mois sur tous les soins. Merci de "
+    "mentionner « Collaboration commerciale »."
+)
+
+
+async def test_a_pasted_offer_gets_a_card_a_verdict_and_can_be_corrected(bot: Harness) -> None:
+    sent = [s for s in await bot.say(FR, OFFER, "fr") if s.method == "sendMessage"]
+    card, verdict = sent[0], sent[-1]
+    assert "Ce que dit l'offre" in card.text and "450" in card.text
+    assert any(b["callback_data"] == "of:fix:pay" for b in card.buttons)
+    assert "Verdict : négocier" in sent[1].text and "Une réponse à envoyer" in verdict.text
+    async with bot.db.db.execute("SELECT verdict, red_flags FROM offers WHERE user_id = ?", (FR,)) as cursor:
+        assert await cursor.fetchall() == [("negotiate", '["long_exclusivity"]')]
+    [ask] = [s for s in await bot.press(FR, "of:fix:pay", card) if s.method == "sendMessage"]
+    assert "Que propose la marque" in ask.text
+    corrected = [s for s in await bot.say(FR, "juste un coffret offert", "fr") if s.method == "sendMessage"]
+    assert "produit offert" in corrected[0].text and "450" not in corrected[0].text
+    assert not bot.api.errors
+
+
+async def test_guided_offer_with_buttons_skip_and_cancel(bot: Harness) -> None:
+    [intro, first] = await bot.say(EN, "/offer")
+    assert "/cancel" in intro.text and "What does the brand offer" in first.text
+    await bot.say(EN, "300 dollars")
+    await bot.say(EN, "2 tiktoks")
+    [rights_q] = [s for s in await bot.say(EN, "vegan snacks") if s.method == "sendMessage"]
+    assert "reuse" in rights_q.text
+    await bot.press(EN, "of:set:rights:none", rights_q)
+    [payment_q] = [s for s in await bot.press(EN, "of:skip:exclusivity") if s.method == "sendMessage"]
+    assert "When would you be paid" in payment_q.text
+    [disclosure_q] = [s for s in await bot.say(EN, "net 30") if s.method == "sendMessage"]
+    result = [s for s in await bot.press(EN, "of:set:disclosure:required", disclosure_q) if s.method == "sendMessage"]
+    assert "Verdict: accept" in result[1].text
+    assert "300" in result[0].text and "2 × tiktok" in result[0].text
+    await bot.say(EN, "/offer")
+    [stopped] = await bot.say(EN, "/cancel")
+    assert "Stopped" in stopped.text and await bot.db.dialog(EN) is None
+    [nothing] = await bot.say(EN, "/cancel")
+    assert "Nothing to cancel" in nothing.text
+
+
+async def test_profile_is_set_by_buttons_and_used_for_offers(bot: Harness) -> None:
+    [shown] = await bot.say(FR, "/profile", "fr")
+    assert "Votre profil" in shown.text and any(b["callback_data"] == "pf:no_go" for b in shown.buttons)
+    await bot.press(FR, "pf:no_go", shown)
+    [saved] = await bot.say(FR, "alcool et paris sportifs", "fr")
+    assert "C'est enregistré" in saved.text and "alcool" in saved.text
+    await bot.press(FR, "pf:minors_share", shown)
+    [invalid] = await bot.say(FR, "beaucoup", "fr")
+    assert "pas compris" in invalid.text
+    await bot.say(FR, "30 %", "fr")
+    assert await bot.db.profile(FR) == {"no_go": ["gambling", "alcohol"], "minors_share": 0.3}
+    gin = "Bonjour, notre marque de gin aimerait 1 reel rémunéré 400 €, paiement à 30 jours, mention #pub merci !"
+    sent = [s for s in await bot.say(FR, gin, "fr") if s.method == "sendMessage"]
+    assert "Verdict : refuser" in sent[1].text
+    await bot.say(FR, "/forget", "fr")
+    await bot.press(FR, "forget:yes")
+    assert await bot.db.rows_about(FR) == 0 and await bot.db.profile(FR) is None
+
+
+async def test_offer_buttons_without_an_offer_are_refused(bot: Harness) -> None:
+    for data in ["of:fix:pay", "of:skip:pay", "of:set:rights:none", "of:fix:colour", "pf:values", "pf:zzz"]:
+        [reply] = await bot.press(EN, data)
+        assert reply.method == "answerCallbackQuery" and "expired" in reply.params["text"]

@@ -32,3 +32,19 @@ def test_terminal_chat_ends_on_end_of_input(tmp_path, capsys: pytest.CaptureFixt
 
     chat(AdviceEngine(load_knowledge(tmp_path), OneCard()), lang="fr", read=closed)  # type: ignore[arg-type]
     assert "Bonnes collaborations" in capsys.readouterr().out
+
+
+def test_terminal_chat_judges_pasted_offers_with_the_profile(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.offers import OfferEvaluator
+
+    write_pair(tmp_path, "fair-pay")
+    kb = load_knowledge(tmp_path)
+    engine = AdviceEngine(kb, OneCard())  # type: ignore[arg-type]
+    offer = "Hello! Our gin brand would love 1 paid reel for $400, net 30, #ad please. Interested in this collab?"
+    lines = iter(["/profile", "cocktails at home", "alcohol", "10 %", offer, "/offer", "we pay 200€ for 2 reels", "",
+                  "/quit"])  # fmt: skip
+    chat(engine, read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb))
+    out = capsys.readouterr().out
+    assert "Saved." in out
+    assert "⛔ Verdict: decline" in out and "no-go" in out  # the profile's no-go category applies
+    assert "Paste the brand's message" in out and "200" in out
