@@ -22,11 +22,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.kb.evaluation import load_questions  # noqa: E402
 from bot.wiring import build_coach  # noqa: E402
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+from scripts.figures import percentile  # noqa: E402
 
 
 def cold_start(data_dir: Path) -> tuple[float, float]:

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.figures import percentile  # noqa: E402
 from tests.auxil.botapi import message_update  # noqa: E402
 from tests.auxil.process import BotProcess  # noqa: E402
 from tests.auxil.server import BotAPIServer  # noqa: E402
@@ -37,11 +38,6 @@ QUESTIONS = [
     "brand wants to use my video in paid ads forever, should i charge more?",
     "faut il un contrat écrit pour une collab à 1500 euros ?",
 ]
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.offers.golden import load_golden, score  # noqa: E402
 from bot.wiring import build_coach  # noqa: E402
+from scripts.figures import percentile  # noqa: E402
 
 
 def ratio(a: int, b: int) -> str:
@@ -50,7 +51,7 @@ def main() -> None:
         timings.sort()
         print(
             f"\nwarm evaluation time over {len(timings)} offers: median {statistics.median(timings):.1f} ms, "
-            f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms, max {timings[-1]:.1f} ms"
+            f"p95 {percentile(timings, 95):.1f} ms, max {timings[-1]:.1f} ms"
         )
 
 

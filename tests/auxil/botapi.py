@@ -314,6 +314,15 @@ class RecordingRequest(BaseRequest):
 
 # ---- update builders ----------------------------------------------------------------------------------
 _ids = itertools.count(1)
+STICKER = {
+    "file_id": "s",
+    "file_unique_id": "s",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}
 
 
 def user(user_id: int, language_code: str = "en", first_name: str = "Alex") -> dict[str, Any]:

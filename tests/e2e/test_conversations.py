@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.auxil.botapi import TOKEN, Sent, callback_update, message_update
+from tests.auxil.botapi import STICKER, TOKEN, Sent, callback_update, message_update
 from tests.auxil.process import BotProcess
 from tests.auxil.server import BotAPIServer
 
@@ -101,15 +101,7 @@ def test_hostile_inputs_get_answers(bot: BotProcess, server: BotAPIServer, text:
 
 
 def test_stickers_get_a_friendly_word(bot: BotProcess, server: BotAPIServer) -> None:
-    sticker = {
-        "file_id": "s",
-        "file_unique_id": "s",
-        "type": "regular",
-        "width": 1,
-        "height": 1,
-        "is_animated": False,
-        "is_video": False,
-    }
+    sticker = STICKER
     [reply] = ask(server, 18, None, "fr", sticker=sticker)
     assert "messages texte" in reply.text
 

@@ -17,7 +17,7 @@ from bot.telegram.context import Services
 from bot.telegram.handlers.common import send_html
 from bot.telegram.throttle import Throttle
 from bot.wiring import Coach, build_coach
-from tests.auxil.botapi import TOKEN, BotAPI, RecordingRequest, Sent, callback_update, message_update
+from tests.auxil.botapi import STICKER, TOKEN, BotAPI, RecordingRequest, Sent, callback_update, message_update
 from tests.conftest import KNOWLEDGE
 
 FR, EN = 1001, 1002
@@ -117,15 +117,7 @@ async def test_emoji_stickers_and_photos_get_a_friendly_word(bot: Harness) -> No
             FR,
             None,
             "fr",
-            sticker={
-                "file_id": "s",
-                "file_unique_id": "s",
-                "type": "regular",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-            },
+            sticker=STICKER,
         )
     )
     assert "messages texte" in sticker
