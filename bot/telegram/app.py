@@ -10,7 +10,6 @@ from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Upd
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
-from threadpoolctl import threadpool_limits
 
 from bot.config import Settings
 from bot.i18n import COMMANDS
@@ -79,9 +78,6 @@ def run_bot(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         log.error("TELEGRAM_BOT_TOKEN is not set: use `python -m bot chat` for the terminal chat")
         return 1
-    # One BLAS thread: the bot's parallelism is many questions per batch, and OpenBLAS's own threads
-    # spin on the second core that the event loop and HTTP need (measured: 78 -> see README figures).
-    threadpool_limits(limits=1, user_api="blas")
     app = build_application(settings)
     if settings.webhook_url:
         if settings.webhook_secret is None:
