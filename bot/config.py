@@ -53,6 +53,12 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @property
+    def telegram_base_file_url(self) -> str:
+        """Where files are downloaded from: Telegram serves them beside the API, under /file/bot<token>/."""
+        base = self.telegram_base_url.rstrip("/")
+        return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
     @cached_property
     def index_dir(self) -> Path:
         return self.data_dir / "index"

@@ -278,6 +278,63 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "Je n'ai pas compris. Réessayez, ou /cancel.",
     },
     "pf_cleared": {"en": "Your profile is cleared.", "fr": "Votre profil est effacé."},
+    # Admins
+    "admins_only": {
+        "en": "Sorry, this command is for the coach's admins only.",
+        "fr": "Désolé, cette commande est réservée aux administrateurs du coach.",
+    },
+    "kb_status": {
+        "en": "Knowledge base {version}\n• Cards: {cards} ids (fr {fr}, en {en}){missing}\n"
+        "• Last refresh: {refreshed}\n• Index: {chunks} chunks\n"
+        "• Retrieval (kb eval): hit@3 {hit3}, MRR {mrr}, off-topic {off} on {n} questions",
+        "fr": "Base de connaissances {version}\n• Fiches : {cards} identifiants (fr {fr}, en {en}){missing}\n"
+        "• Dernière mise à jour : {refreshed}\n• Index : {chunks} segments\n• Recherche (kb eval) : hit@3 {hit3}, "
+        "MRR {mrr}, hors sujet {off} sur {n} questions",
+    },
+    "kb_missing": {"en": "; missing a translation: {ids}", "fr": " ; traduction manquante : {ids}"},
+    "kb_report": {
+        "en": "Refreshed in {seconds} s: {added} added, {updated} updated, {removed} removed, {unchanged} unchanged "
+        "(knowledge base {version}).",
+        "fr": "Mise à jour en {seconds} s : {added} ajoutée(s), {updated} modifiée(s), {removed} supprimée(s), "
+        "{unchanged} inchangée(s) (base {version}).",
+    },
+    "kb_refused": {
+        "en": "Refused, nothing was changed: {reason}",
+        "fr": "Refusé, rien n'a changé : {reason}",
+    },
+    "kb_uploaded": {
+        "en": "Card {path} saved and indexed.",
+        "fr": "Fiche {path} enregistrée et indexée.",
+    },
+    "kb_needs_translation": {
+        "en": "Note: its {other} translation is missing; send it too.",
+        "fr": "À noter : sa traduction {other} manque ; envoyez-la aussi.",
+    },
+    "kb_remove_usage": {"en": "Usage: /kb_remove <card id>", "fr": "Utilisation : /kb_remove <identifiant>"},
+    "kb_no_such_card": {"en": "No card with the id {id}.", "fr": "Aucune fiche avec l'identifiant {id}."},
+    "kb_remove_confirm": {
+        "en": "Remove the card {id} (both languages)? It can be rolled back with /kb_rollback.",
+        "fr": "Supprimer la fiche {id} (les deux langues) ? /kb_rollback permet de revenir en arrière.",
+    },
+    "kb_removed": {"en": "Card {id} removed.", "fr": "Fiche {id} supprimée."},
+    "kb_nothing_to_roll_back": {"en": "Nothing to roll back.", "fr": "Rien à annuler."},
+    "kb_rolled_back": {
+        "en": "Rolled back: {paths}.",
+        "fr": "Annulé : {paths}.",
+    },
+    "feedback_none": {"en": "No 👎 yet.", "fr": "Aucun 👎 pour l'instant."},
+    "feedback_title": {
+        "en": "Recent 👎 by card (content gaps):",
+        "fr": "Derniers 👎 par fiche (manques de contenu) :",
+    },
+    "coach_usage": {
+        "en": "Usage: /coach_add <Telegram user id> or /coach_remove <Telegram user id>",
+        "fr": "Utilisation : /coach_add <identifiant Telegram> ou /coach_remove <identifiant Telegram>",
+    },
+    "coach_added": {"en": "User {id} is now a coach.", "fr": "L'utilisateur {id} est maintenant coach."},
+    "coach_removed": {"en": "User {id} is no longer a coach.", "fr": "L'utilisateur {id} n'est plus coach."},
+    "coach_not_found": {"en": "User {id} was not a coach.", "fr": "L'utilisateur {id} n'était pas coach."},
+    "button_confirm_remove": {"en": "Yes, remove", "fr": "Oui, supprimer"},
 }
 
 

@@ -6,11 +6,13 @@ import logging
 import threading
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from bot.advice import AdviceEngine
 from bot.config import Settings
-from bot.errors import CardError
+from bot.errors import CardError, CoachError
 from bot.kb import KnowledgeBase, load_knowledge
+from bot.kb.admin import Upload, remove_card, restore, write_atomically
 from bot.kb.base import load_valid_cards
 from bot.offers import OfferEvaluator
 from bot.retrieval.embeddings import USEEmbeddings
@@ -39,6 +41,30 @@ class Coach:
     @property
     def kb(self) -> KnowledgeBase:
         return self.engine.kb
+
+    def apply_upload(self, upload: Upload) -> tuple[RefreshReport, str | None]:
+        """Write an uploaded card and index it; if the index cannot take it, the file goes back as it was."""
+        previous = write_atomically(upload.target, upload.text)
+        try:
+            return self.refresh(), previous
+        except CoachError:
+            restore(upload.target, previous)
+            raise
+
+    def remove_card(self, card_id: str) -> tuple[RefreshReport, list[tuple[Path, str]]]:
+        removed = remove_card(self.settings.knowledge_dir, card_id)
+        try:
+            return self.refresh(), removed
+        except CoachError:
+            for path, previous in removed:
+                restore(path, previous)
+            raise
+
+    def restore(self, changes: list[tuple[Path, str | None]]) -> RefreshReport:
+        """Put files back as they were before a change, then re-index."""
+        for path, previous in changes:
+            restore(path, previous)
+        return self.refresh()
 
     def refresh(self) -> RefreshReport:
         """Re-read the cards and update the index; a malformed card raises CardError and changes nothing."""

@@ -58,6 +58,23 @@ CREATE TABLE IF NOT EXISTS offers (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS offers_user ON offers (user_id);
+-- Coaches are named by admins (admins themselves come from ADMIN_IDS).
+CREATE TABLE IF NOT EXISTS coaches (
+    user_id     INTEGER PRIMARY KEY,
+    added_by    INTEGER NOT NULL,
+    added_at    TEXT NOT NULL
+);
+-- Every change to the knowledge base made through the bot: who, when, what, and the previous file to roll back.
+CREATE TABLE IF NOT EXISTS kb_changes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    admin_id    INTEGER NOT NULL,
+    action      TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    previous    TEXT,
+    batch       INTEGER NOT NULL,
+    created_at  TEXT NOT NULL,
+    rolled_back INTEGER NOT NULL DEFAULT 0
+);
 """
 # Every table that holds a user's rows: /forget deletes from each, and a test keeps this list complete.
 USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers")
@@ -202,6 +219,51 @@ class Database:
             (user_id, verdict, json.dumps(red_flags), category, _now()),
         )
         await self.db.commit()
+
+    # ---- roles ---------------------------------------------------------------------------------------------
+    async def is_coach(self, user_id: int) -> bool:
+        async with self.db.execute("SELECT 1 FROM coaches WHERE user_id = ?", (user_id,)) as cursor:
+            return await cursor.fetchone() is not None
+
+    async def add_coach(self, user_id: int, added_by: int) -> None:
+        await self.db.execute(
+            "INSERT OR IGNORE INTO coaches (user_id, added_by, added_at) VALUES (?, ?, ?)", (user_id, added_by, _now())
+        )
+        await self.db.commit()
+
+    async def remove_coach(self, user_id: int) -> bool:
+        cursor = await self.db.execute("DELETE FROM coaches WHERE user_id = ?", (user_id,))
+        await self.db.commit()
+        return cursor.rowcount > 0
+
+    # ---- knowledge-base changes ------------------------------------------------------------------------------
+    async def record_kb_changes(self, admin_id: int, changes: list[tuple[str, str, str | None]]) -> None:
+        """One admin action: (action, path, previous content or None) rows sharing one batch number."""
+        async with self.db.execute("SELECT COALESCE(MAX(batch), 0) + 1 FROM kb_changes") as cursor:
+            batch = (await cursor.fetchone())[0]  # type: ignore[index]
+        await self.db.executemany(
+            "INSERT INTO kb_changes (admin_id, action, path, previous, batch, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [(admin_id, action, path, previous, batch, _now()) for action, path, previous in changes],
+        )
+        await self.db.commit()
+
+    async def last_kb_changes(self) -> list[tuple[int, str, str, str | None]]:
+        """The latest admin action not rolled back: (row id, action, path, previous content)."""
+        async with self.db.execute(
+            "SELECT id, action, path, previous FROM kb_changes WHERE rolled_back = 0 AND batch = "
+            "(SELECT MAX(batch) FROM kb_changes WHERE rolled_back = 0) ORDER BY id DESC"
+        ) as cursor:
+            return list(await cursor.fetchall())
+
+    async def mark_rolled_back(self, ids: list[int]) -> None:
+        await self.db.executemany("UPDATE kb_changes SET rolled_back = 1 WHERE id = ?", [(i,) for i in ids])
+        await self.db.commit()
+
+    async def recent_downvotes(self, limit: int = 200) -> list[tuple[str, str | None]]:
+        async with self.db.execute(
+            "SELECT card_id, question FROM feedback WHERE vote = -1 ORDER BY id DESC LIMIT ?", (limit,)
+        ) as cursor:
+            return list(await cursor.fetchall())
 
     async def forget(self, user_id: int) -> int:
         """Delete every row about `user_id`, in one transaction; returns how many rows went."""

@@ -48,6 +48,7 @@ def build_application(
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(context=CoachContext, bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3))

@@ -144,6 +144,7 @@ class BotAPI:
         self.webhook: dict[str, Any] = {}
         self.failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self.inbox: dict[tuple[int, int], dict[str, Any]] = {}  # user messages, for reply_to_message
+        self.files: dict[str, bytes] = {}  # file_id -> content, served by getFile and the file URL
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self.on_update = lambda: None  # the HTTP server wakes its long polls through this
@@ -227,6 +228,10 @@ class BotAPI:
             return self._simple(method, params)
         if method == "getUpdates":
             return self.pending_updates(int(params.get("offset") or 0), int(params.get("limit") or 100))
+        if method == "getFile":
+            data = self.files[params["file_id"]]
+            return {"file_id": params["file_id"], "file_unique_id": params["file_id"], "file_size": len(data),
+                    "file_path": f"documents/{params['file_id']}"}  # fmt: skip
         if method == "getWebhookInfo":
             return {"url": self.webhook.get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
         if method in ("sendMessage", "editMessageText", "editMessageReplyMarkup"):
@@ -303,9 +308,15 @@ class RecordingRequest(BaseRequest):
     def read_timeout(self) -> float | None:
         return 1.0
 
+    def file(self, url: str) -> tuple[int, bytes]:
+        file_id = url.rsplit("/", 1)[-1]
+        return (200, self.api.files[file_id]) if file_id in self.api.files else (404, b"Not Found")
+
     async def do_request(
         self, url: str, method: str, request_data: RequestData | None = None, **_: Any
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            return self.file(url)
         api_method = url.rsplit("/", 1)[-1]
         params = decode_params(request_data.json_parameters) if request_data else {}
         status, payload = self.api.call(api_method, params)
@@ -351,6 +362,11 @@ def message_update(
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
     return {"message": message}
+
+
+def document(file_id: str, name: str, size: int) -> dict[str, Any]:
+    return {"file_id": file_id, "file_unique_id": file_id, "file_name": name, "file_size": size,
+            "mime_type": "text/markdown"}  # fmt: skip
 
 
 def callback_update(user_id: int, data: str, message: Sent | None = None, language_code: str = "en") -> dict[str, Any]:

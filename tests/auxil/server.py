@@ -59,9 +59,16 @@ class BotAPIServer:
         self._wakeup = asyncio.Event()
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/documents/{file_id}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    async def _file(self, request: web.Request) -> web.Response:
+        data = self.api.files.get(request.match_info["file_id"])
+        if request.match_info["token"] != self.api.token or data is None:
+            return web.Response(status=404)
+        return web.Response(body=data)
 
     def _notify(self) -> None:
         assert self._wakeup is not None

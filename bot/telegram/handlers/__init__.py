@@ -3,7 +3,7 @@
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.telegram.handlers import callbacks, commands, errors, offers, questions
+from bot.telegram.handlers import admin, callbacks, commands, errors, offers, questions
 
 
 def register(app: Application) -> None:
@@ -20,6 +20,18 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("offer", offers.offer_command, filters=private_commands))
     app.add_handler(CommandHandler("profile", offers.profile_command, filters=private_commands))
     app.add_handler(CommandHandler("cancel", offers.cancel_command, filters=private_commands))
+    for name, callback in (
+        ("kb", admin.kb_status),
+        ("reload", admin.reload),
+        ("kb_remove", admin.kb_remove),
+        ("kb_rollback", admin.kb_rollback),
+        ("feedback", admin.feedback_report),
+        ("coach_add", admin.coach_add),
+        ("coach_remove", admin.coach_remove),
+    ):
+        app.add_handler(CommandHandler(name, callback, filters=private_commands))
+    # A document from an admin is a card upload; from anyone else, it is just not text.
+    app.add_handler(MessageHandler(private & new_messages & filters.Document.ALL, admin.upload))
     app.add_handler(MessageHandler(private & new_messages & filters.TEXT & ~filters.COMMAND, questions.on_private_text))
     app.add_handler(
         MessageHandler(

@@ -8,9 +8,9 @@ from bot.advice import Question
 from bot.i18n import t
 from bot.storage.database import Feedback
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import offers
+from bot.telegram.handlers import admin, offers
 from bot.telegram.handlers.common import send_answer, send_html, user_lang
-from bot.telegram.render import Callback, checklist_block
+from bot.telegram.render import Callback, checklist_block, esc
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -85,7 +85,7 @@ async def _language(update: Update, context: CoachContext, args: tuple[str, ...]
         return
     await context.services.db.set_language(query.from_user.id, args[0])
     await query.answer()
-    await query.edit_message_text(t("lang_set", args[0]))
+    await query.edit_message_text(esc(t("lang_set", args[0])))
 
 
 async def _forget(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
@@ -94,10 +94,10 @@ async def _forget(update: Update, context: CoachContext, args: tuple[str, ...]) 
     if args == ("yes",):
         await context.services.db.forget(query.from_user.id)
         await query.answer()
-        await query.edit_message_text(t("forget_done", lang))
+        await query.edit_message_text(esc(t("forget_done", lang)))
     else:
         await query.answer()
-        await query.edit_message_text(t("forget_cancelled", lang))
+        await query.edit_message_text(esc(t("forget_cancelled", lang)))
 
 
 async def _offer(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
@@ -111,6 +111,7 @@ async def _profile(update: Update, context: CoachContext, args: tuple[str, ...])
 
 
 HANDLERS = {
+    "kbrm": admin.on_remove_button,
     "of": _offer,
     "pf": _profile,
     "fb": _feedback,

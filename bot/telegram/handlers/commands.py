@@ -12,8 +12,8 @@ from bot.telegram.render import checklist_block, esc, examples_keyboard, forget_
 
 async def start(update: Update, context: CoachContext) -> None:
     lang = await user_lang(update, context)
-    name = esc(update.effective_user.first_name or "")
-    await update.effective_message.reply_text(t("welcome", lang, name=name), reply_markup=examples_keyboard(lang))
+    name = update.effective_user.first_name or ""
+    await update.effective_message.reply_text(esc(t("welcome", lang, name=name)), reply_markup=examples_keyboard(lang))
 
 
 async def help_(update: Update, context: CoachContext) -> None:
@@ -24,10 +24,10 @@ async def lang(update: Update, context: CoachContext) -> None:
     choice = (context.args or [""])[0].lower()
     if choice in ("fr", "en"):
         await context.services.db.set_language(update.effective_user.id, choice)
-        await update.effective_message.reply_text(t("lang_set", choice))
+        await update.effective_message.reply_text(esc(t("lang_set", choice)))
         return
     current = await user_lang(update, context)
-    await update.effective_message.reply_text(t("lang_choose", current), reply_markup=language_keyboard())
+    await update.effective_message.reply_text(esc(t("lang_choose", current)), reply_markup=language_keyboard())
 
 
 async def checklist(update: Update, context: CoachContext) -> None:
@@ -42,4 +42,4 @@ async def privacy(update: Update, context: CoachContext) -> None:
 
 async def forget(update: Update, context: CoachContext) -> None:
     lang_ = await user_lang(update, context)
-    await update.effective_message.reply_text(t("forget_confirm", lang_), reply_markup=forget_keyboard(lang_))
+    await update.effective_message.reply_text(esc(t("forget_confirm", lang_)), reply_markup=forget_keyboard(lang_))

@@ -8,6 +8,7 @@ from telegram import Update
 
 from bot.i18n import lang_of, t
 from bot.telegram.context import CoachContext
+from bot.telegram.render import esc
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,6 @@ async def on_error(update: object, context: CoachContext) -> None:
         if update.callback_query:
             await update.callback_query.answer(t("error", lang), show_alert=True)
         elif update.effective_message and update.effective_chat.type == "private":
-            await update.effective_message.reply_text(t("error", lang))
+            await update.effective_message.reply_text(esc(t("error", lang)))
     except Exception:
         log.warning("could not tell user about the failure of update %s", update_id)

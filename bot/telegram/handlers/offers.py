@@ -61,10 +61,10 @@ async def cancel_command(update: Update, context: CoachContext) -> None:
     ui = await user_lang(update, context)
     db = context.services.db
     if await db.dialog(update.effective_user.id) is None:
-        await update.effective_message.reply_text(t("nothing_to_cancel", ui))
+        await update.effective_message.reply_text(esc(t("nothing_to_cancel", ui)))
         return
     await db.end_dialog(update.effective_user.id)
-    await update.effective_message.reply_text(t("cancelled", ui))
+    await update.effective_message.reply_text(esc(t("cancelled", ui)))
 
 
 async def profile_command(update: Update, context: CoachContext) -> None:
@@ -183,7 +183,7 @@ async def _save_profile_field(update: Update, context: CoachContext, field: str,
     }
     value = parsers[field](text) if field in parsers else None
     if value is None:
-        await update.effective_message.reply_text(t("pf_invalid", ui))
+        await update.effective_message.reply_text(esc(t("pf_invalid", ui)))
         return
     profile = {**(await db.profile(user.id) or {}), field: value}
     await db.set_profile(user.id, profile)

@@ -13,6 +13,7 @@ from bot.i18n import lang_of, t
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
+from bot.telegram.render import esc
 
 
 async def on_private_text(update: Update, context: CoachContext) -> None:
@@ -31,7 +32,7 @@ async def on_private_text(update: Update, context: CoachContext) -> None:
 async def ask_command(update: Update, context: CoachContext) -> None:
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_text(t("ask_usage", await user_lang(update, context)))
+        await update.effective_message.reply_text(esc(t("ask_usage", await user_lang(update, context))))
         return
     await answer_question(update, context, question)
 
@@ -44,7 +45,7 @@ async def on_group_reply(update: Update, context: CoachContext) -> None:
 
 
 async def on_not_text(update: Update, context: CoachContext) -> None:
-    await update.effective_message.reply_text(t("not_text", await user_lang(update, context)))
+    await update.effective_message.reply_text(esc(t("not_text", await user_lang(update, context))))
 
 
 async def answer_question(update: Update, context: CoachContext, question: str) -> None:
@@ -52,7 +53,7 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
     user, message = update.effective_user, update.effective_message
     if not services.throttle.allow(user.id):
         if services.throttle.should_warn(user.id):
-            await message.reply_text(t("slow_down", await user_lang(update, context)))
+            await message.reply_text(esc(t("slow_down", await user_lang(update, context))))
         return
     chosen = await services.db.language(user.id)
     default = chosen or lang_of(user.language_code)
@@ -66,7 +67,7 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
     try:
         answer = await work
     except EmptyQuestionError:
-        await message.reply_text(t("empty_question", default))
+        await message.reply_text(esc(t("empty_question", default)))
         return
     services.db.count_question(user.id)
     await send_answer(context, message.chat_id, answer, reply_to=message.message_id)

@@ -1,0 +1,225 @@
+"""Admins (ADMIN_IDS): the knowledge base's state, refresh, uploads, removal, rollback, feedback, coaches.
+Every command checks the role first and refuses others with a clear message; nothing is stored for them."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.errors import CoachError
+from bot.i18n import Lang, t
+from bot.kb.admin import validate_upload
+from bot.kb.evaluation import evaluate, load_questions
+from bot.retrieval.index import RefreshReport
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers.common import send_html, user_lang
+from bot.telegram.handlers.questions import on_not_text
+from bot.telegram.render import Callback, button, esc, split_message
+
+MAX_DIFF_CHARS = 2500
+
+
+async def is_admin(update: Update, context: CoachContext, answer: bool = True) -> bool:
+    user = update.effective_user
+    if user is not None and user.id in context.services.settings.admin_ids:
+        return True
+    if answer:
+        lang = await user_lang(update, context)
+        if update.callback_query:
+            await update.callback_query.answer(t("admins_only", lang), show_alert=True)
+        elif update.effective_message:
+            await update.effective_message.reply_text(esc(t("admins_only", lang)))
+    return False
+
+
+def _report(report: RefreshReport, lang: Lang) -> str:
+    counts = report.counts()
+    return t("kb_report", lang, **{**counts, "version": counts["kb_version"]})
+
+
+async def kb_status(update: Update, context: CoachContext) -> None:
+    if not await is_admin(update, context):
+        return
+    lang, coach = await user_lang(update, context), context.services.coach
+    stats = coach.kb.stats()
+    questions = load_questions(coach.settings.knowledge_dir / "eval")
+    result = await asyncio.to_thread(evaluate, questions, coach.index)
+    state = coach.index.state()
+    missing = stats["missing_translation"]
+    text = t(
+        "kb_status",
+        lang,
+        version=stats["version"],
+        cards=stats["cards"],
+        fr=stats["by_lang"]["fr"],  # type: ignore[index]
+        en=stats["by_lang"]["en"],  # type: ignore[index]
+        missing=t("kb_missing", lang, ids=", ".join(missing)) if missing else "",  # type: ignore[arg-type]
+        refreshed=state.get("refreshed_at", "—"),
+        chunks=coach.index.count(),
+        hit3=f"{result.hit_at_3:.3f}",
+        mrr=f"{result.mrr:.3f}",
+        off=f"{result.offtopic_accuracy:.3f}",
+        n=result.questions,
+    )
+    await update.effective_message.reply_text(esc(text))
+
+
+async def reload(update: Update, context: CoachContext) -> None:
+    if not await is_admin(update, context):
+        return
+    lang = await user_lang(update, context)
+    try:
+        report = await asyncio.to_thread(context.services.coach.refresh)
+    except CoachError as exc:
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        return
+    await update.effective_message.reply_text(esc(_report(report, lang)))
+
+
+async def upload(update: Update, context: CoachContext) -> None:
+    """A .md document sent by an admin: validated, stored, indexed, with the diff; refused otherwise."""
+    if not await is_admin(update, context, answer=False):  # refused before anything is downloaded or stored
+        await on_not_text(update, context)
+        return
+    lang, services = await user_lang(update, context), context.services
+    document = update.effective_message.document
+    name = document.file_name or "card.md"
+    try:
+        if (document.file_size or 0) > 20_000:
+            raise CoachError(f"{name}: is larger than 20,000 bytes")
+        data = bytes(await (await document.get_file()).download_as_bytearray())
+        checked = validate_upload(name, data, services.settings.knowledge_dir)
+        report, previous = await asyncio.to_thread(services.coach.apply_upload, checked)
+    except CoachError as exc:
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        return
+    relative = checked.target.relative_to(services.settings.knowledge_dir)
+    await services.db.record_kb_changes(update.effective_user.id, [("upload", str(checked.target), previous)])
+    lines = [esc(t("kb_uploaded", lang, path=str(relative))), esc(_report(report, lang))]
+    if checked.missing_translation:
+        lines.append(esc(t("kb_needs_translation", lang, other=checked.missing_translation)))
+    diff = "".join(
+        difflib.unified_diff(
+            (previous or "").splitlines(keepends=True),
+            checked.text.splitlines(keepends=True),
+            fromfile=f"a/{relative}",
+            tofile=f"b/{relative}",
+            n=1,
+        )
+    )
+    if len(diff) > MAX_DIFF_CHARS:
+        diff = diff[:MAX_DIFF_CHARS] + "\n…"
+    blocks = ["\n".join(lines), f"<pre>{esc(diff)}</pre>"] if diff else ["\n".join(lines)]
+    for message in split_message(blocks):
+        await send_html(context, update.effective_chat.id, message)
+
+
+async def kb_remove(update: Update, context: CoachContext) -> None:
+    if not await is_admin(update, context):
+        return
+    lang = await user_lang(update, context)
+    card_id = (context.args or [""])[0]
+    if not card_id:
+        await update.effective_message.reply_text(esc(t("kb_remove_usage", lang)))
+        return
+    if card_id not in context.services.coach.kb.ids:
+        await update.effective_message.reply_text(esc(t("kb_no_such_card", lang, id=card_id)))
+        return
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                button(t("button_confirm_remove", lang), Callback("kbrm", (card_id,))),
+                button(t("forget_no", lang), Callback("kbrm", ())),
+            ]
+        ]
+    )
+    await update.effective_message.reply_text(esc(t("kb_remove_confirm", lang, id=card_id)), reply_markup=keyboard)
+
+
+async def on_remove_button(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+    if not await is_admin(update, context):  # a forwarded or forged button does nothing for a non-admin
+        return
+    query, lang, services = update.callback_query, await user_lang(update, context), context.services
+    await query.answer()
+    if not args:
+        await query.edit_message_text(esc(t("forget_cancelled", lang)))
+        return
+    try:
+        report, removed = await asyncio.to_thread(services.coach.remove_card, args[0])
+    except CoachError as exc:
+        await query.edit_message_text(esc(t("kb_refused", lang, reason=str(exc))))
+        return
+    if not removed:
+        await query.edit_message_text(esc(t("kb_no_such_card", lang, id=args[0])))
+        return
+    await services.db.record_kb_changes(update.effective_user.id, [("remove", str(p), prev) for p, prev in removed])
+    await query.edit_message_text(esc(f"{t('kb_removed', lang, id=args[0])}\n{_report(report, lang)}"))
+
+
+async def kb_rollback(update: Update, context: CoachContext) -> None:
+    if not await is_admin(update, context):
+        return
+    lang, services = await user_lang(update, context), context.services
+    changes = await services.db.last_kb_changes()
+    if not changes:
+        await update.effective_message.reply_text(esc(t("kb_nothing_to_roll_back", lang)))
+        return
+    try:
+        report = await asyncio.to_thread(services.coach.restore, [(Path(path), prev) for _, _, path, prev in changes])
+    except CoachError as exc:
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        return
+    await services.db.mark_rolled_back([row_id for row_id, *_ in changes])
+    root = services.settings.knowledge_dir
+    paths = ", ".join(str(Path(path).relative_to(root)) for _, _, path, _ in changes)
+    await update.effective_message.reply_text(esc(f"{t('kb_rolled_back', lang, paths=paths)}\n{_report(report, lang)}"))
+
+
+async def feedback_report(update: Update, context: CoachContext) -> None:
+    if not await is_admin(update, context):
+        return
+    lang = await user_lang(update, context)
+    votes = await context.services.db.recent_downvotes()
+    if not votes:
+        await update.effective_message.reply_text(esc(t("feedback_none", lang)))
+        return
+    by_card: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for card_id, question in votes:
+        by_card[card_id][question or "—"] += 1
+    ranked = sorted(by_card.items(), key=lambda item: -sum(item[1].values()))
+    lines = [f"<b>{esc(t('feedback_title', lang))}</b>"]
+    for card_id, questions in ranked[:15]:
+        lines.append(f"\n<b>{esc(card_id)}</b> ({sum(questions.values())})")
+        lines += [f"• {esc(q[:150])}" + (f" ×{n}" if n > 1 else "") for q, n in questions.most_common(5)]
+    for message in split_message(["\n".join(lines)]):
+        await send_html(context, update.effective_chat.id, message)
+
+
+async def coach_add(update: Update, context: CoachContext) -> None:
+    await _coach_role(update, context, add=True)
+
+
+async def coach_remove(update: Update, context: CoachContext) -> None:
+    await _coach_role(update, context, add=False)
+
+
+async def _coach_role(update: Update, context: CoachContext, add: bool) -> None:
+    if not await is_admin(update, context):
+        return
+    lang, db = await user_lang(update, context), context.services.db
+    arg = (context.args or [""])[0]
+    if not arg.lstrip("-").isdigit():
+        await update.effective_message.reply_text(esc(t("coach_usage", lang)))
+        return
+    user_id = int(arg)
+    if add:
+        await db.add_coach(user_id, update.effective_user.id)
+        await update.effective_message.reply_text(esc(t("coach_added", lang, id=user_id)))
+    elif await db.remove_coach(user_id):
+        await update.effective_message.reply_text(esc(t("coach_removed", lang, id=user_id)))
+    else:
+        await update.effective_message.reply_text(esc(t("coach_not_found", lang, id=user_id)))

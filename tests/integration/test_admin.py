@@ -1,0 +1,152 @@
+"""Admins keep the knowledge base current from Telegram; nobody else can, and every change can be undone."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from telegram import Update
+
+from bot.config import Settings
+from bot.storage import Database
+from bot.telegram.app import build_application
+from bot.telegram.batcher import AskBatcher
+from bot.telegram.context import Services
+from bot.telegram.throttle import Throttle
+from bot.wiring import Coach, build_coach
+from tests.auxil.botapi import TOKEN, BotAPI, RecordingRequest, Sent, callback_update, document, message_update
+from tests.cards import card_text
+from tests.conftest import KNOWLEDGE
+
+ADMIN, STRANGER = 900, 901
+
+
+@pytest.fixture(scope="module")
+def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("admin") / "knowledge"
+    shutil.copytree(KNOWLEDGE, root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def coach(knowledge: Path, tmp_path_factory: pytest.TempPathFactory) -> Coach:
+    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("admin-data"), knowledge_dir=knowledge)
+    return build_coach(settings)
+
+
+class Admin:
+    def __init__(self, app, api: BotAPI, db: Database, knowledge: Path) -> None:
+        self.app, self.api, self.db, self.knowledge = app, api, db, knowledge
+
+    async def send(self, update: dict) -> list[Sent]:
+        before = len(self.api.sent)
+        await self.app.process_update(Update.de_json({"update_id": 1, **update}, self.app.bot))
+        return self.api.sent[before:]
+
+    async def say(self, user_id: int, text: str) -> list[Sent]:
+        return await self.send(message_update(user_id, text))
+
+    async def upload(self, user_id: int, name: str, data: bytes) -> list[Sent]:
+        file_id = f"f{len(self.api.files)}"
+        self.api.files[file_id] = data
+        return await self.send(message_update(user_id, None, document=document(file_id, name, len(data))))
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, coach: Coach, knowledge: Path) -> AsyncIterator[Admin]:
+    settings = Settings(
+        _env_file=None, data_dir=coach.settings.data_dir, knowledge_dir=knowledge, telegram_bot_token=TOKEN,
+        admin_ids=frozenset({ADMIN}),
+    )  # fmt: skip
+    api = BotAPI()
+    app = build_application(settings, request=RecordingRequest(api))
+    db = Database(tmp_path / "coach.sqlite3")
+    await db.open()
+    app.bot_data.services = Services(settings, coach, db, Throttle(20), AskBatcher(coach.engine))
+    async with app:
+        yield Admin(app, api, db, knowledge)
+    await db.close()
+
+
+def texts(sent: list[Sent]) -> list[str]:
+    return [s.text or "" for s in sent if s.method == "sendMessage"]
+
+
+@pytest.mark.parametrize("command", ["/reload", "/kb", "/kb_remove fair-pay", "/kb_rollback", "/feedback",
+                                     "/coach_add 5", "/coach_remove 5"])  # fmt: skip
+async def test_every_admin_command_refuses_strangers(bot: Admin, command: str) -> None:
+    version = bot.app.bot_data.services.coach.kb.version
+    [refusal] = texts(await bot.say(STRANGER, command))
+    assert "admins only" in refusal
+    assert bot.app.bot_data.services.coach.kb.version == version and not await bot.db.is_coach(5)
+
+
+async def test_reload_and_status_for_an_admin(bot: Admin) -> None:
+    [report] = texts(await bot.say(ADMIN, "/reload"))
+    assert "unchanged" in report and "added" in report
+    [status] = texts(await bot.say(ADMIN, "/kb"))
+    assert "Cards: 62 ids" in status and "hit@3" in status and "chunks" in status
+
+
+async def test_upload_valid_then_malformed_then_rollback(bot: Admin) -> None:
+    coach = bot.app.bot_data.services.coach
+    new = card_text("zz-admin-test", "en", summary="Zebra admin test card about quokka contracts.").encode()
+    sent = texts(await bot.upload(ADMIN, "zz-admin-test.md", new))
+    assert "en/zz-admin-test.md saved and indexed" in sent[0] and "1 added" in sent[0]
+    assert "fr translation is missing" in sent[0] and "+id: zz-admin-test" in sent[0]
+    assert (bot.knowledge / "en" / "zz-admin-test.md").exists()
+    assert coach.index.search("quokka contracts zebra", 1)[0].card_id == "zz-admin-test"
+    version = coach.kb.version
+    broken = card_text("zz-broken", "fr", sources=[]).encode()
+    [refused] = texts(await bot.upload(ADMIN, "zz-broken.md", broken))
+    assert "Refused, nothing was changed: zz-broken.md: field 'sources'" in refused
+    assert not (bot.knowledge / "fr" / "zz-broken.md").exists() and coach.kb.version == version
+    [latin] = texts(await bot.upload(ADMIN, "x.md", "é".encode("latin-1")))
+    assert "not UTF-8" in latin
+    [not_md] = texts(await bot.upload(ADMIN, "x.pdf", b"%PDF"))
+    assert "not a Markdown card" in not_md
+    [undone] = texts(await bot.say(ADMIN, "/kb_rollback"))
+    assert "Rolled back: en/zz-admin-test.md" in undone and "1 removed" in undone
+    assert not (bot.knowledge / "en" / "zz-admin-test.md").exists()
+    [nothing] = texts(await bot.say(ADMIN, "/kb_rollback"))
+    assert "Nothing to roll back" in nothing
+
+
+async def test_uploads_from_non_admins_are_not_stored(bot: Admin) -> None:
+    data = card_text("zz-sneaky", "en").encode()
+    [reply] = texts(await bot.upload(STRANGER, "zz-sneaky.md", data))
+    assert "only read text" in reply
+    assert not (bot.knowledge / "en" / "zz-sneaky.md").exists()
+    assert not any(s.method == "getFile" for s in bot.api.sent) and ("getFile", {}) not in bot.api.calls
+
+
+async def test_remove_needs_confirmation_by_an_admin_and_can_be_rolled_back(bot: Admin) -> None:
+    path = bot.knowledge / "fr" / "exclusivity.md"
+    [confirm] = [s for s in await bot.say(ADMIN, "/kb_remove exclusivity") if s.method == "sendMessage"]
+    assert "Remove the card exclusivity" in confirm.text and path.exists()
+    [alert] = await bot.send(callback_update(STRANGER, "kbrm:exclusivity", confirm))
+    assert "admins only" in alert.params["text"] and path.exists()
+    sent = await bot.send(callback_update(ADMIN, "kbrm:exclusivity", confirm))
+    assert "Card exclusivity removed" in sent[-1].text and "2 removed" in sent[-1].text and not path.exists()
+    assert "exclusivity" not in bot.app.bot_data.services.coach.kb.ids
+    [back] = texts(await bot.say(ADMIN, "/kb_rollback"))
+    assert "2 added" in back and path.exists()
+    [unknown] = texts(await bot.say(ADMIN, "/kb_remove no-such-card"))
+    assert "No card with the id no-such-card" in unknown
+
+
+async def test_feedback_report_and_coach_roles(bot: Admin) -> None:
+    from bot.storage.database import Feedback
+
+    for question in ["is 3 months exclusivity ok", "is 3 months exclusivity ok", "exclu 1 an ?"]:
+        await bot.db.add_feedback(Feedback(STRANGER, -1, "exclusivity", question, "en", "v"))
+    [report] = texts(await bot.say(ADMIN, "/feedback"))
+    assert "exclusivity (3)" in report and "is 3 months exclusivity ok ×2" in report
+    [added] = texts(await bot.say(ADMIN, "/coach_add 777"))
+    assert "777 is now a coach" in added and await bot.db.is_coach(777)
+    [removed] = texts(await bot.say(ADMIN, "/coach_remove 777"))
+    assert "no longer a coach" in removed and not await bot.db.is_coach(777)
+    [usage] = texts(await bot.say(ADMIN, "/coach_add someone"))
+    assert "Usage" in usage
