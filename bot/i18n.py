@@ -335,6 +335,49 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "coach_removed": {"en": "User {id} is no longer a coach.", "fr": "L'utilisateur {id} n'est plus coach."},
     "coach_not_found": {"en": "User {id} was not a coach.", "fr": "L'utilisateur {id} n'était pas coach."},
     "button_confirm_remove": {"en": "Yes, remove", "fr": "Oui, supprimer"},
+    # Coaches
+    "coaches_only": {
+        "en": "This command is for coaches. An admin can make you one.",
+        "fr": "Cette commande est réservée aux coachs. Un administrateur peut vous nommer coach.",
+    },
+    "invite_link": {
+        "en": "Share this link with the creators you coach. Each one chooses whether to join your cohort:\n{link}",
+        "fr": "Partagez ce lien avec les créateurs que vous accompagnez. Chacun choisit de rejoindre votre groupe "
+        "ou non :\n{link}",
+    },
+    "invite_offer": {
+        "en": "{coach} invites you to join their cohort. They would see aggregated statistics (how many questions and "
+        "offers, verdicts, topics), never your messages. You can leave at any time with /leave.",
+        "fr": "{coach} vous invite à rejoindre son groupe. Il verrait des statistiques agrégées (nombre de questions "
+        "et d'offres, verdicts, thèmes), jamais vos messages. Vous pourrez partir à tout moment avec /leave.",
+    },
+    "invite_invalid": {
+        "en": "This invitation link is no longer valid. Welcome anyway!",
+        "fr": "Ce lien d'invitation n'est plus valable. Bienvenue quand même !",
+    },
+    "button_join": {"en": "Join", "fr": "Rejoindre"},
+    "button_no_thanks": {"en": "No thanks", "fr": "Non merci"},
+    "joined": {"en": "You joined {coach}'s cohort.", "fr": "Vous avez rejoint le groupe de {coach}."},
+    "not_joined": {"en": "OK, you did not join.", "fr": "D'accord, vous n'avez rien rejoint."},
+    "left": {"en": "You left your coach's cohort.", "fr": "Vous avez quitté le groupe de votre coach."},
+    "not_in_cohort": {"en": "You are not in a coach's cohort.", "fr": "Vous n'êtes dans aucun groupe de coach."},
+    "dashboard": {
+        "en": "Your cohort: {creators} creator(s)\nThis week: {questions} question(s), {offers} offer(s) evaluated\n"
+        "Verdicts: ✅ {accept} · 🟠 {negotiate} · ⛔ {decline}\nTop topics: {topics}\nTop red flags: {flags}",
+        "fr": "Votre groupe : {creators} créateur(s)\nCette semaine : {questions} question(s), {offers} offre(s) "
+        "évaluée(s)\nVerdicts : ✅ {accept} · 🟠 {negotiate} · ⛔ {decline}\nThèmes principaux : {topics}\n"
+        "Alertes principales : {flags}",
+    },
+    "none": {"en": "none", "fr": "aucun"},
+    "button_share": {"en": "↗️ Share", "fr": "↗️ Partager"},
+    "button_to_coach": {"en": "📤 Send to my coach", "fr": "📤 Envoyer à mon coach"},
+    "sent_to_coach": {"en": "Sent to your coach.", "fr": "Envoyé à votre coach."},
+    "coach_summary": {
+        "en": "{name} shares an offer evaluation with you:",
+        "fr": "{name} partage avec vous l'évaluation d'une offre :",
+    },
+    "inline_answer": {"en": "Answer", "fr": "Réponse"},
+    "inline_template": {"en": "Reply template", "fr": "Modèle de réponse"},
 }
 
 
@@ -355,6 +398,7 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("offer", "Evaluate a brand's offer"),
         ("profile", "My creator profile"),
         ("cancel", "Stop the current step"),
+        ("leave", "Leave my coach's cohort"),
         ("ask", "Ask a question (in groups)"),
     ],
     "fr": [
@@ -367,6 +411,7 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("offer", "Évaluer l'offre d'une marque"),
         ("profile", "Mon profil de créateur"),
         ("cancel", "Arrêter l'étape en cours"),
+        ("leave", "Quitter le groupe de mon coach"),
         ("ask", "Poser une question (dans un groupe)"),
     ],
 }

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import secrets
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,6 +65,25 @@ CREATE TABLE IF NOT EXISTS coaches (
     added_by    INTEGER NOT NULL,
     added_at    TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS invites (
+    code        TEXT PRIMARY KEY,
+    coach_id    INTEGER NOT NULL,
+    coach_name  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+-- A creator belongs to at most one coach's cohort, and only after saying yes.
+CREATE TABLE IF NOT EXISTS cohorts (
+    user_id     INTEGER PRIMARY KEY,
+    coach_id    INTEGER NOT NULL,
+    joined_at   TEXT NOT NULL
+);
+-- One row per answered question: the card that answered it, never the question (for aggregate statistics).
+CREATE TABLE IF NOT EXISTS asked (
+    user_id     INTEGER NOT NULL,
+    card_id     TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
 -- Every change to the knowledge base made through the bot: who, when, what, and the previous file to roll back.
 CREATE TABLE IF NOT EXISTS kb_changes (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -77,11 +97,21 @@ CREATE TABLE IF NOT EXISTS kb_changes (
 );
 """
 # Every table that holds a user's rows: /forget deletes from each, and a test keeps this list complete.
-USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers")
+USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers", "cohorts", "asked")
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class CohortStats:
+    creators: int
+    questions: int
+    offers: int
+    verdicts: Counter[str]
+    topics: Counter[str]
+    red_flags: Counter[str]
 
 
 @dataclass(frozen=True)
@@ -100,6 +130,7 @@ class Database:
         self.flush_seconds = flush_seconds
         self._db: aiosqlite.Connection | None = None
         self._pending: Counter[int] = Counter()
+        self._asked: list[tuple[int, str | None, str]] = []
         self._flusher: asyncio.Task[None] | None = None
 
     async def open(self) -> None:
@@ -142,15 +173,18 @@ class Database:
         )
         await self.db.commit()
 
-    def count_question(self, user_id: int) -> None:
+    def count_question(self, user_id: int, card_id: str | None = None) -> None:
         """Counted in memory and written with the others at the next flush: one transaction a second
         instead of one per question (a commit per question cost 16% of the bot's CPU under load)."""
         self._pending[user_id] += 1
+        self._asked.append((user_id, card_id, _now()))
 
     async def flush(self) -> None:
         if not self._pending:
             return
         pending, self._pending = self._pending, Counter()
+        asked, self._asked = self._asked, []
+        await self.db.executemany("INSERT INTO asked (user_id, card_id, created_at) VALUES (?, ?, ?)", asked)
         now = _now()
         await self.db.executemany(
             "INSERT INTO users (user_id, first_seen, last_seen, questions) VALUES (?, ?, ?, ?) "
@@ -236,6 +270,67 @@ class Database:
         await self.db.commit()
         return cursor.rowcount > 0
 
+    # ---- coaches and cohorts ------------------------------------------------------------------------------
+    async def create_invite(self, coach_id: int, coach_name: str) -> str:
+        code = secrets.token_urlsafe(9)  # 12 URL-safe characters: fits a deep link, cannot be guessed
+        await self.db.execute(
+            "INSERT INTO invites (code, coach_id, coach_name, created_at) VALUES (?, ?, ?, ?)",
+            (code, coach_id, coach_name, _now()),
+        )
+        await self.db.commit()
+        return code
+
+    async def invite(self, code: str) -> tuple[int, str] | None:
+        """(coach id, coach name) of a valid invite whose coach still has the role."""
+        async with self.db.execute(
+            "SELECT i.coach_id, i.coach_name FROM invites i JOIN coaches c ON c.user_id = i.coach_id WHERE i.code = ?",
+            (code,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return (row[0], row[1]) if row else None
+
+    async def join_cohort(self, user_id: int, coach_id: int) -> None:
+        await self.db.execute(
+            "INSERT INTO cohorts (user_id, coach_id, joined_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET coach_id = excluded.coach_id, joined_at = excluded.joined_at",
+            (user_id, coach_id, _now()),
+        )
+        await self.db.commit()
+
+    async def leave_cohort(self, user_id: int) -> bool:
+        cursor = await self.db.execute("DELETE FROM cohorts WHERE user_id = ?", (user_id,))
+        await self.db.commit()
+        return cursor.rowcount > 0
+
+    async def coach_of(self, user_id: int) -> int | None:
+        async with self.db.execute("SELECT coach_id FROM cohorts WHERE user_id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    async def cohort_stats(self, coach_id: int, since: str) -> CohortStats:
+        """Aggregates over the coach's cohort since `since` (ISO time): counts, never contents."""
+        await self.flush()
+        members = "SELECT user_id FROM cohorts WHERE coach_id = ?"
+        async with self.db.execute("SELECT COUNT(*) FROM cohorts WHERE coach_id = ?", (coach_id,)) as cursor:
+            creators = (await cursor.fetchone())[0]  # type: ignore[index]
+        async with self.db.execute(
+            f"SELECT card_id FROM asked WHERE user_id IN ({members}) AND created_at >= ?", (coach_id, since)
+        ) as cursor:
+            cards = [row[0] for row in await cursor.fetchall()]
+        async with self.db.execute(
+            f"SELECT verdict, red_flags FROM offers WHERE user_id IN ({members}) AND created_at >= ?", (coach_id, since)
+        ) as cursor:
+            offers = list(await cursor.fetchall())
+        flags = Counter(flag for _, raw in offers for flag in json.loads(raw))
+        return CohortStats(
+            creators=creators,
+            questions=len(cards),
+            offers=len(offers),
+            verdicts=Counter(verdict for verdict, _ in offers),
+            topics=Counter(card for card in cards if card),
+            red_flags=flags,
+        )
+
     # ---- knowledge-base changes ------------------------------------------------------------------------------
     async def record_kb_changes(self, admin_id: int, changes: list[tuple[str, str, str | None]]) -> None:
         """One admin action: (action, path, previous content or None) rows sharing one batch number."""
@@ -268,6 +363,7 @@ class Database:
     async def forget(self, user_id: int) -> int:
         """Delete every row about `user_id`, in one transaction; returns how many rows went."""
         self._pending.pop(user_id, None)
+        self._asked = [row for row in self._asked if row[0] != user_id]
         deleted = 0
         try:  # sqlite3 opens one transaction at the first DELETE: all tables go, or none
             for table in USER_TABLES:

@@ -139,6 +139,8 @@ def answer_keyboard(answer: Answer, lang: Lang) -> InlineKeyboardMarkup | None:
         ]
     ]
     rows += [[button(f.question, Callback("fu", (f.card_id, str(f.index))))] for f in answer.follow_ups]
+    # Share through inline mode: the question goes into "@bot …" in a chat the user picks.
+    rows.append([InlineKeyboardButton(t("button_share", lang), switch_inline_query=answer.question[:200])])
     return InlineKeyboardMarkup(rows)
 
 
@@ -180,9 +182,12 @@ def offer_card(evaluation: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def offer_card_keyboard(lang: Lang) -> InlineKeyboardMarkup:
+def offer_card_keyboard(lang: Lang, has_coach: bool = False) -> InlineKeyboardMarkup:
     buttons = [button(t(f"fix_{field}", lang), Callback("of", ("fix", field))) for field in FIXABLE]
-    return InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    if has_coach:
+        rows.append([button(t("button_to_coach", lang), Callback("tocoach"))])
+    return InlineKeyboardMarkup(rows)
 
 
 def verdict_blocks(evaluation: Evaluation, card_titles: list[str]) -> list[str]:

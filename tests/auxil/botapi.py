@@ -224,6 +224,7 @@ class BotAPI:
             "setWebhook",
             "close",
             "logOut",
+            "answerInlineQuery",
         ):
             return self._simple(method, params)
         if method == "getUpdates":
@@ -241,6 +242,10 @@ class BotAPI:
     def _simple(self, method: str, params: dict[str, Any]) -> bool:
         if method == "answerCallbackQuery" and not params.get("callback_query_id"):
             raise BadRequest("Bad Request: query is too old and response timeout expired or query ID is invalid")
+        if method == "answerInlineQuery":
+            for result in params.get("results", []):
+                content = result.get("input_message_content", {})
+                check_text(content.get("message_text"), content.get("parse_mode"))
         if method == "setMyCommands":
             self.commands[params.get("language_code") or None] = params["commands"]
         if method == "setWebhook":

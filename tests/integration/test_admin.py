@@ -150,3 +150,57 @@ async def test_feedback_report_and_coach_roles(bot: Admin) -> None:
     assert "no longer a coach" in removed and not await bot.db.is_coach(777)
     [usage] = texts(await bot.say(ADMIN, "/coach_add someone"))
     assert "Usage" in usage
+
+
+COACH, CREATOR = 902, 903
+
+
+async def test_coach_invites_a_creator_who_joins_by_consent_and_shows_in_the_dashboard(bot: Admin) -> None:
+    [refused] = texts(await bot.say(COACH, "/invite"))
+    assert "for coaches" in refused
+    await bot.say(ADMIN, f"/coach_add {COACH}")
+    [link] = texts(await bot.say(COACH, "/invite"))
+    code = link.rsplit("?start=", 1)[1]
+    assert "t.me/collab_coach_test_bot?start=" in link and len(code) >= 12
+    [offer] = [s for s in await bot.say(CREATOR, f"/start {code}") if s.method == "sendMessage"]
+    assert "Alex invites you" in offer.text and "never your messages" in offer.text
+    assert await bot.db.coach_of(CREATOR) is None  # nothing before consent
+    await bot.send(callback_update(CREATOR, f"join:{code}", offer))
+    assert await bot.db.coach_of(CREATOR) == COACH
+    await bot.say(CREATOR, "how much should I charge for a reel?")
+    paste = (
+        "Hi! We're Brightbite, a snack brand. We'd love 1 TikTok + 2 Instagram stories, fee €500, payment net 90. "
+        "Please use #ad. No exclusivity."
+    )
+    card = next(s for s in await bot.say(CREATOR, paste) if s.method == "sendMessage")
+    assert any(b.get("callback_data") == "tocoach" for b in card.buttons)
+    sent = await bot.send(callback_update(CREATOR, "tocoach", card))
+    to_coach = [s for s in sent if s.method == "sendMessage" and s.chat_id == COACH]
+    assert to_coach and "shares an offer evaluation" in to_coach[0].text and "Verdict" in to_coach[0].text
+    [dashboard] = texts(await bot.say(COACH, "/coach"))
+    assert "1 creator(s)" in dashboard and "1 question(s), 1 offer(s)" in dashboard
+    assert "late_payment_terms (1)" in dashboard and "how much" not in dashboard  # aggregates, never contents
+    [stranger] = texts(await bot.say(STRANGER, "/coach"))
+    assert "for coaches" in stranger
+    [left] = texts(await bot.say(CREATOR, "/leave"))
+    assert "You left" in left and await bot.db.coach_of(CREATOR) is None
+    [alert] = await bot.send(callback_update(CREATOR, "tocoach", card))
+    assert alert.params.get("show_alert") and "not in a coach" in alert.params["text"]
+
+
+async def test_bad_invites_and_forged_join_buttons(bot: Admin) -> None:
+    invalid, welcome = texts(await bot.say(CREATOR, "/start not-a-code"))
+    assert "no longer valid" in invalid and welcome.startswith("Hi")
+    sent = await bot.send(callback_update(CREATOR, "join:not-a-code"))
+    assert any(s.method == "editMessageText" and "no longer valid" in (s.text or "") for s in sent)
+    assert await bot.db.coach_of(CREATOR) is None
+
+
+async def test_inline_mode_returns_answer_checklist_and_template(bot: Admin) -> None:
+    update = {"inline_query": {"id": "iq1", "from": {"id": CREATOR, "is_bot": False, "first_name": "Sam",
+                                                     "language_code": "en"}, "query": "how do I say no politely?",
+                               "offset": ""}}  # fmt: skip
+    [answered] = [s for s in await bot.send(update) if s.method == "answerInlineQuery"]
+    titles = [r["title"] for r in answered.params["results"]]
+    assert len(titles) == 3 and titles[1].startswith("✉️") and titles[2].startswith("📋")
+    assert not bot.api.errors

@@ -1,9 +1,16 @@
 """Thin handlers: parse the update, call a service, render, reply."""
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
-from bot.telegram.handlers import admin, callbacks, commands, errors, offers, questions
+from bot.telegram.handlers import admin, callbacks, coaches, commands, errors, offers, questions
 
 
 def register(app: Application) -> None:
@@ -28,6 +35,9 @@ def register(app: Application) -> None:
         ("feedback", admin.feedback_report),
         ("coach_add", admin.coach_add),
         ("coach_remove", admin.coach_remove),
+        ("invite", coaches.invite),
+        ("coach", coaches.dashboard),
+        ("leave", coaches.leave),
     ):
         app.add_handler(CommandHandler(name, callback, filters=private_commands))
     # A document from an admin is a card upload; from anyone else, it is just not text.
@@ -43,6 +53,7 @@ def register(app: Application) -> None:
         MessageHandler(private & new_messages & ~filters.TEXT & ~filters.StatusUpdate.ALL, questions.on_not_text)
     )
     app.add_handler(CallbackQueryHandler(callbacks.on_button))
+    app.add_handler(InlineQueryHandler(coaches.inline_query))
     app.add_error_handler(errors.on_error)
 
 

@@ -8,7 +8,7 @@ from bot.advice import Question
 from bot.i18n import t
 from bot.storage.database import Feedback
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import admin, offers
+from bot.telegram.handlers import admin, coaches, offers
 from bot.telegram.handlers.common import send_answer, send_html, user_lang
 from bot.telegram.render import Callback, checklist_block, esc
 
@@ -112,6 +112,8 @@ async def _profile(update: Update, context: CoachContext, args: tuple[str, ...])
 
 HANDLERS = {
     "kbrm": admin.on_remove_button,
+    "join": coaches.on_join_button,
+    "tocoach": coaches.send_to_coach,
     "of": _offer,
     "pf": _profile,
     "fb": _feedback,

@@ -167,7 +167,8 @@ async def _judge_and_send(
     kb = services.coach.kb
     cited = dict.fromkeys(r.card_id for r in evaluation.reasons if r.status != "ok")
     titles = [card.title for card_id in cited if (card := kb.get(card_id, ui))][:4]
-    await send_html(context, chat_id, offer_card(evaluation), reply_markup=offer_card_keyboard(ui))
+    has_coach = await services.db.coach_of(user.id) is not None
+    await send_html(context, chat_id, offer_card(evaluation), reply_markup=offer_card_keyboard(ui, has_coach))
     for message in split_message(verdict_blocks(evaluation, titles)):
         await send_html(context, chat_id, message)
 

@@ -69,5 +69,5 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
     except EmptyQuestionError:
         await message.reply_text(esc(t("empty_question", default)))
         return
-    services.db.count_question(user.id)
+    services.db.count_question(user.id, answer.sources[0].id if answer.sources else None)
     await send_answer(context, message.chat_id, answer, reply_to=message.message_id)
