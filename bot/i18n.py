@@ -102,7 +102,9 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "• your creator profile, if you fill it in (/profile), to judge offers against it;\n"
             "• the offer you are working on (its text and facts), until you /cancel or start another, so you can "
             "correct a field; and for each offer judged, its verdict, red flags and category (never its text), "
-            "for statistics.\n\n"
+            "for statistics;\n"
+            "• if you joined a coach's cohort: that membership. Your coach sees counts (questions, offers, verdicts, "
+            'topics), never your messages, unless you tap "send to my coach". /leave to leave.\n\n'
             "Nothing is shared or sold. /forget erases all of it at once."
         ),
         "fr": (
@@ -114,7 +116,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "• votre profil de créateur, si vous le remplissez (/profile), pour juger les offres ;\n"
             "• l'offre en cours (son texte et ses éléments), jusqu'à /cancel ou la suivante, pour pouvoir la "
             "corriger ; et pour chaque offre jugée, son verdict, ses alertes et sa catégorie (jamais son texte), "
-            "pour les statistiques.\n\n"
+            "pour les statistiques ;\n"
+            "• si vous avez rejoint le groupe d'un coach : cette appartenance. Votre coach voit des nombres "
+            "(questions, offres, verdicts, thèmes), jamais vos messages, sauf si vous touchez « Envoyer à mon coach ». "
+            "/leave pour partir.\n\n"
             "Rien n'est partagé ni vendu. /forget efface tout d'un coup."
         ),
     },
