@@ -92,7 +92,8 @@ async def test_a_french_question_gets_a_grounded_french_answer(bot: Harness) -> 
     assert answer.text.count("☐") >= 5
     assert answer.params["parse_mode"] == "HTML"
     labels = [b["text"] for b in answer.buttons]
-    assert labels[:3] == ["👍", "👎", "📋 Checklist complète"] and len(labels) <= 6
+    assert labels[:3] == ["👍", "👎", "📋 Checklist complète"] and len(labels) <= 7
+    assert answer.buttons[-1]["text"] == "↗️ Partager" and answer.buttons[-1]["switch_inline_query"].startswith("une")
     assert answer.result["reply_to_message"]["text"].startswith("une marque veut")
 
 
