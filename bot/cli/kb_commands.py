@@ -3,15 +3,92 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.kb import check_knowledge
+from bot.kb.admin import validate_upload
 from bot.kb.evaluation import evaluate, load_questions
+from bot.storage import Database
+
+if TYPE_CHECKING:
+    from bot.retrieval.index import RefreshReport
+
+CLI_ADMIN = 0  # who the change log names for changes made from the command line
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    return {"refresh": _refresh, "check": _check, "stats": _stats, "eval": _eval}[args.kb_command](args, settings)
+    commands = {"refresh": _refresh, "check": _check, "stats": _stats, "eval": _eval}
+    if args.kb_command in commands:
+        return commands[args.kb_command](args, settings)
+    return asyncio.run({"add": _add, "remove": _remove, "rollback": _rollback}[args.kb_command](args, settings))
+
+
+async def _add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.wiring import build_coach
+
+    upload = validate_upload(Path(args.file.name).name, args.file.read(), settings.knowledge_dir)
+    report, previous = build_coach(settings, refresh=False).apply_upload(upload)
+    await _record(settings, [("upload", str(upload.target), previous)])
+    print(f"{upload.target}: {'updated' if previous else 'added'}; {_summary(report)}")
+    if upload.missing_translation:
+        print(f"note: its '{upload.missing_translation}' translation is missing")
+    return 0
+
+
+async def _remove(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.wiring import build_coach
+
+    if not args.yes and input(f"Remove '{args.card_id}' in both languages? [y/N] ").strip().lower() not in ("y", "yes"):
+        print("nothing removed")
+        return 1
+    report, removed = build_coach(settings, refresh=False).remove_card(args.card_id)
+    if not removed:
+        print(f"error: no card with the id {args.card_id}", file=sys.stderr)
+        return 1
+    await _record(settings, [("remove", str(path), previous) for path, previous in removed])
+    print(f"removed {', '.join(str(path) for path, _ in removed)}; {_summary(report)}")
+    return 0
+
+
+async def _rollback(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.wiring import build_coach
+
+    async with _database(settings) as db:
+        changes = await db.last_kb_changes()
+        if not changes:
+            print("nothing to roll back")
+            return 0
+        report = build_coach(settings, refresh=False).restore([(Path(path), prev) for _, _, path, prev in changes])
+        await db.mark_rolled_back([row_id for row_id, *_ in changes])
+    print(f"rolled back {', '.join(path for _, _, path, _ in changes)}; {_summary(report)}")
+    return 0
+
+
+def _summary(report: RefreshReport) -> str:
+    c = report.counts()
+    return f"added {c['added']}, updated {c['updated']}, removed {c['removed']}, unchanged {c['unchanged']}"
+
+
+@contextlib.asynccontextmanager
+async def _database(settings: Settings) -> AsyncIterator[Database]:
+    db = Database(settings.database_path)
+    await db.open()
+    try:
+        yield db
+    finally:
+        await db.close()
+
+
+async def _record(settings: Settings, changes: list[tuple[str, str, str | None]]) -> None:
+    async with _database(settings) as db:
+        await db.record_kb_changes(CLI_ADMIN, changes)
 
 
 def _refresh(args: argparse.Namespace, settings: Settings) -> int:

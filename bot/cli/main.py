@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
         cmd = kb_sub.add_parser(name, help=help_)
         if name != "check":
             cmd.add_argument("--json", action="store_true")
+    add = kb_sub.add_parser("add", help="validate, store and index a card file (recorded, can be rolled back)")
+    add.add_argument("file", type=argparse.FileType("rb"))
+    remove = kb_sub.add_parser("remove", help="remove a card in both languages (recorded, can be rolled back)")
+    remove.add_argument("card_id")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    kb_sub.add_parser("rollback", help="undo the latest add or remove (from the CLI or Telegram)")
     return parser
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cards import write_card, write_pair
+from tests.cards import card_text, write_card, write_pair
 from tests.conftest import KNOWLEDGE, ROOT
 
 
@@ -88,3 +88,26 @@ def test_kb_refresh_and_check_on_a_broken_knowledge_base(tmp_path: Path) -> None
     (knowledge / "en" / "broken.md").unlink()
     again = run("kb", "refresh", "--json", data_dir=tmp_path / "data", knowledge=knowledge)
     assert json.loads(again.stdout)["unchanged"] == 2
+
+
+def test_kb_add_remove_and_rollback_from_the_command_line(tmp_path: Path) -> None:
+    knowledge, data = tmp_path / "knowledge", tmp_path / "data"
+    write_pair(knowledge, "fair-pay")
+    card = tmp_path / "new-card.md"
+    card.write_text(card_text("new-card", "fr"))
+    added = run("kb", "add", str(card), data_dir=data, knowledge=knowledge)
+    assert added.returncode == 0, added.stderr
+    assert "fr/new-card.md: added" in added.stdout and "translation is missing" in added.stdout
+    bad = tmp_path / "bad.md"
+    bad.write_text(card_text("bad", "fr", sources=[]))
+    refused = run("kb", "add", str(bad), data_dir=data, knowledge=knowledge)
+    assert refused.returncode == 1 and "bad.md: field 'sources'" in refused.stderr
+    assert not (knowledge / "fr" / "bad.md").exists()
+    removed = run("kb", "remove", "fair-pay", "--yes", data_dir=data, knowledge=knowledge)
+    assert removed.returncode == 0 and "removed 2" in removed.stdout and not (knowledge / "en" / "fair-pay.md").exists()
+    assert "restored" not in removed.stdout
+    back = run("kb", "rollback", data_dir=data, knowledge=knowledge)
+    assert "added 2" in back.stdout and (knowledge / "en" / "fair-pay.md").exists()
+    again = run("kb", "rollback", data_dir=data, knowledge=knowledge)
+    assert "removed 1" in again.stdout and not (knowledge / "fr" / "new-card.md").exists()
+    assert "nothing to roll back" in run("kb", "rollback", data_dir=data, knowledge=knowledge).stdout

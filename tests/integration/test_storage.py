@@ -1,0 +1,54 @@
+"""The database on a real SQLite file: roles, invites, cohort statistics, and /forget reaching every table."""
+
+from pathlib import Path
+
+from bot.storage import Database
+from bot.storage.database import USER_TABLES, Feedback
+
+COACH, OTHER_COACH, ANA, BOB, CAROL = 1, 2, 10, 11, 12
+
+
+async def test_invites_cohorts_and_aggregated_statistics(tmp_path: Path) -> None:
+    db = Database(tmp_path / "db.sqlite3", flush_seconds=3600)
+    await db.open()
+    await db.add_coach(COACH, added_by=99)
+    code = await db.create_invite(COACH, "Coach Léa")
+    assert await db.invite(code) == (COACH, "Coach Léa") and await db.invite("nope") is None
+    for creator in (ANA, BOB):
+        await db.join_cohort(creator, COACH)
+    await db.join_cohort(CAROL, OTHER_COACH)
+    db.count_question(ANA, "fair-pay")
+    db.count_question(ANA, "fair-pay")
+    db.count_question(BOB, "exclusivity")
+    db.count_question(CAROL, "exclusivity")  # another coach's creator: not counted
+    await db.log_offer(ANA, "decline", ["pay_to_collaborate"], "fashion")
+    await db.log_offer(BOB, "negotiate", ["late_payment_terms", "unpaid_ads"], None)
+    stats = await db.cohort_stats(COACH, since="2000-01-01")
+    assert (stats.creators, stats.questions, stats.offers) == (2, 3, 2)
+    assert stats.topics.most_common(1) == [("fair-pay", 2)]
+    assert stats.verdicts == {"decline": 1, "negotiate": 1}
+    assert stats.red_flags["unpaid_ads"] == 1
+    assert (await db.cohort_stats(COACH, since="2999-01-01")).questions == 0
+    await db.remove_coach(COACH)
+    assert await db.invite(code) is None  # a former coach's links stop working
+    await db.close()
+
+
+async def test_forget_reaches_every_table_that_holds_a_user(tmp_path: Path) -> None:
+    db = Database(tmp_path / "db.sqlite3")
+    await db.open()
+    await db.set_language(ANA, "fr")
+    db.count_question(ANA, "fair-pay")
+    await db.add_feedback(Feedback(ANA, -1, "fair-pay", "q", "fr", "v"))
+    await db.set_profile(ANA, {"no_go": ["alcohol"]})
+    await db.set_dialog(ANA, {"kind": "offer", "step": "pay"})
+    await db.log_offer(ANA, "accept", [], None)
+    await db.join_cohort(ANA, COACH)
+    await db.set_language(BOB, "en")
+    assert await db.rows_about(ANA) >= len(USER_TABLES)
+    await db.forget(ANA)
+    assert await db.rows_about(ANA) == 0 and await db.rows_about(BOB) == 1
+    async with db.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%user_id%'") as c:
+        tables_with_users = {row[0] for row in await c.fetchall()}
+    assert tables_with_users - {"coaches", "kb_changes", "invites"} == set(USER_TABLES)
+    await db.close()
