@@ -97,7 +97,6 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         answer = engine.ask(args.question, lang=args.lang)
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if args.json else render_answer(answer))
         return EXIT_OK
-    status = EXIT_OK
     for line in sys.stdin:
         try:
             answer = engine.ask(line, lang=args.lang)
@@ -106,4 +105,4 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
                 continue  # blank lines separate nothing; skipping them keeps one output per question
             raise
         print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
-    return status
+    return EXIT_OK

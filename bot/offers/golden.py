@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from bot.offers.evaluate import OfferEvaluator
-from bot.offers.models import Deliverable, Profile
+from bot.offers.models import Profile
 
 SCAM_FLAGS = {"pay_to_collaborate", "login_request", "download_request", "scam_signals"}
 
@@ -94,4 +94,4 @@ _SCORED = {
     "disclosure", "category", "asks_money", "asks_login", "asks_download", "free_email", "urgency",
 }  # fmt: skip
 
-__all__ = ["Deliverable", "GoldenReport", "load_golden", "score"]
+__all__ = ["GoldenReport", "load_golden", "score"]

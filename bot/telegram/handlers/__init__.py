@@ -1,6 +1,5 @@
 """Thin handlers: parse the update, call a service, render, reply."""
 
-from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -57,4 +56,4 @@ def register(app: Application) -> None:
     app.add_error_handler(errors.on_error)
 
 
-__all__ = ["Update", "register"]
+__all__ = ["register"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Message, ReplyParameters, Update, User
+from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
@@ -22,10 +22,6 @@ async def user_lang(update: Update, context: CoachContext) -> Lang:
     if user is None:
         return "en"
     return await context.services.db.language(user.id) or lang_of(user.language_code)
-
-
-async def chosen_lang(user: User, context: CoachContext) -> Lang | None:
-    return await context.services.db.language(user.id)
 
 
 async def send_html(

@@ -8,7 +8,7 @@ import dataclasses
 from telegram import Update
 
 from bot.i18n import Lang, t
-from bot.offers import OfferFacts, Profile, extract_facts, looks_like_offer
+from bot.offers import OfferFacts, Profile, extract_facts
 from bot.offers.edit import (
     FIELDS,
     apply_answer,
@@ -35,10 +35,6 @@ from bot.telegram.render import (
 
 STEPS = tuple(FIELDS)  # the guided order: pay, deliverables, category, rights, exclusivity, payment, disclosure
 MAX_KEPT_TEXT = 4000  # the offer's text is kept (until /cancel or /forget) to re-judge it after a correction
-
-
-def is_offer(text: str) -> bool:
-    return looks_like_offer(text)
 
 
 async def evaluate_text(update: Update, context: CoachContext, text: str) -> None:

@@ -10,6 +10,7 @@ from telegram.constants import ChatAction
 from bot.advice import Question
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
+from bot.offers import looks_like_offer
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
@@ -22,7 +23,7 @@ async def on_private_text(update: Update, context: CoachContext) -> None:
     dialog = await context.services.db.dialog(update.effective_user.id)
     if dialog and await offers.continue_dialog(update, context, dialog, text):
         return
-    if offers.is_offer(text):
+    if looks_like_offer(text):
         if context.services.throttle.allow(update.effective_user.id):
             await offers.evaluate_text(update, context, text)
         return
