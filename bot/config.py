@@ -10,18 +10,35 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+# The project the package runs from: its knowledge/ and data/ are the defaults, whatever the current directory,
+# so that running the CLI elsewhere neither misses the cards nor leaves a ./data behind.
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def _default_knowledge_dir() -> Path:
+    project = PROJECT_DIR / "knowledge"
+    return project if project.is_dir() else Path("knowledge")
+
+
+def _default_data_dir() -> Path:
+    if (PROJECT_DIR / "pyproject.toml").is_file():  # a checkout (editable install): data/ beside knowledge/
+        return PROJECT_DIR / "data"
+    return Path.home() / ".local" / "share" / "collab-coach"  # an installed wheel: the user's data directory
 
 
 class Settings(BaseSettings):
     """Every knob of the bot, with the defaults documented in `.env.example`."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # The project's .env, then one in the current directory (which wins).
+    model_config = SettingsConfigDict(
+        env_file=(PROJECT_DIR / ".env", ".env"), env_file_encoding="utf-8", extra="ignore"
+    )
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = DEFAULT_BASE_URL
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
-    data_dir: Path = Path("data")
-    knowledge_dir: Path = Path("knowledge")
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    knowledge_dir: Path = Field(default_factory=_default_knowledge_dir)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

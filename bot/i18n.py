@@ -32,14 +32,22 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "chat_welcome": {
         "en": "Collab Coach — ask me about a brand collaboration (French or English). "
-        "Paste an offer to have it judged. Commands: /offer, /profile, /lang fr|en, /checklist, /quit.",
+        "Paste an offer to have it judged. Commands: /offer, /profile, /more, /lang fr|en, /checklist, /forget, /quit.",
         "fr": "Collab Coach — posez-moi une question sur une collaboration avec une marque (en français ou en "
-        "anglais), ou collez une offre pour la faire juger. Commandes : /offer, /profile, /lang fr|en, "
-        "/checklist, /quit.",
+        "anglais), ou collez une offre pour la faire juger. Commandes : /offer, /profile, /more, /lang fr|en, "
+        "/checklist, /forget, /quit.",
     },
     "chat_paste_offer": {
-        "en": "Paste the brand's message, then an empty line.",
-        "fr": "Collez le message de la marque, puis une ligne vide.",
+        "en": "Paste the brand's message, then a line with a single . (or Ctrl-D).",
+        "fr": "Collez le message de la marque, puis une ligne avec un seul . (ou Ctrl-D).",
+    },
+    "chat_more_nothing": {
+        "en": "Ask a question first: /more then shows every point and the full checklist.",
+        "fr": "Posez d'abord une question : /more montre ensuite tous les points et la checklist complète.",
+    },
+    "chat_forgotten": {
+        "en": "Forgotten: the previous question and the profile of this session.",
+        "fr": "Oublié : la question précédente et le profil de cette session.",
     },
     "chat_lang_set": {"en": "Answers will now be in English.", "fr": "Les réponses seront désormais en français."},
     "chat_lang_usage": {"en": "Usage: /lang fr or /lang en", "fr": "Utilisation : /lang fr ou /lang en"},

@@ -6,8 +6,11 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.advice.models import Answer, FollowUp, Hit, Reference, SourceRef
+from bot.advice.texts import format_date, say
+from bot.advice.understand import Understanding, warning_flag
 from bot.i18n import Lang, t
 from bot.kb import Card, KnowledgeBase
+from bot.text import fold
 
 MAX_CARDS = 3
 # A second or third card joins the answer only if it is nearly as close as the best one.
@@ -18,6 +21,15 @@ MAX_FOLLOW_UPS = 3
 NEAR_DUPLICATE = 0.6
 MAX_REFERENCES = 4
 MAX_TOP_POINTS, MAX_POINTS = 5, 6
+# The direct answer fits one phone screen before the checklist.
+DIRECT_MAX = 700
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“(0-9])")
+# A question asking for a number ("how much for 8k?", "combien pour un reel"), and a sentence that gives one.
+ASKS_FIGURE = re.compile(
+    r"\b(?:how much|combien|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|rates?|tarifs?|prix|price|"
+    r"pricing|charge|facturer|demander|ask for|\d+ ?k)\b"
+)
+FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
 CORE_CHECKLIST_CARDS = (
     "offer-editorial-fit",
@@ -34,47 +46,157 @@ def out_of_scope(question: str, lang: Lang, kb_version: str) -> Answer:
     return Answer(question=question, lang=lang, in_scope=False, summary=t("out_of_scope", lang), kb_version=kb_version)
 
 
-def compose(question: str, lang: Lang, hits: Sequence[Hit], kb: KnowledgeBase) -> Answer:
-    """An answer grounded in the best cards, or the polite out-of-scope message when retrieval found none."""
+def compose(
+    question: str,
+    lang: Lang,
+    hits: Sequence[Hit],
+    kb: KnowledgeBase,
+    understanding: Understanding | None = None,
+) -> Answer:
+    """An answer grounded in the best cards, or the polite out-of-scope message when retrieval found none. A
+    message that carries a warning flag leads with that warning and the card it comes from."""
     found = [(hit, card) for hit in hits if (card := kb.get(hit.card_id, lang)) is not None]
+    flag = warning_flag(understanding.warnings) if understanding else None
+    if flag:
+        found = _lead_with_warning(found, understanding.family(flag), kb, lang)
     if not found:
         return out_of_scope(question, lang, kb.version)
-    best = max(hit.score for hit, _ in found)
+    best = max(hit.score for hit, _ in found[:MAX_CARDS])
     top, *others = found[:MAX_CARDS]
     cards = [top[1], *(card for hit, card in others if hit.score >= best - SECONDARY_MARGIN)]
-    return answer_from_cards(question, lang, cards, kb)
+    return answer_from_cards(question, lang, cards, kb, understanding)
 
 
-def answer_from_cards(question: str, lang: Lang, cards: Sequence[Card], kb: KnowledgeBase) -> Answer:
+def _lead_with_warning(
+    found: list[tuple[Hit, Card]], family: Sequence[str], kb: KnowledgeBase, lang: Lang
+) -> list[tuple[Hit, Card]]:
+    """The warning's card leads: retrieval's own pick if it is one of the family, else the family card it ranks in
+    its top three, else the family's first card."""
+    if found and found[0][1].id in family:
+        return found
+    ranked = next((i for i, (_, card) in enumerate(found[:MAX_CARDS]) if card.id in family), None)
+    if ranked is not None:
+        return [found[ranked], *found[:ranked], *found[ranked + 1 :]]
+    card = next((card for card_id in family if (card := kb.get(card_id, lang)) is not None), None)
+    if card is None:
+        return found
+    return [(Hit(card.id, found[0][0].score if found else 1.0), card), *found]
+
+
+def answer_from_cards(
+    question: str,
+    lang: Lang,
+    cards: Sequence[Card],
+    kb: KnowledgeBase,
+    understanding: Understanding | None = None,
+) -> Answer:
     top, others = cards[0], cards[1:]
-    # The other cards add their own direct answer as a point: a related angle, not a repeat. Capped so an
-    # answer reads on a phone in one message.
-    key_points = [*top.key_points[:MAX_TOP_POINTS], *(card.summary for card in others)][:MAX_POINTS]
+    warnings = [say(f"warn_{flag}", lang) for flag in (understanding.warnings if understanding else ())]
+    asked = question if not (understanding and understanding.context) else f"{understanding.context} {question}"
+    summary, points, rest = _direct_answer(asked, top, others, budget=DIRECT_MAX - sum(map(len, warnings)))
     dates = [card.as_of for card in cards if card.as_of]
+    as_of = max(dates) if dates else None
     return Answer(
         question=question,
         lang=lang,
         in_scope=True,
-        summary=top.summary,
-        key_points=key_points,
-        checklist=checklist_for(cards, kb, lang),
+        summary=summary,
+        key_points=points,
+        checklist=checklist_for_question(asked, cards, kb, lang, offer=bool(understanding and understanding.is_offer)),
         sources=[SourceRef(card.id, card.title) for card in cards],
         references=_references(cards[:1]),  # the answering card's own sources; the others are named by title
         template=top.template,
-        as_of=t("as_of", lang, date=max(dates).isoformat()) if dates else None,
+        as_of=as_of.isoformat() if as_of else None,
         follow_ups=_follow_ups(cards),
         kb_version=kb.version,
+        kind=understanding.kind if understanding else "question",
+        red_flags=list(understanding.red_flags) if understanding else [],
+        warnings=warnings,
+        more_points=rest,
+        full_checklist=_distinct([*(item for card in cards for item in card.checklist), *full_checklist(kb, lang)]),
+        as_of_text=say("as_of", lang, date=format_date(as_of, lang)) if as_of else None,
+        context=understanding.context if understanding else None,
     )
 
 
+def _direct_answer(question: str, top: Card, others: Sequence[Card], budget: int) -> tuple[str, list[str], list[str]]:
+    """The top card's sentences closest to the question, within `budget` characters: its opening sentence (the
+    card's answer in one line) first, then the best-matching sentences and points in the card's order. Returns
+    the summary, the key points and the points left for "more details"."""
+    words = _content_words(question)
+    figures = bool(ASKS_FIGURE.search(fold(question)))
+    summary_units = _sentences(top.summary)
+    units = [(s, True) for s in summary_units] + [(p, False) for p in top.key_points]
+
+    def score(index: int) -> float:
+        text = units[index][0]
+        overlap = len(words & _content_words(text))
+        figure = 3 if figures and FIGURE.search(text) else 0
+        return overlap + figure - index * 0.01  # ties go to the card's order
+
+    chosen = {0}
+    used = len(units[0][0])
+    for index in sorted(range(1, len(units)), key=score, reverse=True):
+        if score(index) <= 0 and len(chosen) >= 3:
+            break
+        if used + len(units[index][0]) + 3 <= budget:
+            chosen.add(index)
+            used += len(units[index][0]) + 3
+    summary = " ".join(text for i, (text, is_summary) in enumerate(units) if i in chosen and is_summary)
+    points = [text for i, (text, is_summary) in enumerate(units) if i in chosen and not is_summary]
+    rest = [text for i, (text, is_summary) in enumerate(units) if i not in chosen and not is_summary]
+    if figures:
+        points = [_with_source(point, top) for point in points]
+        if not FIGURE.search(summary) and not any(FIGURE.search(point) for point in points):
+            points.append(say("no_sourced_figure", top.language))
+    rest += [card.summary for card in others]
+    return summary, points, rest
+
+
+def _with_source(point: str, card: Card) -> str:
+    """A figure names its source and date: the card source the sentence cites, else the card's date."""
+    if not FIGURE.search(point):
+        return point
+    folded = fold(point)
+    for source in card.sources:
+        names = {fold(source.publisher).split(" ")[0].strip("'’:,"), fold(source.title).split(" ")[0].strip("'’:,")}
+        if any(len(name) > 3 and name in folded for name in names):
+            return f"{point} {say('figure_source', card.language, source=f'{source.publisher}, {source.date}')}"
+    if card.as_of:
+        date = format_date(card.as_of, card.language)
+        return f"{point} {say('figure_source', card.language, source=f'{card.title}, {date}')}"
+    return point
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
+
+
 def checklist_for(cards: Sequence[Card], kb: KnowledgeBase, lang: Lang) -> list[str]:
-    """5–8 yes/no questions: those of the answering cards first, completed from the core cards."""
+    """5–8 yes/no questions: those of the answering cards first, completed from the core cards (offer judging)."""
     core = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) is not None]
     items = _distinct(item for card in cards for item in card.checklist)[:CHECKLIST_MAX]
     if len(items) < CHECKLIST_MIN:
         extra = _distinct([*items, *(card.checklist[0] for card in core)])[len(items) :]
         items += extra[: CHECKLIST_MIN - len(items)]
     return items
+
+
+def checklist_for_question(
+    question: str, cards: Sequence[Card], kb: KnowledgeBase, lang: Lang, offer: bool = False
+) -> list[str]:
+    """The answering cards' items that fit this question first; a core item (the questions worth asking of any
+    offer) only where it fits: when the message is about an offer, or when it shares words with the question."""
+    words = _content_words(question)
+    own = _distinct(item for card in cards for item in card.checklist)
+    ranked = sorted(own, key=lambda item: -len(words & _content_words(item)))  # stable: card order on ties
+    items = ranked[:CHECKLIST_MAX]
+    if len(items) >= CHECKLIST_MIN:
+        return items
+    core = [item for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) for item in card.checklist[:1]]
+    fitting = [item for item in core if offer or words & _content_words(item)]
+    extra = _distinct([*items, *fitting])[len(items) :]
+    return items + extra[: CHECKLIST_MIN - len(items)]
 
 
 def full_checklist(kb: KnowledgeBase, lang: Lang) -> list[str]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.advice.composer import answer_from_cards, compose, full_checklist, out_of_scope
 from bot.advice.language import detect_language
-from bot.advice.models import Answer, Hit, Retriever
+from bot.advice.models import Answer, Hit, OfferNote, Retriever
+from bot.advice.texts import say
+from bot.advice.understand import WARNING_FLAGS, Understanding, adjacent, understand
+from bot.text import fold
 from bot.errors import EmptyQuestionError
 from bot.i18n import Lang
 from bot.kb import KnowledgeBase
@@ -19,20 +24,41 @@ class Question:
     lang: Lang | None = None  # None: the language the question is written in
     default_lang: Lang = "en"  # when the text gives no clue (emoji, "ok")
     history: tuple[str, ...] = ()  # the creator's previous messages in this chat, oldest first
+    profile: object | None = None  # the creator's bot.offers.Profile, if they set one
+
+    def read(self) -> Understanding:
+        """What the message is (bot.advice.understand), in the language it will be answered in."""
+        text = " ".join(self.text.split())
+        lang = self.lang or detect_language(text, default=self.default_lang)
+        return understand(self.text, self.history, self.profile, lang=lang)
 
 
 # Long pastes carry their point early; embedding 10,000 characters costs time and adds noise.
 MAX_QUESTION_CHARS = 1_000
 SEARCH_K = 6
+MAX_OFFER_POINTS = 4
 
 
-def search_query(question: Question) -> str:
-    """What retrieval looks up: the message, after the previous one when there is history (a follow-up such
-    as "and if they refuse?" names no topic of its own)."""
+SMALL_TALK_KINDS = (
+    ("small_talk_thanks", re.compile(r"thank|thx|\bty\b|merci|cool|super|top|parfait|great|perfect|nice", re.I)),
+    ("small_talk_bye", re.compile(r"\bbye|ciao|see (?:you|ya)|a (?:plus|bientot|demain)|à (?:plus|bientôt)|bonne nuit", re.I)),
+    ("small_talk_hello", re.compile(r"\b(?:hi|hey|hello|yo|salut|slt|coucou|bonjour|bonsoir|who|qui|what can)", re.I)),
+)
+
+
+def search_query(question: Question, reading: Understanding | None = None) -> str:
+    """What retrieval looks up: the message, after the previous one when it is a follow-up (such as "and if
+    they refuse?", which names no topic of its own); a new question is looked up on its own."""
     text = " ".join(question.text.split())
-    if question.history:
-        text = " ".join(question.history[-1].split()) + "\n" + text
+    reading = reading or (question.read() if question.history else None)
+    if reading is not None and reading.kind == "follow_up" and reading.context:
+        text = " ".join(reading.context.split()) + "\n" + text
     return text[:MAX_QUESTION_CHARS]
+
+
+def small_talk(question: str, lang: Lang, kb_version: str) -> Answer:
+    key = next((key for key, pattern in SMALL_TALK_KINDS if pattern.search(question)), "small_talk_other")
+    return Answer(question, lang, in_scope=False, summary=say(key, lang), kb_version=kb_version, kind="small_talk")
 
 
 class AdviceEngine:
@@ -50,18 +76,57 @@ class AdviceEngine:
         if not all(texts):
             raise EmptyQuestionError()
         kb = self.kb  # one knowledge base for the whole batch, even if a refresh swaps it meanwhile
-        langs = [
-            q.lang or detect_language(text, default=q.default_lang) for q, text in zip(questions, texts, strict=True)
-        ]
-        found = self.search_many(questions, k=SEARCH_K)
+        readings = [q.read() for q in questions]
+        found = self.search_many(questions, k=SEARCH_K, readings=readings)
         return [
-            compose(text, lang, hits, kb) if hits else out_of_scope(text, lang, kb.version)
-            for text, lang, hits in zip(texts, langs, found, strict=True)
+            self._answer(q, text, reading, hits, kb)
+            for q, text, reading, hits in zip(questions, texts, readings, found, strict=True)
         ]
 
-    def search_many(self, questions: Sequence[Question], k: int = SEARCH_K) -> list[list[Hit]]:
+    def _answer(self, question: Question, text: str, reading: Understanding, hits: list[Hit], kb: KnowledgeBase) -> Answer:
+        lang = reading.lang
+        if reading.kind == "small_talk":
+            return small_talk(text, lang, kb.version)
+        # Off-topic by its words: declined when retrieval agrees, or when it is a creator question beside the
+        # domain (posting times, gear); unseen wording that retrieval does place is answered.
+        if reading.kind == "off_topic" and (not hits or adjacent(" ".join(fold(text).split()))):
+            return dataclasses.replace(out_of_scope(text, lang, kb.version), kind="off_topic")
+        if reading.kind == "off_topic":
+            reading = dataclasses.replace(reading, kind="question")
+        note = None
+        if reading.is_offer:
+            note, flags = self._judge(question, reading, kb)
+            reading = dataclasses.replace(reading, red_flags=flags)
+        if not hits and not reading.warnings:
+            return dataclasses.replace(out_of_scope(text, lang, kb.version), kind=reading.kind)
+        answer = compose(text, lang, hits, kb, reading)
+        return dataclasses.replace(answer, offer=note) if note else answer
+
+    def _judge(self, question: Question, reading: Understanding, kb: KnowledgeBase) -> tuple[OfferNote, tuple[str, ...]]:
+        """A described or pasted offer, judged by the offer rules: its flags join the message's; its verdict is
+        given when it is a warning or the creator asked for one, never as an unasked "accept"."""
+        from bot.offers import OfferEvaluator, Profile  # lazy: bot.offers imports this package's composer
+
+        profile = question.profile if isinstance(question.profile, Profile) else None
+        evaluation = OfferEvaluator(lambda: kb).evaluate(question.text, profile, ui_lang=reading.lang)
+        flags = tuple(dict.fromkeys([*reading.red_flags, *evaluation.red_flags]))
+        verdict: str | None = evaluation.verdict
+        if any(flag in WARNING_FLAGS for flag in flags):
+            verdict = "decline"  # what the message says (a fee to join, a login link) outweighs what it leaves out
+        elif verdict == "accept" and not reading.asks_verdict:
+            verdict = None
+        points = [reason.text for reason in evaluation.reasons if reason.status in ("bad", "warn")][:MAX_OFFER_POINTS]
+        text = say(f"offer_verdict_{verdict}", reading.lang) if verdict else say("offer_said", reading.lang)
+        return OfferNote(verdict, list(flags), points, text), flags
+
+    def search_many(
+        self, questions: Sequence[Question], k: int = SEARCH_K, readings: Sequence[Understanding] | None = None
+    ) -> list[list[Hit]]:
         """The cards for each question, best first, in one batched search; [] when none fits."""
-        queries = [search_query(q) for q in questions]
+        if readings is None:
+            queries = [search_query(q) for q in questions]
+        else:
+            queries = [search_query(q, r) for q, r in zip(questions, readings, strict=True)]
         # Emoji or punctuation only: nothing to look up.
         searchable = [i for i, query in enumerate(queries) if any(ch.isalnum() for ch in query)]
         found = self.retriever.search_many([queries[i] for i in searchable], k=k)

@@ -1,15 +1,43 @@
-"""The interactive terminal chat: the same engine as Telegram, one question per line."""
+"""The interactive terminal chat: the same engine as Telegram, one message at a time.
+
+A message is one line, or several lines pasted at once: after a line, whatever arrives within 0.5 s belongs to the
+same message (a pasted email, empty lines included), so only a pause ends it. `/offer` reads an offer up to a line
+holding a single `.` (or Ctrl-D), for terminals where pasting is slow. The last exchange is kept for 30 minutes so
+that a follow-up ("and if they refuse?") is read with the question before it.
+"""
 
 from __future__ import annotations
 
+import select
+import sys
+import time
 from collections.abc import Callable
 
-from bot.advice import AdviceEngine
-from bot.cli.render import render_answer, render_checklist, render_evaluation
+from bot.advice import AdviceEngine, Answer, Question
+from bot.advice.understand import understand
+from bot.cli.main import BinaryInputError
+from bot.cli.render import render_answer, render_checklist, render_details, render_evaluation
 from bot.errors import EmptyQuestionError
 from bot.i18n import Lang, t
-from bot.offers import OfferEvaluator, Profile, looks_like_offer
+from bot.offers import OfferEvaluator, Profile
 from bot.offers.edit import parse_categories, parse_share
+
+PASTE_SILENCE = 0.5  # seconds without input that end a multi-line message
+FOLLOW_UP_SECONDS = 30 * 60
+QUIT = {"/quit", "/exit", "/q"}
+END_OF_OFFER = "."
+
+
+def stdin_pending(timeout: float = PASTE_SILENCE) -> bool:
+    """Whether more input arrives within `timeout` (a paste still flowing in). Only a terminal is watched: piped
+    input is read line by line, as before."""
+    try:
+        if not sys.stdin.isatty():
+            return False
+        ready, _, _ = select.select([sys.stdin], [], [], timeout)
+    except (OSError, ValueError):  # no select on this stream (Windows console, closed stdin)
+        return False
+    return bool(ready)
 
 
 def chat(
@@ -17,20 +45,25 @@ def chat(
     lang: Lang | None = None,
     read: Callable[[str], str] = input,
     offers: OfferEvaluator | None = None,
+    pending: Callable[[], bool] = stdin_pending,
+    clock: Callable[[], float] = time.monotonic,
 ) -> None:
     """Loop until /quit or end of input. `lang` fixes the answer language; otherwise each question's own.
-    A pasted offer (or /offer, then the offer and an empty line) is judged; /profile sets the profile used."""
+    A pasted offer (or /offer, then the offer and a line with a single '.') is judged; /profile sets the profile."""
     profile = Profile()
     ui: Lang = lang or "en"
+    last: tuple[str, float] | None = None  # the question that set the topic, and when
+    answer: Answer | None = None
     # Until the user writes, their language is unknown: greet in both.
     print(t("chat_welcome", lang) if lang else f"{t('chat_welcome', 'fr')}\n{t('chat_welcome', 'en')}")
     while True:
         try:
-            line = read("\n> ").strip()
+            message = _read_message(read, pending)
         except (EOFError, KeyboardInterrupt):
             print()
             break
-        if line in {"/quit", "/exit", "/q"}:
+        line = message.strip()
+        if line in QUIT:
             break
         if line.startswith("/lang"):
             choice = line.removeprefix("/lang").strip()
@@ -43,24 +76,53 @@ def chat(
         if line == "/checklist":
             print(render_checklist(engine.full_checklist(ui), ui))
             continue
+        if line == "/more":
+            print(render_details(answer) if answer and answer.in_scope else t("chat_more_nothing", ui))
+            continue
+        if line == "/forget":
+            last = answer = None
+            profile = Profile()
+            print(t("chat_forgotten", ui))
+            continue
         if offers is not None and line == "/profile":
             profile = _ask_profile(read, ui)
             continue
-        if offers is not None and (line == "/offer" or looks_like_offer(line)):
+        if offers is not None and (line == "/offer" or understand(line, profile=profile).kind == "offer_pasted"):
             text = _read_offer(read, ui) if line == "/offer" else line
             if text.strip():
                 print(render_evaluation(offers.evaluate(text, profile, ui_lang=lang)))
             continue
+        now = clock()
+        history = (last[0],) if last and now - last[1] < FOLLOW_UP_SECONDS else ()
         try:
-            answer = engine.ask(line, lang=lang, default_lang=ui)
+            answer = engine.ask_many([Question(line, lang, ui, history, profile)])[0]
         except EmptyQuestionError:
             continue  # an empty line in a terminal is just Enter
         ui = answer.lang
+        if answer.in_scope:
+            last = (answer.context or line, now)
         print(render_answer(answer))
     print(t("chat_bye", ui))
 
 
+def _read_message(read: Callable[[str], str], pending: Callable[[], bool]) -> str:
+    """One line, and the lines pasted with it (those already waiting once it is read)."""
+    from bot.cli.main import text_input
+
+    try:
+        lines = [read("\n> ")]
+        while pending():
+            try:
+                lines.append(read(""))
+            except EOFError:
+                break
+    except ValueError as exc:  # input() refuses NUL bytes ("embedded null character"): binary input
+        raise BinaryInputError() from exc
+    return text_input("\n".join(lines))
+
+
 def _read_offer(read: Callable[[str], str], ui: Lang) -> str:
+    """The offer's lines up to a line with a single '.', or the end of input (Ctrl-D)."""
     print(t("chat_paste_offer", ui))
     lines: list[str] = []
     while True:
@@ -68,7 +130,7 @@ def _read_offer(read: Callable[[str], str], ui: Lang) -> str:
             line = read("")
         except EOFError:
             break
-        if not line.strip():
+        if line.strip() == END_OF_OFFER:
             break
         lines.append(line)
     return "\n".join(lines)

@@ -13,6 +13,13 @@ from bot.i18n import t
 from bot.logs import configure_logging
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+BAD_ARGUMENT = "error: an argument is not valid UTF-8 text: type it again or check the terminal's encoding"
+BAD_INPUT = "error: the input is not UTF-8 text (a binary file?): send text only"
+
+
+def _undecodable(argv: Sequence[str]) -> bool:
+    """Python keeps bytes that are not UTF-8 as lone surrogates ("\udcff"): any of them means a bad argument."""
+    return any("\ud800" <= ch <= "\udfff" for arg in argv for ch in arg)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,9 +63,35 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _undecodable(argv):
+        print(BAD_ARGUMENT, file=sys.stderr)
+        return EXIT_USAGE
     args = _parser().parse_args(argv)
     settings = Settings()
     configure_logging(settings)
+    try:
+        return _run(args, settings)
+    except (UnicodeDecodeError, BinaryInputError):
+        print(BAD_INPUT, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130  # the shell's code for Ctrl-C, without a traceback
+
+
+class BinaryInputError(ValueError):  # noqa: N818 (a reason, not a failure of ours)
+    """Standard input decoded, but holds NUL bytes: a binary file, not a message."""
+
+
+def text_input(text: str) -> str:
+    """`text` read on stdin, refused if it is binary: NUL bytes, or bytes a C locale kept as lone surrogates."""
+    if "\x00" in text or _undecodable([text]):
+        raise BinaryInputError()
+    return text
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.command == "kb":
             from bot.cli import kb_commands
@@ -98,6 +131,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if args.json else render_answer(answer))
         return EXIT_OK
     for line in sys.stdin:
+        text_input(line)
         try:
             answer = engine.ask(line, lang=args.lang)
         except EmptyQuestionError:

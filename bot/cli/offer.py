@@ -14,7 +14,9 @@ EXIT_USAGE = 2
 
 
 def run_offer(args: argparse.Namespace, settings: Settings) -> int:
-    text = sys.stdin.read()
+    from bot.cli.main import text_input
+
+    text = text_input(sys.stdin.read())
     if not text.strip():
         print("error: the offer is empty: paste the brand's message on standard input", file=sys.stderr)
         return EXIT_USAGE

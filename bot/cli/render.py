@@ -12,17 +12,30 @@ def render_answer(answer: Answer) -> str:
     lang = answer.lang
     if not answer.in_scope:
         return answer.summary
-    lines = [answer.summary, ""]
+    lines = [*(line for warning in answer.warnings for line in (warning, "")), answer.summary, ""]
     if answer.key_points:
-        lines += [f"{t('key_points', lang)}:", *(f"  • {point}" for point in answer.key_points), ""]
+        lines += [*(f"  • {point}" for point in answer.key_points), ""]
+    if answer.offer:
+        lines += [answer.offer.text, *(f"  - {point}" for point in answer.offer.points), ""]
+    if answer.jurisdiction_note:
+        lines += [answer.jurisdiction_note, ""]
     if answer.template:
         lines += [f"{t('template', lang)}:", *(f"  | {line}" for line in answer.template.splitlines()), ""]
     lines += [f"{t('checklist', lang)}:", *(f"  [ ] {item}" for item in answer.checklist), ""]
     sources = "; ".join(source.title for source in answer.sources)
     refs = "; ".join(f"{ref.publisher} ({ref.date})" for ref in answer.references)
     lines.append(f"{t('sources', lang)}: {sources}" + (f" — {refs}" if refs else ""))
-    if answer.as_of:
-        lines.append(f"({answer.as_of})")
+    if answer.as_of_text:
+        lines.append(f"({answer.as_of_text})")
+    return "\n".join(lines)
+
+
+def render_details(answer: Answer) -> str:
+    """What /more shows in the terminal: every point, the full checklist."""
+    lang = answer.lang
+    points = [*answer.key_points, *answer.more_points]
+    lines = [f"{t('key_points', lang)}:", *(f"  • {point}" for point in points), ""] if points else []
+    lines += [f"{t('full_checklist', lang)}:", *(f"  [ ] {item}" for item in answer.full_checklist)]
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.i18n import Lang
+from bot.storage.exchanges import Exchanges
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ CREATE TABLE IF NOT EXISTS kb_changes (
 );
 """
 # Every table that holds a user's rows: /forget deletes from each, and a test keeps this list complete.
-USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers", "cohorts", "asked")
+USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers", "cohorts", "asked", "exchanges")
 
 
 def _now() -> str:
@@ -132,6 +133,7 @@ class Database:
         self._pending: Counter[int] = Counter()
         self._asked: list[tuple[int, str | None, str]] = []
         self._flusher: asyncio.Task[None] | None = None
+        self.exchanges = Exchanges(lambda: self.db)  # the last exchange per chat, for follow-ups
 
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +142,7 @@ class Database:
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.execute("PRAGMA synchronous=NORMAL")
         await self._db.executescript(SCHEMA)
+        await self.exchanges.create()
         await self._db.commit()
         self._flusher = asyncio.create_task(self._flush_every(self.flush_seconds), name="db-flush")
 

@@ -54,12 +54,29 @@ def answer_blocks(answer: Answer) -> list[str]:
     lang = answer.lang
     if not answer.in_scope:
         return [esc(answer.summary)]
-    blocks = [esc(answer.summary)]
+    # The direct answer (warnings first) fits one phone screen; more details and the sources' links are behind
+    # the "more details" button.
+    blocks = [f"<b>{esc(warning)}</b>" for warning in answer.warnings]
+    blocks.append(esc(answer.summary))
     if answer.key_points:
-        blocks.append(f"<b>{esc(t('key_points', lang))}</b>\n" + "\n".join(f"• {esc(p)}" for p in answer.key_points))
+        blocks.append("\n".join(f"• {esc(p)}" for p in answer.key_points))
+    if answer.offer:
+        blocks.append("\n".join([f"<b>{esc(answer.offer.text)}</b>", *(f"• {esc(p)}" for p in answer.offer.points)]))
+    if answer.jurisdiction_note:
+        blocks.append(f"<i>{esc(answer.jurisdiction_note)}</i>")
     if answer.template:
         blocks.append(f"<b>{esc(t('template', lang))}</b>\n<blockquote>{esc(answer.template)}</blockquote>")
     blocks.append(checklist_block(answer.checklist, t("checklist", lang)))
+    blocks.append(sources_block(answer, lang, links=False))
+    return blocks
+
+
+def details_blocks(answer: Answer) -> list[str]:
+    """"More details": every point of the answering cards, the original sources with links, the full checklist."""
+    lang = answer.lang
+    points = [*answer.key_points, *answer.more_points]
+    blocks = [f"<b>{esc(t('key_points', lang))}</b>\n" + "\n".join(f"• {esc(p)}" for p in points)] if points else []
+    blocks.append(checklist_block(answer.full_checklist or answer.checklist, t("full_checklist", lang)))
     blocks.append(sources_block(answer, lang))
     return blocks
 
@@ -68,13 +85,13 @@ def checklist_block(items: Sequence[str], heading: str) -> str:
     return f"<b>{esc(heading)}</b>\n" + "\n".join(f"☐ {esc(item)}" for item in items)
 
 
-def sources_block(answer: Answer, lang: Lang) -> str:
+def sources_block(answer: Answer, lang: Lang, links: bool = True) -> str:
     cards = " · ".join(esc(source.title) for source in answer.sources)
     refs = ", ".join(
         f'<a href="{html.escape(ref.url, quote=True)}">{esc(ref.publisher)}</a> ({esc(ref.date)})'
-        for ref in answer.references
+        for ref in (answer.references if links else ())
     )
-    footer = [answer.as_of, f"{t('knowledge_base', lang)} {answer.kb_version}"]
+    footer = [answer.as_of_text, f"{t('knowledge_base', lang)} {answer.kb_version}"]
     lines = [f"<b>{esc(t('sources', lang))}</b>: {cards}"]
     if refs:
         lines.append(refs)
@@ -126,6 +143,9 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub("", markup))
 
 
+MORE_DETAILS: dict[Lang, str] = {"en": "➕ More details and sources", "fr": "➕ Plus de détails et sources"}
+
+
 # ---- keyboards ----------------------------------------------------------------------------------------
 def answer_keyboard(answer: Answer, lang: Lang) -> InlineKeyboardMarkup | None:
     if not answer.in_scope:
@@ -136,7 +156,8 @@ def answer_keyboard(answer: Answer, lang: Lang) -> InlineKeyboardMarkup | None:
             button("👍", Callback("fb", ("1", top))),
             button("👎", Callback("fb", ("0", top))),
             button(t("button_full_checklist", lang), Callback("ck")),
-        ]
+        ],
+        [button(MORE_DETAILS[lang], Callback("md", (top,)))],
     ]
     rows += [[button(f.question, Callback("fu", (f.card_id, str(f.index))))] for f in answer.follow_ups]
     # Share through inline mode: the question goes into "@bot …" in a chat the user picks.

@@ -10,7 +10,7 @@ from bot.storage.database import Feedback
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import admin, coaches, offers
 from bot.telegram.handlers.common import send_answer, send_html, user_lang
-from bot.telegram.render import Callback, checklist_block, esc
+from bot.telegram.render import Callback, checklist_block, details_blocks, esc, split_message
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -67,6 +67,18 @@ async def _follow_up(update: Update, context: CoachContext, args: tuple[str, ...
     await send_answer(context, update.effective_chat.id, answer)
 
 
+async def _more_details(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+    query = update.callback_query
+    lang = await user_lang(update, context)
+    answer = context.services.engine.card_answer(args[0], lang) if len(args) == 1 else None
+    if answer is None:
+        await query.answer(t("button_expired", lang), show_alert=True)
+        return
+    await query.answer()
+    for text in split_message(details_blocks(answer)):
+        await send_html(context, update.effective_chat.id, text)
+
+
 async def _example(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
     query = update.callback_query
     examples = t("examples", args[0]).split("|") if args and args[0] in ("fr", "en") else []
@@ -119,6 +131,7 @@ HANDLERS = {
     "fb": _feedback,
     "ck": _full_checklist,
     "fu": _follow_up,
+    "md": _more_details,
     "ex": _example,
     "lang": _language,
     "forget": _forget,

@@ -8,9 +8,10 @@ from telegram import Update
 from telegram.constants import ChatAction
 
 from bot.advice import Question
+from bot.advice.understand import understand
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
-from bot.offers import looks_like_offer
+from bot.offers import Profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
@@ -23,7 +24,8 @@ async def on_private_text(update: Update, context: CoachContext) -> None:
     dialog = await context.services.db.dialog(update.effective_user.id)
     if dialog and await offers.continue_dialog(update, context, dialog, text):
         return
-    if looks_like_offer(text):
+    # Only a brand's own words go to the offer judge; an offer described in a question is answered as one.
+    if (await asyncio.to_thread(understand, text)).kind == "offer_pasted":
         if context.services.throttle.allow(update.effective_user.id):
             await offers.evaluate_text(update, context, text)
         return
@@ -58,8 +60,11 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
         return
     chosen = await services.db.language(user.id)
     default = chosen or lang_of(user.language_code)
+    previous = await services.db.exchanges.last(user.id)  # under 30 minutes old, else None
+    profile = Profile.from_json(await services.db.profile(user.id) or {})
+    asked = Question(question, chosen, default, (previous.question,) if previous else (), profile)
     # The engine works off the event loop, batched with other users' questions.
-    work = asyncio.ensure_future(services.batcher.ask(Question(question, chosen, default)))
+    work = asyncio.ensure_future(services.batcher.ask(asked))
     # "typing…" only if the answer takes long enough to be seen waiting for: under load, that spares one
     # request per question exactly when the bot is answering fastest it can.
     done, _ = await asyncio.wait({work}, timeout=services.settings.typing_delay)
@@ -71,4 +76,6 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
         await message.reply_text(esc(t("empty_question", default)))
         return
     services.db.count_question(user.id, answer.sources[0].id if answer.sources else None)
+    if answer.in_scope:  # a follow-up keeps the topic it followed: the question that set it stays the context
+        await services.db.exchanges.remember(user.id, answer.context or question, answer.lead_card)
     await send_answer(context, message.chat_id, answer, reply_to=message.message_id)

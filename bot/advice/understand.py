@@ -1,0 +1,534 @@
+"""Reading a message before answering it: what kind of message it is, and which red flags it carries.
+
+Pure and rule-based (no Telegram, no index): the same step routes Telegram, the terminal and the evaluation. The
+kinds are those of the labelled set in knowledge/eval/understanding/:
+
+- `question`: a question or request to the coach, on its own;
+- `offer_pasted`: a brand's own words pasted or forwarded (a DM, an email, a brief);
+- `offer_described`: the creator describing an offer they received, usually with a question about it;
+- `follow_up`: a message that only makes sense after the previous one ("and if they refuse?");
+- `small_talk`: greetings, thanks, "ok";
+- `off_topic`: nothing to do with brand collaborations.
+
+The offer red-flag detectors run on every message, with negation read clause by clause (bot.text): "me dit de
+pas mettre #pub" is a brand asking to hide an ad; "no upfront fee" is not a pay-to-join scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.advice.language import detect_language
+from bot.i18n import Lang
+from bot.text import clauses, fold, is_negated, strip_quoted
+
+Kind = Literal["question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic"]
+KINDS: tuple[Kind, ...] = ("question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic")
+
+# Flags a question leads with (the creator is about to be scammed or to break the law), most telling first.
+WARNING_FLAGS = (
+    "download_request",
+    "pay_to_collaborate",
+    "login_request",
+    "bank_details_request",
+    "fake_copyright_notice",
+    "hidden_advertising",
+    "banned_category",
+    "gambling_minors",
+    "fake_reviews",
+    "scam_signals",
+    "no_go_category",
+)
+# Cards that answer a warning: when retrieval ranks one of them high, it leads; otherwise the first one does.
+FLAG_FAMILIES = {
+    "pay_to_collaborate": ("pay-to-be-ambassador", "upfront-payment-requests"),
+    "login_request": ("phishing-login-requests", "fake-brand-dms", "fake-copyright-notices"),
+    "download_request": ("malware-sponsorship-files",),
+    "bank_details_request": ("fake-brand-dms", "upfront-payment-requests", "phishing-login-requests"),
+    "fake_copyright_notice": ("fake-copyright-notices",),
+    "hidden_advertising": (
+        "disclosure-basics", "france-influencer-law", "us-ftc-rules", "uk-asa-cma-rules", "eu-rules",
+        "platform-disclosure-tools", "meta-branded-content-rules", "tiktok-branded-content-rules",
+        "youtube-paid-promotion-rules",
+    ),
+    "banned_category": (
+        "france-banned-promotions", "france-financial-crypto-betting", "health-food-cosmetic-claims",
+        "alcohol-evin-law",
+    ),
+    "gambling_minors": ("france-financial-crypto-betting", "audience-fit"),
+    "fake_reviews": ("honest-reviews", "joint-liability"),
+    "scam_signals": ("fake-brand-dms", "brand-reputation-check"),
+    "no_go_category": ("values-filter", "offer-editorial-fit"),
+}  # fmt: skip
+# The card each warning comes from: it leads the answer.
+FLAG_CARDS = {
+    "pay_to_collaborate": "pay-to-be-ambassador",
+    "login_request": "phishing-login-requests",
+    "download_request": "malware-sponsorship-files",
+    "bank_details_request": "fake-brand-dms",
+    "fake_copyright_notice": "fake-copyright-notices",
+    "hidden_advertising": "disclosure-basics",
+    "banned_category": "france-banned-promotions",
+    "gambling_minors": "france-financial-crypto-betting",
+    "fake_reviews": "honest-reviews",
+    "scam_signals": "fake-brand-dms",
+    "no_go_category": "values-filter",
+}
+BANNED_CATEGORIES = {"nicotine", "cosmetic_surgery", "therapeutic_alternative", "wild_animals", "betting_tips", "finance"}
+
+
+@dataclass(frozen=True)
+class Understanding:
+    kind: Kind
+    lang: Lang
+    red_flags: tuple[str, ...] = ()
+    # The creator asks for a verdict ("should I accept?", "c'est une arnaque ?"): only then does a described offer
+    # get one. An offer described in passing gets its warnings and open points, never an "accept".
+    asks_verdict: bool = False
+    # For a follow-up: the previous message, whose topic the answer stays on.
+    context: str | None = None
+    facts: object | None = field(default=None, compare=False)  # bot.offers.OfferFacts of an offer, if one
+    category: str | None = None  # the product category the message speaks of, if a rule knows it
+
+    def family(self, flag: str) -> tuple[str, ...]:
+        """The cards that answer `flag` here: a banned category's own card first."""
+        if flag == "banned_category" and self.category in ("betting_tips", "finance"):
+            return ("france-financial-crypto-betting",)
+        if flag == "banned_category":
+            return ("france-banned-promotions", "health-food-cosmetic-claims")
+        return FLAG_FAMILIES[flag]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(flag for flag in WARNING_FLAGS if flag in self.red_flags)
+
+    @property
+    def is_offer(self) -> bool:
+        return self.kind in ("offer_pasted", "offer_described")
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+# --- small talk -------------------------------------------------------------------------------------------------
+SMALL_TALK = _rx(
+    r"^(?:(?:hi+|hey+|hello+|hellooo+|yo|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|bsr|hola|wesh|re|"
+    r"good (?:morning|afternoon|evening|night)|bonne (?:journee|soiree|nuit)|"
+    r"thanks?(?: you)?(?: so much| a lot| again)?|thx|ty|tysm|merci+(?: beaucoup| bcp| encore| bien)?|mercii+|"
+    r"cool|super|top|parfait|perfect|great|nice|awesome|genial|trop bien|ok+|okay|okk|d'accord|dac|daccord|"
+    r"ca marche|ca roule|got it|understood|compris|entendu|vu|noted|note|lol|mdr|ptdr|haha+|ahah+|xd|"
+    r"bye|goodbye|see you|see ya|a plus|a\+|a bientot|a demain|ciao|bisous|bises|cheers|"
+    r"how are you|how r u|how are u|hru|how's it going|what's up|wassup|sup|ca va|cv|comment ca va|"
+    r"comment vas[- ]tu|comment allez[- ]vous|tu vas bien|vous allez bien|"
+    r"who are you|what are you|are you a bot|are you human|are you real|t'es qui|tu es qui|qui es[- ]tu|"
+    r"vous etes qui|t'es un bot|tu es un robot|c'est un bot|what can you do|que sais[- ]tu faire|"
+    r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
+    r"love you|je t'aime|nice bot|bon bot|good bot|merci pour (?:ton|votre) aide|thanks for (?:the|your) help|"
+    r"yes|yeah|yep|no|nope|nan|oui|ouais|non|si|bien sur|of course|sure|dope|sounds good|ah ok|oh ok|ah d'accord)"
+    r"[\s!?.,;:)(*~'\-]*)+$"
+)
+CHAT_WORDS = frozenset(
+    "hi hey hello salut coucou bonjour bonsoir thanks thank merci ok okay cool super top great nice lol mdr "
+    "bye ciao bisous cheers ca va you tu es bot".split()
+)
+
+# --- the coach's domain: words without which a message is off-topic ----------------------------------------------
+DOMAIN = _rx(
+    r"\b(?:brands?|marques?|collabs?|collaborations?|collaborer|partenariats?|partnerships?|partners?|sponso\w*|"
+    r"ambassad\w*|influen\w*|createurs?|creatrices?|creators?|ugc|abonne\w*|followers?|folowers|audience|"
+    r"communaute|community|fans?|contrats?|contracts?|signer|sign|clauses?|exclusiv\w*|droits?|rights?|usage|"
+    r"whitelist\w*|licen[cs]\w*|cession|paid|pay|paye\w*|payer|paie|paiement|payment|rémun\w*|remun\w*|"
+    r"cachets?|fees?|tarifs?|rates?|prix|price|pricing|charge|devis|factur\w*|invoic\w*|budget|money|argent|"
+    r"thune|gifts?|gifted|cadeaux?|offerts?|free (?:products?|stuff)|produits? gratuits?|pr (?:box|package)|"
+    r"offres?|offers?|propos\w*|deals?|dm|dms|mails?|emails?|agences?|agency|agencies|agents?|managers?|"
+    r"#ad|#pub|#sponsored|#gifted|pub|publicit\w*|ads?|advert\w*|disclos\w*|mention\w*|label|transparen\w*|"
+    r"arpp|dgccrf|asa|cma|ftc|hmrc|urssaf|siret|tva|vat|impots?|tax\w*|declar\w*|micro[- ]?entrep\w*|"
+    r"auto[- ]?entrep\w*|loi|law|legal\w*|illegal\w*|interdit\w*|banned|allowed|autorise\w*|scams?|arnaques?|"
+    r"phishing|hame\w*|fake|faux|fausses?|legit|fiables?|trust\w*|campagnes?|campaigns?|briefs?|livrables?|"
+    r"deliverables?|reels?|stories|story|posts?|tiktoks?|videos?|shorts?|unboxing|review\w*|avis|tests? produits?|"
+    r"engagement|media ?kit|kit media|negoci\w*|negotiat\w*|counter|contre[- ]?proposition|refus\w*|decline|"
+    r"accept\w*|affili\w*|codes? promo|promo codes?|commission\w*|giveaways?|concours|jeux[- ]concours|"
+    r"royalt\w*|valeurs?|values?|authentic\w*|authenti\w*|ligne editoriale|editorial|niche|nano|micro|"
+    r"monetis\w*|monetiz\w*|revenus?|income|earn\w*|gagner|alcool|alcohol|crypto\w*|paris sportifs|betting|"
+    r"casino|cbd|chirurgie|surgery|retouch\w*|filtres?|filters?|minors?|mineurs?|enfants?|kids?|teen\w*|ados?|"
+    r"image|copyright|musique|music|credits?|relances?|late|retard|kill fee|annulation|cancel\w*|approval|"
+    r"validation|revisions?|exclu|platforms?|plateformes?|instagram|insta|ig|youtube|yt|twitch|snap\w*|linkedin|"
+    r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
+    r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
+    r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
+    r"politely|poliment)\b"
+)
+# Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
+# the message also speaks of brands, money or the law.
+ADJACENT = _rx(
+    r"\b(?:best time to post|(?:meilleure?s?|best) (?:heures?|moments?|time|jours?|days?) (?:pr |pour |to |de )?"
+    r"(?:poster|post|publier)|when (?:should i|to) post|heure (?:ideale )?(?:pour|de) poster|quand poster|"
+    r"meilleur(?:e)? (?:heure|moment|jour) pour poster|grow (?:my|an?|your) (?:account|audience|following|page|"
+    r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des|plus d')"
+    r"(?:abonnes|followers|vues)|avoir plus d'(?:abonnes|vues)|algorithm\w*|algo\b|shadow ?ban\w*|hashtags?|"
+    r"edit(?:ing)? (?:my )?videos?|montage|monter (?:mes|une) videos?|capcut|lightroom|camera|ring ?light|lighting|"
+    r"eclairage|micro(?:phone)? (?:for|pour)|filming|filmer|which app|quelle app|bio (?:insta|instagram)|"
+    r"thumbnail|miniature|captions?|legendes?|viral|buy followers|acheter des (?:abonnes|followers)|"
+    r"(?:sons?|sounds?|musiques?) (?:tendance|trending|virale?s?)|trending (?:sounds?|audios?)|"
+    r"(?:which|quel(?:le)?) (?:mic|micro|camera|phone|telephone|iphone|ring ?light|tripod|trepied|app)|"
+    r"iphone|sony|canon|gopro|vlogs?\b|tradui\w*|translate|recette|recipe|weather|meteo)"
+)
+STRONG_DOMAIN = _rx(
+    r"\b(?:brands?|marques?|collabs?|collaborations?|partenariats?|partnerships?|sponso\w*|ambassad\w*|ugc|"
+    r"contrats?|contracts?|paid|paye\w*|payer|remun\w*|fees?|tarifs?|rates?|prix|price|money|argent|gifts?|gifted|"
+    r"offres?|offers?|deals?|agences?|agency|#ad|#pub|pub|publicit\w*|ads?|disclos\w*|law|loi|legal\w*|tax\w*|"
+    r"impots?|scams?|arnaques?|affili\w*|commission\w*|monetis\w*|monetiz\w*|revenus?|income|"
+    r"\d+ ?(?:e|euros?|balles|bucks|dollars?|pounds?))\b|\d ?[€$£]|[€$£] ?\d"
+)
+
+# --- offers ------------------------------------------------------------------------------------------------------
+# The brand speaking: "we'd love", "our brand", "nous aimerions", "votre communauté", a greeting, a sign-off.
+BRAND_VOICE = _rx(
+    r"\b(?:we(?:'d| would| are| re|'re| will|'ll| can| offer| love| have| believe| think| want| saw| came| noticed)|"
+    r"our (?:\w+ )?(?:brand|team|company|products?|new|collection|campaign|agency|client|latest|program(?:me)?)|"
+    r"(?:would|'d) love (?:to|you)|interested in (?:this|a|our|working)|"
+    r"us\b|nous (?:aimerions|sommes|souhaitons|proposons|offrons|vous|serions|avons|recherchons|cherchons)|"
+    r"notre (?:marque|equipe|societe|entreprise|agence|client|nouvelle?|collection|campagne|programme)|nos produits|"
+    r"(?:aimerions|adorerions|souhaiterions|voudrions) (?:vous|te|collaborer|travailler)|"
+    r"votre (?:compte|profil|contenu|communaute|univers|feed|travail|page)|your (?:account|profile|content|"
+    r"community|feed|page|work|audience)|ton (?:compte|profil|contenu|univers|feed)|ta (?:communaute|page)|"
+    r"(?:would|will) you be|seriez[- ]vous|serais[- ]tu|are you (?:interested|open|available)|"
+    r"(?:etes[- ]vous|es[- ]tu) (?:interesse|partant|ouvert|disponible)|interested\?|interesse(?:e)?\s?\?)"
+)
+GREETING_START = _rx(r"^\s*(?:hi|hey|hello|dear|bonjour|bonsoir|salut|coucou|hola)\b[^\n]{0,40}[,!\n]")
+SIGN_OFF = _rx(
+    r"\n\s*(?:best|best regards|kind regards|regards|cheers|thanks|many thanks|warmly|xoxo|cordialement|"
+    r"bien a (?:vous|toi)|belle journee|bonne journee|a tres vite|a bientot|bisous|l'equipe|the [\w ]{1,25} team|"
+    r"team [\w ]{1,25})\b"
+)
+EMAIL_HEADERS = _rx(r"^(?:from|de|subject|objet|sujet|to|a|date|envoye)\s?:", )
+# The creator speaking of an offer: "a brand offered me", "on me propose", "they want me to", "j'ai reçu".
+CREATOR_FRAME = _rx(
+    r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|ils|elles|she|he|elle|il|someone|quelqu'un|"
+    r"une? \w+|the \w+|la \w+|le \w+)\s+(?:\w+\s+){0,3}?"
+    r"(?:offered|offers|offer|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?d|messaged|"
+    r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
+    r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
+    r"m'a envoye|m'a contacte|m'ont contacte|m'a ecrit|veut|veulent|voudrait|voudraient|me dit|m'a dit)\b|"
+    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|i (?:got|received|have (?:an?|this) (?:offer|brand|deal|dm|email|proposal)|was offered|"
+    r"was asked|just got)|i've (?:got|been offered|been asked|received)|j'ai (?:recu|eu) (?:une|un)|"
+    r"je viens de recevoir|got (?:a|an) (?:dm|offer|email|mail|message|deal|proposal)|"
+    r"(?:dm|offer|email|mail|message|deal|proposal) from|(?:un|une) (?:dm|mail|message|proposition|offre) d(?:e|')|"
+    r"(?:they|ils|elles|the brand|la marque) (?:pay|paient|payent|offer|offrent|give|donnent)))"
+)
+OFFER_TERMS = _rx(
+    r"\d[\d\s.,]{0,12}\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b)|[€$£]\s?\d|"
+    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s+(?:reels?|posts?|stories|story|videos?|"
+    r"tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b|\b(?:gifted|gift|cadeau|offert|free product|"
+    r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|commission|affiliat\w*|"
+    r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|"
+    r"whitelisting|paid ads|sponsored|sponso)\b"
+)
+MONEY = _rx(r"\d[\d\s.,]{0,12}\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b)|[€$£]\s?\d")
+DELIVERABLE = _rx(
+    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s+(?:reels?|posts?|stories|story|videos?|"
+    r"tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b"
+)
+# "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
+RATE_QUESTION = _rx(r"\b(?:how much|combien|what (?:should|do) i (?:charge|ask)|quel (?:tarif|prix))\b")
+# "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
+ASKS_VERDICT = _rx(
+    r"\b(?:should i|would you|shall i|is it worth|worth it|is (?:this|it|that) (?:a )?(?:good|fair|ok|okay|legit|"
+    r"scam|normal|real|decent|reasonable|enough|low)|legit|scam|red flags?|accept|take it|say yes|go for it|"
+    r"je (?:dois|devrais|peux|accepte|prends)|j'accepte|accepter|refuser|dire oui|ca vaut|vaut le coup|"
+    r"c'est (?:une )?(?:arnaque|bien|correct|normal|ok|honnete|raisonnable|assez|peu|fiable|legit|louche)|arnaque|"
+    r"fiable|louche|sketchy|sus|fishy|good deal|bon plan|bonne affaire|t'en penses quoi|tu en penses quoi|"
+    r"qu'en penses|what do you think|thoughts|avis)\b"
+)
+
+# --- follow-ups --------------------------------------------------------------------------------------------------
+FOLLOW_UP_START = _rx(
+    r"^\s*(?:(?:ok|okay|d'accord|dac|ah|oh|hmm+|mm+|super|cool|merci|thanks|thx|right|alright|yes|oui|ouais|"
+    r"yeah|great|top|parfait|nice|i see|je vois|got it)[\s,.!]+)*"
+    r"(?:and|et|but|mais|what about|how about|what if|if they|if she|if he|s'ils?|si (?:elle|il|ils|elles|la marque|"
+    r"on|je|j')|same (?:for|question|thing)|meme (?:chose|question)|pareil|idem|also|aussi|otherwise|sinon|then|"
+    r"ensuite|du coup|so|donc|alors|what else|quoi d'autre|why not|pourquoi pas|and now|et maintenant|what now|"
+    r"next|la suite|tell me more|dis m'en plus|en dire plus|explain|explique|for example|par exemple|example|"
+    r"exemple|really|vraiment|seriously|serieux|how so|comment ca|c'est a dire|meaning|like what|genre quoi)\b"
+)
+ANAPHORA = _rx(
+    r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
+    r"leur|leurs|eux|le|la|les|lui|y|en|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
+    r"autre|other|another)\b"
+)
+FOLLOW_UP_MAX_WORDS = 14
+
+# --- red flags in a question -------------------------------------------------------------------------------------
+PAY_TO_JOIN = _rx(
+    r"\b(?:pay|paying|paid|payer|paye[rsz]?|payant|regler|verser|acheter|buy|buying|purchase|commander|order|"
+    r"avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|starter|ambassad\w*|inscription|registration|"
+    r"sign[- ]?up|join|joining|rejoindre|membership|adhesion|abonnement|subscription|frais|fee|fees|deposit|acompte|"
+    r"caution|formation|training|course|programme?|program|shipping|livraison|port|envoi|postage|produits?|"
+    r"products?|collection|pack|box|echantillons?|samples?|verification)\b)|"
+    r"\b(?:frais|fees?|deposit|acompte)\s+(?:d'|de |of |for )?(?:inscription|registration|entree|entry|dossier|"
+    r"activation|ambassad\w*|membership|adhesion|port|shipping)\b|"
+    r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)"
+)
+LOGIN_ASK = _rx(
+    r"\b(?:mot de passe|mdp|password|passcode|identifiants?|login|log in|log-in|credentials|code (?:de verification|"
+    r"de securite|2fa|sms|a \d chiffres|recu par sms)|2fa|two[- ]factor|verification code|codes? de secours|"
+    r"backup codes?|acces a (?:mon|ton|votre) compte|access to (?:my|your) account|connect(?:er|e)? (?:mon|my) "
+    r"(?:compte|account)|(?:lien|link) (?:de|pour|to|for) (?:me )?(?:connect\w*|log\w*|verif\w*|valider|validate)|"
+    r"(?:se|me) connecter (?:via|sur|avec|a) (?:un|leur|le|ce|their|the|a) (?:lien|link|site|page)|"
+    r"(?:log ?in|sign ?in|connect) (?:via|through|with|on) (?:a|their|the|this) (?:link|site|page|form))"
+)
+DOWNLOAD_ASK = _rx(
+    r"\.(?:exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|\b(?:download|telecharger|installer|install|ouvrir|open|run|lancer|"
+    r"executer)\b[^.?!\n]{0,40}\b(?:file|fichier|program|programme|software|logiciel|app|application|launcher|"
+    r"setup|demo|archive|zip|exe|piece jointe|attachment|contrat|contract|brief|pdf)\b"
+)
+ARCHIVE = _rx(r"\.(?:rar|zip|7z|exe|scr|msi|apk)\b|\b(?:rar|zip|archive|\.exe)\b[^.?!\n]{0,40}\b(?:password|mot de passe|mdp)\b")
+BANK_ASK = _rx(
+    r"\b(?:rib|iban|bic|swift|coordonnees bancaires|bank details|card number|numero de carte|cvv|bank account details|"
+    r"carte bancaire|credit card)\b"
+)
+COPYRIGHT_THREAT = _rx(
+    r"\b(?:copyright|droits? d'? ?auteur|dmca|violation|infringement)\b[^.?!\n]{0,80}\b(?:supprim\w*|delet\w*|"
+    r"ferm\w*|clos\w*|suspend\w*|disable\w*|desactiv\w*|banni|ban(?:ned)?|strike|24 ?h|48 ?h|lien|link|cliqu\w*|"
+    r"click)\b"
+)
+FAKE_REVIEWS = _rx(
+    r"\b(?:fake|faux|fausses?|false|bidon|invent\w*)\s+(?:reviews?|avis|temoignages?|testimonials?|comments?|"
+    r"commentaires?|ratings?|notes?)\b|\b(?:avis|review|reviews|note)\s+(?:5|cinq|five)\s*(?:etoiles|stars?)\b"
+    r"[^.?!\n]{0,40}\b(?:sans|without|jamais|never|pas)\b|\b(?:write|leave|post|ecrire|laisser|poster|mettre)\b"
+    r"[^.?!\n]{0,30}\b(?:reviews?|avis)\b[^.?!\n]{0,40}\b(?:without|sans|never|jamais|pas)\b[^.?!\n]{0,20}"
+    r"\b(?:try|trying|tested|testing|tester|teste|essaye|use|using|utilise)"
+)
+# Disclosure words: a negation over them, or a request to leave them out, is hidden advertising.
+DISCLOSURE_WORD = _rx(
+    r"#\s?ad\b|#\s?ads\b|#\s?pub\b|#\s?sponso\w*|#\s?partenariat\w*|#\s?collab\w*|#\s?gifted|\bpub\b|\bad\b|"
+    r"publicit\w*|sponsor\w*|sponso\b|partenariat|partnership|paid partnership|collaboration commerciale|"
+    r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
+    r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
+)
+HIDE_ASK = _rx(
+    r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
+    r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
+    r"secret|on the down ?low)\b[^.?!\n]{0,40}?(?:#\s?ad\b|#\s?pub\b|#\s?sponso\w*|\bpub\b|\bad\b|sponsor\w*|"
+    r"partenariat|partnership|mention\w*|label\w*|collab\w*|paid|pay[eé]|it'?s (?:an )?ad)|"
+    r"\b(?:look|looks|looking|seem|sembler|paraitre|avoir l'air|faire)\b[^.?!\n]{0,25}\b(?:organic|natural|naturel\w*|"
+    r"spontane\w*|authentic|genuine|pas sponso\w*|pas une pub|not an ad|not sponsored)\b|"
+    r"\bcomme si (?:je|j'|tu|vous)[^.?!\n]{0,30}(?:achete|trouve|decouvert)|\bas if (?:i|you)[^.?!\n]{0,30}"
+    r"(?:bought|found|discovered)"
+)
+# Who wants the negation: a brand asking, or the creator wondering. Both lead with the disclosure rule.
+BANNED_TOPICS: tuple[tuple[str, str], ...] = (
+    ("cosmetic_surgery", r"chirurgie (?:esthetique|plastique)|cosmetic surgery|plastic surgery|injections? "
+     r"(?:d'acide|de botox|botox)|botox|lip fillers?|fillers?|injections esthetiques|rhinoplast\w*|liposuc\w*|"
+     r"\bbbl\b|augmentation mammaire|breast (?:augmentation|implants?)|blanchiment dentaire|teeth whitening"),
+    ("nicotine", r"\b(?:puffs?|vapes?|vapoteuses?|e-?cig\w*|cigarettes? electroniques?|nicotine|snus|tabac|tobacco|"
+     r"sachets? de nicotine|nicotine pouches?|cigarettes?|chicha|shisha)\b"),
+    ("betting_tips", r"pronos\w*|prono\b|tipsters?|betting tips|paris sportifs|sports betting|pronostiqueurs?"),
+    ("finance", r"forex|\bcfd\b|options binaires|binary options|trading signals?|signaux de trading|copy ?trading|"
+     r"investissement garanti|guaranteed returns?|rendements? garantis?|crypto (?:trading|signals?)|"
+     r"formation (?:en )?trading|trading (?:course|formation|bot)"),
+    ("therapeutic_alternative", r"remplacer (?:un|le|les|son|ses|votre|vos) (?:traitement|medicament)s?|"
+     r"replace (?:a|your|their)? ?(?:treatment|medication|medicine)|guerit le cancer|cures? cancer|"
+     r"alternative therapeutique|(?:instead of|au lieu (?:du|de|des)) (?:chemo|chimio|medicaments?|medication)"),
+    ("wild_animals", r"(?:bebes? )?(?:tigres?|lions?|lionceaux?|singes?|guepards?|cheetahs?|tigers?|monkeys?)\b|"
+     r"animaux sauvages|wild animals?"),
+)
+GAMBLING = _rx(r"\b(?:casino|paris en ligne|online betting|poker|gambling|jeux d'argent|bookmaker|betclic|winamax|"
+               r"parions sport|unibet|bet365|roulette|slots?)\b")
+MINORS = _rx(r"\b(?:minors?|mineurs?|under ?18|moins de 18|teens?|teenagers?|ados?|adolescents?|kids?|enfants?|"
+             r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year))\b")
+
+
+def understand(
+    message: str, history: Sequence[str] = (), profile: object | None = None, lang: Lang | None = None
+) -> Understanding:
+    """What `message` is, in the light of the previous messages (`history`, oldest first) and the creator's
+    profile (a bot.offers.Profile, for no-go categories and the share of minors)."""
+    text = message.strip()
+    language = lang or detect_language(text or "ok", default="en")
+    folded = fold(text)
+    flat = " ".join(folded.split())
+    words = re.findall(r"[\w#'$€£]+", flat)
+    if not words or _small_talk(flat, words):
+        return Understanding("small_talk", language)
+    body = strip_quoted(text)
+    flags, facts, category = _red_flags(body, profile)
+    pasted = _pasted_offer(text, folded)
+    if pasted:
+        return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
+    terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
+    described = (bool(CREATOR_FRAME.search(flat)) and bool(terms or _scam_flags(flags))) or (
+        bool(MONEY.search(flat)) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
+    )
+    if described:
+        verdict = bool(ASKS_VERDICT.search(flat))
+        return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
+    previous = next((h for h in reversed(history) if h.strip()), None)
+    if previous is not None and _follow_up(flat, words):
+        verdict = bool(ASKS_VERDICT.search(flat))
+        return Understanding("follow_up", language, flags, verdict, context=previous, category=category)
+    if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
+        return Understanding("off_topic", language)
+    return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+def adjacent(flat: str) -> bool:
+    """A creator's question next to the coach's domain (posting times, gear, growth) and not about a deal."""
+    return bool(ADJACENT.search(flat)) and not STRONG_DOMAIN.search(flat)
+
+
+def _small_talk(flat: str, words: list[str]) -> bool:
+    if not any(ch.isalnum() for ch in flat):
+        return True  # emoji, "?!"
+    bare = " ".join(re.sub(r"[^\w\s'+!?.,;:()\-]", " ", flat).split())  # emoji and symbols around the words
+    return len(words) <= 12 and bool(SMALL_TALK.match(bare))
+
+
+def _pasted_offer(text: str, folded: str) -> bool:
+    """A brand's own words: the offer vocabulary in the brand's voice, long enough to be a DM or an email."""
+    from bot.offers import looks_like_offer  # a lazy import: bot.offers uses this package's composer
+
+    lines = [line for line in folded.splitlines() if line.strip()]
+    headers = sum(bool(EMAIL_HEADERS.match(line.strip())) for line in lines[:8])
+    voice = len(BRAND_VOICE.findall(folded))
+    greeting = bool(GREETING_START.match(folded))
+    sign_off = bool(SIGN_OFF.search(folded))
+    if headers >= 2:
+        return True
+    if len(folded) < 80:
+        return False
+    brand = voice + greeting + sign_off
+    if brand >= 2 and (looks_like_offer(text) or OFFER_TERMS.search(folded)):
+        # A creator quoting a brand ("they said 'we'd love to…'") inside their own question stays described.
+        first = " ".join(lines[:1])
+        return not CREATOR_FRAME.search(first) or greeting or len(lines) >= 3
+    return False
+
+
+def _follow_up(flat: str, words: list[str]) -> bool:
+    """A short message that leans on the previous one: it starts like a continuation ("and if…", "et pour…"), or
+    refers back ("it", "ça") without naming a topic of its own."""
+    if len(words) > FOLLOW_UP_MAX_WORDS:
+        return False
+    if FOLLOW_UP_START.match(flat):
+        return True
+    own_topic = bool(STRONG_DOMAIN.search(flat))
+    return not own_topic and (len(words) <= 3 or (len(words) <= 8 and bool(ANAPHORA.search(flat))))
+
+
+def _scam_flags(flags: Sequence[str]) -> bool:
+    return any(flag in WARNING_FLAGS for flag in flags)
+
+
+def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], object, str | None]:
+    """The offer detectors (bot.offers), then the same flags as a creator words them in a question, each read
+    clause by clause so that a negated mention ("no upfront fee", "pas de mot de passe") does not count."""
+    from bot.offers import extract_facts
+
+    facts = extract_facts(text)
+    flags: list[str] = []
+    parts = clauses(text)
+    # What the creator words as a negation ("they never asked for my password") vetoes the offer rule's flag.
+    denied = _denied(parts)
+
+    def add(flag: str) -> None:
+        if flag not in flags:
+            flags.append(flag)
+
+    def add_fact(flag: str) -> None:
+        if flag not in denied:
+            add(flag)
+
+    if getattr(facts, "asks_money", False):
+        add_fact("pay_to_collaborate")
+    if getattr(facts, "asks_login", False):
+        add_fact("login_request")
+    if getattr(facts, "asks_download", False):
+        add_fact("download_request")
+    if getattr(facts, "asks_bank_details", False):
+        add_fact("bank_details_request")
+    if getattr(facts, "copyright_threat", False):
+        add_fact("fake_copyright_notice")
+    if getattr(facts, "fake_reviews", False):
+        add_fact("fake_reviews")
+    if getattr(facts, "disclosure", None) == "hidden":
+        add_fact("hidden_advertising")
+    category = getattr(facts, "category", None)
+    for clause in parts:
+        if ARCHIVE.search(clause.folded):  # "the password to open the .rar" is a malware trick, not a login ask
+            add("download_request")
+        for flag, pattern in (
+            ("pay_to_collaborate", PAY_TO_JOIN),
+            ("login_request", LOGIN_ASK),
+            ("download_request", DOWNLOAD_ASK),
+            ("bank_details_request", BANK_ASK),
+            ("fake_copyright_notice", COPYRIGHT_THREAT),
+            ("fake_reviews", FAKE_REVIEWS),
+        ):
+            if flag == "login_request" and ARCHIVE.search(clause.folded):
+                continue
+            if any(not is_negated(clause, m.span()) for m in pattern.finditer(clause.folded)):
+                add(flag)
+        if _hides_disclosure(clause):
+            add("hidden_advertising")
+        for name, pattern in BANNED_TOPICS:
+            if any(not is_negated(clause, m.span()) for m in re.finditer(pattern, clause.folded)):
+                category = category if category in BANNED_CATEGORIES else name
+    if category in BANNED_CATEGORIES:
+        add("banned_category")
+    no_go = getattr(profile, "no_go", None) or []
+    if category and category in no_go:
+        add("no_go_category")
+    minors_share = getattr(profile, "minors_share", None)
+    minors = (minors_share is not None and minors_share >= 0.2) or bool(MINORS.search(fold(text)))
+    if (category == "gambling" or GAMBLING.search(fold(text))) and minors:
+        add("gambling_minors")
+    if "pay_to_collaborate" in flags and getattr(facts, "free_email", False) and getattr(facts, "urgency", False):
+        add("scam_signals")
+    return tuple(flags), facts, category
+
+
+QUESTION_DETECTORS = (
+    ("pay_to_collaborate", PAY_TO_JOIN),
+    ("login_request", LOGIN_ASK),
+    ("download_request", DOWNLOAD_ASK),
+    ("bank_details_request", BANK_ASK),
+)
+
+
+def _denied(parts: Sequence[object]) -> set[str]:
+    """Flags whose every mention in the message is negated ("aucun frais d'inscription", "never asked for my
+    password"): the offer rules read such a sentence as the ask itself."""
+    seen: dict[str, bool] = {}
+    for clause in parts:
+        for flag, pattern in QUESTION_DETECTORS:
+            for match in pattern.finditer(clause.folded):  # type: ignore[attr-defined]
+                negated = is_negated(clause, match.span())  # type: ignore[arg-type]
+                seen[flag] = seen.get(flag, True) and negated
+    return {flag for flag, all_negated in seen.items() if all_negated}
+
+
+def _hides_disclosure(clause: object) -> bool:
+    """'told me not to use #ad', 'me dit de pas mettre #pub', 'sans mention sponsorisé', 'make it look organic'."""
+    folded: str = clause.folded  # type: ignore[attr-defined]
+    if HIDE_ASK.search(folded):
+        return True
+    for match in DISCLOSURE_WORD.finditer(folded):
+        if is_negated(clause, match.span()):  # type: ignore[arg-type]
+            return True
+    return False
+
+
+def warning_flag(flags: Sequence[str]) -> str | None:
+    """The most telling warning among `flags`."""
+    return next((flag for flag in WARNING_FLAGS if flag in flags), None)
+
+
+def flag_card(flags: Sequence[str]) -> str | None:
+    """The card the most telling warning in `flags` comes from."""
+    flag = warning_flag(flags)
+    return FLAG_CARDS[flag] if flag else None

@@ -1,0 +1,103 @@
+import pytest
+
+from bot.advice.understand import understand
+from bot.offers import Profile
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        ("how many followers do i need before brands take me seriously", [], "question"),
+        ("Combien facturer une story Instagram avec 5k abonnés ?", [], "question"),
+        ("on me demande de payer 49€ pour le kit ambassadeur, arnaque ?", [], "offer_described"),
+        ("a brand offered me 200€ for 3 reels, is it fair?", [], "offer_described"),
+        (
+            "Hi Sarah,\nWe love your content and would like to offer you 300€ for 2 reels on Instagram.\n"
+            "Let us know!\nBest,\nThe Glow team",
+            [],
+            "offer_pasted",
+        ),
+        (
+            "Bonjour,\nNotre marque aimerait collaborer avec vous : 1 reel + 3 stories contre 400 €.\nCordialement",
+            [],
+            "offer_pasted",
+        ),
+        ("ok and what if they say no to that?", ["how do I ask for a higher fee?"], "follow_up"),
+        ("et s'ils refusent ?", ["comment négocier mon tarif ?"], "follow_up"),
+        ("what about tiktok?", ["do I have to disclose gifted products on instagram?"], "follow_up"),
+        ("merci !", [], "small_talk"),
+        ("thanks a lot 🙏", [], "small_talk"),
+        ("salut", [], "small_talk"),
+        ("👍", [], "small_talk"),
+        ("best time to post on instagram?", [], "off_topic"),
+        ("quelle est la meilleure recette de crêpes ?", [], "off_topic"),
+    ],
+)
+def test_kinds(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_a_follow_up_needs_a_previous_message() -> None:
+    assert understand("and if they refuse?", []).kind != "follow_up"
+    reading = understand("and if they refuse?", ["how much should I charge?"])
+    assert reading.kind == "follow_up" and reading.context == "how much should I charge?"
+
+
+def test_a_new_question_after_another_is_not_a_follow_up() -> None:
+    previous = ["how much should I charge for a reel?"]
+    assert understand("Do I have to put #ad on a gifted product in France?", previous).kind == "question"
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("on me demande de payer 49€ pour le kit ambassadeur, arnaque ?", "pay_to_collaborate"),
+        ("brand told me not to use #ad, is that ok?", "hidden_advertising"),
+        ("la marque me dit de pas mettre #pub c'est grave ?", "hidden_advertising"),
+        ("they want the post to look organic, no sponsored label", "hidden_advertising"),
+        ("they sent me a link to log in with my instagram password to get paid", "login_request"),
+        ("a brand wants me to promote a vape, can I?", "banned_category"),
+        ("une clinique veut que je fasse la promo de ses injections de botox", "banned_category"),
+        ("the brief is a .exe file I have to download, normal?", "download_request"),
+        ("j ai recu un dm qui dit que mon compte sera supprimé pour droits d auteur sauf si je clique", None),
+    ],
+)
+def test_red_flags_run_on_every_message(text: str, flag: str | None) -> None:
+    flags = understand(text).red_flags
+    if flag is None:
+        assert "fake_copyright_notice" in flags
+    else:
+        assert flag in flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No upfront fee, no exclusivity: is this a good deal for 1 reel at 150€?",
+        "Ils ne demandent aucun frais d'inscription, c'est bon signe ?",
+        "the brand never asked for my password, they just want 2 stories",
+        "I always put #ad at the start, is that enough in the UK?",
+        "do I have to put #ad on a gifted product?",
+    ],
+)
+def test_negated_or_innocent_mentions_raise_no_warning(text: str) -> None:
+    assert understand(text).warnings == ()
+
+
+def test_the_profile_no_go_categories_apply() -> None:
+    reading = understand("a whisky brand wants 2 reels for 300€", profile=Profile(no_go=["alcohol"]))
+    assert "no_go_category" in reading.red_flags
+
+
+def test_a_verdict_is_asked_only_by_verdict_words() -> None:
+    assert understand("a brand offered me 200€ for 3 reels, should I accept?").asks_verdict
+    assert not understand("a brand offered me 200€ for 3 reels, how do I invoice it?").asks_verdict
+
+
+def test_long_and_hostile_input_is_read_quickly() -> None:
+    import time
+
+    text = ("payer " + "1" * 5000 + " €, ") * 20 + "#ad " * 2000
+    start = time.perf_counter()
+    understand(text)
+    assert time.perf_counter() - start < 5  # linear rules: a generous bound that a backtracking regex would blow
