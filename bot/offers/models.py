@@ -29,7 +29,8 @@ class OfferFacts:
     commission_rate: float | None = None
     deliverables: list[Deliverable] = field(default_factory=list)
     platforms: list[str] = field(default_factory=list)
-    deadline: str | None = None
+    deadline: str | None = None  # the delivery date, as written
+    reply_by: str | None = None  # the date to answer the brand by, as written (not a delivery date)
     exclusivity: bool | None = None
     exclusivity_months: int | None = None
     exclusivity_scope: str | None = None  # "category" (a whole sector) or "competitors" (named ones)
@@ -49,6 +50,16 @@ class OfferFacts:
     asks_download: bool = False
     free_email: bool = False
     urgency: bool = False
+    financial_unregistered: bool = False  # a crypto/financial provider said to be unregistered or unauthorised
+    minors_audience: bool = False  # the text says the audience is under 18
+    comment_control: bool = False  # delete/hide negative comments, or no negative opinion allowed
+    fake_reviews: bool = False  # reviews on Amazon/Google/app stores, star ratings asked for
+    no_contract: bool = False  # the brand says there will be no written contract
+    competitor_ban: bool = False  # never mention or show competitors
+    asks_bank_details: bool = False  # card number, CVV, banking login (an IBAN to be paid is not this)
+    copyright_threat: bool = False  # a copyright/account-suspension notice with a form or link
+    amount_unreadable: bool = False  # an amount too long or too large to be a fee was ignored
+    truncated: bool = False  # the offer was longer than the reading cap: the rest was not read
 
     @property
     def workload(self) -> int:
