@@ -25,13 +25,23 @@ FORMATS = {
     "tiktok": "tiktok", "tiktoks": "tiktok", "live": "live", "lives": "live", "article": "blog",
     "articles": "blog", "blog post": "blog", "blog posts": "blog", "unboxing": "video", "vlog": "video",
     "integration": "video", "integrations": "video", "integration video": "video", "mention": "video",
+    "segment": "video", "segments": "video", "stream": "live", "streams": "live", "livestream": "live",
+    "livestreams": "live", "blog article": "blog", "blog articles": "blog", "pin": "post", "pins": "post",
+    "epingle": "post", "epingles": "post", "tiktok video": "tiktok", "tiktok videos": "tiktok",
+    "video tiktok": "tiktok", "videos tiktok": "tiktok",
 }  # fmt: skip
 PLATFORMS = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok", "youtube": "youtube",
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
     "linkedin": "linkedin", "blog": "blog", "twitter": "x",
 }  # fmt: skip
-DEFAULT_PLATFORM = {"reel": "instagram", "story": "instagram", "tiktok": "tiktok", "short": "youtube"}
+# Formats that name their platform; a reel or a story gets one only when the offer names it (never guessed).
+OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube", "blog": "blog"}
+OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
+NOT_A_SHORT = re.compile(
+    r"^\s?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
+    r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip)"
+)
 CURRENCIES = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD", "dollar": "USD",
     "dollars": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livres": "GBP", "chf": "CHF",
@@ -47,7 +57,7 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "gambling",
         r"casino|paris? sportifs?|sports? ?book|bookmaker|betting|poker|jeux d.argent|gambling|roulette|"
-        r"machines? a sous|slots?\b",
+        r"machines? a sous|slots?\b|\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|jeux de tirage|euromillions",
     ),
     ("nicotine", r"nicotine|snus|\bpuffs?\b|vape|vapoteuse|e-?cig|cigarettes? electroniques?|pouches?"),
     (
@@ -185,9 +195,7 @@ def _hits(pattern: re.Pattern[str], parts: list[Clause]) -> list[tuple[Clause, r
 
 def _denied(pattern: re.Pattern[str], parts: list[Clause]) -> bool:
     """Whether some clause says `pattern` under a negation ("pas d'exclusivité", "no usage rights")."""
-    return any(
-        is_negated(clause, match.span()) for clause in parts for match in pattern.finditer(clause.folded)
-    )
+    return any(is_negated(clause, match.span()) for clause in parts for match in pattern.finditer(clause.folded))
 
 
 def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
@@ -239,7 +247,7 @@ ROUNDS = re.compile(
 UNLIMITED_ROUNDS = re.compile(
     r"(revisions?|modifications?|modifs?|changes|retouches?|corrections?|allers?[- ]retours?) (illimite|unlimited)|"
     r"(illimite|unlimited)e?s? (revisions?|modifications?|modifs?|changes|retouches?|allers?[- ]retours?)|"
-    r"as many (revisions|changes|edits|rounds) as|autant de (modifications|modifs|retouches|allers)|"
+    r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|autant de (modifications|modifs|retouches|allers)|"
     r"jusqu.a (validation|satisfaction|approbation|ce que)|until (we are|we're|fully|they are) (happy|satisfied)|"
     r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)",
     re.I,
@@ -254,6 +262,8 @@ PAYMENT_DAYS = re.compile(
     re.I,
 )
 AFTER_APPROVAL = re.compile(
+    r"(paid|payment|pay\w*|paye|paiement|verse|regl\w*|fee)[^.\n]{0,40}(once|when|if|after|upon|si|une fois que|quand|"
+    r"apres que|des que|lorsque)[^.\n]{0,30}(approv|valid|accept|satisf|happy|content|ravi)|"
     r"(paid|payment|pay|paye|paiement|payons|regl)[^.\n]{0,40}(after|once|when|upon|apres|une fois|a la|des) "
     r"(the )?(final )?(approval|validation|results?|resultats?|performance|campaign ends|fin de (la )?campagne|"
     r"objectifs?|sales|ventes)|(released|verse|debloque|paid) (only )?(once|when|une fois|quand|si|if)[^.\n]{0,40}"
@@ -261,14 +271,27 @@ AFTER_APPROVAL = re.compile(
     r"(views|vues|ventes|sales)",
     re.I,
 )
+_HIDE_TARGET = (
+    r"(sponsor|#?\bad\b|#?\bads\b|#pub|\bpub\b|publicit|partenariat|partnership|paid|remunere|"
+    r"collab(oration)? commerciale|#spon|gifted)"
+)
+_SAY = (
+    r"(say|saying|mention|mentioning|tag|tagging|use|using|put|putting|add|adding|label|labelling|labeling|disclose|"
+    r"disclosing|dire|mentionner|indiquer|mettre|preciser|utiliser|afficher|signaler|ecrire)"
+)
 HIDDEN = re.compile(
-    r"(don.t|do not|dont|never|no need to|without|sans|ne (pas|jamais)|pas (de|besoin de)|eviter de|avoid) "
-    r"(say|saying|mention|mentioning|tag|tagging|use|using|put|putting|add|adding|label|dire|mentionner|indiquer|"
-    r"mettre|preciser|utiliser|afficher|signaler)?[^.\n,;]{0,40}?(sponsor|#?\bad\b|#?\bads\b|#pub|\bpub\b|"
-    r"publicit|partenariat|partnership|paid|remunere|collab(oration)? commerciale|#spon|gifted)|"
-    r"(look|feel|seem|paraitre|sembler|avoir l.air)[^.\n]{0,25}(organic|natural|naturel|spontane|authentic|"
-    r"genuine)|comme si (tu|vous) l.?avi?(ez|ais) achete|as if you (bought|found|discovered)|"
-    r"(keep|garder|reste[rz]?) (it |this |ca |cela )?(discreet|discret|secret|confidenti|between us|entre nous)",
+    rf"(don.t|do not|never|no need to|ne (pas|jamais)|pas besoin de|eviter de|avoid|inutile de|pas la peine de) "
+    rf"({_SAY})?[^.\n,;]{{0,40}}?{_HIDE_TARGET}|"
+    rf"(without|sans) {_SAY}[^.\n,;]{{0,30}}?{_HIDE_TARGET}|"
+    r"\bne (mentionne[rz]?|dites|dis|indique[rz]?|precise[rz]?|mets|mettez|utilise[rz]?|affiche[rz]?|signale[rz]?|"
+    r"tague[rz]?|parle[rz]?) (pas|jamais)[^.\n,;]{0,30}?" + _HIDE_TARGET + "|"
+    r"(pas de|pas d'|\bno\b|aucune?|sans|without) (besoin de )?((mention|label|tag|hashtag|disclosure|indication)s?"
+    r"( (de |d')?(pub|publicite|partenariat|sponsor\w*|ad|#\w+|collaboration commerciale|paid partnership))?\b|"
+    r"#(ad|pub|sponsored|spon|partenariat|collab)\w*)|"
+    r"(look|feel|seem|paraitre|sembler|avoir l.air|fasse|faire|fait)[^.\n]{0,25}(organic|natural|naturel|spontane|"
+    r"authentic|genuine)|comme si (tu|vous) l.?(avi?(ez|ais) achete|utilis)|as if you (bought|found|discovered|"
+    r"already)|(keep|garder|reste[rz]?) (it |this |ca |cela )?(discreet|discret|secret|confidenti|between us|"
+    r"entre nous)",
     re.I,
 )
 DISCLOSE = re.compile(
@@ -376,18 +399,21 @@ NO_CONTRACT = re.compile(
 )
 COMPETITOR_BAN = re.compile(
     r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
-    r"promote|promouvoir|recommend|recommander)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|marques? "
-    r"concurrentes?|rival brands?)|(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
+    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|"
+    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
     r"banned|not allowed|off limits|proscrit)",
     re.I,
 )
-COMPETITOR_TIME = re.compile(r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time", re.I)
+COMPETITOR_TIME = re.compile(
+    r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time", re.I
+)
 BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
     r"date d.expiration|expiry date|expiration date|bank(ing)? (login|password|credentials|access)|online banking|"
     r"identifiants bancaires|(acces|access) (a|to) (ton|votre|your) (compte bancaire|bank)|code pin|pin code|"
     r"\bpin\b|code secret|(iban|rib)[^.\n]{0,40}(code|password|mot de passe|sms|verification|carte|card)|"
-    r"(paypal|bank) (password|mot de passe)",
+    r"(paypal|bank) (password|mot de passe)|(photo|scan|copie|copy|picture|recto|numero|details|both sides)[^.\n]{0,30}"
+    r"(carte bancaire|carte de credit|credit card|debit card|bank card|carte bleue)",
     re.I,
 )
 COPYRIGHT = re.compile(
@@ -445,6 +471,12 @@ REPLY = re.compile(
     r"(contract|agreement)|signer|inscri|apply|postule|candidat|spots? (left|close)|places?",
     re.I,
 )
+NO_OBLIGATION = re.compile(
+    r"(sans|aucune|pas d.|no|without|zero) (obligation|engagement|contrepartie|strings attached|expectation)|"
+    r"(no|aucune) (obligation|pressure) (to|de) (post|publier)|(pas oblige|not obliged|not required|free to) "
+    r"(de |to )?(post|publier|share|partager)|only if you (want|love|like)|si (ca|cela) (te|vous) pla",
+    re.I,
+)
 PER_MONTH = re.compile(r"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|monthly|mensuel", re.I)
 PER_WEEK = re.compile(r"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|weekly|hebdo", re.I)
 SPAN = re.compile(
@@ -452,11 +484,15 @@ SPAN = re.compile(
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve)\s(?:premiers?\s)?(?P<unit>mois|months?|semaines?|weeks?)\b|(?P<n2>\d{1,2}|trois|six|douze|three|six|"
     r"twelve)[- ](?P<unit2>mois|months?|month|semaines?|weeks?|week)[- ](campaign|campagne|partnership|partenariat|"
-    r"contract|contrat|collab|ambassad|programme|program)",
+    r"contract|contrat|collab|ambassad|programme|program)|(engagement|commitment|contrat|contract|duree|duration|"
+    r"campagne|campaign|partenariat|partnership|programme|program)\s(de|d'|of|:|sur|over|for)\s?(?P<n3>\d{1,2}|"
+    r"trois|six|douze|three|six|twelve)\s(?P<unit3>mois|months?|semaines?|weeks?)\b",
     re.I,
 )
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b", re.I)
-WORTH = re.compile(r"valeur|value|worth|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|msrp", re.I)
+WORTH = re.compile(
+    r"valeur|value|worth|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|msrp", re.I
+)
 UNPAID = re.compile(
     r"unpaid|non remunere|benevol|no budget|pas de budget|sans budget|free of charge|pro bono|gratuitement|"
     r"for free|no fee|no payment|pas de (remuneration|paiement|cachet)|aucune remuneration",
@@ -510,6 +546,7 @@ def extract_facts(text: str, lang: Lang | None = None) -> OfferFacts:
     facts.deliverables = _deliverables(parts, folded)
     _money(body, folded, parts, facts)
     facts.platforms = _platforms(folded, facts.deliverables)
+    facts.no_obligation = any(NO_OBLIGATION.search(c.folded) for c in parts)
     _dates(parts, facts)
     _rights(parts, facts)
     _terms(parts, folded, facts)
@@ -538,9 +575,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     facts.asks_download = bool(_hits(DOWNLOAD, parts))
     facts.asks_bank_details = bool(_hits(BANK, parts))
     facts.copyright_threat = bool(_hits(COPYRIGHT, parts))
-    facts.comment_control = bool(_hits(COMMENT_CONTROL, parts)) or any(
-        COMMENT_GAG.search(c.folded) for c in parts
-    )
+    facts.comment_control = bool(_hits(COMMENT_CONTROL, parts)) or any(COMMENT_GAG.search(c.folded) for c in parts)
     facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
     facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in parts)
     bans = [c for c in parts if COMPETITOR_BAN.search(c.folded)]
@@ -559,9 +594,9 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
     match = SPAN.search(text)
     if not match:
         return None, None
-    raw = (match.group("n") or match.group("n2")).lower()
+    raw = (match.group("n") or match.group("n2") or match.group("n3")).lower()
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
-    unit = (match.group("unit") or match.group("unit2")).lower()
+    unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
     if n is None:
         return None, None
     return (n, None) if unit.startswith(("mois", "month")) else (None, n)
@@ -636,6 +671,24 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             facts.asks_money = True
     kinds = []
     unpaid = any(UNPAID.search(c.folded) for c in parts) or _denied(MONEY_WORDS, parts)
+    # "rémunération exclusivement à la commission, sans fixe": the pay words are about the commission.
+    unpaid = unpaid or any(
+        COMMISSION_ONLY_WORDS.search(c.folded)
+        and re.search(
+            r"sans fixe|pas de fixe|no (fixed|flat|base) (fee|pay)|commission only|commission-only|uniquement|"
+            r"exclusivement|only (on|through|via) (commission|sales)|seulement",
+            c.folded,
+        )
+        for c in parts
+    )
+    unpaid = (
+        unpaid
+        or any(
+            MONEY_WORDS.search(c.folded) and COMMISSION_ONLY_WORDS.search(c.folded) and not amounts(c.text)
+            for c in parts
+        )
+        and not any(MONEY_WORDS.search(c.folded) and not COMMISSION_ONLY_WORDS.search(c.folded) for c in parts)
+    )
     if facts.amount is not None or (_hits(MONEY_WORDS, parts) and not unpaid):
         kinds.append("money")
     if _hits(GIFT, parts):
@@ -645,9 +698,11 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         kinds.append("commission")
         for clause, _ in commission:
             percent = next(
-                (m for m in PERCENT.finditer(clause.folded) if not DISCOUNT.search(
-                    clause.folded[max(0, m.start() - 3) : m.end() + 25]
-                )),
+                (
+                    m
+                    for m in PERCENT.finditer(clause.folded)
+                    if not DISCOUNT.search(clause.folded[max(0, m.start() - 3) : m.end() + 25])
+                ),
                 None,
             )
             if percent:
@@ -658,30 +713,67 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
 
 def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
     found: dict[tuple[str, str | None], int] = {}
+    totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
     for clause in parts:
         repeat = 0
-        for match in DELIVERABLE.finditer(clause.folded):
+        named = {PLATFORMS[w] for w in re.findall(r"[a-z]+", clause.folded) if w in PLATFORMS}
+        matches = []
+        for m in DELIVERABLE.finditer(clause.folded):
+            before = clause.folded[: m.start()]
+            if matches and (CONTAINER.search(before) or before.count("(") > before.count(")")):
+                continue
+            if REFERENCE.search(before) or (before[-1:] == "-" or before[-2:-1].isdigit()):
+                continue  # "$800 for the four streams" restates; "60-90 second" is a length  # "… in one of your videos", "(a carousel is fine)": not another deliverable
+            if m.group("fmt").lower() in ("short", "shorts") and NOT_A_SHORT.search(m.group("tail") or ""):
+                continue
+            matches.append(m)
+        # A platform that belongs to another deliverable of the clause ("2 reels et 1 TikTok") is not shared.
+        taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
+        taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
+        for match in matches:
             count = _number(match.group("n"))
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
-            around = f"{match.group('adj') or ''} {match.group('tail') or ''}"
+            around = f"{match.group('adj') or ''} {(match.group('tail') or '').split(' and ')[0].split(' et ')[0]}"
             platform = next((PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS), None)
-            platform = platform or DEFAULT_PLATFORM.get(fmt)
+            platform = platform or OWN_PLATFORM_WORDS.get(match.group("fmt").lower()) or OWN_PLATFORM.get(fmt)
+            if fmt == "video" and (platform == "tiktok" or "tiktok" in (match.group("adj") or "")):
+                fmt, platform = "tiktok", "tiktok"  # "1 vidéo TikTok" is a TikTok
+            if platform is None and len(named - taken) == 1:
+                platform = next(iter(named - taken))  # "1 reel + 2 stories sur Instagram"
             if fmt == "video" and platform is None and "youtube" in folded:
                 platform = "youtube"
+            key = (fmt, platform)
+            before = clause.folded[max(0, match.start() - 3) : match.start()]
+            if "=" in before or TOTAL.search(match.group("tail") or ""):
+                totals[key] = count
+                continue
             if not repeat:
                 repeat = _rhythm(clause.folded, folded)
-            found[(fmt, platform)] = found.get((fmt, platform), 0) + count * repeat
+            found[key] = found.get(key, 0) + count * repeat
+    for (fmt, platform), count in totals.items():  # a stated total replaces what the rhythm gave
+        same = [key for key in found if key[0] == fmt]
+        platform = platform or next((key[1] for key in same if key[1]), None)
+        for key in same:
+            del found[key]
+        found[(fmt, platform)] = count
     return [Deliverable(fmt, count, platform) for (fmt, platform), count in found.items()]
 
 
+# "a 60-second integration in one of your videos": the second is where the first goes, not another deliverable.
+CONTAINER = re.compile(r"\b(in|into|within|dans|au sein d.une?)\s$")
+REFERENCE = re.compile(r"\b(the|these|those|les|ces|for the|pour les|of the|des)\s$")
 _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, reverse=True))
+_ADJECTIVES = (
+    "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
+    "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
+    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram"
+)
 DELIVERABLE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
-    rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single)\s){{0,3}}(?P<adj>(?:instagram|insta|ig|tiktok|"
-    rf"youtube|yt|dedicated|sponsored|sponsorise(?:e)?s?|short|courtes?|long|dediee?s?|feed|ugc|video)\s)?"
-    rf"(?P<fmt>{_FORMAT_WORDS})\b(?P<tail>[^.\n,;+]{{0,30}})",
+    rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional)\s){{0,3}}"
+    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h))[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))",
     re.I,
 )
 
@@ -715,14 +807,43 @@ DELIVERY = re.compile(
 BROAD_EXCLUSIVITY = re.compile(
     r"(aucune autre marque|toute autre marque|any other brand|no other brands?|all (other )?brands|"
     r"aucun autre annonceur|any other advertiser)(?! (citee|named|listed|nommee))|(toute|whole|entire|all|the) (la )?"
-    r"(categorie|category|secteur|sector|industry|market|marche)|(any|all|toute|tout) [a-z ]{0,20}(brand|marque)s?",
+    r"(categorie|category|secteur|sector|industry|market|marche)|(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?",
+    re.I,
+)
+ADS_FEE = re.compile(
+    r"paid usage|usage fee|additional|extra (fee|\$|€|£)|en supplement|supplementaire|avenant remunere|"
+    r"remunere(e|s)? en plus|billed separately|factur\w* (a part|en plus|separement)|on top",
     re.I,
 )
 EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence", re.I)
 
 
+EXCLUSIVITY_NONE = re.compile(
+    r"exclusivit\w*\s?:\s?(none|aucune?|non|no|n/a|pas|nope|not required|non requise|0)\b|non[- ]exclusi", re.I
+)
+# Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
+EXCLUSIVE_NO_OTHER = re.compile(
+    r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne)\b[^.\n]{0,60}?"
+    r"(any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
+    r"competitors?|concurrents?)",
+    re.I,
+)
+
+
 def _rights(parts: list[Clause], facts: OfferFacts) -> None:
-    claims = [(c, m) for c, m in _hits(EXCLUSIVITY, parts) if not COMPETITOR_BAN.search(c.folded)]
+    claims = [
+        (c, m)
+        for c, m in _hits(EXCLUSIVITY, parts)
+        if not COMPETITOR_BAN.search(c.folded) and not EXCLUSIVITY_NONE.search(c.folded)
+    ]
+    claims += [
+        (c, m)
+        for c in parts
+        if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
+        and not COMPETITOR_BAN.search(c.folded)
+        and not EXCLUSIVITY_NONE.search(c.folded)
+        and not re.search(r"(pas d.|no |sans |without )exclusi", c.folded)
+    ]
     if claims:
         facts.exclusivity = True
         facts.exclusivity_months = _months_near(claims)
@@ -730,9 +851,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
             facts.exclusivity_scope = "category"
         elif any(re.search(r"concurrent|competitor|competing", c.folded) for c, _ in claims):
             facts.exclusivity_scope = "competitors"
-    elif _denied(EXCLUSIVITY_CLAIM, parts) or any(
-        re.search(r"exclusivit(e|y)\s?:\s?(none|aucune|non|no|n/a)\b|non[- ]exclusi", c.folded) for c in parts
-    ):
+    elif _denied(EXCLUSIVITY_CLAIM, parts) or any(EXCLUSIVITY_NONE.search(c.folded) for c in parts):
         facts.exclusivity = False
     usage = _hits(USAGE, parts)
     ads = _hits(PAID_ADS, parts)
@@ -745,6 +864,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True
+        facts.ads_fee = any(amounts(c.text) or ADS_FEE.search(c.folded) for c, _ in ads)
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
 

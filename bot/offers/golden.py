@@ -60,7 +60,7 @@ def load_split(name: str, root: Path = OFFER_EVAL) -> list[dict] | None:
 def _normal(name: str, value: object) -> object:
     if name == "deliverables":
         items = [d if isinstance(d, dict) else d.__dict__ for d in value or []]  # type: ignore[union-attr]
-        return sorted((d["format"], int(d["count"]), d.get("platform")) for d in items)
+        return sorted((d["format"], int(d["count"]), d.get("platform") or "") for d in items)
     if name in ("compensation", "platforms"):
         return sorted(value or [])  # type: ignore[type-var]
     if isinstance(value, float) and value.is_integer():

@@ -38,6 +38,7 @@ class OfferFacts:
     usage_months: int | None = None
     usage_perpetual: bool = False
     paid_ads: bool | None = None
+    ads_fee: bool = False  # the paid-ads use comes with its own fee
     approval: bool | None = None
     revision_rounds: int | None = None
     payment_days: int | None = None
@@ -59,6 +60,7 @@ class OfferFacts:
     asks_bank_details: bool = False  # card number, CVV, banking login (an IBAN to be paid is not this)
     copyright_threat: bool = False  # a copyright/account-suspension notice with a form or link
     amount_unreadable: bool = False  # an amount too long or too large to be a fee was ignored
+    no_obligation: bool = False  # a gift or invitation with no content required
     truncated: bool = False  # the offer was longer than the reading cap: the rest was not read
 
     @property
@@ -81,6 +83,7 @@ class Profile:
     platforms: list[str] = field(default_factory=list)
     audience_size: int | None = None
     minors_share: float | None = None  # 0.0–1.0
+    country: str | None = None  # fr, be, ch, ca, uk, us, other: which rules apply (France's when unknown)
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Profile:
