@@ -57,6 +57,18 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "⚠️ Attention : la promotion des jeux d'argent ne doit pas toucher les mineurs : avec une audience "
         "jeune, refusez.",
     },
+    "warn_minors_audience": {
+        "en": "⚠️ Warning: alcohol, gambling, betting, crypto and nicotine promotions must not target minors: with a "
+        "young audience, say no.",
+        "fr": "⚠️ Attention : l'alcool, les jeux d'argent, les paris, la crypto et la nicotine ne doivent pas viser "
+        "les mineurs : avec une audience jeune, refusez.",
+    },
+    "warn_unregistered_financial": {
+        "en": "⚠️ Warning: promoting a financial or crypto service that is not registered with the regulator is "
+        "illegal in France, and \"guaranteed returns\" are a classic scam.",
+        "fr": "⚠️ Attention : promouvoir un service financier ou crypto non enregistré auprès du régulateur est "
+        "illégal en France, et les « rendements garantis » sont une arnaque classique.",
+    },
     "warn_fake_reviews": {
         "en": "⚠️ Warning: reviewing a product you haven't tried, or writing fake reviews, is deceptive and "
         "illegal.",

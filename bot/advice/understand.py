@@ -38,6 +38,8 @@ WARNING_FLAGS = (
     "hidden_advertising",
     "banned_category",
     "gambling_minors",
+    "minors_audience",
+    "unregistered_financial",
     "fake_reviews",
     "scam_signals",
     "no_go_category",
@@ -59,6 +61,8 @@ FLAG_FAMILIES = {
         "alcohol-evin-law",
     ),
     "gambling_minors": ("france-financial-crypto-betting", "audience-fit"),
+    "minors_audience": ("audience-fit", "france-financial-crypto-betting", "teen-creators", "child-influencers"),
+    "unregistered_financial": ("france-financial-crypto-betting",),
     "fake_reviews": ("honest-reviews", "joint-liability"),
     "scam_signals": ("fake-brand-dms", "brand-reputation-check"),
     "no_go_category": ("values-filter", "offer-editorial-fit"),
@@ -73,10 +77,17 @@ FLAG_CARDS = {
     "hidden_advertising": "disclosure-basics",
     "banned_category": "france-banned-promotions",
     "gambling_minors": "france-financial-crypto-betting",
+    "minors_audience": "audience-fit",
+    "unregistered_financial": "france-financial-crypto-betting",
     "fake_reviews": "honest-reviews",
     "scam_signals": "fake-brand-dms",
     "no_go_category": "values-filter",
 }
+SCAM_FLAGS = ("pay_to_collaborate", "login_request", "download_request", "bank_details_request", "fake_copyright_notice")
+ADULTS_ONLY = {"alcohol", "gambling", "betting_tips", "crypto", "finance", "nicotine"}
+# A message is read up to here: a Telegram message holds 4,096 characters, and an offer says what it is early.
+MAX_READ = 8_000
+EXTRACT_CHARS = 2_000
 BANNED_CATEGORIES = {"nicotine", "cosmetic_surgery", "therapeutic_alternative", "wild_animals", "betting_tips", "finance"}
 
 
@@ -118,13 +129,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
 SMALL_TALK = _rx(
     r"^(?:(?:hi+|hey+|hello+|hellooo+|yo|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|bsr|hola|wesh|re|"
     r"good (?:morning|afternoon|evening|night)|bonne (?:journee|soiree|nuit)|"
-    r"thanks?(?: you)?(?: so much| a lot| again)?|thx|ty|tysm|merci+(?: beaucoup| bcp| encore| bien)?|mercii+|"
+    r"thanks?(?: you| u)?(?: so much| so so much| a lot| again| a bunch)?|thx|ty|tysm|merci+(?: beaucoup| bcp| encore| bien)?|mercii+|"
     r"cool|super|top|parfait|perfect|great|nice|awesome|genial|trop bien|ok+|okay|okk|d'accord|dac|daccord|"
     r"ca marche|ca roule|got it|understood|compris|entendu|vu|noted|note|lol|mdr|ptdr|haha+|ahah+|xd|"
     r"bye|goodbye|see you|see ya|a plus|a\+|a bientot|a demain|ciao|bisous|bises|cheers|"
     r"how are you|how r u|how are u|hru|how's it going|what's up|wassup|sup|ca va|cv|comment ca va|"
     r"comment vas[- ]tu|comment allez[- ]vous|tu vas bien|vous allez bien|"
-    r"who are you|what are you|are you a bot|are you human|are you real|t'es qui|tu es qui|qui es[- ]tu|"
+    r"who are you|what are you|are you a bot|are you human|are you real|t'es qui(?: toi)?|tu es qui|qui es[- ]tu|"
+    r"who (?:made|built|created|programmed) you|qui t'a (?:cree|fait|code|programme)|"
     r"vous etes qui|t'es un bot|tu es un robot|c'est un bot|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
     r"love you|je t'aime|nice bot|bon bot|good bot|merci pour (?:ton|votre) aide|thanks for (?:the|your) help|"
@@ -168,14 +180,17 @@ ADJACENT = _rx(
     r"\b(?:best time to post|(?:meilleure?s?|best) (?:heures?|moments?|time|jours?|days?) (?:pr |pour |to |de )?"
     r"(?:poster|post|publier)|when (?:should i|to) post|heure (?:ideale )?(?:pour|de) poster|quand poster|"
     r"meilleur(?:e)? (?:heure|moment|jour) pour poster|grow (?:my|an?|your) (?:account|audience|following|page|"
-    r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des|plus d')"
+    r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des |plus d')"
     r"(?:abonnes|followers|vues)|avoir plus d'(?:abonnes|vues)|algorithm\w*|algo\b|shadow ?ban\w*|hashtags?|"
     r"edit(?:ing)? (?:my )?videos?|montage|monter (?:mes|une) videos?|capcut|lightroom|camera|ring ?light|lighting|"
     r"eclairage|micro(?:phone)? (?:for|pour)|filming|filmer|which app|quelle app|bio (?:insta|instagram)|"
     r"thumbnail|miniature|captions?|legendes?|viral|buy followers|acheter des (?:abonnes|followers)|"
     r"(?:sons?|sounds?|musiques?) (?:tendance|trending|virale?s?)|trending (?:sounds?|audios?)|"
     r"(?:which|quel(?:le)?) (?:mic|micro|camera|phone|telephone|iphone|ring ?light|tripod|trepied|app)|"
-    r"iphone|sony|canon|gopro|vlogs?\b|tradui\w*|translate|recette|recipe|weather|meteo)"
+    r"iphone|sony|canon|gopro|vlogs?\b|tradui\w*|translate|recette|recipe|weather|meteo|editing app|"
+    r"app (?:de|pour) (?:montage|editer)|username|pseudo|nom d'utilisateur|en (?:espagnol|anglais|allemand|italien)|"
+    r"in (?:spanish|french|german|italian)|comment on dit|how do you say|je me sens|i feel (?:bad|down|like|so)|"
+    r"comparant|comparer mes|comparing my|burn ?out|motivation)"
 )
 STRONG_DOMAIN = _rx(
     r"\b(?:brands?|marques?|collabs?|collaborations?|partenariats?|partnerships?|sponso\w*|ambassad\w*|ugc|"
@@ -207,9 +222,15 @@ SIGN_OFF = _rx(
 )
 EMAIL_HEADERS = _rx(r"^(?:from|de|subject|objet|sujet|to|a|date|envoye)\s?:", )
 # The creator speaking of an offer: "a brand offered me", "on me propose", "they want me to", "j'ai reçu".
+ARTICLE_FRAME = _rx(
+    r"\b(?:an?|the|une?|la|le|this|cette|ce)\s+(?:\w+\s+)?\w+\s+(?:offered|offers|proposed|wants|wanted|asked|asks|"
+    r"sent|dm'?d|messaged|contacted|is offering|is asking|would like|me propose|m'a propose|me demande|m'a demande|"
+    r"m'offre|m'a offert|m'envoie|m'a envoye|m'a contacte|m'a ecrit|veut|voudrait|me dit|m'a dit)\b"
+)
 CREATOR_FRAME = _rx(
     r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|ils|elles|she|he|elle|il|someone|quelqu'un|"
-    r"une? \w+|the \w+|la \w+|le \w+)\s+(?:\w+\s+){0,3}?"
+    r"une? marque|the brand|la marque|l'agence|the agency)\s+"
+    r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
     r"(?:offered|offers|offer|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?d|messaged|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
@@ -228,13 +249,22 @@ OFFER_TERMS = _rx(
     r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|"
     r"whitelisting|paid ads|sponsored|sponso)\b"
 )
-MONEY = _rx(r"\d[\d\s.,]{0,12}\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b)|[€$£]\s?\d")
+MONEY = _rx(
+    r"\d[\d\s.,]{0,12}\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b|cad\b|chf\b|"
+    r"usd\b|gbp\b)|[€$£]\s?\d"
+)
 DELIVERABLE = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s+(?:reels?|posts?|stories|story|videos?|"
     r"tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
 RATE_QUESTION = _rx(r"\b(?:how much|combien|what (?:should|do) i (?:charge|ask)|quel (?:tarif|prix))\b")
+OFFER_WORDS = _rx(
+    r"\b(?:collab\w*|partenariat|partnership|sponsor\w*|ambassad\w*|campagne|campaign|brief|gift\w*|offert|"
+    r"remuner\w*|commission|affiliat\w*|code|account|compte|copyright|droits?|contenus?|content|posts?|reels?|"
+    r"stories|videos?|review|avis|rating|programme?|program|payment|paiement|pay|paie|payons|verse\w*|"
+    r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*)\b"
+)
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
     r"\b(?:should i|would you|shall i|is it worth|worth it|is (?:this|it|that) (?:a )?(?:good|fair|ok|okay|legit|"
@@ -258,17 +288,18 @@ FOLLOW_UP_START = _rx(
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
     r"leur|leurs|eux|le|la|les|lui|y|en|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
-    r"autre|other|another)\b"
+    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b"
 )
 FOLLOW_UP_MAX_WORDS = 14
 
 # --- red flags in a question -------------------------------------------------------------------------------------
 PAY_TO_JOIN = _rx(
-    r"\b(?:pay|paying|paid|payer|paye[rsz]?|payant|regler|verser|acheter|buy|buying|purchase|commander|order|"
-    r"avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|starter|ambassad\w*|inscription|registration|"
+    r"\b(?:pay|paying|paid|payer|paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
+    r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|starter|ambassad\w*|inscription|registration|"
     r"sign[- ]?up|join|joining|rejoindre|membership|adhesion|abonnement|subscription|frais|fee|fees|deposit|acompte|"
     r"caution|formation|training|course|programme?|program|shipping|livraison|port|envoi|postage|produits?|"
-    r"products?|collection|pack|box|echantillons?|samples?|verification)\b)|"
+    r"products?|collection|pack|box|echantillons?|samples?|verification|colis|parcel|assurance|insurance|"
+    r"assurer|insure)\b)|"
     r"\b(?:frais|fees?|deposit|acompte)\s+(?:d'|de |of |for )?(?:inscription|registration|entree|entry|dossier|"
     r"activation|ambassad\w*|membership|adhesion|port|shipping)\b|"
     r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)"
@@ -286,7 +317,10 @@ DOWNLOAD_ASK = _rx(
     r"executer)\b[^.?!\n]{0,40}\b(?:file|fichier|program|programme|software|logiciel|app|application|launcher|"
     r"setup|demo|archive|zip|exe|piece jointe|attachment|contrat|contract|brief|pdf)\b"
 )
-ARCHIVE = _rx(r"\.(?:rar|zip|7z|exe|scr|msi|apk)\b|\b(?:rar|zip|archive|\.exe)\b[^.?!\n]{0,40}\b(?:password|mot de passe|mdp)\b")
+ARCHIVE = _rx(
+    r"\.(?:rar|zip|7z|exe|scr|msi|apk)\b|\b(?:un|a|an|the|le|this|ce|cet) (?:zip|rar|fichier zip|archive|exe)\b|"
+    r"\b(?:rar|zip|archive|\.exe)\b[^.?!\n]{0,40}\b(?:password|mot de passe|mdp)\b"
+)
 BANK_ASK = _rx(
     r"\b(?:rib|iban|bic|swift|coordonnees bancaires|bank details|card number|numero de carte|cvv|bank account details|"
     r"carte bancaire|credit card)\b"
@@ -348,7 +382,7 @@ def understand(
 ) -> Understanding:
     """What `message` is, in the light of the previous messages (`history`, oldest first) and the creator's
     profile (a bot.offers.Profile, for no-go categories and the share of minors)."""
-    text = message.strip()
+    text = message.strip()[:MAX_READ]
     language = lang or detect_language(text or "ok", default="en")
     folded = fold(text)
     flat = " ".join(folded.split())
@@ -361,7 +395,8 @@ def understand(
     if pasted:
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
-    described = (bool(CREATOR_FRAME.search(flat)) and bool(terms or _scam_flags(flags))) or (
+    framed = bool(CREATOR_FRAME.search(flat) or ARTICLE_FRAME.search(flat))
+    described = (framed and bool(terms or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
         bool(MONEY.search(flat)) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
     )
     if described:
@@ -388,25 +423,45 @@ def _small_talk(flat: str, words: list[str]) -> bool:
     return len(words) <= 12 and bool(SMALL_TALK.match(bare))
 
 
-def _pasted_offer(text: str, folded: str) -> bool:
-    """A brand's own words: the offer vocabulary in the brand's voice, long enough to be a DM or an email."""
-    from bot.offers import looks_like_offer  # a lazy import: bot.offers uses this package's composer
+WE = _rx(r"\b(?:we|we'd|we're|we'll|we've|our|ours|us|nous|notre|nos|on te|on vous|l'equipe|the team|team)\b")
+YOU = _rx(r"\b(?:you|your|you'd|you'll|you're|yours|u|ur|tu|te|t'|ton|ta|tes|toi|vous|votre|vos|dear)\b|\bt'")
+I = _rx(r"\b(?:i|i'm|i've|i'd|im|my|me|mine|je|j|mon|ma|mes|moi|m)\b|\b[jm]'")
+# How a pasted text starts: a forward, a DM marker, a brief excerpt, a quotation, a greeting to the creator.
+PASTE_FRAME = _rx(
+    r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
+    r"message)\s?(?:\([^)]{0,20}\))?\s?:|[\"«“]|(?:hi+|hey+|hello+|hiya|dear|bonjour|bonsoir|salut|coucou|hola|"
+    r"felicitations|congrat\w*|yo)\b)"
+)
 
+
+STRONG_FRAME = _rx(
+    r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
+    r"message)\s?(?:\([^)]{0,20}\))?\s?:)"
+)
+
+
+def _pasted_offer(text: str, folded: str) -> bool:
+    """A brand's own words: headers or a paste frame (a forward, a quotation, a greeting to the creator), the brand
+    speaking to the creator ("we … you"), and none of the creator's own voice outside the quotation."""
     lines = [line for line in folded.splitlines() if line.strip()]
-    headers = sum(bool(EMAIL_HEADERS.match(line.strip())) for line in lines[:8])
-    voice = len(BRAND_VOICE.findall(folded))
-    greeting = bool(GREETING_START.match(folded))
-    sign_off = bool(SIGN_OFF.search(folded))
-    if headers >= 2:
+    if sum(bool(EMAIL_HEADERS.match(line.strip())) for line in lines[:8]) >= 2:
         return True
-    if len(folded) < 80:
+    # A quotation followed by the creator's question ('"…" c'est dans le brief, je fais quoi ?') is a paste.
+    quoted = re.match(r'^\s*["«“](.{20,}?)["»”]', folded, re.S)
+    if quoted:
+        return True
+    brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
+    you = len(YOU.findall(folded))
+    creator = len(I.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)
+    frame = bool(PASTE_FRAME.match(folded)) or bool(SIGN_OFF.search(folded))
+    offerish = bool(OFFER_TERMS.search(folded) or MONEY.search(folded) or OFFER_WORDS.search(folded))
+    if not offerish:
         return False
-    brand = voice + greeting + sign_off
-    if brand >= 2 and (looks_like_offer(text) or OFFER_TERMS.search(folded)):
-        # A creator quoting a brand ("they said 'we'd love to…'") inside their own question stays described.
-        first = " ".join(lines[:1])
-        return not CREATOR_FRAME.search(first) or greeting or len(lines) >= 3
-    return False
+    if STRONG_FRAME.match(folded):
+        return True
+    if frame and (((brand or you) and creator <= 1) or (creator == 0 and MONEY.search(folded))):
+        return True
+    return brand >= 1 and you >= 1 and creator == 0
 
 
 def _follow_up(flat: str, words: list[str]) -> bool:
@@ -429,7 +484,9 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
     clause by clause so that a negated mention ("no upfront fee", "pas de mot de passe") does not count."""
     from bot.offers import extract_facts
 
-    facts = extract_facts(text)
+    # The offer rules read the opening (their cost grows faster than the text on long digit runs); this step's own
+    # detectors below read the whole message, and a pasted offer is judged in full by the offer evaluator.
+    facts = extract_facts(text[:EXTRACT_CHARS])
     flags: list[str] = []
     parts = clauses(text)
     # What the creator words as a negation ("they never asked for my password") vetoes the offer rule's flag.
@@ -485,10 +542,10 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         add("no_go_category")
     minors_share = getattr(profile, "minors_share", None)
     minors = (minors_share is not None and minors_share >= 0.2) or bool(MINORS.search(fold(text)))
-    if (category == "gambling" or GAMBLING.search(fold(text))) and minors:
-        add("gambling_minors")
-    if "pay_to_collaborate" in flags and getattr(facts, "free_email", False) and getattr(facts, "urgency", False):
-        add("scam_signals")
+    if (category in ADULTS_ONLY or GAMBLING.search(fold(text))) and minors:
+        add("minors_audience")  # an adults-only product before an audience of minors
+    if any(flag in SCAM_FLAGS for flag in flags):
+        add("scam_signals")  # a scam's ask is itself the sign: the message is not from a real brand
     return tuple(flags), facts, category
 
 
