@@ -105,6 +105,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "What I store, and why:\n"
             "• your Telegram user id and your chosen language, to answer in it;\n"
             "• how many questions you asked, to keep the service fair (not the questions themselves);\n"
+            '• your last question, for 30 minutes only, so that a follow-up such as "and if they refuse?" is '
+            "understood; it is deleted after that;\n"
             "• when you press 👍 or 👎: the vote, the card it concerns and the question it answered, so the "
             "team can improve the guidance;\n"
             "• your creator profile, if you fill it in (/profile), to judge offers against it;\n"
@@ -119,6 +121,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "Ce que je conserve, et pourquoi :\n"
             "• votre identifiant Telegram et la langue choisie, pour vous répondre dans cette langue ;\n"
             "• le nombre de questions posées, pour un usage équitable (pas les questions elles-mêmes) ;\n"
+            "• votre dernière question, 30 minutes seulement, pour comprendre une suite comme « et s'ils "
+            "refusent ? » ; elle est effacée ensuite ;\n"
             "• quand vous appuyez sur 👍 ou 👎 : le vote, la fiche concernée et la question à laquelle elle "
             "répondait, pour que l'équipe améliore les conseils ;\n"
             "• votre profil de créateur, si vous le remplissez (/profile), pour juger les offres ;\n"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.advice.understand import understand  # noqa: E402
-from bot.advice.understanding_eval import Reader, load_split, score  # noqa: E402
-from bot.config import Settings  # noqa: E402
+from bot.advice.understand import understand
+from bot.advice.understanding_eval import Reader, load_split, score
+from bot.config import Settings
 
 
 def reader(settings: Settings) -> Reader:

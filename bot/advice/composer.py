@@ -16,7 +16,7 @@ MAX_CARDS = 3
 # A second or third card joins the answer only if it is nearly as close as the best one.
 SECONDARY_MARGIN = 0.08
 CHECKLIST_MIN, CHECKLIST_MAX = 5, 8
-MAX_FOLLOW_UPS = 3
+MAX_FOLLOW_UPS = 2  # with "more details", the buttons still fit a phone screen
 # Share of the shorter item's content words found in an earlier item above which it is a repeat.
 NEAR_DUPLICATE = 0.6
 MAX_REFERENCES = 4

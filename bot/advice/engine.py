@@ -12,10 +12,10 @@ from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, OfferNote, Retriever
 from bot.advice.texts import say
 from bot.advice.understand import WARNING_FLAGS, Understanding, adjacent, understand
-from bot.text import fold
 from bot.errors import EmptyQuestionError
 from bot.i18n import Lang
 from bot.kb import KnowledgeBase
+from bot.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,10 @@ MAX_OFFER_POINTS = 4
 
 SMALL_TALK_KINDS = (
     ("small_talk_thanks", re.compile(r"thank|thx|\bty\b|merci|cool|super|top|parfait|great|perfect|nice", re.I)),
-    ("small_talk_bye", re.compile(r"\bbye|ciao|see (?:you|ya)|a (?:plus|bientot|demain)|à (?:plus|bientôt)|bonne nuit", re.I)),
+    (
+        "small_talk_bye",
+        re.compile(r"\bbye|ciao|see (?:you|ya)|a (?:plus|bientot|demain)|à (?:plus|bientôt)|bonne nuit", re.I),
+    ),
     ("small_talk_hello", re.compile(r"\b(?:hi|hey|hello|yo|salut|slt|coucou|bonjour|bonsoir|who|qui|what can)", re.I)),
 )
 
@@ -83,7 +86,9 @@ class AdviceEngine:
             for q, text, reading, hits in zip(questions, texts, readings, found, strict=True)
         ]
 
-    def _answer(self, question: Question, text: str, reading: Understanding, hits: list[Hit], kb: KnowledgeBase) -> Answer:
+    def _answer(
+        self, question: Question, text: str, reading: Understanding, hits: list[Hit], kb: KnowledgeBase
+    ) -> Answer:
         lang = reading.lang
         if reading.kind == "small_talk":
             return small_talk(text, lang, kb.version)
@@ -102,7 +107,9 @@ class AdviceEngine:
         answer = compose(text, lang, hits, kb, reading)
         return dataclasses.replace(answer, offer=note) if note else answer
 
-    def _judge(self, question: Question, reading: Understanding, kb: KnowledgeBase) -> tuple[OfferNote, tuple[str, ...]]:
+    def _judge(
+        self, question: Question, reading: Understanding, kb: KnowledgeBase
+    ) -> tuple[OfferNote, tuple[str, ...]]:
         """A described or pasted offer, judged by the offer rules: its flags join the message's; its verdict is
         given when it is a warning or the creator asked for one, never as an unasked "accept"."""
         from bot.offers import OfferEvaluator, Profile  # lazy: bot.offers imports this package's composer

@@ -21,7 +21,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "d'un code de vérification. C'est ainsi qu'on vole des comptes : ne les saisissez jamais.",
     },
     "warn_download_request": {
-        "en": "⚠️ Warning: a \"brief\" or \"contract\" to download and run (an .exe, a protected archive, an app) "
+        "en": '⚠️ Warning: a "brief" or "contract" to download and run (an .exe, a protected archive, an app) '
         "is a common way to plant malware. Don't open it.",
         "fr": "⚠️ Attention : un « brief » ou un « contrat » à télécharger et lancer (un .exe, une archive protégée, "
         "une appli) est un moyen courant d'installer un logiciel malveillant. Ne l'ouvrez pas.",
@@ -33,7 +33,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "Donnez au plus un RIB sur une facture, à une marque vérifiée.",
     },
     "warn_fake_copyright_notice": {
-        "en": "⚠️ Warning: a copyright \"violation\" that threatens to close your account unless you click a link "
+        "en": '⚠️ Warning: a copyright "violation" that threatens to close your account unless you click a link '
         "is a known phishing trick. Check only inside the app itself.",
         "fr": "⚠️ Attention : une « violation de droits d'auteur » qui menace de fermer votre compte si vous ne "
         "cliquez pas sur un lien est une technique d'hameçonnage connue. Vérifiez seulement dans l'application.",
@@ -65,15 +65,13 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "warn_unregistered_financial": {
         "en": "⚠️ Warning: promoting a financial or crypto service that is not registered with the regulator is "
-        "illegal in France, and \"guaranteed returns\" are a classic scam.",
+        'illegal in France, and "guaranteed returns" are a classic scam.',
         "fr": "⚠️ Attention : promouvoir un service financier ou crypto non enregistré auprès du régulateur est "
         "illégal en France, et les « rendements garantis » sont une arnaque classique.",
     },
     "warn_fake_reviews": {
-        "en": "⚠️ Warning: reviewing a product you haven't tried, or writing fake reviews, is deceptive and "
-        "illegal.",
-        "fr": "⚠️ Attention : donner un avis sur un produit non testé, ou écrire de faux avis, est trompeur et "
-        "illégal.",
+        "en": "⚠️ Warning: reviewing a product you haven't tried, or writing fake reviews, is deceptive and illegal.",
+        "fr": "⚠️ Attention : donner un avis sur un produit non testé, ou écrire de faux avis, est trompeur et illégal.",
     },
     "warn_scam_signals": {
         "en": "⚠️ Warning: this message has the marks of a fake brand (free email address, pressure to answer "

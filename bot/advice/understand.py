@@ -83,12 +83,25 @@ FLAG_CARDS = {
     "scam_signals": "fake-brand-dms",
     "no_go_category": "values-filter",
 }
-SCAM_FLAGS = ("pay_to_collaborate", "login_request", "download_request", "bank_details_request", "fake_copyright_notice")
+SCAM_FLAGS = (
+    "pay_to_collaborate",
+    "login_request",
+    "download_request",
+    "bank_details_request",
+    "fake_copyright_notice",
+)
 ADULTS_ONLY = {"alcohol", "gambling", "betting_tips", "crypto", "finance", "nicotine"}
 # A message is read up to here: a Telegram message holds 4,096 characters, and an offer says what it is early.
 MAX_READ = 8_000
 EXTRACT_CHARS = 2_000
-BANNED_CATEGORIES = {"nicotine", "cosmetic_surgery", "therapeutic_alternative", "wild_animals", "betting_tips", "finance"}
+BANNED_CATEGORIES = {
+    "nicotine",
+    "cosmetic_surgery",
+    "therapeutic_alternative",
+    "wild_animals",
+    "betting_tips",
+    "finance",
+}
 
 
 @dataclass(frozen=True)
@@ -129,7 +142,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 SMALL_TALK = _rx(
     r"^(?:(?:hi+|hey+|hello+|hellooo+|yo|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|bsr|hola|wesh|re|"
     r"good (?:morning|afternoon|evening|night)|bonne (?:journee|soiree|nuit)|"
-    r"thanks?(?: you| u)?(?: so much| so so much| a lot| again| a bunch)?|thx|ty|tysm|merci+(?: beaucoup| bcp| encore| bien)?|mercii+|"
+    r"thanks?(?: you| u)?(?: so much| so so much| a lot| again| a bunch)?|thx|ty|tysm|"
+    r"merci+(?: beaucoup| bcp| encore| bien)?|mercii+|"
     r"cool|super|top|parfait|perfect|great|nice|awesome|genial|trop bien|ok+|okay|okk|d'accord|dac|daccord|"
     r"ca marche|ca roule|got it|understood|compris|entendu|vu|noted|note|lol|mdr|ptdr|haha+|ahah+|xd|"
     r"bye|goodbye|see you|see ya|a plus|a\+|a bientot|a demain|ciao|bisous|bises|cheers|"
@@ -220,7 +234,9 @@ SIGN_OFF = _rx(
     r"bien a (?:vous|toi)|belle journee|bonne journee|a tres vite|a bientot|bisous|l'equipe|the [\w ]{1,25} team|"
     r"team [\w ]{1,25})\b"
 )
-EMAIL_HEADERS = _rx(r"^(?:from|de|subject|objet|sujet|to|a|date|envoye)\s?:", )
+EMAIL_HEADERS = _rx(
+    r"^(?:from|de|subject|objet|sujet|to|a|date|envoye)\s?:",
+)
 # The creator speaking of an offer: "a brand offered me", "on me propose", "they want me to", "j'ai reçu".
 ARTICLE_FRAME = _rx(
     r"\b(?:an?|the|une?|la|le|this|cette|ce)\s+(?:\w+\s+)?\w+\s+(?:offered|offers|proposed|wants|wanted|asked|asks|"
@@ -235,7 +251,8 @@ CREATOR_FRAME = _rx(
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
     r"m'a envoye|m'a contacte|m'ont contacte|m'a ecrit|veut|veulent|voudrait|voudraient|me dit|m'a dit)\b|"
-    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|i (?:got|received|have (?:an?|this) (?:offer|brand|deal|dm|email|proposal)|was offered|"
+    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|"
+    r"i (?:got|received|have (?:an?|this) (?:offer|brand|deal|dm|email|proposal)|was offered|"
     r"was asked|just got)|i've (?:got|been offered|been asked|received)|j'ai (?:recu|eu) (?:une|un)|"
     r"je viens de recevoir|got (?:a|an) (?:dm|offer|email|mail|message|deal|proposal)|"
     r"(?:dm|offer|email|mail|message|deal|proposal) from|(?:un|une) (?:dm|mail|message|proposition|offre) d(?:e|')|"
@@ -356,25 +373,44 @@ HIDE_ASK = _rx(
 )
 # Who wants the negation: a brand asking, or the creator wondering. Both lead with the disclosure rule.
 BANNED_TOPICS: tuple[tuple[str, str], ...] = (
-    ("cosmetic_surgery", r"chirurgie (?:esthetique|plastique)|cosmetic surgery|plastic surgery|injections? "
-     r"(?:d'acide|de botox|botox)|botox|lip fillers?|fillers?|injections esthetiques|rhinoplast\w*|liposuc\w*|"
-     r"\bbbl\b|augmentation mammaire|breast (?:augmentation|implants?)|blanchiment dentaire|teeth whitening"),
-    ("nicotine", r"\b(?:puffs?|vapes?|vapoteuses?|e-?cig\w*|cigarettes? electroniques?|nicotine|snus|tabac|tobacco|"
-     r"sachets? de nicotine|nicotine pouches?|cigarettes?|chicha|shisha)\b"),
+    (
+        "cosmetic_surgery",
+        r"chirurgie (?:esthetique|plastique)|cosmetic surgery|plastic surgery|injections? "
+        r"(?:d'acide|de botox|botox)|botox|lip fillers?|fillers?|injections esthetiques|rhinoplast\w*|liposuc\w*|"
+        r"\bbbl\b|augmentation mammaire|breast (?:augmentation|implants?)|blanchiment dentaire|teeth whitening",
+    ),
+    (
+        "nicotine",
+        r"\b(?:puffs?|vapes?|vapoteuses?|e-?cig\w*|cigarettes? electroniques?|nicotine|snus|tabac|tobacco|"
+        r"sachets? de nicotine|nicotine pouches?|cigarettes?|chicha|shisha)\b",
+    ),
     ("betting_tips", r"pronos\w*|prono\b|tipsters?|betting tips|paris sportifs|sports betting|pronostiqueurs?"),
-    ("finance", r"forex|\bcfd\b|options binaires|binary options|trading signals?|signaux de trading|copy ?trading|"
-     r"investissement garanti|guaranteed returns?|rendements? garantis?|crypto (?:trading|signals?)|"
-     r"formation (?:en )?trading|trading (?:course|formation|bot)"),
-    ("therapeutic_alternative", r"remplacer (?:un|le|les|son|ses|votre|vos) (?:traitement|medicament)s?|"
-     r"replace (?:a|your|their)? ?(?:treatment|medication|medicine)|guerit le cancer|cures? cancer|"
-     r"alternative therapeutique|(?:instead of|au lieu (?:du|de|des)) (?:chemo|chimio|medicaments?|medication)"),
-    ("wild_animals", r"(?:bebes? )?(?:tigres?|lions?|lionceaux?|singes?|guepards?|cheetahs?|tigers?|monkeys?)\b|"
-     r"animaux sauvages|wild animals?"),
+    (
+        "finance",
+        r"forex|\bcfd\b|options binaires|binary options|trading signals?|signaux de trading|copy ?trading|"
+        r"investissement garanti|guaranteed returns?|rendements? garantis?|crypto (?:trading|signals?)|"
+        r"formation (?:en )?trading|trading (?:course|formation|bot)",
+    ),
+    (
+        "therapeutic_alternative",
+        r"remplacer (?:un|le|les|son|ses|votre|vos) (?:traitement|medicament)s?|"
+        r"replace (?:a|your|their)? ?(?:treatment|medication|medicine)|guerit le cancer|cures? cancer|"
+        r"alternative therapeutique|(?:instead of|au lieu (?:du|de|des)) (?:chemo|chimio|medicaments?|medication)",
+    ),
+    (
+        "wild_animals",
+        r"(?:bebes? )?(?:tigres?|lions?|lionceaux?|singes?|guepards?|cheetahs?|tigers?|monkeys?)\b|"
+        r"animaux sauvages|wild animals?",
+    ),
 )
-GAMBLING = _rx(r"\b(?:casino|paris en ligne|online betting|poker|gambling|jeux d'argent|bookmaker|betclic|winamax|"
-               r"parions sport|unibet|bet365|roulette|slots?)\b")
-MINORS = _rx(r"\b(?:minors?|mineurs?|under ?18|moins de 18|teens?|teenagers?|ados?|adolescents?|kids?|enfants?|"
-             r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year))\b")
+GAMBLING = _rx(
+    r"\b(?:casino|paris en ligne|online betting|poker|gambling|jeux d'argent|bookmaker|betclic|winamax|"
+    r"parions sport|unibet|bet365|roulette|slots?)\b"
+)
+MINORS = _rx(
+    r"\b(?:minors?|mineurs?|under ?18|moins de 18|teens?|teenagers?|ados?|adolescents?|kids?|enfants?|"
+    r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year))\b"
+)
 
 
 def understand(
@@ -425,7 +461,7 @@ def _small_talk(flat: str, words: list[str]) -> bool:
 
 WE = _rx(r"\b(?:we|we'd|we're|we'll|we've|our|ours|us|nous|notre|nos|on te|on vous|l'equipe|the team|team)\b")
 YOU = _rx(r"\b(?:you|your|you'd|you'll|you're|yours|u|ur|tu|te|t'|ton|ta|tes|toi|vous|votre|vos|dear)\b|\bt'")
-I = _rx(r"\b(?:i|i'm|i've|i'd|im|my|me|mine|je|j|mon|ma|mes|moi|m)\b|\b[jm]'")
+ME = _rx(r"\b(?:i|i'm|i've|i'd|im|my|me|mine|je|j|mon|ma|mes|moi|m)\b|\b[jm]'")
 # How a pasted text starts: a forward, a DM marker, a brief excerpt, a quotation, a greeting to the creator.
 PASTE_FRAME = _rx(
     r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
@@ -452,7 +488,7 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
     you = len(YOU.findall(folded))
-    creator = len(I.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)
+    creator = len(ME.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)
     frame = bool(PASTE_FRAME.match(folded)) or bool(SIGN_OFF.search(folded))
     offerish = bool(OFFER_TERMS.search(folded) or MONEY.search(folded) or OFFER_WORDS.search(folded))
     if not offerish:
@@ -574,10 +610,7 @@ def _hides_disclosure(clause: object) -> bool:
     folded: str = clause.folded  # type: ignore[attr-defined]
     if HIDE_ASK.search(folded):
         return True
-    for match in DISCLOSURE_WORD.finditer(folded):
-        if is_negated(clause, match.span()):  # type: ignore[arg-type]
-            return True
-    return False
+    return any(is_negated(clause, match.span()) for match in DISCLOSURE_WORD.finditer(folded))  # type: ignore[arg-type]
 
 
 def warning_flag(flags: Sequence[str]) -> str | None:

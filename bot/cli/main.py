@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130  # the shell's code for Ctrl-C, without a traceback
 
 
-class BinaryInputError(ValueError):  # noqa: N818 (a reason, not a failure of ours)
+class BinaryInputError(ValueError):
     """Standard input decoded, but holds NUL bytes: a binary file, not a message."""
 
 

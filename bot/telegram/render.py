@@ -72,7 +72,7 @@ def answer_blocks(answer: Answer) -> list[str]:
 
 
 def details_blocks(answer: Answer) -> list[str]:
-    """"More details": every point of the answering cards, the original sources with links, the full checklist."""
+    """The "more details" message: every point, the original sources with links, the full checklist."""
     lang = answer.lang
     points = [*answer.key_points, *answer.more_points]
     blocks = [f"<b>{esc(t('key_points', lang))}</b>\n" + "\n".join(f"• {esc(p)}" for p in points)] if points else []

@@ -295,3 +295,35 @@ async def test_offer_buttons_without_an_offer_are_refused(bot: Harness) -> None:
     for data in ["of:fix:pay", "of:skip:pay", "of:set:rights:none", "of:fix:colour", "pf:values", "pf:zzz"]:
         [reply] = await bot.press(EN, data)
         assert reply.method == "answerCallbackQuery" and "expired" in reply.params["text"]
+
+
+async def test_a_follow_up_is_read_with_the_previous_question_until_forget(bot: Harness) -> None:
+    await bot.say(EN, "how do I ask a brand for a higher fee?")
+    stored = await bot.db.exchanges.last(EN)
+    assert stored is not None and stored.question == "how do I ask a brand for a higher fee?"
+    [answer] = texts(await bot.say(EN, "and if they refuse?"))
+    assert "outside what I can help with" not in answer  # alone, "and if they refuse?" names no topic
+    # The topic stays the first question's: a second follow-up is read with it too.
+    assert (await bot.db.exchanges.last(EN)).question == "how do I ask a brand for a higher fee?"  # type: ignore[union-attr]
+    [confirm] = await bot.say(EN, "/forget")
+    await bot.press(EN, "forget:yes", confirm)
+    assert await bot.db.exchanges.last(EN) is None
+
+
+async def test_a_described_scam_leads_with_the_warning_and_never_gets_accept(bot: Harness) -> None:
+    [answer] = texts(await bot.say(FR, "on me demande de payer 49€ pour le kit ambassadeur, arnaque ?", "fr"))
+    assert answer.startswith("⚠️ Attention")
+    assert "Verdict : refuser" in answer and "rien d'alarmant" not in answer
+
+
+async def test_small_talk_gets_a_short_friendly_reply(bot: Harness) -> None:
+    [reply] = texts(await bot.say(FR, "merci beaucoup !", "fr"))
+    assert reply.startswith("Avec plaisir") and len(reply) < 200
+
+
+async def test_more_details_button_sends_the_points_and_sources(bot: Harness) -> None:
+    sent = await bot.say(EN, "what is a kill fee?")
+    [answer] = [s for s in sent if s.method == "sendMessage"]
+    more = next(b for b in answer.buttons if b.get("callback_data", "").startswith("md:"))
+    details = texts(await bot.press(EN, more["callback_data"], answer))
+    assert details and "Sources" in details[-1] and "href=" in details[-1]

@@ -49,3 +49,51 @@ def test_terminal_chat_judges_pasted_offers_with_the_profile(tmp_path, capsys: p
     assert "Saved." in out
     assert "⛔ Verdict: decline" in out and "no-go" in out  # the profile's no-go category applies
     assert "Paste the brand's message" in out and "200" in out
+
+
+class Recorder:
+    """Answers with one card and records what the engine looked up."""
+
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def search_many(self, questions: list[str], k: int) -> list[list[Hit]]:
+        self.queries += questions
+        return [[Hit("fair-pay", 0.8)] for _ in questions]
+
+
+def test_a_pasted_multi_line_email_is_one_message(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.offers import OfferEvaluator
+
+    write_pair(tmp_path, "fair-pay")
+    kb = load_knowledge(tmp_path)
+    email = ["Hi Sam,", "", "We'd love to work with you: 2 reels for 400€.", "", "Best,", "The Glow team"]
+    lines = iter([*email, "/quit"])
+    waiting = iter([True] * (len(email) - 1) + [False] * 10)  # the paste flows in, then silence
+    chat(AdviceEngine(kb, Recorder()), read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb),
+         pending=lambda: next(waiting))  # fmt: skip
+    out = capsys.readouterr().out
+    assert out.count("Verdict") == 1 and "400" in out  # judged once, as a whole
+
+
+def test_a_follow_up_in_the_terminal_is_read_with_the_previous_question(tmp_path) -> None:
+    write_pair(tmp_path, "fair-pay")
+    retriever = Recorder()
+    clock = iter([0.0, 60.0, 60.0 + 31 * 60])
+    lines = iter(["how do I ask for a higher fee?", "and if they refuse?", "and if they refuse?", "/quit"])
+    chat(AdviceEngine(load_knowledge(tmp_path), retriever), lang="en", read=lambda _: next(lines),
+         pending=lambda: False, clock=lambda: next(clock))  # fmt: skip
+    assert retriever.queries[1] == "how do I ask for a higher fee?\nand if they refuse?"
+    assert retriever.queries[2] == "and if they refuse?"  # 31 minutes later the context is gone
+
+
+def test_offer_reads_until_a_single_dot(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.offers import OfferEvaluator
+
+    write_pair(tmp_path, "fair-pay")
+    kb = load_knowledge(tmp_path)
+    lines = iter(["/offer", "We pay 300€ for 1 reel.", "", "Exclusivity: 12 months.", ".", "/quit"])
+    chat(AdviceEngine(kb, Recorder()), lang="en", read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb),
+         pending=lambda: False)  # fmt: skip
+    out = capsys.readouterr().out
+    assert out.count("Verdict") == 1 and "12" in out
