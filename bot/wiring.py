@@ -15,6 +15,7 @@ from bot.kb import KnowledgeBase, load_knowledge
 from bot.kb.admin import Upload, remove_card, restore, write_atomically
 from bot.kb.base import load_valid_cards
 from bot.offers import OfferEvaluator
+from bot.offers.classify import ClauseClassifier, load_clauses
 from bot.retrieval.embeddings import USEEmbeddings
 from bot.retrieval.index import CardIndex, RefreshReport
 
@@ -31,7 +32,9 @@ class Coach:
 
     @cached_property
     def offers(self) -> OfferEvaluator:
-        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity)
+        examples = load_clauses(self.settings.knowledge_dir / "clauses")
+        classifier = ClauseClassifier(examples, self.index.embeddings.embed_documents)
+        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity, classifier=classifier)
 
     def similarity(self, text: str, others: list[str]) -> float:
         """The best cosine similarity between `text` and one of `others` (one embedding batch; unit vectors)."""

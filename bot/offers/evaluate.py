@@ -404,6 +404,9 @@ def _pay(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
             judged.ask("point_fee_workload")
         if facts.currency == "EUR" and facts.amount >= 1000 and profile.country in (None, "fr"):
             judged.add("contract", "ok", "contract_required", "written-contract-france")
+    if kinds and not facts.deliverables and not facts.no_obligation:
+        judged.add("deliverables", "warn", "deliverables_vague", "deliverables-deadlines")
+        judged.ask("point_deliverables")
     if facts.workload >= MANY_DELIVERABLES:
         judged.add("frequency", "unknown", "ad_fatigue", "ad-fatigue-frequency", count=facts.workload)
 

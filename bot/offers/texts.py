@@ -412,6 +412,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "A gift or an invitation with no content required: accept it only if you like it, and say so if you post.",
         "fr": "Un cadeau ou une invitation sans contenu exigé : acceptez seulement s'il vous plaît, et signalez-le si vous publiez.",
     },
+    "deliverables_vague": {
+        "en": "The offer does not say what content you would make (how many posts, which formats, where): get that in writing before saying yes.",
+        "fr": "L'offre ne dit pas quels contenus vous produiriez (combien, quels formats, où) : faites-le préciser par écrit avant de dire oui.",
+    },
 }
 
 CATEGORY_NAMES: dict[str, dict[Lang, str]] = {
