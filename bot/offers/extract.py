@@ -57,7 +57,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "gambling",
         r"casino|paris? sportifs?|sports? ?book|bookmaker|betting|poker|jeux d.argent|gambling|roulette|"
-        r"machines? a sous|slots?\b|jeux? a gratter|\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|jeux de tirage|euromillions",
+        r"machines? a sous|slots?\b|jeux? a gratter|\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|"
+        r"jeux de tirage|euromillions",
     ),
     ("nicotine", r"nicotine|snus|\bpuffs?\b|vape|vapoteuse|e-?cig|cigarettes? electroniques?|pouches?"),
     (
@@ -255,7 +256,8 @@ ROUNDS = re.compile(
 UNLIMITED_ROUNDS = re.compile(
     r"(revisions?|modifications?|modifs?|changes|retouches?|corrections?|allers?[- ]retours?) (illimite|unlimited)|"
     r"(illimite|unlimited)e?s? (revisions?|modifications?|modifs?|changes|retouches?|allers?[- ]retours?)|"
-    r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|autant de (modifications|modifs|retouches|allers)|"
+    r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|"
+    r"autant de (modifications|modifs|retouches|allers)|"
     r"jusqu.a (validation|satisfaction|approbation|ce que)|until (we are|we're|fully|they are) (happy|satisfied)|"
     r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)",
     re.I,
@@ -342,7 +344,8 @@ _NOT_GIFTS = (
     r"payment|paiement|proposal|proposition|form|formulaire|file|fichier|script|document|docs?)\b)"
 )
 GIFT = re.compile(
-    r"offert|gratuit|free (product|products|item|sample|box|kit|stay|night|trip)|gift|cadeau|envoyer "
+    r"offert|\b(t|vous|te|on|nous)\W?offr(e|ons|ir|ent)\b|gratuit|"
+    r"free (product|products|item|sample|box|kit|stay|night|trip)|gift|cadeau|envoyer "
     + _NOT_GIFTS
     + r"(notre|nos|un|une|le|la|les)|send (you|u) "
     + _NOT_GIFTS
@@ -424,7 +427,8 @@ NO_CONTRACT = re.compile(
 COMPETITOR_BAN = re.compile(
     r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
     r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|"
-    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
+    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|"
+    r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
     r"banned|not allowed|off limits|proscrit)",
     re.I,
 )
@@ -503,6 +507,14 @@ NO_OBLIGATION = re.compile(
     r"(de |to )?(post|publier|share|partager)|only if you (want|love|like)|si (ca|cela) (te|vous) pla",
     re.I,
 )
+COMMENT_STEMS = (
+    "comment", "com", "negati", "critic", "critiq", "positi", "avis", "defaut", "flaw", "cons", "reserve",
+    "downside", "bad", "mauvais", "hate", "bons retours", "good things", "nice things",
+)  # fmt: skip
+NO_OBLIGATION_STEMS = (
+    "obligation", "engagement", "contrepartie", "strings", "expectation", "oblige", "required", "free to", "if you",
+    "si ca", "si cela", "attendu", "expected", "exige",
+)  # fmt: skip
 PER_MONTH = re.compile(r"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|monthly|mensuel", re.I)
 PER_WEEK = re.compile(r"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|weekly|hebdo", re.I)
 SPAN = re.compile(
@@ -572,10 +584,8 @@ def extract_facts(text: str, lang: Lang | None = None) -> OfferFacts:
     facts.deliverables = _deliverables(parts, folded)
     _money(body, folded, parts, facts)
     facts.platforms = _platforms(folded, facts.deliverables)
-    facts.no_obligation = _mentions(folded, "obligation", "engagement", "contrepartie", "strings", "expectation",
-                                    "oblige", "required", "free to", "if you", "si ca", "si cela", "attendu", "expected", "exige") and any(
-        NO_OBLIGATION.search(c.folded) for c in parts
-    )  # fmt: skip
+    if _mentions(folded, *NO_OBLIGATION_STEMS):
+        facts.no_obligation = any(NO_OBLIGATION.search(c.folded) for c in parts)
     _dates(parts, facts)
     _rights(parts, facts)
     _terms(parts, folded, facts)
@@ -614,9 +624,9 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if _mentions(folded, "copyright", "auteur", "dmca", "intellect", "propriete", "account", "compte", "page", "form",
                  "support", "equipe", "help"):  # fmt: skip
         facts.copyright_threat = bool(_hits(COPYRIGHT, parts))
-    if _mentions(folded, "comment", "com", "negati", "critic", "critiq", "positi", "avis", "defaut", "flaw", "cons",
-                 "reserve", "downside", "bad", "mauvais", "hate", "bons retours", "good things", "nice things"):  # fmt: skip
-        facts.comment_control = bool(_hits(COMMENT_CONTROL, parts)) or any(COMMENT_GAG.search(c.folded) for c in parts)
+    if _mentions(folded, *COMMENT_STEMS):
+        gagged = any(COMMENT_GAG.search(c.folded) for c in parts)
+        facts.comment_control = gagged or bool(_hits(COMMENT_CONTROL, parts))
     if _mentions(folded, "review", "avis", "note", "rating", "rate", "etoile", "star", "evaluation", "commentaire"):
         facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
     if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
@@ -728,9 +738,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         )
         for c in parts
     )
-    unpaid = (
-        unpaid
-        or any(
+    unpaid = unpaid or (
+        any(
             MONEY_WORDS.search(c.folded) and COMMISSION_ONLY_WORDS.search(c.folded) and not amounts(c.text)
             for c in parts
         )
@@ -774,7 +783,7 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             if matches and (CONTAINER.search(near) or aside):
                 continue
             if REFERENCE.search(near) or (before[-1:] == "-" or before[-2:-1].isdigit()):
-                continue  # "$800 for the four streams" restates; "60-90 second" is a length  # "… in one of your videos", "(a carousel is fine)": not another deliverable
+                continue  # "$800 for the four streams" restates; "60-90 second" is a length
             if m.group("fmt").lower() in ("short", "shorts") and NOT_A_SHORT.search(m.group("tail") or ""):
                 continue
             matches.append(m)
@@ -832,10 +841,12 @@ _ADJECTIVES = (
     "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
     "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram"
 )
+_LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
     rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional)\s){{0,3}}"
-    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h))[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))",
+    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
+    rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))",
     re.I,
 )
 
@@ -869,7 +880,8 @@ DELIVERY = re.compile(
 BROAD_EXCLUSIVITY = re.compile(
     r"(aucune autre marque|toute autre marque|any other brand|no other brands?|all (other )?brands|"
     r"aucun autre annonceur|any other advertiser)(?! (citee|named|listed|nommee))|(toute|whole|entire|all|the) (la )?"
-    r"(categorie|category|secteur|sector|industry|market|marche)|(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?",
+    r"([a-z-]+ )?(categorie|category|secteur|sector|industry|market|marche)|"
+    r"(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?",
     re.I,
 )
 ADS_FEE = re.compile(

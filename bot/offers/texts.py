@@ -104,10 +104,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Only a gift for {count} piece(s) of content: ask for a fee, or cut the work to match.",
         "fr": "Seulement un produit offert pour {count} contenu(s) : demandez une rémunération, ou réduisez le travail.",
     },
-    "commission_only": {
-        "en": "Commission only: you are paid only if people buy. Ask for a fixed fee as well.",
-        "fr": "Seulement une commission : vous n'êtes payé que si vos abonnés achètent. Demandez aussi un fixe.",
-    },
     "fee_ok": {
         "en": "A fee of {amount} is offered: check it covers your time ({count} piece(s) of content).",
         "fr": "Une rémunération de {amount} est prévue : vérifiez qu'elle couvre votre temps ({count} contenu(s)).",
