@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from urllib.parse import urlparse
 
 from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -20,6 +19,7 @@ from bot.telegram.context import BotData, CoachContext, Services
 from bot.telegram.handlers import register
 from bot.telegram.throttle import Throttle
 from bot.telegram.updates import PollingRequest
+from bot.telegram.webhook import serve_webhook
 from bot.wiring import build_coach
 
 log = logging.getLogger(__name__)
@@ -87,15 +87,7 @@ def run_bot(settings: Settings) -> int:
         if settings.webhook_secret is None:
             log.error("WEBHOOK_URL is set but WEBHOOK_SECRET is not: a webhook without a secret accepts forgeries")
             return 1
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
-            allowed_updates=Update.ALL_TYPES,
-            bootstrap_retries=5,
-        )
+        asyncio.run(serve_webhook(app, settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.polling_timeout, bootstrap_retries=5)
     return 0
