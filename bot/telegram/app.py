@@ -81,7 +81,7 @@ def run_bot(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         log.error("TELEGRAM_BOT_TOKEN is not set: use `python -m bot chat` for the terminal chat")
         return 1
-    check_file(settings.database_path)  # a damaged file stops us here, before the model loads
+    check_file(settings.database_path)  # a damaged file stops us here, before the model loads (see also cli.main)
     app = build_application(settings)
     if settings.webhook_url:
         if settings.webhook_secret is None:
