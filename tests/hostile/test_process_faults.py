@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,7 +16,7 @@ import pytest
 
 from tests.auxil.process import ROOT, BotProcess
 from tests.auxil.server import BotAPIServer
-from tests.hostile.conftest import say
+from tests.hostile.conftest import run_cli, say
 
 pytestmark = pytest.mark.e2e
 SENTINEL = "zq-sentinel-text-7781"
@@ -64,3 +66,15 @@ def test_a_corrupt_database_file_stops_the_bot_with_a_clear_message(
     assert result.returncode != 0
     assert "coach.sqlite3" in result.stderr and "not a database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_index_without_its_vectors_is_rebuilt_by_refresh(workspace: tuple[Path, Path]) -> None:
+    knowledge, data = workspace
+    segments = [path for path in (data / "index").iterdir() if path.is_dir()]
+    assert segments
+    for segment in segments:  # Chroma's vector segments; the SQLite rows stay
+        shutil.rmtree(segment)
+    refreshed = run_cli(["kb", "refresh", "--json"], knowledge, data, check=True)
+    assert json.loads(refreshed.stdout)["added"] > 100  # rebuilt, not "unchanged"
+    asked = run_cli(["ask", "--json", "how much should I charge for a reel?"], knowledge, data, check=True)
+    assert json.loads(asked.stdout)["in_scope"] is True
