@@ -15,7 +15,8 @@ class Throttle:
         self._warned: dict[int, float] = {}
         self._swept = clock()
 
-    def __len__(self) -> int:
+    @property
+    def users(self) -> int:
         """Users currently remembered."""
         return len(self._seen.keys() | self._warned.keys())
 

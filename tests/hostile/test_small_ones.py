@@ -128,7 +128,7 @@ def test_the_throttle_forgets_idle_users() -> None:
     throttle.should_warn(3)
     now[0] = 61.0
     assert throttle.allow(5000)
-    assert len(throttle) == 1  # only the user active in the last minute
+    assert throttle.users == 1  # only the user active in the last minute
 
 
 assert BOT_USER  # the fixture module's bot user is the one the buttons come from
