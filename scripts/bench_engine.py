@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
-from bot.kb.evaluation import load_questions  # noqa: E402
+from bot.kb.evaluation import load_questions, questions_dir  # noqa: E402
 from bot.wiring import build_coach  # noqa: E402
 from scripts.figures import percentile  # noqa: E402
 
@@ -62,7 +62,7 @@ def main() -> None:
         )
         print(f"peak memory, cold-start process: {max(c[1] for c in colds):.0f} MB")
 
-        questions = [q.q for q in load_questions(ROOT / "knowledge" / "eval")]
+        questions = [q.q for q in load_questions(questions_dir(ROOT / "knowledge"))]
         for q in questions[:20]:
             coach.engine.ask(q)  # warm caches
         timings = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.advice.composer import answer_from_cards, compose, full_checklist, out_of_scope
 from bot.advice.language import detect_language
-from bot.advice.models import Answer, Retriever
+from bot.advice.models import Answer, Hit, Retriever
 from bot.errors import EmptyQuestionError
 from bot.i18n import Lang
 from bot.kb import KnowledgeBase
@@ -18,11 +18,21 @@ class Question:
     text: str
     lang: Lang | None = None  # None: the language the question is written in
     default_lang: Lang = "en"  # when the text gives no clue (emoji, "ok")
+    history: tuple[str, ...] = ()  # the creator's previous messages in this chat, oldest first
 
 
 # Long pastes carry their point early; embedding 10,000 characters costs time and adds noise.
 MAX_QUESTION_CHARS = 1_000
 SEARCH_K = 6
+
+
+def search_query(question: Question) -> str:
+    """What retrieval looks up: the message, after the previous one when there is history (a follow-up such
+    as "and if they refuse?" names no topic of its own)."""
+    text = " ".join(question.text.split())
+    if question.history:
+        text = " ".join(question.history[-1].split()) + "\n" + text
+    return text[:MAX_QUESTION_CHARS]
 
 
 class AdviceEngine:
@@ -43,14 +53,20 @@ class AdviceEngine:
         langs = [
             q.lang or detect_language(text, default=q.default_lang) for q, text in zip(questions, texts, strict=True)
         ]
-        # Emoji or punctuation only: nothing to look up.
-        searchable = [i for i, text in enumerate(texts) if any(ch.isalnum() for ch in text)]
-        found = self.retriever.search_many([texts[i][:MAX_QUESTION_CHARS] for i in searchable], k=SEARCH_K)
-        hits = dict(zip(searchable, found, strict=True))
+        found = self.search_many(questions, k=SEARCH_K)
         return [
-            compose(text, lang, hits[i], kb) if i in hits else out_of_scope(text, lang, kb.version)
-            for i, (text, lang) in enumerate(zip(texts, langs, strict=True))
+            compose(text, lang, hits, kb) if hits else out_of_scope(text, lang, kb.version)
+            for text, lang, hits in zip(texts, langs, found, strict=True)
         ]
+
+    def search_many(self, questions: Sequence[Question], k: int = SEARCH_K) -> list[list[Hit]]:
+        """The cards for each question, best first, in one batched search; [] when none fits."""
+        queries = [search_query(q) for q in questions]
+        # Emoji or punctuation only: nothing to look up.
+        searchable = [i for i, query in enumerate(queries) if any(ch.isalnum() for ch in query)]
+        found = self.retriever.search_many([queries[i] for i in searchable], k=k)
+        hits = dict(zip(searchable, found, strict=True))
+        return [hits.get(i, []) for i in range(len(queries))]
 
     def card_answer(self, card_id: str, lang: Lang, question: str = "") -> Answer | None:
         """The answer built from one named card (a follow-up button), or None if it no longer exists."""

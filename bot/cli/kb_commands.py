@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.config import Settings
 from bot.kb import check_knowledge
 from bot.kb.admin import validate_upload
-from bot.kb.evaluation import evaluate, load_questions
+from bot.kb.evaluation import evaluate_splits, questions_dir
 from bot.storage import Database
 
 if TYPE_CHECKING:
@@ -133,10 +133,22 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.wiring import build_coach
 
     coach = build_coach(settings)
-    result = evaluate(load_questions(settings.knowledge_dir / "eval"), coach.index)
+    report = evaluate_splits(questions_dir(settings.knowledge_dir), coach.engine)
     if args.json:
-        print(json.dumps(result.to_json()))
+        print(json.dumps(report.to_json()))
         return 0
+    if not report.splits:
+        print(f"no dev*.yaml or test*.yaml questions in {questions_dir(settings.knowledge_dir)}", file=sys.stderr)
+        return 1
+    for name, result in report.splits.items():
+        print(f"{name} split")
+        for key, value in result.to_json().items():
+            print(f"{key:>20}: {value}")
+        # Only dev misses are ever printed: test cases are not for reading.
+        for miss in result.misses:
+            found = ", ".join(miss.found) or "decline"
+            print(f"  miss: {miss.question!r} expected {miss.expected or 'decline'}, got {found} (lead {miss.lead})")
+    return 0
     for key, value in result.to_json().items():
         print(f"{key:>20}: {value}")
     for question, expected, found in result.misses:

@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         ("refresh", "index new and edited cards, drop removed ones"),
         ("check", "validate every card"),
         ("stats", "count cards by language"),
-        ("eval", "measure retrieval on knowledge/eval"),
+        ("eval", "measure retrieval and answers on knowledge/eval/questions (dev and test splits)"),
     ]:
         cmd = kb_sub.add_parser(name, help=help_)
         if name != "check":

@@ -1,25 +1,59 @@
-"""`kb eval`: how well retrieval finds the right card for questions written the way creators type."""
+"""`kb eval`: how well the coach finds the right card for questions written the way creators type.
+
+The questions live in `knowledge/eval/questions/`: every `dev*.yaml` file is the dev split (look at its
+misses, tune cards, phrases, rules and weights on it), every `test*.yaml` file the test split (written blind;
+run it and report its aggregate figures, never read its cases or misses, never tune on it).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal, Protocol
 
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from bot.advice.models import Retriever
+from bot.advice.engine import Question
+from bot.advice.models import Answer, Hit
 from bot.i18n import Lang
 
 RANK_DEPTH = 10
+SPLITS = ("dev", "test")
+Split = Literal["dev", "test"]
+Country = Literal["fr", "be", "ch", "ca", "uk", "us", "other"]
+BATCH = 32  # questions per engine call: one embedding batch
 
 
 class EvalQuestion(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Unknown keys are ignored: a blind-written file may carry notes we do not read.
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     q: str
     lang: Lang
     expected: list[str]  # card ids that answer it, best first; empty = off-topic, must be declined
+    history: list[str] = Field(default_factory=list)  # the creator's previous message(s), oldest first
+    country: Country | None = None  # the creator's profile country, when the case sets one
+
+    def as_question(self) -> Question:
+        return Question(self.q, lang=self.lang, default_lang=self.lang, history=tuple(self.history))
+
+
+class Coach(Protocol):
+    """What `evaluate` needs of the advice engine: its ranking and its composed answers."""
+
+    def search_many(self, questions: Sequence[Question], k: int) -> list[list[Hit]]: ...
+
+    def ask_many(self, questions: Sequence[Question]) -> list[Answer]: ...
+
+
+@dataclass(frozen=True)
+class Miss:
+    question: str
+    expected: list[str]
+    found: list[str]  # the top 3 card ids, [] when declined
+    lead: str | None  # the card the direct answer came from, None when declined
 
 
 @dataclass(frozen=True)
@@ -30,7 +64,8 @@ class EvalResult:
     mrr: float
     offtopic_accuracy: float
     false_decline_rate: float  # on-topic questions the coach wrongly declined
-    misses: list[tuple[str, list[str], list[str]]]  # (question, expected, found top 3)
+    lead_at_1: float  # on-topic questions whose direct answer (first paragraph) comes from an expected card
+    misses: list[Miss] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -40,45 +75,99 @@ class EvalResult:
             "mrr": round(self.mrr, 4),
             "offtopic_accuracy": round(self.offtopic_accuracy, 4),
             "false_decline_rate": round(self.false_decline_rate, 4),
+            "lead_at_1": round(self.lead_at_1, 4),
         }
 
 
-def load_questions(eval_dir: Path) -> list[EvalQuestion]:
+@dataclass(frozen=True)
+class EvalReport:
+    """Both splits; the headline figures are the test split's when there is one (it was not tuned on)."""
+
+    splits: dict[str, EvalResult]
+
+    @property
+    def headline(self) -> tuple[str, EvalResult] | None:
+        for name in ("test", "dev"):
+            if name in self.splits:
+                return name, self.splits[name]
+        return None
+
+    def to_json(self) -> dict[str, object]:
+        headline = self.headline
+        out: dict[str, object] = {**headline[1].to_json(), "split": headline[0]} if headline else {}
+        out.update({name: result.to_json() for name, result in self.splits.items()})
+        return out
+
+
+def questions_dir(knowledge_dir: Path) -> Path:
+    return knowledge_dir / "eval" / "questions"
+
+
+def load_split(folder: Path, split: Split) -> list[EvalQuestion]:
+    """Every question of the `split*.yaml` files in `folder`, in file order."""
     adapter = TypeAdapter(list[EvalQuestion])
     questions: list[EvalQuestion] = []
-    for path in sorted(eval_dir.glob("*.yaml")):
+    for path in sorted(folder.glob(f"{split}*.yaml")):
         questions += adapter.validate_python(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
     return questions
 
 
-def evaluate(questions: list[EvalQuestion], retriever: Retriever) -> EvalResult:
-    """A declined on-topic question counts as a miss: the creator got no answer."""
-    hit1 = hit3 = reciprocal = declined = 0.0
-    on_topic = [q for q in questions if q.expected]
-    off_topic = [q for q in questions if not q.expected]
+def load_questions(folder: Path, splits: Sequence[Split] = ("dev",)) -> list[EvalQuestion]:
+    """The questions of `splits` (dev only unless asked: tools that look at cases must not see test)."""
+    return [q for split in splits for q in load_split(folder, split)]
+
+
+def evaluate(questions: Sequence[EvalQuestion], coach: Coach) -> EvalResult:
+    """Ranking figures from the engine's search, declines and the lead card from its composed answers.
+
+    A declined on-topic question counts as a miss everywhere: the creator got no answer.
+    """
+    ranked: list[list[str]] = []
+    answers: list[Answer] = []
+    for start in range(0, len(questions), BATCH):
+        batch = [q.as_question() for q in questions[start : start + BATCH]]
+        ranked += [[hit.card_id for hit in hits] for hits in coach.search_many(batch, k=RANK_DEPTH)]
+        answers += coach.ask_many(batch)
+    hit1 = hit3 = reciprocal = declined = lead1 = 0.0
+    on_topic = sum(1 for q in questions if q.expected)
     off_ok = 0
-    misses: list[tuple[str, list[str], list[str]]] = []
-    for question in questions:
-        ranked = [hit.card_id for hit in retriever.search(question.q, k=RANK_DEPTH)]
+    misses: list[Miss] = []
+    for question, cards, answer in zip(questions, ranked, answers, strict=True):
+        lead = answer.sources[0].id if answer.in_scope and answer.sources else None
         if not question.expected:
-            off_ok += not ranked
-            if ranked:
-                misses.append((question.q, [], ranked[:3]))
+            off_ok += lead is None
+            if lead is not None:
+                misses.append(Miss(question.q, [], cards[:3], lead))
             continue
-        declined += not ranked
-        rank = next((i for i, card_id in enumerate(ranked, 1) if card_id in question.expected), None)
+        if lead is None:
+            declined += 1
+            cards = []
+        rank = next((i for i, card_id in enumerate(cards, 1) if card_id in question.expected), None)
         hit1 += rank == 1
         hit3 += rank is not None and rank <= 3
         reciprocal += 1 / rank if rank else 0.0
-        if not rank or rank > 3:
-            misses.append((question.q, question.expected, ranked[:3]))
-    n = max(len(on_topic), 1)
+        lead1 += lead in question.expected
+        if not rank or rank > 3 or lead not in question.expected:
+            misses.append(Miss(question.q, question.expected, cards[:3], lead))
+    n = max(on_topic, 1)
     return EvalResult(
         questions=len(questions),
         hit_at_1=hit1 / n,
         hit_at_3=hit3 / n,
         mrr=reciprocal / n,
-        offtopic_accuracy=off_ok / max(len(off_topic), 1),
+        offtopic_accuracy=off_ok / max(len(questions) - on_topic, 1),
         false_decline_rate=declined / n,
+        lead_at_1=lead1 / n,
         misses=misses,
     )
+
+
+def evaluate_splits(folder: Path, coach: Coach) -> EvalReport:
+    """Every split that has questions. Test misses are dropped here: nobody tuning should see them."""
+    splits: dict[str, EvalResult] = {}
+    for split in SPLITS:
+        questions = load_split(folder, split)
+        if questions:
+            result = evaluate(questions, coach)
+            splits[split] = result if split == "dev" else replace(result, misses=[])
+    return EvalReport(splits)

@@ -7,7 +7,7 @@ import pytest
 from bot.advice import AdviceEngine, Answer, Question
 from bot.errors import EmptyQuestionError
 from bot.kb import load_knowledge
-from bot.kb.evaluation import load_questions
+from bot.kb.evaluation import load_questions, questions_dir
 from bot.retrieval.index import CardIndex
 from bot.telegram.batcher import AskBatcher
 from tests.conftest import KNOWLEDGE
@@ -19,7 +19,7 @@ def engine(real_index: CardIndex) -> AdviceEngine:
 
 
 def test_a_batch_answers_like_single_questions(engine: AdviceEngine) -> None:
-    questions = [Question(q.q, default_lang=q.lang) for q in load_questions(KNOWLEDGE / "eval")[:40]]
+    questions = [Question(q.q, default_lang=q.lang) for q in load_questions(questions_dir(KNOWLEDGE))[:40]]
     questions.append(Question("🙂🙂", default_lang="fr"))
     batch = engine.ask_many(questions)
     assert batch == [engine.ask(q.text, q.lang, q.default_lang) for q in questions]

@@ -111,3 +111,12 @@ def test_kb_add_remove_and_rollback_from_the_command_line(tmp_path: Path) -> Non
     again = run("kb", "rollback", data_dir=data, knowledge=knowledge)
     assert "removed 1" in again.stdout and not (knowledge / "fr" / "new-card.md").exists()
     assert "nothing to roll back" in run("kb", "rollback", data_dir=data, knowledge=knowledge).stdout
+
+
+def test_kb_eval_json_reports_each_split(data_dir: Path) -> None:
+    result = run("kb", "eval", "--json", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {"questions", "hit_at_1", "hit_at_3", "mrr", "offtopic_accuracy", "lead_at_1"} <= report.keys()
+    assert report["split"] in report and report[report["split"]]["hit_at_3"] == report["hit_at_3"]
+    assert 0.0 <= report["dev"]["lead_at_1"] <= 1.0 and report["dev"]["questions"] >= 150

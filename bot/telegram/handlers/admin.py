@@ -13,7 +13,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.errors import CoachError
 from bot.i18n import Lang, t
 from bot.kb.admin import validate_upload
-from bot.kb.evaluation import evaluate, load_questions
+from bot.kb.evaluation import evaluate_splits, questions_dir
 from bot.retrieval.index import RefreshReport
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import send_html, user_lang
@@ -46,8 +46,8 @@ async def kb_status(update: Update, context: CoachContext) -> None:
         return
     lang, coach = await user_lang(update, context), context.services.coach
     stats = coach.kb.stats()
-    questions = load_questions(coach.settings.knowledge_dir / "eval")
-    result = await asyncio.to_thread(evaluate, questions, coach.index)
+    report = await asyncio.to_thread(evaluate_splits, questions_dir(coach.settings.knowledge_dir), coach.engine)
+    result = report.headline[1] if report.headline else None
     state = coach.index.state()
     missing = stats["missing_translation"]
     text = t(
@@ -60,10 +60,10 @@ async def kb_status(update: Update, context: CoachContext) -> None:
         missing=t("kb_missing", lang, ids=", ".join(missing)) if missing else "",  # type: ignore[arg-type]
         refreshed=state.get("refreshed_at", "—"),
         chunks=coach.index.count(),
-        hit3=f"{result.hit_at_3:.3f}",
-        mrr=f"{result.mrr:.3f}",
-        off=f"{result.offtopic_accuracy:.3f}",
-        n=result.questions,
+        hit3=f"{result.hit_at_3:.3f}" if result else "—",
+        mrr=f"{result.mrr:.3f}" if result else "—",
+        off=f"{result.offtopic_accuracy:.3f}" if result else "—",
+        n=result.questions if result else 0,
     )
     await update.effective_message.reply_text(esc(text))
 

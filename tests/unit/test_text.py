@@ -1,0 +1,179 @@
+"""The shared text reader: clauses, negation scope, quoted parts, amounts; safe on hostile input."""
+
+import time
+
+import pytest
+
+from bot.text import amounts, clauses, fold, is_negated, strip_quoted, word_number
+
+
+def negated_words(text: str) -> dict[str, bool]:
+    """Each word of each clause → whether a negation covers it."""
+    result: dict[str, bool] = {}
+    for clause in clauses(text):
+        start = 0
+        for word in clause.folded.split():
+            at = clause.folded.index(word, start)
+            result[word.strip(".,;:()")] = is_negated(clause, (at, at + len(word)))
+            start = at + len(word)
+    return result
+
+
+def test_fold_keeps_offsets() -> None:
+    text = "Été — 1\u202f500 € l’accord"
+    assert fold(text) == "ete - 1 500 € l'accord"
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "plain"),
+    [
+        ("Pas de rémunération prévue, mais un produit offert.", "remuneration", "produit"),
+        ("We will never ask for your password.", "password", "will"),
+        ("on ne réutilise pas les vidéos en pub", "videos", "on"),
+        ("plateforme (non enregistrée en France)", "enregistree", "plateforme"),
+        ("No exclusivity, usage rights for 6 months.", "exclusivity", "usage"),
+        ("You won't need to tag us. We pay 500 €", "tag", "pay"),
+        ("Sans exclusivité, payé à 45 jours", "exclusivite", "paye"),
+        ("Aucune autre marque ; nous payons 500 €", "marque", "payons"),
+        ("We don't need exclusivity and we'll pay net 30", "exclusivity", "net"),
+        ("No fixed fee but 20% commission on sales", "fee", "commission"),
+        ("c'est pas payé mais on offre le produit", "paye", "offre"),
+        ("Nous n'utiliserons jamais vos vidéos en publicité.", "videos", "nous"),
+        ("Delivered without any watermark, then we pay", "watermark", "pay"),
+    ],
+)
+def test_negation_scope(text: str, negated: str, plain: str) -> None:
+    words = negated_words(text)
+    assert words[negated] is True
+    assert words[plain] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("N'hésitez pas à nous envoyer vos identifiants", "identifiants"),
+        ("Nous ne demandons que 2 reels", "reels"),
+        ("Not only a fee: usage rights too", "usage"),
+        ("Reply no later than Friday", "friday"),
+        ("No more than 2 rounds of revisions", "rounds"),
+        ("Sans doute la meilleure offre, payée 500 €", "payee"),
+        ("Don't hesitate to send your login", "login"),
+    ],
+)
+def test_what_only_looks_negative(text: str, word: str) -> None:
+    assert negated_words(text)[word] is False
+
+
+def test_clauses_split_sentences_bullets_and_contrast_but_not_wrapped_lines() -> None:
+    text = (
+        "Bonjour ! Nous aimerions\nréutiliser la vidéo 6 mois. Livrables :\n- 1 reel\n- 2 stories\n"
+        "Budget 1.500 € HT; paiement à 30 jours, mais pas d'exclusivité. Voir e.g. notre site insta-brand.com/x ok"
+    )
+    texts = [c.text for c in clauses(text)]
+    assert texts == [
+        "Bonjour !",
+        "Nous aimerions\nréutiliser la vidéo 6 mois.",
+        "Livrables :",
+        "1 reel",
+        "2 stories",
+        "Budget 1.500 € HT;",
+        "paiement à 30 jours",
+        "mais pas d'exclusivité.",
+        "Voir e.g. notre site insta-brand.com/x ok",
+    ]
+    assert [c.bullet for c in clauses(text)][3:5] == [True, True]
+    first = clauses(text)[1]
+    assert text[first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "tax", "per"),
+    [
+        ("1 500 € HT", 1500, "EUR", "excl", None),
+        ("We pay $1,200 flat", 1200, "USD", None, None),
+        ("Fee: USD 1,500", 1500, "USD", None, None),
+        ("budget 1.5k€ pour 2 reels", 1500, "EUR", None, None),
+        ("CHF 900, payable à 30 jours", 900, "CHF", None, None),
+        ("£2k for the bundle", 2000, "GBP", None, None),
+        ("cinq cents euros", 500, "EUR", None, None),
+        ("two thousand five hundred pounds", 2500, "GBP", None, None),
+        ("€500/mois pendant 3 mois", 500, "EUR", None, "month"),
+        ("500 dollars canadiens", 500, "CAD", None, None),
+        ("C$800 per post", 800, "CAD", None, "piece"),
+        ("300,50 €", 300.5, "EUR", None, None),
+        ("1.200 € TTC", 1200, "EUR", "incl", None),
+        ("2 000€ + TVA", 2000, "EUR", "excl", None),
+        ("mille cinq cents euros par mois", 1500, "EUR", None, "month"),
+        ("quatre-vingt-dix euros", 90, "EUR", None, None),
+        ("1 500 000 €", 1_500_000, "EUR", None, None),
+        ("£450 + VAT", 450, "GBP", "excl", None),
+    ],
+)
+def test_amounts(text: str, value: float, currency: str, tax: str | None, per: str | None) -> None:
+    found = amounts(text)
+    assert len(found) == 1
+    amount = found[0]
+    assert (amount.value, amount.currency, amount.tax, amount.per) == (value, currency, tax, per)
+    assert not amount.unreadable
+
+
+@pytest.mark.parametrize("text", ["06 12 34 56 78", "fifty cents", "20% on sales", "2 reels et 3 stories"])
+def test_what_is_not_money(text: str) -> None:
+    assert amounts(text) == []
+
+
+def test_a_huge_amount_is_unreadable_not_infinite() -> None:
+    (amount,) = amounts("9" * 400 + " €")
+    assert amount.unreadable and amount.value is None
+    (amount,) = amounts("999 999 999 999 €")
+    assert amount.unreadable and amount.value is None
+
+
+def test_word_numbers() -> None:
+    assert word_number(["deux", "mille", "cinq", "cents"]) == 2500
+    assert word_number(["two", "hundred", "and", "fifty"]) == 250
+    assert word_number(["soixante", "dix"]) == 70
+    assert word_number(["reels"]) is None
+
+
+def test_strip_quoted_keeps_the_offer_and_drops_the_wrapping() -> None:
+    mail = (
+        "---------- Forwarded message ---------\nFrom: Ana <ana@brand.com>\nDate: Mon, 3 Dec 2026\n"
+        "Subject: Fwd: Paid collab\nTo: me@example.com\n\nHi! We'd love 2 reels.\n> We pay 500 €.\n"
+        "On Mon, 3 Dec 2026 at 10:02, Ana <ana@brand.com> wrote:\n> Earlier note\n-- \nAna, Brand\n+33 6 12 34 56 78\n"
+        "Sent from my iPhone\nThis email and any attachments are confidential, keep it between us.\n"
+    )
+    assert strip_quoted(mail) == "Paid collab\n\nHi! We'd love 2 reels.\nWe pay 500 €.\nEarlier note"
+    french = "De : Marc\nEnvoyé : lundi\nÀ : moi\nObjet : TR: Partenariat\n\nBonjour, 2 reels.\n\nEnvoyé de mon iPhone"
+    assert strip_quoted(french) == "Partenariat\n\nBonjour, 2 reels."
+
+
+HOSTILE = [
+    "1" * 10_000,
+    "1 " * 5_000,
+    "1," * 5_000,
+    "1.1 " * 2_500,
+    "€1" * 5_000,
+    ". " * 5_000,
+    "pas de " * 1_500,
+    "ne " * 3_300,
+    "\n" * 10_000,
+    "- " * 5_000,
+    "cent " * 2_000,
+    "> " * 5_000,
+    "1 000 " * 1_700,
+    "not " * 2_500,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=lambda t: repr(t[:8]))
+def test_hostile_input_is_read_without_backtracking(text: str) -> None:
+    """A guard, not a speed target (scripts/offer_report.py measures those): a pattern that backtracks took
+    seconds on these; a linear reader takes milliseconds, so one second leaves room for a busy machine."""
+    started = time.perf_counter()
+    found = amounts(text)
+    clauses(text)
+    strip_quoted(text)
+    assert time.perf_counter() - started < 1.0
+    assert all(a.value is None or a.value <= 100_000_000 for a in found)
