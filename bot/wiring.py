@@ -12,7 +12,7 @@ from bot.advice import AdviceEngine
 from bot.config import Settings
 from bot.errors import CardError, CoachError
 from bot.kb import KnowledgeBase, load_knowledge
-from bot.kb.admin import Upload, remove_card, restore, write_atomically
+from bot.kb.admin import Upload, checked_card_path, remove_card, restore, write_atomically
 from bot.kb.base import load_valid_cards
 from bot.offers import OfferEvaluator
 from bot.offers.classify import ClauseClassifier, load_clauses
@@ -64,7 +64,9 @@ class Coach:
             raise
 
     def restore(self, changes: list[tuple[Path, str | None]]) -> RefreshReport:
-        """Put files back as they were before a change, then re-index."""
+        """Put files back as they were before a change, then re-index. Every path must be a card file of the
+        knowledge base (the change log could have been tampered with): one that is not changes nothing."""
+        changes = [(checked_card_path(self.settings.knowledge_dir, path), previous) for path, previous in changes]
         for path, previous in changes:
             restore(path, previous)
         return self.refresh()
