@@ -97,8 +97,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "À bientôt ! Bonnes collaborations.",
     },
     "small_talk_other": {
-        "en": "👍 I'm here when you need me: ask about an offer, your rates, a contract or the disclosure rules.",
-        "fr": "👍 Je suis là quand vous voulez : une offre, vos tarifs, un contrat ou les règles de transparence.",
+        "en": "👍 I'm here for your brand collaborations: ask about an offer, your rates, a contract or the "
+        "disclosure rules.",
+        "fr": "👍 Je suis là pour vos collaborations avec les marques : une offre, vos tarifs, un contrat ou les "
+        "règles de transparence.",
     },
     "no_sourced_figure": {
         "en": "No sourced figure answers this exactly: the cards give no reliable number for it, so build your "

@@ -326,4 +326,4 @@ async def test_more_details_button_sends_the_points_and_sources(bot: Harness) ->
     [answer] = [s for s in sent if s.method == "sendMessage"]
     more = next(b for b in answer.buttons if b.get("callback_data", "").startswith("md:"))
     details = texts(await bot.press(EN, more["callback_data"], answer))
-    assert details and "Sources" in details[-1] and "href=" in details[-1]
+    assert details[0].startswith("Key points") and "Sources" in details[-1] and "Tomoson" in details[-1]

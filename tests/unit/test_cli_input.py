@@ -28,7 +28,8 @@ def test_binary_stdin_is_refused(command: list[str], monkeypatch: pytest.MonkeyP
     # The engine is never asked: the first read fails. A stub keeps the real index out of a unit test.
     monkeypatch.setattr("bot.wiring.build_coach", lambda settings: SimpleNamespace(engine=None, offers=None))
     assert main(command) == 2
-    assert "not UTF-8 text" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "UTF-8" in err and "Traceback" not in err
 
 
 def test_the_cli_works_from_any_directory_without_leaving_data_there(tmp_path: Path) -> None:
