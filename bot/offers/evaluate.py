@@ -11,6 +11,7 @@ from bot.i18n import Lang
 from bot.kb import KnowledgeBase
 from bot.offers.extract import extract_facts
 from bot.offers.models import Evaluation, OfferFacts, Profile, Reason, Status, Verdict
+from bot.offers.reading import OfferReader
 from bot.offers.texts import category_name, say
 
 # Promotions banned for influencers in France (law 2023-451 as amended; see the france-* cards).
@@ -76,15 +77,23 @@ class _Judgement:
 
 
 class OfferEvaluator:
-    def __init__(self, kb: Callable[[], KnowledgeBase], similarity: Similarity | None = None) -> None:
+    def __init__(
+        self, kb: Callable[[], KnowledgeBase], similarity: Similarity | None = None, reader: OfferReader | None = None
+    ) -> None:
         self._kb = kb  # a getter: the knowledge base may be refreshed while the bot runs
         self.similarity = similarity
+        self.reader = reader  # optional language model completing what the rules read
+
+    def read(self, text: str, lang: Lang | None = None, profile: Profile | None = None) -> OfferFacts:
+        """The offer's facts as the rules read them, completed by the reader when one is set."""
+        facts = extract_facts(text, lang)
+        return self.reader.read(text, facts, profile, self) if self.reader else facts
 
     def evaluate(
         self, text: str, profile: Profile | None = None, lang: Lang | None = None, ui_lang: Lang | None = None
     ) -> Evaluation:
         """`lang`: the offer's language (detected if None); `ui_lang`: the creator's (default: the offer's)."""
-        return self.evaluate_facts(extract_facts(text, lang), text, profile, ui_lang)
+        return self.evaluate_facts(self.read(text, lang, profile), text, profile, ui_lang)
 
     def evaluate_facts(
         self, facts: OfferFacts, text: str = "", profile: Profile | None = None, ui_lang: Lang | None = None
