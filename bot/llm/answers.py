@@ -106,7 +106,8 @@ class ModelRewriter:
                 text,
                 lang=answer.lang,
                 card_ids=[card.id for card in cards],
-                cards_text="\n".join(card_text(card) for card in cards),
+                # The checklist is completed from core cards not in the prompt as cards: its items count as cards' text.
+                cards_text="\n".join([*(card_text(card) for card in cards), *answer.checklist]),
                 checklist=answer.checklist,
                 question=answer.question,
             )

@@ -106,7 +106,7 @@ class ModelOfferReader:
             "offer read by the model: %d facts filled, %d disagreements with the rules%s, %d flags added%s; totals %s",
             counts["filled"],
             counts["disagreed"],
-            f" ({', '.join(sorted(k[9:] for k in counts if k.startswith('disagreed:')))})"
+            f" ({', '.join(sorted(k.split(':', 1)[1] for k in counts if k.startswith('disagreed:')))})"
             if counts["disagreed"]
             else "",
             counts["flags_added"],
