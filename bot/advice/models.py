@@ -94,6 +94,7 @@ class Answer:
     jurisdiction_note: str | None = None  # where the advice holds, when the creator's country differs
     as_of_text: str | None = None  # "as of 26 November 2026", localised
     context: str | None = None  # for a follow-up: the previous message it was read with
+    generated: bool = False  # written by the optional language model (from the cards above), not by the composer
 
     @property
     def lead_card(self) -> str | None:
@@ -143,4 +144,5 @@ class Answer:
                 "references": [asdict(ref) for ref in self.references],
                 "as_of": self.as_of_text,
             },
+            "generated": self.generated,
         }

@@ -44,6 +44,7 @@ async def test_forget_reaches_every_table_that_holds_a_user(tmp_path: Path) -> N
     await db.set_dialog(ANA, {"kind": "offer", "step": "pay"})
     await db.log_offer(ANA, "accept", [], None)
     await db.join_cohort(ANA, COACH)
+    await db.exchanges.remember(ANA, "how much for a reel?", "fair-pay")
     await db.set_language(BOB, "en")
     assert await db.rows_about(ANA) >= len(USER_TABLES)
     await db.forget(ANA)

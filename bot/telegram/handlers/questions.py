@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
-from telegram.constants import ChatAction
 
 from bot.advice import Question
 from bot.advice.understand import understand
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
 from bot.offers import Profile
+from bot.telegram.chat_action import typing_while
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
@@ -63,15 +63,11 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
     previous = await services.db.exchanges.last(user.id)  # under 30 minutes old, else None
     profile = Profile.from_json(await services.db.profile(user.id) or {})
     asked = Question(question, chosen, default, (previous.question,) if previous else (), profile)
-    # The engine works off the event loop, batched with other users' questions.
-    work = asyncio.ensure_future(services.batcher.ask(asked))
-    # "typing…" only if the answer takes long enough to be seen waiting for: under load, that spares one
-    # request per question exactly when the bot is answering fastest it can.
-    done, _ = await asyncio.wait({work}, timeout=services.settings.typing_delay)
-    if not done:
-        await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+    # The engine works off the event loop, batched with other users' questions; "typing…" only if the answer
+    # takes long enough to be seen waiting for (the optional language model can take seconds).
+    work = services.batcher.ask(asked)
     try:
-        answer = await work
+        answer = await typing_while(context.bot, message.chat_id, work, services.settings.typing_delay)
     except EmptyQuestionError:
         await message.reply_text(esc(t("empty_question", default)))
         return
