@@ -622,7 +622,10 @@ def _mentions(folded: str, *stems: str) -> bool:
 
 def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     """What the sender wants from the creator beyond content: credentials, files, money, bank details."""
-    facts.asks_login = bool(_hits(CREDENTIALS, parts) or _hits(ACCOUNT_LOGIN, parts) or _domains_lookalike(folded))
+    account = _mentions(folded, "connect", "log", "sign", "acces", "identifi", "verif", "confirm") and bool(
+        _hits(ACCOUNT_LOGIN, parts)
+    )
+    facts.asks_login = bool(_hits(CREDENTIALS, parts)) or account or _domains_lookalike(folded)
     facts.asks_download = bool(_hits(DOWNLOAD, parts))
     if _mentions(
         folded, "cart", "card", "cvv", "cvc", "crypto", "bank", "banc", "iban", "rib", "pin", "secret", "paypal"
@@ -938,6 +941,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     claims += [
         (c, m)
         for c in parts
+        if "other" in c.folded or "autre" in c.folded
         if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
         and not COMPETITOR_BAN.search(c.folded)
         and not EXCLUSIVITY_NONE.search(c.folded)
