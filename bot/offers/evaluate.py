@@ -12,6 +12,7 @@ from bot.i18n import Lang
 from bot.kb import KnowledgeBase
 from bot.offers.extract import CATEGORIES, MAX_OFFER_CHARS, extract_facts
 from bot.offers.models import Evaluation, OfferFacts, Profile, Reason, Status, Verdict
+from bot.offers.reading import OfferReader
 from bot.offers.texts import category_name, say
 from bot.text import clauses, fold
 
@@ -72,7 +73,9 @@ PROFILE_TOPICS: list[tuple[str, str]] = [
 ]
 # Values a category goes against: the profile's values are free text, matched by these words.
 VALUE_CLASHES: dict[str, str] = {
-    "fast_fashion": r"durab|sustainab|slow|seconde main|second[- ]hand|anti[- ]?surconso|eco|upcycl|zero dechet|zero waste",
+    "fast_fashion": (
+        r"durab|sustainab|slow|seconde main|second[- ]hand|anti[- ]?surconso|eco|upcycl|zero dechet|zero waste"
+    ),
     "fast_food": r"vegan|vegetar|healthy|sante|health",
     "alcohol": r"sober|sobre|sans alcool|alcohol[- ]free|no alcohol",
     "gambling": r"anti[- ]?jeu|no gambling",
@@ -142,26 +145,32 @@ class OfferEvaluator:
         kb: Callable[[], KnowledgeBase],
         similarity: Similarity | None = None,
         classifier: ClauseLabeller | None = None,
+        reader: OfferReader | None = None,
     ) -> None:
         self._kb = kb  # a getter: the knowledge base may be refreshed while the bot runs
         self.similarity = similarity
         self.classifier = classifier
         self.classifier_on = classifier is not None and CLASSIFIER_ON_BY_DEFAULT
+        self.reader = reader  # optional language model completing what the rules read
 
     def use_classifier(self, on: bool) -> None:
         """Rules alone, or rules + the semantic clause classifier (when one was given)."""
         self.classifier_on = on and self.classifier is not None
 
-    def evaluate(
-        self, text: str, profile: Profile | None = None, lang: Lang | None = None, ui_lang: Lang | None = None
-    ) -> Evaluation:
-        """`lang`: the offer's language (detected if None); `ui_lang`: the creator's (default: the offer's)."""
+    def read(self, text: str, lang: Lang | None = None, profile: Profile | None = None) -> OfferFacts:
+        """The offer's facts as the rules read them, completed by the reader when one is set."""
         facts = extract_facts(text, lang)
         if self.classifier_on and self.classifier is not None:
             self.classifier.apply(facts, text[:MAX_OFFER_CHARS])
         if profile is not None:
             _complete_from_profile(facts, profile)
-        return self.evaluate_facts(facts, text[:MAX_OFFER_CHARS], profile, ui_lang)
+        return self.reader.read(text[:MAX_OFFER_CHARS], facts, profile, self) if self.reader else facts
+
+    def evaluate(
+        self, text: str, profile: Profile | None = None, lang: Lang | None = None, ui_lang: Lang | None = None
+    ) -> Evaluation:
+        """`lang`: the offer's language (detected if None); `ui_lang`: the creator's (default: the offer's)."""
+        return self.evaluate_facts(self.read(text, lang, profile), text[:MAX_OFFER_CHARS], profile, ui_lang)
 
     def evaluate_facts(
         self, facts: OfferFacts, text: str = "", profile: Profile | None = None, ui_lang: Lang | None = None
@@ -245,11 +254,7 @@ def _legality(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
             "france-financial-crypto-betting" if category in {"betting_tips", "finance"} else "france-banned-promotions"
         )
         judged.add("legality", "bad", "banned_category", card, "banned_category", category=category)
-    if category in ADULTS_ONLY and facts.financial_unregistered and category in {"crypto", "finance"}:
-        judged.add(
-            "legality", "bad", "unregistered_financial", "france-financial-crypto-betting", "unregistered_financial"
-        )
-    elif category == "gambling" and facts.financial_unregistered:
+    if facts.financial_unregistered and category in {"crypto", "finance", "gambling"}:
         judged.add(
             "legality", "bad", "unregistered_financial", "france-financial-crypto-betting", "unregistered_financial"
         )
@@ -351,7 +356,7 @@ def _conduct(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
         judged.add("contract", "warn", "no_written_contract", card, "no_written_contract")
         judged.ask("point_written_contract")
     if facts.reply_by:
-        judged.add("deadline", "ok", "reply_by_note", "deliverables-deadlines", date=facts.reply_by)
+        judged.add("deadline", "unknown", "reply_by_note", "deliverables-deadlines", date=facts.reply_by)
     if facts.amount_unreadable:
         judged.add("pay", "unknown", "amount_unreadable", "asking-for-details")
         judged.ask("point_budget")
@@ -404,6 +409,9 @@ def _pay(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
             judged.ask("point_fee_workload")
         if facts.currency == "EUR" and facts.amount >= 1000 and profile.country in (None, "fr"):
             judged.add("contract", "ok", "contract_required", "written-contract-france")
+    if kinds and not facts.deliverables and not facts.no_obligation:
+        judged.add("deliverables", "warn", "deliverables_vague", "deliverables-deadlines")
+        judged.ask("point_deliverables")
     if facts.workload >= MANY_DELIVERABLES:
         judged.add("frequency", "unknown", "ad_fatigue", "ad-fatigue-frequency", count=facts.workload)
 
