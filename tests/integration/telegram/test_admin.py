@@ -87,7 +87,8 @@ async def test_reload_and_status_for_an_admin(bot: Admin) -> None:
     [report] = texts(await bot.say(ADMIN, "/reload"))
     assert "unchanged" in report and "added" in report
     [status] = texts(await bot.say(ADMIN, "/kb"))
-    assert "Cards: 62 ids" in status and "hit@3" in status and "chunks" in status
+    cards = len({path.stem for lang in ("fr", "en") for path in (bot.knowledge / lang).glob("*.md")})  # not a constant: cards get added
+    assert f"Cards: {cards} ids" in status and "hit@3" in status and "chunks" in status
 
 
 async def test_upload_valid_then_malformed_then_rollback(bot: Admin) -> None:

@@ -1,0 +1,30 @@
+"""Telegram formatting: escaping, message splitting, callback data."""
+
+import pytest
+
+from bot.telegram.render import MAX_MESSAGE, Callback, esc, plain_text, split_message
+
+
+def test_markup_in_user_text_is_escaped() -> None:
+    assert esc("<b>5 & 6</b>") == "&lt;b&gt;5 &amp; 6&lt;/b&gt;"
+    assert plain_text("<b>a &amp; b</b>") == "a & b"
+
+
+def test_paragraphs_are_packed_under_the_limit_and_never_lost() -> None:
+    blocks = [f"<b>Part {n}</b>\n" + "word " * 300 for n in range(12)]
+    messages = split_message(blocks)
+    assert len(messages) > 1 and all(len(message) <= MAX_MESSAGE for message in messages)
+    assert "\n\n".join(messages) == "\n\n".join(blocks)
+
+
+def test_a_paragraph_longer_than_a_message_is_cut_as_plain_text() -> None:
+    [*messages] = split_message(["<i>" + "a" * 10_000 + "</i>"])
+    assert all(len(message) <= MAX_MESSAGE and "<i>" not in message for message in messages)
+    assert "".join(messages).count("a") == 10_000
+
+
+def test_callback_data_round_trips_and_stays_under_64_bytes() -> None:
+    assert Callback.decode(Callback("fu", ("fair-pay", "2")).encode()) == Callback("fu", ("fair-pay", "2"))
+    assert Callback.decode("x" * 65) is None
+    with pytest.raises(ValueError):
+        Callback("fb", ("0", "é" * 40)).encode()
