@@ -24,10 +24,10 @@ def card_text(
         "language": lang,
         "title": f"{card_id} title {lang}",
         "topics": ["offer"],
+        "jurisdiction": ["all"],
         "checklist": list(checklist),
         "questions": [f"What about {card_id}?"],
         "sources": [{"title": "A page", "publisher": "A publisher", "url": "https://example.org/a", "date": "2024"}],
-        "reviewed": "2026-11-01",
     }
     meta.update(front)
     meta = {key: value for key, value in meta.items() if value is not None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +19,16 @@ from bot.kb.cards import LANGS, Card, Lang, parse_card
 log = logging.getLogger(__name__)
 STALE_AFTER = dt.timedelta(days=365)
 OUTSIDE_FILE = "scope/outside.yaml"
+# What makes a card time-sensitive: an article of law ("L.121-3", "art. 50", "16 CFR", "§ 5") or a figure
+# (an amount of money, a percentage). Such a card needs `as_of`, the date its facts were true.
+LAW_OR_FIGURE = re.compile(
+    r"\b[LRD]\.?\s?\d+(-\d+)+\b"  # French code articles: L.121-3, R. 123-1
+    r"|\b(art\.|article|section)\s*\d+"
+    r"|\b\d+\s*CFR\b|§\s*\d+"
+    r"|[$€£]\s?\d+([.,]\d+)*|\b\d+([.,\s]\d{3})*([.,]\d+)?\s?(€|£|\$|euros?\b|EUR\b|USD\b|GBP\b)"
+    r"|\b\d+([.,]\d+)?\s?%",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -147,11 +158,25 @@ def check_knowledge(knowledge_dir: Path, today: dt.date | None = None) -> CheckR
         missing = next(lang for lang in LANGS if (card_id, lang) not in cards)
         report.errors.append(CardError(present.path, f"has no '{missing}' translation ({missing}/{card_id}.md)"))
     for card in cards.values():
-        if today - card.reviewed > STALE_AFTER:
+        if card.reviewed and today - card.reviewed > STALE_AFTER:
             report.warnings.append(f"{card.path}: last reviewed {card.reviewed}, over 12 months ago")
-        if card.reviewed > today:
+        if card.reviewed and card.reviewed > today:
             report.errors.append(CardError(card.path, f"reviewed date {card.reviewed} is in the future"))
+        if card.as_of and card.as_of > today:
+            report.errors.append(CardError(card.path, f"as_of date {card.as_of} is in the future"))
+        if not card.as_of and (reason := states_law_or_figure(card)):
+            report.warnings.append(f"{card.path}: states {reason} but has no as_of (the date of its facts)")
     return report
+
+
+def states_law_or_figure(card: Card) -> str | None:
+    """Why the card is time-sensitive (a law topic, an article number, a figure), or None."""
+    laws = [topic for topic in card.topics if topic.startswith("law-")]
+    if laws:
+        return f"a law (topic {laws[0]})"
+    body = "\n".join([card.summary, *card.key_points, card.template or ""])
+    match = LAW_OR_FIGURE.search(body)
+    return f"a law or a figure ('{match.group(0)}')" if match else None
 
 
 def load_valid_cards(knowledge_dir: Path) -> KnowledgeBase:

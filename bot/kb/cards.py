@@ -20,8 +20,10 @@ Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 TOPICS = frozenset(
     "micro-influence editorial-line authenticity offer pay contract negotiation disclosure law-fr "
-    "law-eu law-us law-uk platforms scams brands audience ".split()
+    "law-eu law-us law-uk law-be law-ch law-ca platforms scams brands audience tax ".split()
 )
+# Where a card's advice holds: `all` (general advice) or a country/area code (ca = Canada/Québec).
+JURISDICTIONS: tuple[str, ...] = ("all", "fr", "eu", "uk", "us", "be", "ch", "ca")
 KEY_POINTS_HEADING = {"en": "key points", "fr": "points clés"}
 TEMPLATE_HEADING = {"en": "template", "fr": "modèle"}
 MAX_CARD_BYTES = 20_000
@@ -63,8 +65,11 @@ class FrontMatter(BaseModel):
     phrases: Annotated[
         list[Annotated[Text, StringConstraints(max_length=120)]], Field(min_length=3, max_length=15)
     ] = []
+    jurisdiction: Annotated[list[str], Field(min_length=1)]
     sources: Annotated[list[Source], Field(min_length=1)]
-    reviewed: dt.date
+    # Only when a person checked the card against its sources; absent otherwise.
+    reviewed: dt.date | None = None
+    # The date of the facts (laws, platform rules, figures), not of an edit.
     as_of: dt.date | None = None
 
     @field_validator("topics")
@@ -73,6 +78,16 @@ class FrontMatter(BaseModel):
         unknown = sorted(set(value) - TOPICS)
         if unknown:
             raise ValueError(f"unknown topic(s) {', '.join(unknown)}; allowed: {', '.join(sorted(TOPICS))}")
+        return value
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _known_jurisdictions(cls, value: list[str]) -> list[str]:
+        unknown = sorted({str(code) for code in value} - set(JURISDICTIONS))
+        if unknown:
+            raise ValueError(f"unknown jurisdiction(s) {', '.join(unknown)}; allowed: {', '.join(JURISDICTIONS)}")
+        if len(set(value)) != len(value):
+            raise ValueError("lists a jurisdiction twice")
         return value
 
 
@@ -85,8 +100,9 @@ class Card:
     checklist: tuple[str, ...]
     questions: tuple[str, ...]
     phrases: tuple[str, ...]
+    jurisdiction: tuple[str, ...]
     sources: tuple[Source, ...]
-    reviewed: dt.date
+    reviewed: dt.date | None
     as_of: dt.date | None
     summary: str
     key_points: tuple[str, ...]
@@ -143,6 +159,7 @@ def parse_card(path: Path) -> Card:
         checklist=tuple(fm.checklist),
         questions=tuple(fm.questions),
         phrases=tuple(fm.phrases),
+        jurisdiction=tuple(fm.jurisdiction),
         sources=tuple(fm.sources),
         reviewed=fm.reviewed,
         as_of=fm.as_of,

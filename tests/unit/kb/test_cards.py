@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,15 @@ def test_parses_front_matter_summary_points_and_template(tmp_path: Path) -> None
     assert card.sources[0].url == "https://example.org/a"
 
 
+def test_jurisdiction_new_topics_and_optional_reviewed(tmp_path: Path) -> None:
+    card = parse_card(write_card(tmp_path, "swiss", topics=["law-ch", "tax"], jurisdiction=["ch", "eu"]))
+    assert card.jurisdiction == ("ch", "eu")
+    assert card.topics == ("law-ch", "tax")
+    assert card.reviewed is None and card.as_of is None
+    dated = parse_card(write_card(tmp_path, "dated", reviewed="2026-12-03", as_of="2026-08-02"))
+    assert (str(dated.reviewed), str(dated.as_of)) == ("2026-12-03", "2026-08-02")
+
+
 def test_wrapped_bullet_lines_join(tmp_path: Path) -> None:
     path = tmp_path / "en" / "wrap.md"
     path.parent.mkdir()
@@ -32,6 +42,13 @@ def test_wrapped_bullet_lines_join(tmp_path: Path) -> None:
         ({"sources": None}, "required field 'sources' is missing"),
         ({"topics": ["cooking"]}, "unknown topic(s) cooking"),
         ({"reviewed": "last week"}, "field 'reviewed'"),
+        ({"as_of": "November 2026"}, "field 'as_of'"),
+        ({"jurisdiction": None}, "required field 'jurisdiction' is missing"),
+        ({"jurisdiction": ["fr", "france"]}, "field 'jurisdiction': Value error, unknown jurisdiction(s) france"),
+        ({"jurisdiction": "fr"}, "field 'jurisdiction'"),
+        ({"jurisdiction": []}, "field 'jurisdiction'"),
+        ({"jurisdiction": ["fr", "fr"]}, "lists a jurisdiction twice"),
+        ({"topics": ["law-de"]}, "unknown topic(s) law-de"),
         ({"colour": "red"}, "unknown field 'colour'"),
         ({"id": "other"}, "must equal the file name"),
         ({"checklist": ["x" * 200]}, "field 'checklist.0'"),
@@ -104,6 +121,50 @@ def test_check_reports_missing_translation_stale_cards_and_every_error(tmp_path:
     assert len(report.warnings) == 2 and all("over 12 months ago" in w for w in report.warnings)
     assert report.knowledge.missing_translation() == ["lonely"]
     assert report.knowledge.stats()["by_lang"] == {"fr": 3, "en": 2}
+
+
+@pytest.mark.parametrize(
+    ("front", "points", "reason"),
+    [
+        ({"topics": ["law-fr"]}, ("Plain advice.", "More advice."), "a law (topic law-fr)"),
+        ({}, ("Under article L.441-10 you may charge interest.", "Ask."), "'L.441-10'"),
+        ({}, ("The AI Act (art. 50) asks for a label.", "Ask."), "'art. 50'"),
+        ({}, ("The penalty can reach €300,000.", "Ask."), "'€300,000'"),
+        ({}, ("38 % of them used their own wording.", "Ask."), "'38 %'"),
+        ({}, ("Une amende de 15 000 euros.", "Ask."), "'15 000 euros'"),
+        ({}, ("Civil penalties reach $53,088 per violation.", "Ask."), "'$53,088'"),
+    ],
+)
+def test_check_warns_when_a_law_or_figure_has_no_as_of(
+    tmp_path: Path, front: dict, points: tuple[str, ...], reason: str
+) -> None:
+    write_pair(tmp_path, "undated", points=points, **front)
+    write_pair(tmp_path, "dated", points=points, as_of="2026-08-02", **front)
+    write_pair(tmp_path, "advice", points=("Post when your audience is online.", "Keep 3 ideas ready."))
+    report = check_knowledge(tmp_path, today=dt.date(2026, 12, 3))
+    assert report.ok
+    assert len(report.warnings) == 2  # the undated pair only: a dated card and plain advice stay quiet
+    assert all("undated.md: states" in w and reason in w and "no as_of" in w for w in report.warnings)
+
+
+def test_check_refuses_dates_in_the_future(tmp_path: Path) -> None:
+    write_pair(tmp_path, "ahead", reviewed="2027-01-01", as_of="2027-02-01")
+    report = check_knowledge(tmp_path, today=dt.date(2026, 12, 3))
+    problems = sorted(str(error) for error in report.errors)
+    assert len(problems) == 4
+    assert any("reviewed date 2027-01-01 is in the future" in p for p in problems)
+    assert any("as_of date 2027-02-01 is in the future" in p for p in problems)
+
+
+def test_repository_cards_declare_their_jurisdiction() -> None:
+    knowledge = load_knowledge(Path(__file__).resolve().parents[2] / "knowledge")
+    by_id = {card.id: card.jurisdiction for card in knowledge}
+    assert by_id["france-influencer-law"] == ("fr",) and by_id["us-ftc-rules"] == ("us",)
+    assert by_id["uk-asa-cma-rules"] == ("uk",) and by_id["eu-rules"] == ("eu",)
+    assert by_id["counter-offer"] == ("all",)
+    for card in knowledge:  # both translations of a card answer for the same places
+        other = knowledge.cards[(card.id, "fr" if card.language == "en" else "en")]
+        assert other.jurisdiction == card.jurisdiction, card.id
 
 
 def test_load_refuses_a_set_with_one_bad_card(tmp_path: Path) -> None:
