@@ -87,7 +87,8 @@ async def test_reload_and_status_for_an_admin(bot: Admin) -> None:
     [report] = texts(await bot.say(ADMIN, "/reload"))
     assert "unchanged" in report and "added" in report
     [status] = texts(await bot.say(ADMIN, "/kb"))
-    cards = len({path.stem for lang in ("fr", "en") for path in (bot.knowledge / lang).glob("*.md")})  # not a constant: cards get added
+    # Counted, not a constant: cards get added.
+    cards = len({path.stem for lang in ("fr", "en") for path in (bot.knowledge / lang).glob("*.md")})
     assert f"Cards: {cards} ids" in status and "hit@3" in status and "chunks" in status
 
 
