@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
 from bot.offers.golden import load_golden, score  # noqa: E402
-from bot.wiring import build_coach  # noqa: E402
+from bot.wiring import build_services  # noqa: E402
 from scripts.figures import percentile  # noqa: E402
 
 
@@ -25,7 +25,7 @@ def ratio(a: int, b: int) -> str:
 def main() -> None:
     entries = load_golden(ROOT / "knowledge" / "eval" / "offers" / "golden.yaml")
     with tempfile.TemporaryDirectory() as tmp:
-        coach = build_coach(Settings(_env_file=None, data_dir=Path(tmp), knowledge_dir=ROOT / "knowledge"))
+        coach = build_services(Settings(_env_file=None, data_dir=Path(tmp), knowledge_dir=ROOT / "knowledge"))
         report = score(entries, coach.offers)
         print(f"offers: {report.offers}; verdict accuracy {report.verdict_accuracy:.3f}")
         for offer_id, want, got in report.verdict_misses:

@@ -23,9 +23,9 @@ def run_offer(args: argparse.Namespace, settings: Settings) -> int:
     except (json.JSONDecodeError, TypeError, AttributeError) as exc:
         print(f"error: the profile must be a JSON object ({exc})", file=sys.stderr)
         return EXIT_USAGE
-    from bot.wiring import build_coach
+    from bot.wiring import build_services
 
-    evaluation = build_coach(settings).offers.evaluate(text, profile, lang=args.lang)
+    evaluation = build_services(settings).offers.evaluate(text, profile, lang=args.lang)
     print(
         json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2) if args.json else render_evaluation(evaluation)
     )

@@ -84,17 +84,6 @@ CREATE TABLE IF NOT EXISTS asked (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
--- Every change to the knowledge base made through the bot: who, when, what, and the previous file to roll back.
-CREATE TABLE IF NOT EXISTS kb_changes (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    admin_id    INTEGER NOT NULL,
-    action      TEXT NOT NULL,
-    path        TEXT NOT NULL,
-    previous    TEXT,
-    batch       INTEGER NOT NULL,
-    created_at  TEXT NOT NULL,
-    rolled_back INTEGER NOT NULL DEFAULT 0
-);
 """
 # Every table that holds a user's rows: /forget deletes from each, and a test keeps this list complete.
 USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers", "cohorts", "asked")
@@ -330,29 +319,6 @@ class Database:
             topics=Counter(card for card in cards if card),
             red_flags=flags,
         )
-
-    # ---- knowledge-base changes ------------------------------------------------------------------------------
-    async def record_kb_changes(self, admin_id: int, changes: list[tuple[str, str, str | None]]) -> None:
-        """One admin action: (action, path, previous content or None) rows sharing one batch number."""
-        async with self.db.execute("SELECT COALESCE(MAX(batch), 0) + 1 FROM kb_changes") as cursor:
-            batch = (await cursor.fetchone())[0]  # type: ignore[index]
-        await self.db.executemany(
-            "INSERT INTO kb_changes (admin_id, action, path, previous, batch, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [(admin_id, action, path, previous, batch, _now()) for action, path, previous in changes],
-        )
-        await self.db.commit()
-
-    async def last_kb_changes(self) -> list[tuple[int, str, str, str | None]]:
-        """The latest admin action not rolled back: (row id, action, path, previous content)."""
-        async with self.db.execute(
-            "SELECT id, action, path, previous FROM kb_changes WHERE rolled_back = 0 AND batch = "
-            "(SELECT MAX(batch) FROM kb_changes WHERE rolled_back = 0) ORDER BY id DESC"
-        ) as cursor:
-            return list(await cursor.fetchall())
-
-    async def mark_rolled_back(self, ids: list[int]) -> None:
-        await self.db.executemany("UPDATE kb_changes SET rolled_back = 1 WHERE id = ?", [(i,) for i in ids])
-        await self.db.commit()
 
     async def recent_downvotes(self, limit: int = 200) -> list[tuple[str, str | None]]:
         async with self.db.execute(

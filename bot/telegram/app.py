@@ -13,12 +13,9 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.i18n import COMMANDS
-from bot.storage import Database
-from bot.telegram.batcher import AskBatcher
-from bot.telegram.context import BotData, CoachContext, Services
+from bot.telegram.context import BotData, CoachContext
 from bot.telegram.handlers import register
-from bot.telegram.throttle import Throttle
-from bot.wiring import build_coach
+from bot.wiring import build_services
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +28,15 @@ def build_application(
 
     async def post_init(app: Application) -> None:
         if app.bot_data.services is None:  # tests may hand in ready services
-            coach = await asyncio.to_thread(build_coach, settings)
-            db = Database(settings.database_path)
-            await db.open()
-            throttle = Throttle(settings.user_rate_per_minute)
-            app.bot_data.services = Services(settings, coach, db, throttle, AskBatcher(coach.engine))
+            services = await asyncio.to_thread(build_services, settings)
+            await services.open()
+            app.bot_data.services = services
         await register_commands(app)
-        log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.coach.kb.version)
+        log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.kb.version)
 
     async def post_shutdown(app: Application) -> None:
         if app.bot_data.services is not None:
-            await app.bot_data.services.batcher.close()
-            await app.bot_data.services.db.close()
+            await app.bot_data.services.close()
 
     builder = (
         ApplicationBuilder()

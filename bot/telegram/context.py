@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.advice import AdviceEngine
-from bot.config import Settings
-from bot.storage import Database
-from bot.telegram.batcher import AskBatcher
-from bot.telegram.throttle import Throttle
-from bot.wiring import Coach
-
-
-@dataclass
-class Services:
-    settings: Settings
-    coach: Coach
-    db: Database
-    throttle: Throttle
-    batcher: AskBatcher
-
-    @property
-    def engine(self) -> AdviceEngine:
-        return self.coach.engine
+from bot.wiring import Services
 
 
 class BotData:

@@ -7,7 +7,7 @@ import pytest
 from bot.config import Settings
 from bot.errors import CardError
 from bot.retrieval.index import CardIndex
-from bot.wiring import build_coach
+from bot.wiring import build_services
 from tests.cards import write_card, write_pair
 
 
@@ -23,13 +23,13 @@ def test_a_malformed_card_leaves_the_index_and_the_served_cards_as_they_were(tmp
     knowledge = tmp_path / "knowledge"
     write_pair(knowledge, "exclusivity", summary="An exclusivity clause stops you working with competing brands.")
     write_pair(knowledge, "fair-pay", summary="How much to charge a brand for a sponsored post.")
-    coach = build_coach(Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=knowledge))
-    before, version = snapshot(coach.index), coach.kb.version
+    services = build_services(Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=knowledge))
+    before, version = snapshot(services.index), services.kb.version
     # A valid edit and a new valid card beside a broken one: none of them may reach the index.
     write_card(knowledge, "fair-pay", "en", summary="A changed but valid card about quokka fees.")
     write_pair(knowledge, "gift-only", summary="A brand offers only a product in exchange for a post.")
     write_card(knowledge, "broken", "fr", sources=[])
     with pytest.raises(CardError, match=r"broken\.md: field 'sources'"):
-        coach.refresh()
-    assert snapshot(coach.index) == before
-    assert coach.kb.version == version and coach.kb.get("gift-only", "en") is None
+        services.knowledge.refresh()
+    assert snapshot(services.index) == before
+    assert services.kb.version == version and services.kb.get("gift-only", "en") is None

@@ -6,13 +6,11 @@ from __future__ import annotations
 import asyncio
 import difflib
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.errors import CoachError
 from bot.i18n import Lang, t
-from bot.kb.admin import validate_upload
 from bot.kb.evaluation import evaluate_splits, questions_dir
 from bot.retrieval.index import RefreshReport
 from bot.telegram.context import CoachContext
@@ -44,11 +42,11 @@ def _report(report: RefreshReport, lang: Lang) -> str:
 async def kb_status(update: Update, context: CoachContext) -> None:
     if not await is_admin(update, context):
         return
-    lang, coach = await user_lang(update, context), context.services.coach
-    stats = coach.kb.stats()
-    report = await asyncio.to_thread(evaluate_splits, questions_dir(coach.settings.knowledge_dir), coach.engine)
+    lang, services = await user_lang(update, context), context.services
+    stats = services.kb.stats()
+    report = await asyncio.to_thread(evaluate_splits, questions_dir(services.settings.knowledge_dir), services.engine)
     result = report.headline[1] if report.headline else None
-    state = coach.index.state()
+    state = services.index.state()
     missing = stats["missing_translation"]
     text = t(
         "kb_status",
@@ -59,7 +57,7 @@ async def kb_status(update: Update, context: CoachContext) -> None:
         en=stats["by_lang"]["en"],  # type: ignore[index]
         missing=t("kb_missing", lang, ids=", ".join(missing)) if missing else "",  # type: ignore[arg-type]
         refreshed=state.get("refreshed_at", "—"),
-        chunks=coach.index.count(),
+        chunks=services.index.count(),
         hit3=f"{result.hit_at_3:.3f}" if result else "—",
         mrr=f"{result.mrr:.3f}" if result else "—",
         off=f"{result.offtopic_accuracy:.3f}" if result else "—",
@@ -73,7 +71,7 @@ async def reload(update: Update, context: CoachContext) -> None:
         return
     lang = await user_lang(update, context)
     try:
-        report = await asyncio.to_thread(context.services.coach.refresh)
+        report = await asyncio.to_thread(context.services.knowledge.refresh)
     except CoachError as exc:
         await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
         return
@@ -92,13 +90,13 @@ async def upload(update: Update, context: CoachContext) -> None:
         if (document.file_size or 0) > 20_000:
             raise CoachError(f"{name}: is larger than 20,000 bytes")
         data = bytes(await (await document.get_file()).download_as_bytearray())
-        checked = validate_upload(name, data, services.settings.knowledge_dir)
-        report, previous = await asyncio.to_thread(services.coach.apply_upload, checked)
+        # Validating and indexing cost CPU and wait for the knowledge base's lock: never on the event loop.
+        outcome = await asyncio.to_thread(services.knowledge.upload, update.effective_user.id, name, data)
     except CoachError as exc:
         await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
         return
+    checked, report, previous = outcome.upload, outcome.report, outcome.changes[0].previous
     relative = checked.target.relative_to(services.settings.knowledge_dir)
-    await services.db.record_kb_changes(update.effective_user.id, [("upload", str(checked.target), previous)])
     lines = [esc(t("kb_uploaded", lang, path=str(relative))), esc(_report(report, lang))]
     if checked.missing_translation:
         lines.append(esc(t("kb_needs_translation", lang, other=checked.missing_translation)))
@@ -126,7 +124,7 @@ async def kb_remove(update: Update, context: CoachContext) -> None:
     if not card_id:
         await update.effective_message.reply_text(esc(t("kb_remove_usage", lang)))
         return
-    if card_id not in context.services.coach.kb.ids:
+    if card_id not in context.services.kb.ids:
         await update.effective_message.reply_text(esc(t("kb_no_such_card", lang, id=card_id)))
         return
     keyboard = InlineKeyboardMarkup(
@@ -149,34 +147,32 @@ async def on_remove_button(update: Update, context: CoachContext, args: tuple[st
         await query.edit_message_text(esc(t("forget_cancelled", lang)))
         return
     try:
-        report, removed = await asyncio.to_thread(services.coach.remove_card, args[0])
+        outcome = await asyncio.to_thread(services.knowledge.remove, update.effective_user.id, args[0])
     except CoachError as exc:
         await query.edit_message_text(esc(t("kb_refused", lang, reason=str(exc))))
         return
-    if not removed:
+    if outcome is None:
         await query.edit_message_text(esc(t("kb_no_such_card", lang, id=args[0])))
         return
-    await services.db.record_kb_changes(update.effective_user.id, [("remove", str(p), prev) for p, prev in removed])
-    await query.edit_message_text(esc(f"{t('kb_removed', lang, id=args[0])}\n{_report(report, lang)}"))
+    await query.edit_message_text(esc(f"{t('kb_removed', lang, id=args[0])}\n{_report(outcome.report, lang)}"))
 
 
 async def kb_rollback(update: Update, context: CoachContext) -> None:
     if not await is_admin(update, context):
         return
     lang, services = await user_lang(update, context), context.services
-    changes = await services.db.last_kb_changes()
-    if not changes:
-        await update.effective_message.reply_text(esc(t("kb_nothing_to_roll_back", lang)))
-        return
     try:
-        report = await asyncio.to_thread(services.coach.restore, [(Path(path), prev) for _, _, path, prev in changes])
+        outcome = await asyncio.to_thread(services.knowledge.rollback)
     except CoachError as exc:
         await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
         return
-    await services.db.mark_rolled_back([row_id for row_id, *_ in changes])
+    if outcome is None:
+        await update.effective_message.reply_text(esc(t("kb_nothing_to_roll_back", lang)))
+        return
     root = services.settings.knowledge_dir
-    paths = ", ".join(str(Path(path).relative_to(root)) for _, _, path, _ in changes)
-    await update.effective_message.reply_text(esc(f"{t('kb_rolled_back', lang, paths=paths)}\n{_report(report, lang)}"))
+    paths = ", ".join(str(change.path.relative_to(root)) for change in outcome.changes)
+    text = f"{t('kb_rolled_back', lang, paths=paths)}\n{_report(outcome.report, lang)}"
+    await update.effective_message.reply_text(esc(text))
 
 
 async def feedback_report(update: Update, context: CoachContext) -> None:

@@ -37,7 +37,7 @@ async def _feedback(update: Update, context: CoachContext, args: tuple[str, ...]
             card_id=args[1],
             question=question.text if question else None,
             lang=lang,
-            kb_version=context.services.coach.kb.version,
+            kb_version=context.services.kb.version,
         )
     )
     await query.answer(t("feedback_thanks", lang))
@@ -58,7 +58,7 @@ async def _full_checklist(update: Update, context: CoachContext, args: tuple[str
 async def _follow_up(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
     query = update.callback_query
     lang = await user_lang(update, context)
-    card = context.services.coach.kb.get(args[0], lang) if len(args) == 2 and args[1].isdigit() else None
+    card = context.services.kb.get(args[0], lang) if len(args) == 2 and args[1].isdigit() else None
     if card is None or int(args[1]) >= len(card.questions):
         await query.answer(t("button_expired", lang), show_alert=True)
         return

@@ -74,7 +74,7 @@ async def dashboard(update: Update, context: CoachContext) -> None:
     lang, services = await user_lang(update, context), context.services
     since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=7)).isoformat(timespec="seconds")
     stats = await services.db.cohort_stats(update.effective_user.id, since)
-    kb, none = services.coach.kb, t("none", lang)
+    kb, none = services.kb, t("none", lang)
     topics = ", ".join(
         f"{card.title if (card := kb.get(card_id, lang)) else card_id} ({n})"
         for card_id, n in stats.topics.most_common(5)
@@ -106,7 +106,7 @@ async def send_to_coach(update: Update, context: CoachContext, args: tuple[str, 
         return
     facts = facts_from_state(dialog["facts"])
     coach_lang = await services.db.language(coach_id) or lang
-    evaluation = services.coach.offers.evaluate_facts(facts, dialog.get("text", ""), None, coach_lang)
+    evaluation = services.offers.evaluate_facts(facts, dialog.get("text", ""), None, coach_lang)
     verdict = esc(t(f"verdict_{evaluation.verdict}", coach_lang))
     flags = ", ".join(evaluation.red_flags)
     header = esc(t("coach_summary", coach_lang, name=user.full_name or str(user.id)))

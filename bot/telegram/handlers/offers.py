@@ -152,7 +152,7 @@ async def _judge_and_send(
 ) -> None:
     services, user, chat_id = context.services, update.effective_user, update.effective_chat.id
     profile = Profile.from_json(await services.db.profile(user.id) or {})
-    evaluation = await asyncio.to_thread(services.coach.offers.evaluate_facts, facts, text, profile, ui)
+    evaluation = await asyncio.to_thread(services.offers.evaluate_facts, facts, text, profile, ui)
     # Kept, idle, so the card's buttons can correct a field; /cancel and /forget remove it.
     await services.db.set_dialog(
         user.id,
@@ -160,7 +160,7 @@ async def _judge_and_send(
     )
     if log:
         await services.db.log_offer(user.id, evaluation.verdict, evaluation.red_flags, facts.category)
-    kb = services.coach.kb
+    kb = services.kb
     cited = dict.fromkeys(r.card_id for r in evaluation.reasons if r.status != "ok")
     titles = [card.title for card_id in cited if (card := kb.get(card_id, ui))][:4]
     has_coach = await services.db.coach_of(user.id) is not None

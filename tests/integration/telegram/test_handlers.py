@@ -13,10 +13,9 @@ from bot.config import Settings
 from bot.storage import Database
 from bot.telegram.app import build_application
 from bot.telegram.batcher import AskBatcher
-from bot.telegram.context import Services
 from bot.telegram.handlers.common import send_html
 from bot.telegram.throttle import Throttle
-from bot.wiring import Coach, build_coach
+from bot.wiring import Services, build_services
 from tests.auxil.botapi import STICKER, TOKEN, BotAPI, RecordingRequest, Sent, callback_update, message_update
 from tests.conftest import KNOWLEDGE
 
@@ -24,9 +23,13 @@ FR, EN = 1001, 1002
 
 
 @pytest.fixture(scope="module")
-def coach(tmp_path_factory: pytest.TempPathFactory) -> Coach:
+def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     data = tmp_path_factory.mktemp("handlers-data")
-    return build_coach(Settings(_env_file=None, data_dir=data, knowledge_dir=KNOWLEDGE))
+    settings = Settings(
+        _env_file=None, telegram_bot_token=TOKEN, data_dir=data, knowledge_dir=KNOWLEDGE, user_rate_per_minute=5,
+        typing_delay=0,
+    )  # fmt: skip
+    return build_services(settings)
 
 
 class Harness:
@@ -51,25 +54,18 @@ class Harness:
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, coach: Coach) -> AsyncIterator[Harness]:
-    settings = Settings(
-        _env_file=None,
-        telegram_bot_token=TOKEN,
-        data_dir=tmp_path,
-        knowledge_dir=KNOWLEDGE,
-        user_rate_per_minute=5,
-        typing_delay=0,
-    )
+async def bot(tmp_path: Path, services: Services) -> AsyncIterator[Harness]:
+    # The engine and the index are the module's; the users' database and the throttle are each test's own.
+    services.db = Database(tmp_path / "coach.sqlite3")
+    services.throttle = Throttle(services.settings.user_rate_per_minute)
+    services.batcher = AskBatcher(services.engine)
+    await services.open()
     api = BotAPI()
-    app = build_application(settings, request=RecordingRequest(api))
-    db = Database(tmp_path / "coach.sqlite3")
-    await db.open()
-    app.bot_data.services = Services(
-        settings, coach, db, Throttle(settings.user_rate_per_minute), AskBatcher(coach.engine)
-    )
+    app = build_application(services.settings, request=RecordingRequest(api))
+    app.bot_data.services = services
     async with app:
-        yield Harness(app, api, db)
-    await db.close()
+        yield Harness(app, api, services.db)
+    await services.close()
 
 
 def texts(sent: list[Sent]) -> list[str]:
@@ -221,7 +217,7 @@ async def test_a_failing_update_is_logged_answered_and_the_bot_goes_on(
     def broken(*args, **kwargs):
         raise RuntimeError("engine down")
 
-    monkeypatch.setattr(bot.app.bot_data.services.coach.engine, "ask_many", broken)
+    monkeypatch.setattr(bot.app.bot_data.services.engine, "ask_many", broken)
     [apology] = texts(await bot.say(FR, "combien facturer ?", "fr"))
     assert "problème" in apology
     assert "update 1 failed" in caplog.text and "engine down" in caplog.text
