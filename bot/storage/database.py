@@ -27,12 +27,13 @@ CREATE TABLE IF NOT EXISTS users (
     last_seen   TEXT NOT NULL,
     questions   INTEGER NOT NULL DEFAULT 0
 );
+-- One vote per user and answer (the message carrying the buttons): a replayed press changes nothing. Never the
+-- question: the card and the language are enough to find content gaps, and nobody's words outlive /forget.
 CREATE TABLE IF NOT EXISTS feedback (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id     INTEGER NOT NULL,
     vote        INTEGER NOT NULL CHECK (vote IN (-1, 1)),
     card_id     TEXT NOT NULL,
-    question    TEXT,
     lang        TEXT,
     kb_version  TEXT,
     created_at  TEXT NOT NULL
@@ -87,6 +88,10 @@ CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
 """
 # Every table that holds a user's rows: /forget deletes from each, and a test keeps this list complete.
 USER_TABLES = ("users", "feedback", "profiles", "dialogs", "offers", "cohorts", "asked")
+# Rows that name a user in another column: a coach's role, invites and cohort; who added a coach or changed a card.
+NAMED_BY = {"coaches": "user_id", "invites": "coach_id"}
+MEMBERS_OF = ("cohorts", "coach_id")
+ANONYMISED = (("coaches", "added_by"), ("kb_changes", "admin_id"))
 
 
 def _now() -> str:
@@ -108,9 +113,9 @@ class Feedback:
     user_id: int
     vote: int
     card_id: str
-    question: str | None
     lang: Lang
     kb_version: str
+    answer: str  # "<chat id>:<message id>" of the answer voted on
 
 
 class Database:
@@ -128,9 +133,22 @@ class Database:
         # WAL: readers never block the writer, and a crash mid-write cannot corrupt earlier data.
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten, not left in free pages: /forget leaves nothing to read in the file.
+        await self._db.execute("PRAGMA secure_delete=ON")
         await self._db.executescript(SCHEMA)
+        await self._migrate()
         await self._db.commit()
         self._flusher = asyncio.create_task(self._flush_every(self.flush_seconds), name="db-flush")
+
+    async def _migrate(self) -> None:
+        """Databases from earlier versions: votes lose the question texts they kept, and gain the answer."""
+        async with self.db.execute("PRAGMA table_info(feedback)") as cursor:
+            columns = {row[1] for row in await cursor.fetchall()}
+        if "question" in columns:
+            await self.db.execute("ALTER TABLE feedback DROP COLUMN question")
+        if "answer" not in columns:
+            await self.db.execute("ALTER TABLE feedback ADD COLUMN answer TEXT")
+        await self.db.execute("CREATE UNIQUE INDEX IF NOT EXISTS feedback_once ON feedback (user_id, answer)")
 
     async def close(self) -> None:
         if self._flusher is not None:
@@ -191,21 +209,23 @@ class Database:
             except Exception:
                 log.exception("could not write question counts; retrying at the next flush")
 
-    async def add_feedback(self, feedback: Feedback) -> None:
-        await self.db.execute(
-            "INSERT INTO feedback (user_id, vote, card_id, question, lang, kb_version, created_at) "
+    async def add_feedback(self, feedback: Feedback) -> bool:
+        """Store a vote; False (nothing stored) if this user already voted on this answer."""
+        cursor = await self.db.execute(
+            "INSERT OR IGNORE INTO feedback (user_id, vote, card_id, lang, kb_version, answer, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 feedback.user_id,
                 feedback.vote,
                 feedback.card_id,
-                feedback.question,
                 feedback.lang,
                 feedback.kb_version,
+                feedback.answer,
                 _now(),
             ),
         )
         await self.db.commit()
+        return cursor.rowcount > 0
 
     async def _get_json(self, table: str, user_id: int) -> dict | None:
         async with self.db.execute(f"SELECT data FROM {table} WHERE user_id = ?", (user_id,)) as cursor:
@@ -321,8 +341,9 @@ class Database:
         )
 
     async def recent_downvotes(self, limit: int = 200) -> list[tuple[str, str | None]]:
+        """(card id, language) of the latest 👎."""
         async with self.db.execute(
-            "SELECT card_id, question FROM feedback WHERE vote = -1 ORDER BY id DESC LIMIT ?", (limit,)
+            "SELECT card_id, lang FROM feedback WHERE vote = -1 ORDER BY id DESC LIMIT ?", (limit,)
         ) as cursor:
             return list(await cursor.fetchall())
 
@@ -335,11 +356,25 @@ class Database:
             for table in USER_TABLES:
                 cursor = await self.db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
                 deleted += cursor.rowcount
+            # A coach who leaves: their role, their invites (the links stop working) and their cohort.
+            for table, column in (*NAMED_BY.items(), MEMBERS_OF):
+                cursor = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_id,))
+                deleted += cursor.rowcount
+            # Rows about others that merely name them as the one who acted keep their meaning, not the name.
+            for table, column in ANONYMISED:
+                if await self._has_table(table):
+                    await self.db.execute(f"UPDATE {table} SET {column} = 0 WHERE {column} = ?", (user_id,))
             await self.db.commit()
         except Exception:
             await self.db.rollback()
             raise
+        # The old pages may still sit in the write-ahead log: fold it into the database and empty it.
+        await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return deleted
+
+    async def _has_table(self, name: str) -> bool:
+        async with self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) as c:
+            return await c.fetchone() is not None
 
     async def rows_about(self, user_id: int, tables: Iterable[str] = USER_TABLES) -> int:
         await self.flush()

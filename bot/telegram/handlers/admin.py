@@ -184,13 +184,13 @@ async def feedback_report(update: Update, context: CoachContext) -> None:
         await update.effective_message.reply_text(esc(t("feedback_none", lang)))
         return
     by_card: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for card_id, question in votes:
-        by_card[card_id][question or "—"] += 1
+    for card_id, vote_lang in votes:
+        by_card[card_id][vote_lang or "—"] += 1
     ranked = sorted(by_card.items(), key=lambda item: -sum(item[1].values()))
     lines = [f"<b>{esc(t('feedback_title', lang))}</b>"]
-    for card_id, questions in ranked[:15]:
-        lines.append(f"\n<b>{esc(card_id)}</b> ({sum(questions.values())})")
-        lines += [f"• {esc(q[:150])}" + (f" ×{n}" if n > 1 else "") for q, n in questions.most_common(5)]
+    for card_id, langs in ranked[:30]:
+        split = ", ".join(f"{code} {n}" for code, n in langs.most_common())
+        lines.append(f"• <b>{esc(card_id)}</b> ({sum(langs.values())}: {esc(split)})")
     for message in split_message(["\n".join(lines)]):
         await send_html(context, update.effective_chat.id, message)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 
 from bot.advice import Question
 from bot.i18n import t
 from bot.storage.database import Feedback
+from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import admin, coaches, offers
 from bot.telegram.handlers.common import send_answer, send_html, user_lang
@@ -26,23 +29,24 @@ async def on_button(update: Update, context: CoachContext) -> None:
 async def _feedback(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
     query = update.callback_query
     lang = await user_lang(update, context)
-    if len(args) != 2 or args[0] not in ("0", "1"):
+    message = query.message
+    # A forged or replayed press: the card must exist, and the button must sit under a message the bot sent.
+    if len(args) != 2 or args[0] not in ("0", "1") or args[1] not in context.services.kb.ids or message is None:
         await query.answer(t("button_expired", lang), show_alert=True)
         return
-    question = query.message.reply_to_message if query.message else None
     await context.services.db.add_feedback(
         Feedback(
             user_id=query.from_user.id,  # never an id from the button: nobody can vote for someone else
             vote=1 if args[0] == "1" else -1,
             card_id=args[1],
-            question=question.text if question else None,
             lang=lang,
             kb_version=context.services.kb.version,
+            answer=f"{message.chat.id}:{message.message_id}",  # one vote per user and answer, however often pressed
         )
     )
     await query.answer(t("feedback_thanks", lang))
-    markup = query.message.reply_markup if query.message else None
-    if markup:  # one vote per answer: the thumbs go, the other buttons stay
+    markup = message.reply_markup
+    if markup:  # the thumbs go, the other buttons stay
         rows = [row for row in markup.inline_keyboard]
         rows[0] = tuple(b for b in rows[0] if not (b.callback_data or "").startswith("fb:"))
         await query.edit_message_reply_markup(reply_markup=type(markup)([r for r in rows if r]))
@@ -62,9 +66,13 @@ async def _follow_up(update: Update, context: CoachContext, args: tuple[str, ...
     if card is None or int(args[1]) >= len(card.questions):
         await query.answer(t("button_expired", lang), show_alert=True)
         return
+    if not await admit(update, context):
+        return
     await query.answer()
-    answer = context.services.engine.card_answer(card.id, lang, question=card.questions[int(args[1])])
-    await send_answer(context, update.effective_chat.id, answer)
+    engine = context.services.engine
+    answer = await asyncio.to_thread(engine.card_answer, card.id, lang, question=card.questions[int(args[1])])
+    if answer is not None:
+        await send_answer(context, update.effective_chat.id, answer)
 
 
 async def _example(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
@@ -72,6 +80,8 @@ async def _example(update: Update, context: CoachContext, args: tuple[str, ...])
     examples = t("examples", args[0]).split("|") if args and args[0] in ("fr", "en") else []
     if len(args) != 2 or not args[1].isdigit() or int(args[1]) >= len(examples):
         await query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
+        return
+    if not await admit(update, context):
         return
     await query.answer()
     answer = await context.services.batcher.ask(Question(examples[int(args[1])], args[0]))

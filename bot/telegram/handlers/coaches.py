@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from uuid import uuid4
 
@@ -11,6 +12,7 @@ from telegram.constants import ParseMode
 from bot.advice import Question
 from bot.i18n import lang_of, t
 from bot.offers.edit import facts_from_state
+from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import send_html, user_lang
 from bot.telegram.render import Callback, answer_blocks, button, checklist_block, esc, offer_card, split_message
@@ -104,9 +106,13 @@ async def send_to_coach(update: Update, context: CoachContext, args: tuple[str, 
     if coach_id is None or dialog is None or dialog.get("kind") != "offer":
         await query.answer(t("not_in_cohort" if coach_id is None else "button_expired", lang), show_alert=True)
         return
+    if not await admit(update, context):
+        return
     facts = facts_from_state(dialog["facts"])
     coach_lang = await services.db.language(coach_id) or lang
-    evaluation = services.offers.evaluate_facts(facts, dialog.get("text", ""), None, coach_lang)
+    evaluation = await asyncio.to_thread(
+        services.offers.evaluate_facts, facts, dialog.get("text", ""), None, coach_lang
+    )
     verdict = esc(t(f"verdict_{evaluation.verdict}", coach_lang))
     flags = ", ".join(evaluation.red_flags)
     header = esc(t("coach_summary", coach_lang, name=user.full_name or str(user.id)))
@@ -125,6 +131,8 @@ async def inline_query(update: Update, context: CoachContext) -> None:
     text = (query.query or "").strip()
     services = context.services
     results = []
+    if text and not await admit(update, context):
+        return
     if text:
         answer = await services.batcher.ask(Question(text, None, lang))
         lang = answer.lang

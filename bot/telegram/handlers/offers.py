@@ -77,7 +77,7 @@ async def continue_dialog(update: Update, context: CoachContext, dialog: dict, t
     if dialog["kind"] == "profile":
         await _save_profile_field(update, context, dialog["step"], text, ui)
         return True
-    facts = apply_answer(facts_from_state(dialog["facts"]), dialog["step"], text)
+    facts = await asyncio.to_thread(apply_answer, facts_from_state(dialog["facts"]), dialog["step"], text)
     dialog = {**dialog, "facts": facts_to_state(facts), "text": (dialog.get("text", "") + "\n" + text)[-MAX_KEPT_TEXT:]}
     await _next(update, context, dialog, ui)
     return True

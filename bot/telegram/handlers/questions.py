@@ -11,6 +11,7 @@ from bot.advice import Question
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
 from bot.offers import looks_like_offer
+from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
@@ -18,16 +19,19 @@ from bot.telegram.render import esc
 
 
 async def on_private_text(update: Update, context: CoachContext) -> None:
-    """An answer the open dialog waits for, a pasted offer, or a question."""
+    """An answer the open dialog waits for (one field, read in a worker thread), else a pasted offer or a
+    question, admitted through the user's throttle first, whichever it is."""
     text = update.effective_message.text or ""
     dialog = await context.services.db.dialog(update.effective_user.id)
     if dialog and await offers.continue_dialog(update, context, dialog, text):
         return
-    if looks_like_offer(text):
-        if context.services.throttle.allow(update.effective_user.id):
-            await offers.evaluate_text(update, context, text)
+    if not await admit(update, context):
         return
-    await answer_question(update, context, text)
+    # Reading the text costs CPU on long or hostile input: a worker thread, never the event loop.
+    if await asyncio.to_thread(looks_like_offer, text):
+        await offers.evaluate_text(update, context, text)
+        return
+    await _answer(update, context, text)
 
 
 async def ask_command(update: Update, context: CoachContext) -> None:
@@ -50,12 +54,13 @@ async def on_not_text(update: Update, context: CoachContext) -> None:
 
 
 async def answer_question(update: Update, context: CoachContext, question: str) -> None:
+    if await admit(update, context):
+        await _answer(update, context, question)
+
+
+async def _answer(update: Update, context: CoachContext, question: str) -> None:
     services = context.services
     user, message = update.effective_user, update.effective_message
-    if not services.throttle.allow(user.id):
-        if services.throttle.should_warn(user.id):
-            await message.reply_text(esc(t("slow_down", await user_lang(update, context))))
-        return
     chosen = await services.db.language(user.id)
     default = chosen or lang_of(user.language_code)
     # The engine works off the event loop, batched with other users' questions.

@@ -127,13 +127,73 @@ async def test_feedback_is_stored_once_and_the_callback_answered(bot: Harness) -
         s for s in await bot.say(EN, "how do I disclose a paid partnership on instagram?") if s.method == "sendMessage"
     ]
     assert texts_sent
-    sent = await bot.press(EN, "fb:0:" + answer.buttons[0]["callback_data"].split(":")[2], answer)
+    vote = "fb:0:" + answer.buttons[0]["callback_data"].split(":")[2]
+    sent = await bot.press(EN, vote, answer)
     assert [s.method for s in sent] == ["answerCallbackQuery", "editMessageReplyMarkup"]
     remaining = [b["text"] for row in sent[1].params["reply_markup"]["inline_keyboard"] for b in row]
     assert "👍" not in remaining and "👎" not in remaining
-    async with bot.db.db.execute("SELECT vote, question, user_id FROM feedback") as cursor:
+    for _ in range(9):  # the same press replayed: still one vote
+        await bot.press(EN, vote, answer)
+    [forged] = await bot.press(EN, "fb:0:no-such-card", answer)
+    assert "expired" in forged.params["text"]
+    async with bot.db.db.execute("SELECT * FROM feedback") as cursor:
         rows = await cursor.fetchall()
-    assert rows == [(-1, "how do I disclose a paid partnership on instagram?", EN)]
+        columns = [column[0] for column in cursor.description]
+    assert len(rows) == 1 and dict(zip(columns, rows[0], strict=True))["vote"] == -1
+    assert "question" not in columns and "instagram" not in repr(rows)  # votes keep no question text
+
+
+async def test_every_path_that_computes_an_answer_is_throttled(bot: Harness) -> None:
+    """Rate 5 a minute: example buttons, follow-ups, pasted offers and inline queries share the same tokens."""
+    [welcome] = [s for s in await bot.say(EN, "/start") if s.method == "sendMessage"]
+    example = welcome.buttons[0]["callback_data"]
+    for _ in range(3):
+        assert texts(await bot.press(EN, example, welcome))
+    offer = "Hi! Brand X here. We offer 300 EUR for 1 reel on Instagram, paid 30 days after posting. Interested?"
+    assert texts(await bot.say(EN, offer))
+    await bot.send({"inline_query": {"id": "q1", "from": {"id": EN, "is_bot": False, "first_name": "E"},
+                                     "query": "what is a kill fee", "offset": ""}})  # fmt: skip
+    assert bot.api.sent[-1].method == "answerInlineQuery" and bot.api.sent[-1].params["results"]
+    # The sixth: a pasted offer gets the "slow down" message, not silence; then buttons and inline get nothing.
+    [warning] = texts(await bot.say(EN, offer))
+    assert "wait a minute" in warning
+    [refused] = await bot.press(EN, example, welcome)
+    assert refused.method == "answerCallbackQuery"
+    before = len(bot.api.sent)
+    await bot.send({"inline_query": {"id": "q2", "from": {"id": EN, "is_bot": False, "first_name": "E"},
+                                     "query": "what is a kill fee", "offset": ""}})  # fmt: skip
+    [empty] = bot.api.sent[before:]
+    assert empty.method == "answerInlineQuery" and empty.params["results"] == []
+
+
+async def test_no_text_is_read_on_the_event_loop(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a message (is it an offer? its facts) runs in a worker thread: a 4,096-digit message from one
+    user must not hold up every other user's answer."""
+    import asyncio
+
+    from bot.telegram.handlers import offers, questions
+
+    on_loop: list[str] = []
+
+    def watch(name: str, real):
+        def call(*args, **kwargs):
+            try:
+                asyncio.get_running_loop()
+                on_loop.append(name)
+            except RuntimeError:
+                pass
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(questions, "looks_like_offer", watch("looks_like_offer", questions.looks_like_offer))
+    monkeypatch.setattr(offers, "extract_facts", watch("extract_facts", offers.extract_facts))
+    monkeypatch.setattr(offers, "apply_answer", watch("apply_answer", offers.apply_answer))
+    assert texts(await bot.say(EN, "9" * 4096))
+    assert texts(await bot.say(EN, "Brand X offers 300 EUR for 1 reel on Instagram, paid 30 days after posting."))
+    await bot.say(EN, "/offer")
+    await bot.say(EN, "200 euros")
+    assert on_loop == []
 
 
 async def test_checklist_follow_up_and_expired_buttons(bot: Harness) -> None:

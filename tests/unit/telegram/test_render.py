@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.telegram.render import MAX_MESSAGE, Callback, esc, plain_text, split_message
+from bot.telegram.render import MAX_MESSAGE, Callback, esc, plain_text, split_message, utf16_len
 
 
 def test_markup_in_user_text_is_escaped() -> None:
@@ -28,3 +28,11 @@ def test_callback_data_round_trips_and_stays_under_64_bytes() -> None:
     assert Callback.decode("x" * 65) is None
     with pytest.raises(ValueError):
         Callback("fb", ("0", "é" * 40)).encode()
+
+
+def test_messages_are_measured_in_utf16_units_as_telegram_counts_them() -> None:
+    emoji = "👍" * 3000  # 3,000 code points but 6,000 UTF-16 units
+    messages = split_message([emoji, "<b>" + "é&" * 2500 + "</b>"])
+    assert all(utf16_len(message) <= MAX_MESSAGE for message in messages)
+    assert "".join(messages).count("👍") == 3000 and "".join(messages).count("&amp;") == 2500
+    assert not any(message.endswith("&") or "&am" in message.rsplit("&amp;", 1)[-1] for message in messages)
