@@ -381,7 +381,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{name} shares an offer evaluation with you:",
         "fr": "{name} partage avec vous l'évaluation d'une offre :",
     },
-    "inline_answer": {"en": "Answer", "fr": "Réponse"},
     "inline_template": {"en": "Reply template", "fr": "Modèle de réponse"},
 }
 

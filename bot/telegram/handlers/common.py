@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, ReplyParameters, Update
-from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.advice import Answer
@@ -52,7 +51,3 @@ async def send_answer(context: CoachContext, chat_id: int, answer: Answer, reply
             reply_markup=answer_keyboard(answer, answer.lang) if last else None,
             reply_to=reply_to if last else None,
         )
-
-
-def is_private(update: Update) -> bool:
-    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
