@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.i18n import COMMANDS
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.handlers import register
+from bot.telegram.sequential import PerUserSequential
 from bot.wiring import build_services
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def build_application(
         .context_types(ContextTypes(context=CoachContext, bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3))
-        .concurrent_updates(settings.concurrent_updates)
+        .concurrent_updates(PerUserSequential(settings.concurrent_updates))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
