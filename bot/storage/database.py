@@ -264,6 +264,10 @@ class Database:
         await self.db.commit()
 
     # ---- roles ---------------------------------------------------------------------------------------------
+    async def coach_ids(self) -> list[int]:
+        async with self.db.execute("SELECT user_id FROM coaches") as cursor:
+            return [row[0] for row in await cursor.fetchall()]
+
     async def is_coach(self, user_id: int) -> bool:
         async with self.db.execute("SELECT 1 FROM coaches WHERE user_id = ?", (user_id,)) as cursor:
             return await cursor.fetchone() is not None

@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.i18n import COMMANDS
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.handlers import register
+from bot.telegram.roles import Roles
 from bot.telegram.sequential import PerUserSequential
 from bot.wiring import build_services
 
@@ -32,6 +33,7 @@ def build_application(
             services = await asyncio.to_thread(build_services, settings)
             await services.open()
             app.bot_data.services = services
+        app.bot_data.roles.set_coaches(await app.bot_data.services.db.coach_ids())
         await register_commands(app)
         log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.kb.version)
 
@@ -58,7 +60,8 @@ def build_application(
         # costs CPU instead (httpcore scans the whole pool on every request): 8 measured best.
         builder = builder.connection_pool_size(8).pool_timeout(10)
     app = builder.build()
-    register(app)
+    app.bot_data.roles = Roles(settings.admin_ids)
+    register(app, app.bot_data.roles)
     return app
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.wiring import Services
+
+if TYPE_CHECKING:
+    from bot.telegram.roles import Roles
 
 
 class BotData:
@@ -12,6 +17,7 @@ class BotData:
 
     def __init__(self) -> None:
         self.services: Services | None = None
+        self.roles: Roles | None = None  # set when the application is built
 
 
 class CoachContext(CallbackContext[ExtBot, dict, dict, BotData]):
@@ -24,3 +30,10 @@ class CoachContext(CallbackContext[ExtBot, dict, dict, BotData]):
         if services is None:
             raise RuntimeError("services are not ready")
         return services
+
+    @property
+    def roles(self) -> Roles:
+        roles = self.bot_data.roles
+        if roles is None:
+            raise RuntimeError("roles are not ready")
+        return roles

@@ -1,5 +1,6 @@
 """Admins (ADMIN_IDS): the knowledge base's state, refresh, uploads, removal, rollback, feedback, coaches.
-Every command checks the role first and refuses others with a clear message; nothing is stored for them."""
+Registered behind the admins' user filter (bot/telegram/roles.py): others get the one refusal, and a
+document from anyone else is never downloaded."""
 
 from __future__ import annotations
 
@@ -14,24 +15,11 @@ from bot.i18n import Lang, t
 from bot.kb.evaluation import evaluate_splits, questions_dir
 from bot.retrieval.index import RefreshReport
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import send_html, user_lang
-from bot.telegram.handlers.questions import on_not_text
+from bot.telegram.handlers.common import button_args, send_html, user_lang
 from bot.telegram.render import Callback, button, esc, split_message
+from bot.telegram.roles import admins_only
 
 MAX_DIFF_CHARS = 2500
-
-
-async def is_admin(update: Update, context: CoachContext, answer: bool = True) -> bool:
-    user = update.effective_user
-    if user is not None and user.id in context.services.settings.admin_ids:
-        return True
-    if answer:
-        lang = await user_lang(update, context)
-        if update.callback_query:
-            await update.callback_query.answer(t("admins_only", lang), show_alert=True)
-        elif update.effective_message:
-            await update.effective_message.reply_text(esc(t("admins_only", lang)))
-    return False
 
 
 def _report(report: RefreshReport, lang: Lang) -> str:
@@ -40,8 +28,6 @@ def _report(report: RefreshReport, lang: Lang) -> str:
 
 
 async def kb_status(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang, services = await user_lang(update, context), context.services
     stats = services.kb.stats()
     report = await asyncio.to_thread(evaluate_splits, questions_dir(services.settings.knowledge_dir), services.engine)
@@ -67,8 +53,6 @@ async def kb_status(update: Update, context: CoachContext) -> None:
 
 
 async def reload(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang = await user_lang(update, context)
     try:
         report = await asyncio.to_thread(context.services.knowledge.refresh)
@@ -80,9 +64,6 @@ async def reload(update: Update, context: CoachContext) -> None:
 
 async def upload(update: Update, context: CoachContext) -> None:
     """A .md document sent by an admin: validated, stored, indexed, with the diff; refused otherwise."""
-    if not await is_admin(update, context, answer=False):  # refused before anything is downloaded or stored
-        await on_not_text(update, context)
-        return
     lang, services = await user_lang(update, context), context.services
     document = update.effective_message.document
     name = document.file_name or "card.md"
@@ -117,8 +98,6 @@ async def upload(update: Update, context: CoachContext) -> None:
 
 
 async def kb_remove(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang = await user_lang(update, context)
     card_id = (context.args or [""])[0]
     if not card_id:
@@ -138,8 +117,10 @@ async def kb_remove(update: Update, context: CoachContext) -> None:
     await update.effective_message.reply_text(esc(t("kb_remove_confirm", lang, id=card_id)), reply_markup=keyboard)
 
 
-async def on_remove_button(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
-    if not await is_admin(update, context):  # a forwarded or forged button does nothing for a non-admin
+async def on_remove_button(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
+    if not context.roles.is_admin(update):  # a forwarded or forged button does nothing for a non-admin
+        await admins_only(update, context)
         return
     query, lang, services = update.callback_query, await user_lang(update, context), context.services
     await query.answer()
@@ -158,8 +139,6 @@ async def on_remove_button(update: Update, context: CoachContext, args: tuple[st
 
 
 async def kb_rollback(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang, services = await user_lang(update, context), context.services
     try:
         outcome = await asyncio.to_thread(services.knowledge.rollback)
@@ -176,8 +155,6 @@ async def kb_rollback(update: Update, context: CoachContext) -> None:
 
 
 async def feedback_report(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang = await user_lang(update, context)
     votes = await context.services.db.recent_downvotes()
     if not votes:
@@ -204,8 +181,6 @@ async def coach_remove(update: Update, context: CoachContext) -> None:
 
 
 async def _coach_role(update: Update, context: CoachContext, add: bool) -> None:
-    if not await is_admin(update, context):
-        return
     lang, db = await user_lang(update, context), context.services.db
     arg = (context.args or [""])[0]
     if not arg.lstrip("-").isdigit():
@@ -214,8 +189,10 @@ async def _coach_role(update: Update, context: CoachContext, add: bool) -> None:
     user_id = int(arg)
     if add:
         await db.add_coach(user_id, update.effective_user.id)
+        context.roles.coach_added(user_id)
         await update.effective_message.reply_text(esc(t("coach_added", lang, id=user_id)))
     elif await db.remove_coach(user_id):
+        context.roles.coach_removed(user_id)
         await update.effective_message.reply_text(esc(t("coach_removed", lang, id=user_id)))
     else:
         await update.effective_message.reply_text(esc(t("coach_not_found", lang, id=user_id)))

@@ -1,4 +1,5 @@
-"""Every button press. Each is answered; each acts only for the person who pressed it."""
+"""The buttons under answers and settings (votes, checklist, follow-ups, examples, language, /forget). Each
+is answered; each acts only for the person who pressed it. Other features register their own buttons."""
 
 from __future__ import annotations
 
@@ -11,22 +12,17 @@ from bot.i18n import t
 from bot.storage.database import Feedback
 from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import admin, coaches, offers
-from bot.telegram.handlers.common import send_answer, send_html, user_lang
-from bot.telegram.render import Callback, checklist_block, esc
+from bot.telegram.handlers.common import button_args, send_answer, send_html, user_lang
+from bot.telegram.render import checklist_block, esc
 
 
-async def on_button(update: Update, context: CoachContext) -> None:
-    query = update.callback_query
-    callback = Callback.decode(query.data)
-    handler = HANDLERS.get(callback.action) if callback else None
-    if handler is None:
-        await query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
-        return
-    await handler(update, context, callback.args)
+async def expired(update: Update, context: CoachContext) -> None:
+    """Registered last: a button no feature's pattern matched (stale, or forged)."""
+    await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
 
 
-async def _feedback(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def feedback(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
     query = update.callback_query
     lang = await user_lang(update, context)
     message = query.message
@@ -52,14 +48,15 @@ async def _feedback(update: Update, context: CoachContext, args: tuple[str, ...]
         await query.edit_message_reply_markup(reply_markup=type(markup)([r for r in rows if r]))
 
 
-async def _full_checklist(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def full_checklist(update: Update, context: CoachContext) -> None:
     lang = await user_lang(update, context)
     await update.callback_query.answer()
     items = context.services.engine.full_checklist(lang)
     await send_html(context, update.effective_chat.id, checklist_block(items, t("full_checklist", lang)))
 
 
-async def _follow_up(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def follow_up(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
     query = update.callback_query
     lang = await user_lang(update, context)
     card = context.services.kb.get(args[0], lang) if len(args) == 2 and args[1].isdigit() else None
@@ -75,7 +72,8 @@ async def _follow_up(update: Update, context: CoachContext, args: tuple[str, ...
         await send_answer(context, update.effective_chat.id, answer)
 
 
-async def _example(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def example(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
     query = update.callback_query
     examples = t("examples", args[0]).split("|") if args and args[0] in ("fr", "en") else []
     if len(args) != 2 or not args[1].isdigit() or int(args[1]) >= len(examples):
@@ -88,7 +86,8 @@ async def _example(update: Update, context: CoachContext, args: tuple[str, ...])
     await send_answer(context, update.effective_chat.id, answer)
 
 
-async def _language(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def language(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
     query = update.callback_query
     if args not in (("fr",), ("en",)):
         await query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
@@ -98,38 +97,15 @@ async def _language(update: Update, context: CoachContext, args: tuple[str, ...]
     await query.edit_message_text(esc(t("lang_set", args[0])))
 
 
-async def _forget(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def forget(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
     query = update.callback_query
     lang = await user_lang(update, context)
     if args == ("yes",):
         await context.services.db.forget(query.from_user.id)
+        context.roles.coach_removed(query.from_user.id)
         await query.answer()
         await query.edit_message_text(esc(t("forget_done", lang)))
     else:
         await query.answer()
         await query.edit_message_text(esc(t("forget_cancelled", lang)))
-
-
-async def _offer(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
-    if not await offers.on_offer_button(update, context, args):
-        await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
-
-
-async def _profile(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
-    if not await offers.on_profile_button(update, context, args):
-        await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
-
-
-HANDLERS = {
-    "kbrm": admin.on_remove_button,
-    "join": coaches.on_join_button,
-    "tocoach": coaches.send_to_coach,
-    "of": _offer,
-    "pf": _profile,
-    "fb": _feedback,
-    "ck": _full_checklist,
-    "fu": _follow_up,
-    "ex": _example,
-    "lang": _language,
-    "forget": _forget,
-}

@@ -1,4 +1,5 @@
-"""Coaches: invite links, cohorts joined by consent, an aggregated dashboard, sharing (inline mode, buttons)."""
+"""Coaches (registered behind the coaches' user filter, bot/telegram/roles.py): invite links, cohorts joined by
+consent, an aggregated dashboard, sharing (inline mode, buttons)."""
 
 from __future__ import annotations
 
@@ -8,37 +9,35 @@ from uuid import uuid4
 
 from telegram import InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
+from telegram.ext import ApplicationHandlerStop
 
 from bot.advice import Question
 from bot.i18n import lang_of, t
 from bot.offers.edit import facts_from_state
 from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import send_html, user_lang
+from bot.telegram.handlers.common import button_args, send_html, user_lang
 from bot.telegram.render import Callback, answer_blocks, button, checklist_block, esc, offer_card, split_message
 
 INLINE_CACHE_SECONDS = 300
 
 
-async def is_coach(update: Update, context: CoachContext) -> bool:
-    user = update.effective_user
-    if user and (user.id in context.services.settings.admin_ids or await context.services.db.is_coach(user.id)):
-        return True
-    await update.effective_message.reply_text(esc(t("coaches_only", await user_lang(update, context))))
-    return False
-
-
 async def invite(update: Update, context: CoachContext) -> None:
-    if not await is_coach(update, context):
-        return
     user = update.effective_user
     code = await context.services.db.create_invite(user.id, user.full_name or str(user.id))
     link = f"https://t.me/{context.bot.username}?start={code}"
     await update.effective_message.reply_text(esc(t("invite_link", await user_lang(update, context), link=link)))
 
 
+async def start_with_code(update: Update, context: CoachContext) -> None:
+    """/start <code> from a coach's deep link, before the welcome: a known code is offered and the welcome is
+    skipped; an unknown one is said to be invalid, and the welcome follows."""
+    if await offer_to_join(update, context, context.args[0]):
+        raise ApplicationHandlerStop
+
+
 async def offer_to_join(update: Update, context: CoachContext, code: str) -> bool:
-    """/start <code>: tell who invites, join only on "yes". False if the code is unknown."""
+    """Tell who invites, join only on "yes". False if the code is unknown."""
     lang = await user_lang(update, context)
     found = await context.services.db.invite(code)
     if found is None:
@@ -53,7 +52,8 @@ async def offer_to_join(update: Update, context: CoachContext, code: str) -> boo
     return True
 
 
-async def on_join_button(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def on_join_button(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
     query, lang, db = update.callback_query, await user_lang(update, context), context.services.db
     found = await db.invite(args[0]) if args else None
     await query.answer()
@@ -71,8 +71,6 @@ async def leave(update: Update, context: CoachContext) -> None:
 
 
 async def dashboard(update: Update, context: CoachContext) -> None:
-    if not await is_coach(update, context):
-        return
     lang, services = await user_lang(update, context), context.services
     since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=7)).isoformat(timespec="seconds")
     stats = await services.db.cohort_stats(update.effective_user.id, since)
@@ -97,7 +95,7 @@ async def dashboard(update: Update, context: CoachContext) -> None:
     await update.effective_message.reply_text(esc(text))
 
 
-async def send_to_coach(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def send_to_coach(update: Update, context: CoachContext) -> None:
     """Only when the creator taps it: the current offer's card and verdict go to their coach."""
     query, lang, services = update.callback_query, await user_lang(update, context), context.services
     user = query.from_user

@@ -6,9 +6,10 @@ import asyncio
 import dataclasses
 
 from telegram import Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import Lang, t
-from bot.offers import OfferFacts, Profile, extract_facts
+from bot.offers import OfferFacts, Profile, extract_facts, looks_like_offer
 from bot.offers.edit import (
     FIELDS,
     apply_answer,
@@ -20,8 +21,9 @@ from bot.offers.edit import (
     parse_platforms,
     parse_share,
 )
+from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import send_html, user_lang
+from bot.telegram.handlers.common import button_args, button_expired, send_html, user_lang
 from bot.telegram.render import (
     esc,
     offer_card,
@@ -35,6 +37,22 @@ from bot.telegram.render import (
 
 STEPS = tuple(FIELDS)  # the guided order: pay, deliverables, category, rights, exclusivity, payment, disclosure
 MAX_KEPT_TEXT = 4000  # the offer's text is kept (until /cancel or /forget) to re-judge it after a correction
+
+
+async def on_private_text(update: Update, context: CoachContext) -> None:
+    """Every private text, before questions (handler group -1): the answer the open dialog waits for (one
+    field, read in a worker thread), else, once admitted through the user's throttle, a pasted offer. Either
+    stops there; a text that is neither goes on to `questions.on_private_question`."""
+    text = update.effective_message.text or ""
+    dialog = await context.services.db.dialog(update.effective_user.id)
+    if dialog and await continue_dialog(update, context, dialog, text):
+        raise ApplicationHandlerStop
+    if not await admit(update, context):
+        raise ApplicationHandlerStop
+    # Reading the text costs CPU on long or hostile input: a worker thread, never the event loop.
+    if await asyncio.to_thread(looks_like_offer, text):
+        await evaluate_text(update, context, text)
+        raise ApplicationHandlerStop
 
 
 async def evaluate_text(update: Update, context: CoachContext, text: str) -> None:
@@ -83,8 +101,19 @@ async def continue_dialog(update: Update, context: CoachContext, dialog: dict, t
     return True
 
 
-async def on_offer_button(update: Update, context: CoachContext, args: tuple[str, ...]) -> bool:
+async def on_offer_button(update: Update, context: CoachContext) -> None:
+    if not await _offer_button(update, context):
+        await button_expired(update, context)
+
+
+async def on_profile_button(update: Update, context: CoachContext) -> None:
+    if not await _profile_button(update, context):
+        await button_expired(update, context)
+
+
+async def _offer_button(update: Update, context: CoachContext) -> bool:
     """of:fix:<field> · of:skip:<field> · of:set:<field>:<value>. False when the button is stale."""
+    args = button_args(update)
     query, user = update.callback_query, update.effective_user
     db = context.services.db
     dialog = await db.dialog(user.id)  # always the presser's own: a button never acts for someone else
@@ -112,7 +141,8 @@ async def on_offer_button(update: Update, context: CoachContext, args: tuple[str
     return True
 
 
-async def on_profile_button(update: Update, context: CoachContext, args: tuple[str, ...]) -> bool:
+async def _profile_button(update: Update, context: CoachContext) -> bool:
+    args = button_args(update)
     query, user = update.callback_query, update.effective_user
     ui = await user_lang(update, context)
     db = context.services.db

@@ -10,28 +10,16 @@ from telegram.constants import ChatAction
 from bot.advice import Question
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
-from bot.offers import looks_like_offer
 from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
 from bot.telegram.render import esc
 
 
-async def on_private_text(update: Update, context: CoachContext) -> None:
-    """An answer the open dialog waits for (one field, read in a worker thread), else a pasted offer or a
-    question, admitted through the user's throttle first, whichever it is."""
-    text = update.effective_message.text or ""
-    dialog = await context.services.db.dialog(update.effective_user.id)
-    if dialog and await offers.continue_dialog(update, context, dialog, text):
-        return
-    if not await admit(update, context):
-        return
-    # Reading the text costs CPU on long or hostile input: a worker thread, never the event loop.
-    if await asyncio.to_thread(looks_like_offer, text):
-        await offers.evaluate_text(update, context, text)
-        return
-    await _answer(update, context, text)
+async def on_private_question(update: Update, context: CoachContext) -> None:
+    """Private text that no dialog waited for and that is not an offer: a question. It was admitted through
+    the throttle by `offers.on_private_text`, which runs first (handler group -1) and stops anything else."""
+    await _answer(update, context, update.effective_message.text or "")
 
 
 async def ask_command(update: Update, context: CoachContext) -> None:

@@ -171,7 +171,7 @@ async def test_no_text_is_read_on_the_event_loop(bot: Harness, monkeypatch: pyte
     user must not hold up every other user's answer."""
     import asyncio
 
-    from bot.telegram.handlers import offers, questions
+    from bot.telegram.handlers import offers
 
     on_loop: list[str] = []
 
@@ -186,7 +186,7 @@ async def test_no_text_is_read_on_the_event_loop(bot: Harness, monkeypatch: pyte
 
         return call
 
-    monkeypatch.setattr(questions, "looks_like_offer", watch("looks_like_offer", questions.looks_like_offer))
+    monkeypatch.setattr(offers, "looks_like_offer", watch("looks_like_offer", offers.looks_like_offer))
     monkeypatch.setattr(offers, "extract_facts", watch("extract_facts", offers.extract_facts))
     monkeypatch.setattr(offers, "apply_answer", watch("apply_answer", offers.apply_answer))
     assert texts(await bot.say(EN, "9" * 4096))
