@@ -152,5 +152,6 @@ def _article(title: str, description: str, html_text: str) -> InlineQueryResultA
         id=uuid4().hex,
         title=title[:100],
         description=description,
-        input_message_content=InputTextMessageContent(html_text[:4096], parse_mode=ParseMode.HTML),
+        # The first message's worth, cut as Telegram counts (UTF-16) and never inside an entity like &amp;.
+        input_message_content=InputTextMessageContent(split_message([html_text])[0], parse_mode=ParseMode.HTML),
     )

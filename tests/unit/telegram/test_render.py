@@ -36,3 +36,11 @@ def test_messages_are_measured_in_utf16_units_as_telegram_counts_them() -> None:
     assert all(utf16_len(message) <= MAX_MESSAGE for message in messages)
     assert "".join(messages).count("👍") == 3000 and "".join(messages).count("&amp;") == 2500
     assert not any(message.endswith("&") or "&am" in message.rsplit("&amp;", 1)[-1] for message in messages)
+
+
+def test_inline_results_are_cut_in_utf16_units_and_never_inside_an_entity() -> None:
+    from bot.telegram.handlers.coaches import _article
+
+    article = _article("t", "d", esc("👍&" * 3000))
+    text = article.input_message_content.message_text
+    assert utf16_len(text) <= MAX_MESSAGE and text.endswith(("&amp;", "👍"))
