@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.i18n import COMMANDS
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.handlers import register
+from bot.telegram.persistence import SQLPersistence
 from bot.telegram.roles import Roles
 from bot.telegram.sequential import PerUserSequential
 from bot.wiring import build_services
@@ -50,6 +51,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3))
         .concurrent_updates(PerUserSequential(settings.concurrent_updates))
+        .persistence(SQLPersistence(settings.database_path))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

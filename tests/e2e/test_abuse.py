@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,11 @@ def test_forget_leaves_neither_id_nor_words_in_the_database_files(
     [answer] = ask(server, user, f"my {sentinel} brand wants perpetual rights to my reel, is that ok?")
     press(server, user, next(b["callback_data"] for b in answer.buttons if b["text"] == "👎"), answer)
     ask(server, user, "/lang fr", quoted=False)
+    ask(server, user, "/offer", quoted=False, count=2)  # a dialog open: its place is persisted within a second
+    deadline = time.monotonic() + 10
+    while not rows(data_dir, "SELECT 1 FROM conversations WHERE user_id = ?", user) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert rows(data_dir, "SELECT state FROM conversations WHERE user_id = ?", user) == [('"offer:pay"',)]
     [confirm] = ask(server, user, "/forget", quoted=False)
     press(server, user, "forget:yes", confirm)
     server.api.wait_for(lambda sent: any(s.method == "editMessageText" and s.chat_id == user for s in sent))

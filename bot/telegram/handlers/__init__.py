@@ -31,7 +31,7 @@ BUTTONS = {
     "ex": callbacks.example,
     "lang": callbacks.language,
     "forget": callbacks.forget,
-    "of": offers.on_offer_button,
+    "of": offers.on_stale_offer_button,  # the live ones are the conversation's
     "pf": offers.on_profile_button,
     "kbrm": admin.on_remove_button,
     "join": coaches.on_join_button,
@@ -52,7 +52,6 @@ def register(app: Application, roles: Roles) -> None:
     app.add_handler(CommandHandler("privacy", commands.privacy, filters=new_messages))
     app.add_handler(CommandHandler("forget", commands.forget, filters=new_messages))
     app.add_handler(CommandHandler("ask", questions.ask_command, filters=new_messages))
-    app.add_handler(CommandHandler("offer", offers.offer_command, filters=private_commands))
     app.add_handler(CommandHandler("profile", offers.profile_command, filters=private_commands))
     app.add_handler(CommandHandler("cancel", offers.cancel_command, filters=private_commands))
     app.add_handler(CommandHandler("leave", coaches.leave, filters=private_commands))
@@ -66,7 +65,8 @@ def register(app: Application, roles: Roles) -> None:
     # A document from an admin is a card upload; from anyone else, it is just not text (never downloaded).
     app.add_handler(MessageHandler(private & new_messages & filters.Document.ALL & roles.admins, admin.upload))
     private_text = private & new_messages & filters.TEXT & ~filters.COMMAND
-    app.add_handler(MessageHandler(private_text, offers.on_private_text), group=-1)  # dialogs, pasted offers
+    app.add_handler(offers.conversation(private_text), group=-2)  # /offer, corrections, /profile fields
+    app.add_handler(MessageHandler(private_text, offers.on_private_text), group=-1)  # pasted offers
     app.add_handler(MessageHandler(private_text, questions.on_private_question))
     app.add_handler(
         MessageHandler(

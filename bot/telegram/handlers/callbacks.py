@@ -103,6 +103,8 @@ async def forget(update: Update, context: CoachContext) -> None:
     lang = await user_lang(update, context)
     if args == ("yes",):
         await context.services.db.forget(query.from_user.id)
+        if context.application.persistence is not None:  # where they stood in a dialog
+            await context.application.persistence.drop_user_data(query.from_user.id)
         context.roles.coach_removed(query.from_user.id)
         await query.answer()
         await query.edit_message_text(esc(t("forget_done", lang)))
