@@ -17,7 +17,6 @@ import datetime as dt
 import fcntl
 import logging
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,12 +24,11 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from bot.errors import CoachError
-from bot.kb.admin import Upload, restore, validate_upload, write_atomically
+from bot.kb.admin import Upload, card_file, checked_card_path, is_card_id, restore, validate_upload, write_atomically
 from bot.kb.cards import LANGS
 
 log = logging.getLogger(__name__)
 Report = TypeVar("Report")
-CARD_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kb_changes (
@@ -175,11 +173,11 @@ class KnowledgeChanges(Generic[Report]):
 
     def remove(self, admin_id: int, card_id: str) -> Outcome[Report] | None:
         """Remove both translations of a card; None if there is no such card."""
-        if not CARD_ID.fullmatch(card_id):
+        if not is_card_id(card_id):
             return None  # never a path: "../x" names no card
         with self.locked():
             self._recover()
-            paths = [self.knowledge_dir / lang / f"{card_id}.md" for lang in LANGS]
+            paths = [card_file(self.knowledge_dir, lang, card_id) for lang in LANGS]
             changes = [FileChange("remove", p, p.read_text(encoding="utf-8"), None) for p in paths if p.exists()]
             if not changes:
                 return None
@@ -192,6 +190,8 @@ class KnowledgeChanges(Generic[Report]):
             rows = self.log.latest()
             if not rows:
                 return None
+            for _, change in rows:  # the log could have been tampered with: only card files are ever touched
+                checked_card_path(self.knowledge_dir, change.path)
             ids = [row_id for row_id, _ in rows]
             self.log.mark(ids, "rolling_back", rolled_back=False)
             for _, change in rows:
@@ -228,6 +228,12 @@ class KnowledgeChanges(Generic[Report]):
     def _recover(self) -> int:
         rows = self.log.unfinished()
         for row_id, state, change in rows:
+            try:
+                checked_card_path(self.knowledge_dir, change.path)
+            except CoachError:  # a forged row: refused, and never tried again
+                log.error("change log row %s names %s, not a card file: ignored", row_id, change.path)
+                self.log.mark([row_id], "refused", rolled_back=True)
+                continue
             if state == "pending":  # validated before it was logged: finish it
                 _write(change.path, change.content)
                 self.log.mark([row_id], "done", rolled_back=False)

@@ -16,6 +16,7 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
 from bot.advice.models import Hit
+from bot.errors import KnowledgeBaseError
 from bot.kb import Card, KnowledgeBase
 from bot.kb.base import outside_hash
 from bot.retrieval.embeddings import USEEmbeddings
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 STATE_FILE = "state.json"
 OUTSIDE = "~outside"  # pseudo card id of the out-of-scope examples
 CHUNKS_PER_QUERY = 60
+PROBE = "brand collaboration"  # any text: the probe checks that a query finds as many chunks as it asks for
+PROBE_RESULTS = 10
 RRF_K = 60
 
 
@@ -92,24 +95,46 @@ class CardIndex:
         self.collection_name = f"cards-{embeddings.model_name}"
         self.lexical = LexicalIndex([])
         # Telemetry off: this machine has no network, and the bot phones nobody home.
-        client = chromadb.PersistentClient(
+        self.client = chromadb.PersistentClient(
             path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         )
+        self._open_collection()
+
+    def _open_collection(self) -> None:
         # Our own embeddings are always passed: Chroma's default function would download a model.
         self.store = Chroma(
             collection_name=self.collection_name,
-            embedding_function=embeddings,
-            client=client,
-            collection_metadata={"embedding_model": embeddings.model_name},
+            embedding_function=self.embeddings,
+            client=self.client,
+            collection_metadata={"embedding_model": self.embeddings.model_name},
             collection_configuration={"hnsw": {"space": "cosine"}},
         )
         # The hot path queries the same collection for ids and distances only: card ids are in the chunk ids,
         # and skipping LangChain's Document building and Chroma's metadata fetch halves the query (5.3 -> 2.1 ms).
-        self.collection = client.get_collection(self.collection_name, embedding_function=None)
+        self.collection = self.client.get_collection(self.collection_name, embedding_function=None)
+
+    def searchable(self) -> bool:
+        """Whether the stored chunks can be found, not only counted. Chroma keeps the chunks' rows in SQLite and
+        their vectors in a segment folder: with that folder gone, the count and the metadata are unchanged
+        (a refresh saw nothing to do) while a query finds next to nothing (every question was declined)."""
+        expected = min(self.collection.count(), PROBE_RESULTS)
+        if expected == 0:
+            return True
+        try:
+            found = self.collection.query(
+                query_embeddings=[self.embeddings.embed_query(PROBE)], n_results=expected, include=["distances"]
+            )
+        except Exception:  # Chroma reports a damaged segment as an internal error
+            return False
+        return len(found["ids"][0]) == expected
 
     def refresh(self, kb: KnowledgeBase) -> RefreshReport:
         """Make the index match `kb`: embed only new or edited cards, drop removed ones, never duplicate."""
         started = time.perf_counter()
+        if not self.searchable():
+            log.warning("index %s: stored chunks cannot be searched (vectors missing); rebuilding it", self.index_dir)
+            self.client.delete_collection(self.collection_name)
+            self._open_collection()
         stored = self.store.get(include=["metadatas"])
         indexed_hash: dict[str, str] = {}
         chunk_ids: defaultdict[str, list[str]] = defaultdict(list)
@@ -134,6 +159,11 @@ class CardIndex:
                     for _ in doc.texts
                 ],
                 ids=[f"{doc.key}:{n}" for doc in fresh for n in range(len(doc.texts))],
+            )
+        if not self.searchable():
+            raise KnowledgeBaseError(
+                f"the index in {self.index_dir} cannot be searched even after a rebuild: stop the bot, delete that "
+                "folder and run `kb refresh`"
             )
         self.use(kb)
         report = RefreshReport(

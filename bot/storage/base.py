@@ -3,15 +3,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import aiosqlite
 
+from bot.errors import StorageError
+
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def unusable(path: Path, exc: Exception) -> StorageError:
+    return StorageError(
+        f"{path} is not a usable SQLite database ({exc}); move it aside to start with an empty one, "
+        "or put a backup in its place"
+    )
+
+
+def check_file(path: Path) -> None:
+    """Fail fast, before anything starts, if the database file exists but SQLite cannot read it."""
+    if not path.exists():
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)) as db:
+            db.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise unusable(path, exc) from None
 
 
 class Store:
@@ -24,16 +46,22 @@ class Store:
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = await aiosqlite.connect(self.path)
-        # WAL: readers never block the writer, and a crash mid-write cannot corrupt earlier data.
-        await self._db.execute("PRAGMA journal_mode=WAL")
-        await self._db.execute("PRAGMA synchronous=NORMAL")
-        # Deleted rows are overwritten, not left in free pages: /forget leaves nothing to read in the file.
-        await self._db.execute("PRAGMA secure_delete=ON")
-        for part in reversed(type(self).__mro__):
-            if "SCHEMA" in part.__dict__:
-                await self._db.executescript(part.__dict__["SCHEMA"])
-        await self._migrate()
-        await self._db.commit()
+        try:
+            # WAL: readers never block the writer, and a crash mid-write cannot corrupt earlier data.
+            await self._db.execute("PRAGMA journal_mode=WAL")
+            await self._db.execute("PRAGMA synchronous=NORMAL")
+            # Deleted rows are overwritten, not left in free pages: /forget leaves nothing to read in the file.
+            await self._db.execute("PRAGMA secure_delete=ON")
+            for part in reversed(type(self).__mro__):
+                if "SCHEMA" in part.__dict__:
+                    await self._db.executescript(part.__dict__["SCHEMA"])
+            await self._migrate()
+            await self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            # The connection's thread would otherwise keep the process alive after the error.
+            await self._db.close()
+            self._db = None
+            raise unusable(self.path, exc) from None
 
     async def _migrate(self) -> None:
         """Databases from earlier versions brought up to date (each part adds its steps)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.storage.base import check_file, unusable
 from bot.storage.cohorts import CohortsAndRoles, CohortStats, Invite
 from bot.storage.dialogs import ProfilesAndDialogs
 from bot.storage.users import DownVote, Feedback, UsersAndVotes
@@ -53,4 +54,4 @@ class Database(UsersAndVotes, ProfilesAndDialogs, CohortsAndRoles):
         return total
 
 
-__all__ = ["USER_TABLES", "CohortStats", "Database", "DownVote", "Feedback", "Invite"]
+__all__ = ["USER_TABLES", "CohortStats", "Database", "DownVote", "Feedback", "Invite", "check_file", "unusable"]

@@ -116,15 +116,22 @@ CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
             return
         pending, self._pending = self._pending, Counter()
         asked, self._asked = self._asked, []
-        await self.db.executemany("INSERT INTO asked (user_id, card_id, created_at) VALUES (?, ?, ?)", asked)
-        stamp = _now()
-        await self.db.executemany(
-            "INSERT INTO users (user_id, first_seen, last_seen, questions) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (user_id) DO UPDATE SET questions = questions + excluded.questions, "
-            "last_seen = excluded.last_seen",
-            [(user_id, stamp, stamp, count) for user_id, count in pending.items()],
-        )
-        await self.db.commit()
+        try:
+            await self.db.executemany("INSERT INTO asked (user_id, card_id, created_at) VALUES (?, ?, ?)", asked)
+            stamp = _now()
+            await self.db.executemany(
+                "INSERT INTO users (user_id, first_seen, last_seen, questions) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (user_id) DO UPDATE SET questions = questions + excluded.questions, "
+                "last_seen = excluded.last_seen",
+                [(user_id, stamp, stamp, count) for user_id, count in pending.items()],
+            )
+            await self.db.commit()
+        except Exception:
+            # Nothing half-written stays, and the counts wait for the next flush instead of being lost.
+            await self.db.rollback()
+            self._pending.update(pending)
+            self._asked[:0] = asked
+            raise
 
     async def _flush_every(self, seconds: float) -> None:
         while True:

@@ -1,4 +1,4 @@
-"""All Telegram formatting: HTML escaping, splitting under 4096 characters, keyboards, callback data."""
+"""All Telegram formatting: HTML escaping, splitting under 4096 UTF-16 units, keyboards, callback data."""
 
 from __future__ import annotations
 
@@ -83,8 +83,8 @@ def sources_block(answer: Answer, lang: Lang) -> str:
 
 
 def utf16_len(text: str) -> int:
-    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
-    return len(text.encode("utf-16-le")) // 2
+    """Length as Telegram counts it: in UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def split_message(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
@@ -114,25 +114,25 @@ def _fit(blocks: Sequence[str], limit: int) -> list[str]:
             if utf16_len(line) <= limit and _balanced(line):
                 fitted.append(line)
             else:
-                fitted.extend(_cut(plain_text(line), limit))
+                fitted.extend(_cut_plain(plain_text(line), limit))
     return fitted
 
 
-def _cut(plain: str, limit: int) -> list[str]:
-    """Escaped pieces of `plain`, each at most `limit` UTF-16 units once escaped (never inside an entity)."""
+def _cut_plain(plain: str, limit: int) -> list[str]:
+    """Escaped pieces of `plain`, each at most `limit` UTF-16 units once escaped (never cutting an entity)."""
     pieces: list[str] = []
-    current: list[str] = []
+    piece: list[str] = []
     size = 0
-    for char in plain:
-        escaped = esc(char)
+    for ch in plain:
+        escaped = esc(ch)
         width = utf16_len(escaped)
         if size + width > limit:
-            pieces.append("".join(current))
-            current, size = [], 0
-        current.append(escaped)
+            pieces.append("".join(piece))
+            piece, size = [], 0
+        piece.append(escaped)
         size += width
-    if current:
-        pieces.append("".join(current))
+    if piece:
+        pieces.append("".join(piece))
     return pieces
 
 

@@ -1,12 +1,15 @@
 """Thin handlers: parse the update, call a service, render, reply. Each feature's commands and buttons are
 registered here, by pattern and behind role filters; no handler module imports another."""
 
+from telegram import Update
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -39,7 +42,17 @@ BUTTONS = {
 }
 
 
+async def without_a_person(update: Update, context: object) -> None:
+    """An update nobody sent (a message without `from`, an update skipped as unreadable) reaches no handler:
+    every handler answers, counts or stores something for a person."""
+    if update.effective_user is None:
+        raise ApplicationHandlerStop
+
+
 def register(app: Application, roles: Roles) -> None:
+    # Before everything else, the conversation included (-2 and -1 are features' earlier groups).
+    app.add_handler(TypeHandler(Update, without_a_person), group=-10)
+    app.add_handler(CallbackQueryHandler(callbacks.without_a_chat), group=-9)
     private = filters.ChatType.PRIVATE
     new_messages = filters.UpdateType.MESSAGE  # edited messages are ignored: see README, "Edited messages"
     private_commands = new_messages & private

@@ -20,6 +20,11 @@ from bot.telegram.render import Callback, button, esc, split_message
 from bot.telegram.roles import admins_only
 
 MAX_DIFF_CHARS = 2500
+MAX_QUOTED = 600  # of a refusal's reason: it may quote a hostile card (a 6,000-character topic)
+
+
+def _clip(text: str, limit: int = MAX_QUOTED) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _report(report: RefreshReport, lang: Lang) -> str:
@@ -57,7 +62,7 @@ async def reload(update: Update, context: CoachContext) -> None:
     try:
         report = await asyncio.to_thread(context.services.knowledge.refresh)
     except CoachError as exc:
-        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     await update.effective_message.reply_text(esc(_report(report, lang)))
 
@@ -74,7 +79,7 @@ async def upload(update: Update, context: CoachContext) -> None:
         # Validating and indexing cost CPU and wait for the knowledge base's lock: never on the event loop.
         outcome = await asyncio.to_thread(services.knowledge.upload, update.effective_user.id, name, data)
     except CoachError as exc:
-        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     checked, report, previous = outcome.upload, outcome.report, outcome.changes[0].previous
     relative = checked.target.relative_to(services.settings.knowledge_dir)
@@ -104,7 +109,7 @@ async def kb_remove(update: Update, context: CoachContext) -> None:
         await update.effective_message.reply_text(esc(t("kb_remove_usage", lang)))
         return
     if card_id not in context.services.kb.ids:
-        await update.effective_message.reply_text(esc(t("kb_no_such_card", lang, id=card_id)))
+        await update.effective_message.reply_text(esc(t("kb_no_such_card", lang, id=_clip(card_id, 80))))
         return
     keyboard = InlineKeyboardMarkup(
         [
@@ -130,7 +135,7 @@ async def on_remove_button(update: Update, context: CoachContext) -> None:
     try:
         outcome = await asyncio.to_thread(services.knowledge.remove, update.effective_user.id, args[0])
     except CoachError as exc:
-        await query.edit_message_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await query.edit_message_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     if outcome is None:
         await query.edit_message_text(esc(t("kb_no_such_card", lang, id=args[0])))
@@ -143,7 +148,7 @@ async def kb_rollback(update: Update, context: CoachContext) -> None:
     try:
         outcome = await asyncio.to_thread(services.knowledge.rollback)
     except CoachError as exc:
-        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     if outcome is None:
         await update.effective_message.reply_text(esc(t("kb_nothing_to_roll_back", lang)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.advice import Question
 from bot.i18n import t
@@ -19,6 +20,14 @@ from bot.telegram.render import checklist_block, esc
 async def expired(update: Update, context: CoachContext) -> None:
     """Registered last: a button no feature's pattern matched (stale, or forged)."""
     await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
+
+
+async def without_a_chat(update: Update, context: CoachContext) -> None:
+    """Registered first: a press on an inline-mode message has no chat to answer in; none of our buttons live
+    there, so it is refused before any feature sees it."""
+    if update.callback_query is not None and update.effective_chat is None:
+        await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
+        raise ApplicationHandlerStop
 
 
 async def feedback(update: Update, context: CoachContext) -> None:

@@ -23,8 +23,10 @@ INLINE_CACHE_SECONDS = 300
 
 
 async def invite(update: Update, context: CoachContext) -> None:
-    user = update.effective_user
-    code = await context.services.db.create_invite(user.id, user.full_name or str(user.id))
+    user, db = update.effective_user, context.services.db
+    if context.roles.is_admin(update):  # an admin coaches by right: record it, or invites to them stay dead
+        await db.add_coach(user.id, user.id)  # (ignored when already recorded)
+    code = await db.create_invite(user.id, user.full_name or str(user.id))
     link = f"https://t.me/{context.bot.username}?start={code}"
     await update.effective_message.reply_text(esc(t("invite_link", await user_lang(update, context), link=link)))
 
@@ -152,6 +154,6 @@ def _article(title: str, description: str, html_text: str) -> InlineQueryResultA
         id=uuid4().hex,
         title=title[:100],
         description=description,
-        # The first message's worth, cut as Telegram counts (UTF-16) and never inside an entity like &amp;.
+        # The first message-sized piece, cut between paragraphs, never inside a tag or an `&amp;`.
         input_message_content=InputTextMessageContent(split_message([html_text])[0], parse_mode=ParseMode.HTML),
     )
