@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from bot.errors import CoachError
-from bot.kb.admin import Upload, card_file, checked_card_path, is_card_id, restore, validate_upload, write_atomically
+from bot.kb.admin import Upload, card_file, checked_card_path, restore, validate_upload, write_atomically
 from bot.kb.cards import LANGS
 
 log = logging.getLogger(__name__)
@@ -172,12 +172,10 @@ class KnowledgeChanges(Generic[Report]):
         return Outcome(report, [change], upload)
 
     def remove(self, admin_id: int, card_id: str) -> Outcome[Report] | None:
-        """Remove both translations of a card; None if there is no such card."""
-        if not is_card_id(card_id):
-            return None  # never a path: "../x" names no card
+        """Remove both translations of a card; None if there is no such card, CardError if `card_id` is not an id."""
+        paths = [card_file(self.knowledge_dir, lang, card_id) for lang in LANGS]  # CardError: "../x" is no id
         with self.locked():
             self._recover()
-            paths = [card_file(self.knowledge_dir, lang, card_id) for lang in LANGS]
             changes = [FileChange("remove", p, p.read_text(encoding="utf-8"), None) for p in paths if p.exists()]
             if not changes:
                 return None
