@@ -15,6 +15,7 @@ from bot.kb import KnowledgeBase, load_knowledge
 from bot.kb.base import load_valid_cards
 from bot.kb.changes import ChangeLog, KnowledgeChanges
 from bot.offers import OfferEvaluator
+from bot.offers.classify import ClauseClassifier, load_clauses
 from bot.retrieval.embeddings import USEEmbeddings
 from bot.retrieval.index import STATE_FILE, CardIndex, RefreshReport
 from bot.storage import Database
@@ -58,7 +59,9 @@ class Services:
 
     @cached_property
     def offers(self) -> OfferEvaluator:
-        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity)
+        examples = load_clauses(self.settings.knowledge_dir / "clauses")
+        classifier = ClauseClassifier(examples, self.index.embeddings.embed_documents)
+        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity, classifier=classifier)
 
     def similarity(self, text: str, others: list[str]) -> float:
         """The best cosine similarity between `text` and one of `others` (one embedding batch; unit vectors)."""
