@@ -19,7 +19,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.i18n import Lang, t
-from bot.offers import OfferFacts, Profile, extract_facts, looks_like_offer
+from bot.offers import OfferFacts, Profile, looks_like_offer
 from bot.offers.edit import (
     FIELDS,
     apply_answer,
@@ -32,6 +32,7 @@ from bot.offers.edit import (
     parse_share,
 )
 from bot.telegram.admission import admit
+from bot.telegram.chat_action import typing_while
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button_args, button_expired, send_html, user_lang
 from bot.telegram.render import (
@@ -65,7 +66,11 @@ async def on_private_text(update: Update, context: CoachContext) -> None:
 
 async def evaluate_text(update: Update, context: CoachContext, text: str) -> None:
     ui = await user_lang(update, context)
-    facts = await asyncio.to_thread(extract_facts, text)
+    services, chat_id = context.services, update.effective_chat.id
+    profile = Profile.from_json(await services.db.profile(update.effective_user.id) or {})
+    # The rules' reading, completed by the optional language model (seconds): "typing…" meanwhile.
+    reading = asyncio.to_thread(services.offers.read, text, None, profile)
+    facts = await typing_while(context.bot, chat_id, reading, services.settings.typing_delay)
     await _judge_and_send(update, context, facts, text, ui, log=True)
 
 

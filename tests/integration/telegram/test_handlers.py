@@ -187,7 +187,6 @@ async def test_no_text_is_read_on_the_event_loop(bot: Harness, monkeypatch: pyte
         return call
 
     monkeypatch.setattr(offers, "looks_like_offer", watch("looks_like_offer", offers.looks_like_offer))
-    monkeypatch.setattr(offers, "extract_facts", watch("extract_facts", offers.extract_facts))
     monkeypatch.setattr(offers, "apply_answer", watch("apply_answer", offers.apply_answer))
     assert texts(await bot.say(EN, "9" * 4096))
     assert texts(await bot.say(EN, "Brand X offers 300 EUR for 1 reel on Instagram, paid 30 days after posting."))
