@@ -66,6 +66,7 @@ class Answer:
     as_of: str | None = None
     follow_ups: list[FollowUp] = field(default_factory=list)
     kb_version: str = ""
+    generated: bool = False  # written by the optional language model (from the cards above), not by the composer
 
     @property
     def answer(self) -> str:
@@ -87,4 +88,5 @@ class Answer:
             "template": self.template,
             "as_of": self.as_of,
             "kb_version": self.kb_version,
+            "generated": self.generated,
         }
