@@ -6,6 +6,7 @@ time is linear in the offer; offers are read up to MAX_OFFER_CHARS."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.advice.language import detect_language
@@ -322,8 +323,8 @@ LOGIN = re.compile(
 DOWNLOAD = re.compile(
     r"\.(exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|archive (protegee|protected|avec mot de passe)|password[- ]protected|"
     r"(install|installer|execute|executer|run|lancer|ouvr(ir|ez)) (the |our |le |notre |ce |this )?(file|fichier|"
-    r"program|programme|software|logiciel|launcher|setup|demo)|(download|telecharge[rz]?)[^.\n]{0,30}(contract|"
-    r"contrat|brief|launcher|setup|demo|program|programme|logiciel|software)",
+    r"program|programme|software|logiciel|launcher|setup|demo)|(download|telecharge[rz]?)[^.\n]{0,30}(launcher|"
+    r"setup|demo|program|programme|logiciel|software|executable|installer)",
     re.I,
 )
 FREE_EMAIL = re.compile(
@@ -370,19 +371,25 @@ COMMISSION = re.compile(
 )
 PERCENT = re.compile(r"(?P<n>\d{1,2}(?:[.,]\d+)?)\s?%")
 REGISTERED = re.compile(r"registered|enregistre|agree\b|agreee|\bpsan\b|\bcasp\b|mica\b|licensed|regulated|amf", re.I)
+_WEEKDAYS = (
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
 DATE = re.compile(
-    r"\b\d{1,2}(er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
-    r"( \d{4})?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december) "
-    r"\d{1,2}(st|nd|rd|th)?(,? \d{4})?\b|\b\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|june|july|"
-    r"august|september|october|november|december)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b",
+    rf"\b(({_WEEKDAYS}),? )?(the )?\d{{1,2}}(er|st|nd|rd|th)? (of )?(janvier|fevrier|mars|avril|mai|juin|juillet|"
+    r"aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)( \d{4})?\b|"
+    rf"\b(({_WEEKDAYS}),? )?(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) \d{1,2}(st|nd|rd|th)?(,? \d{4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b",
     re.I,
 )
 RELATIVE_DATE = re.compile(
-    r"\b(by|before|avant|d.ici|until|jusqu.au) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|(the )?end of (the )?(month|week)|la fin (du mois|de (la )?semaine)|"
-    r"fin (du mois|de (la )?semaine)|noel|christmas|black friday|next week|la semaine prochaine)\b",
+    rf"\b(by|before|avant|d.ici|until|jusqu.au|au plus tard) (le |this |next |ce )?(?P<when>{_WEEKDAYS}|"
+    r"(the )?end of (the )?(month|week)|la fin (du mois|de (la )?semaine)|fin (du mois|de (la )?semaine)|noel|"
+    r"christmas|black friday|next week|la semaine prochaine|demain|tomorrow|tonight|ce soir)\b",
     re.I,
 )
+# A later date that closes a window: "entre le 20 mars et le 3 avril", "between 3 and 17 March", "14–28 April".
+WINDOW_END = re.compile(r"(\bet le|\band|\bto|\bau|jusqu|until|-|–)\s*$", re.I)
 OFFER_SIGNALS = re.compile(
     r"collab|partenariat|partnership|sponsor|ambassad|campagne|campaign|brief|placement de produit|"
     r"remuner|\bfee\b|budget|gifted|offert|our brand|notre marque|we.d love|nous aimerions|would love to work|"
@@ -461,6 +468,12 @@ CREDENTIALS = re.compile(
     r"[^.\n]{0,30}(code|codes)\b(?! promo)",
     re.I,
 )
+# Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code.
+BENIGN_CODE = re.compile(
+    r"spark|promo|discount|reduction|affili|referral|parrainage|creator code|code createur|autori[sz]|ad code|"
+    r"tracking|partnership code|code partenaire|boost",
+    re.I,
+)
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
     r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
@@ -493,7 +506,8 @@ UNREGISTERED = re.compile(
     re.I,
 )
 REPLY = re.compile(
-    r"reply|respond|answer|get back|let (us|me) know|confirm|revert|repond|reponse|retour|confirme[rz]?|"
+    r"reply|respond|answer|get back|let (us|me) know|confirm|revert|repond|reponse|retour|confirme[rz]?|decision|"
+    r"faire part|nous dis|nous direz|nous dire|tenir au courant|"
     r"faites?[- ]nous savoir|dis[- ]nous|dites[- ]nous|tiens?[- ]nous au courant|valid (until|till)|"
     r"valable (jusqu|until)|expires?|expire|deadline (to|for) (reply|answer|respond|confirm|sign)|sign (the|our) "
     r"(contract|agreement)|signer|inscri|apply|postule|candidat|spots? (left|close)|places?",
@@ -615,7 +629,15 @@ def _mentions(folded: str, *stems: str) -> bool:
 
 def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     """What the sender wants from the creator beyond content: credentials, files, money, bank details."""
-    facts.asks_login = bool(_hits(CREDENTIALS, parts) or _hits(ACCOUNT_LOGIN, parts) or _domains_lookalike(folded))
+    account = _mentions(folded, "connect", "log", "sign", "acces", "identifi", "verif", "confirm") and bool(
+        _hits(ACCOUNT_LOGIN, parts)
+    )
+    credentials = any(
+        not is_negated(c, m.span()) and not BENIGN_CODE.search(m.group(0))
+        for c in parts
+        for m in CREDENTIALS.finditer(c.folded)
+    )
+    facts.asks_login = credentials or account or _domains_lookalike(folded)
     facts.asks_download = bool(_hits(DOWNLOAD, parts))
     if _mentions(
         folded, "cart", "card", "cvv", "cvc", "crypto", "bank", "banc", "iban", "rib", "pin", "secret", "paypal"
@@ -677,6 +699,14 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     return 1
 
 
+BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b", re.I)
+OBLIGED = re.compile(
+    r"\b(need|needs|have|has|must|just|only|first|required|all our|devez|dois|doit|suffit|d.abord|faut|obligatoire|"
+    r"simply|please|merci d|to get started|pour commencer|pour rejoindre|to join)\b",
+    re.I,
+)
+
+
 def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> None:
     offer_span = _span_months(folded)
     earned: list[tuple[int, float, str]] = []  # (priority, value, currency)
@@ -707,7 +737,7 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         earned.append((priority, value, amount.currency or "EUR"))
     if earned:
         _, facts.amount, facts.currency = max(earned)
-    pay_request = re.search(
+    pay_requests = re.finditer(
         r"(frais de port|shipping( fee| cost)?s?|frais d.inscription|registration fee|membership fee|"
         r"verification fee|deposit|acompte|caution)[^.\n]{0,40}(a (ta|votre|vos) charge|(you|u) (pay|cover)|"
         r"(to|a) (pay|payer|regler)|de \d)|(frais|fee)[^.\n]{0,20}(inscription|registration|dossier|activation)|"
@@ -719,13 +749,20 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b",
         folded,
     )
-    if pay_request and not NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]):
+    for pay_request in itertools.islice(pay_requests, MAX_AMOUNTS):
+        if NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]):
+            continue
+        if BUYING.match(pay_request.group(0)) and not OBLIGED.search(
+            folded[max(0, pay_request.start() - 40) : pay_request.start()]
+        ):
+            continue  # "your followers can buy our products": not the creator paying
         clause = _clause_at(parts, pay_request.start())
         negated = clause is not None and is_negated(
             clause, (pay_request.start() - clause.start, pay_request.end() - clause.start)
         )
         if not negated:
             facts.asks_money = True
+            break
     kinds = []
     unpaid = any(UNPAID.search(c.folded) for c in parts) or _denied(MONEY_WORDS, parts)
     # "rémunération exclusivement à la commission, sans fixe": the pay words are about the commission.
@@ -857,19 +894,35 @@ def _platforms(folded: str, deliverables: list[Deliverable]) -> list[str]:
     return sorted(named)
 
 
+def _date_matches(folded: str) -> list[tuple[int, int]]:
+    """Spans of the dates of a clause, in order: calendar dates and "by Friday"-style ones (the day only)."""
+    spans = [m.span() for m in DATE.finditer(folded)]
+    spans += [m.span("when") for m in RELATIVE_DATE.finditer(folded)]
+    spans.sort(key=lambda span: (span[0], -span[1]))  # the longest of two that start together
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 def _dates(parts: list[Clause], facts: OfferFacts) -> None:
-    """The delivery deadline, and apart from it the date to answer the brand by ('reply by Friday')."""
+    """The delivery deadline, and apart from it the date to answer the brand by ('reply by Friday'); each date is
+    read with the words just before it ('posting by 30 May, please confirm by 10 May')."""
     for clause in parts:
-        match = DATE.search(clause.folded) or RELATIVE_DATE.search(clause.folded)
-        if not match:
-            continue
-        said = clause.text[match.start() : match.end()].strip()
-        said = fold(said).strip()
-        before = clause.folded[: match.start()]
-        if REPLY.search(before) or (REPLY.search(clause.folded) and not DELIVERY.search(clause.folded)):
-            facts.reply_by = facts.reply_by or said
-        elif facts.deadline is None:
-            facts.deadline = said
+        previous = 0
+        delivered_here = False
+        for start, end in _date_matches(clause.folded[:MAX_CLAUSE_SCAN])[:10]:
+            said = clause.text[start:end].strip()
+            before = clause.folded[previous:start]
+            reply = bool(REPLY.search(before)) or (
+                not DELIVERY.search(before) and bool(REPLY.search(clause.folded)) and not DELIVERY.search(clause.folded)
+            )
+            if reply:
+                facts.reply_by = facts.reply_by or said
+            elif facts.deadline is None or (delivered_here and WINDOW_END.search(before)):
+                facts.deadline, delivered_here = said, True
+            previous = end
 
 
 DELIVERY = re.compile(
@@ -915,6 +968,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     claims += [
         (c, m)
         for c in parts
+        if "other" in c.folded or "autre" in c.folded
         if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
         and not COMPETITOR_BAN.search(c.folded)
         and not EXCLUSIVITY_NONE.search(c.folded)

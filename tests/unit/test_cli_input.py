@@ -26,7 +26,7 @@ def test_binary_stdin_is_refused(command: list[str], monkeypatch: pytest.MonkeyP
     from types import SimpleNamespace
 
     # The engine is never asked: the first read fails. A stub keeps the real index out of a unit test.
-    monkeypatch.setattr("bot.wiring.build_coach", lambda settings: SimpleNamespace(engine=None, offers=None))
+    monkeypatch.setattr("bot.wiring.build_services", lambda settings: SimpleNamespace(engine=None, offers=None))
     assert main(command) == 2
     err = capsys.readouterr().err
     assert "UTF-8" in err and "Traceback" not in err

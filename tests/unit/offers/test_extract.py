@@ -164,7 +164,7 @@ def test_per_month_deliverables_are_multiplied_and_reply_by_is_not_the_deadline(
     assert facts.amount == 1800
     assert (facts.deadline, facts.reply_by) == ("15 mars", "2 mars")
     english = extract_facts("Reply by Friday please! The video goes live on June 3. $500 for 1 TikTok.")
-    assert english.reply_by == "by friday" and english.deadline == "june 3"
+    assert english.reply_by == "Friday" and english.deadline == "June 3"
 
 
 def test_quoted_and_forwarded_parts_are_read_without_their_wrapping() -> None:
@@ -181,3 +181,8 @@ def test_huge_amounts_are_unreadable_and_long_offers_are_capped() -> None:
     assert facts.amount is None and facts.amount_unreadable
     long = extract_facts("We pay €300 for 1 reel. " + "blah " * 3000)
     assert long.truncated and long.amount == 300
+
+
+def test_a_code_from_sms_is_a_login_request_and_buying_a_starter_kit_is_paying_to_work() -> None:
+    assert extract_facts("Please send us the 6-digit code you received by SMS to confirm.").asks_login
+    assert extract_facts("To join, you just need to buy our starter kit (€49).").asks_money
