@@ -15,7 +15,7 @@ from bot.kb import KnowledgeBase, load_knowledge
 from bot.kb.admin import Upload, remove_card, restore, write_atomically
 from bot.kb.base import load_valid_cards
 from bot.offers import OfferEvaluator
-from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex, RefreshReport
 
 log = logging.getLogger(__name__)
@@ -76,11 +76,13 @@ class Coach:
 
 def build_coach(settings: Settings, refresh: bool = True) -> Coach:
     """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works)."""
-    embeddings = USEEmbeddings(cache_dir=settings.data_dir / "cache")
-    # The model takes about a second to load: let it load while Chroma opens and the cards are read.
-    warm_up = threading.Thread(target=embeddings.warm_up, name="load-embeddings")
+    embeddings = USEEmbeddings(cache_dir=settings.cache_dir)
+    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir) if settings.e5_ranking else None
+    # The models take about a second to load: let them load while Chroma opens and the cards are read.
+    models = [embeddings, *([e5] if e5 else [])]
+    warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
     warm_up.start()
-    index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold)
+    index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold, e5=e5)
     kb = None
     if refresh:
         try:

@@ -7,7 +7,7 @@ import json
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,13 +18,14 @@ from langchain_chroma import Chroma
 from bot.advice.models import Hit
 from bot.kb import Card, KnowledgeBase
 from bot.kb.base import outside_hash
-from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings
 from bot.retrieval.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 STATE_FILE = "state.json"
 OUTSIDE = "~outside"  # pseudo card id of the out-of-scope examples
 CHUNKS_PER_QUERY = 60
+PASSAGES_PER_QUERY = 40
 RRF_K = 60
 
 
@@ -64,13 +65,25 @@ class Document:
     title: str
     file_hash: str
     texts: tuple[str, ...]
+    passage: str = ""  # the card's own sentences in one text (title, summary, key points), for e5
 
 
 def card_document(card: Card) -> Document:
     # Short texts match short questions far better than one long text: a DAN encoder averages words away.
-    # Key points are left out: measured on kb eval they add noise (hit@3 0.963 vs 0.976) and double build time.
+    # Key points are left out of the short texts: they add noise there (dev hit@3 0.963 vs 0.976); e5 reads
+    # them whole in the passage, where they help on wording the phrases do not cover.
     texts = (f"{card.title}\n{card.summary}", *card.questions, *card.phrases)
-    return Document(f"{card.id}:{card.language}", card.id, card.language, card.title, card.file_hash, texts)
+    passage = "\n".join([card.title, card.summary, *card.key_points])
+    return Document(f"{card.id}:{card.language}", card.id, card.language, card.title, card.file_hash, texts, passage)
+
+
+def fuse(rankings: Sequence[Sequence[str]]) -> list[str]:
+    """Reciprocal rank fusion: a card ranked well by several rankings beats one ranked first by one."""
+    fused: defaultdict[str, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, card_id in enumerate(ranking, 1):
+            fused[card_id] += 1.0 / (RRF_K + rank)
+    return sorted(fused, key=lambda card_id: -fused[card_id])
 
 
 def documents(kb: KnowledgeBase) -> dict[str, Document]:
@@ -81,60 +94,71 @@ def documents(kb: KnowledgeBase) -> dict[str, Document]:
     return docs
 
 
-class CardIndex:
-    """One Chroma collection per embedding model, in cosine space (relevance = 1 − cosine distance)."""
+@dataclass(frozen=True)
+class Space:
+    """One dense ranking: a Chroma collection (cosine space) of one model's vectors of some texts of each card."""
 
-    def __init__(self, index_dir: Path, embeddings: USEEmbeddings, threshold: float = 0.2) -> None:
+    name: str
+    embeddings: USEEmbeddings | CachedEmbeddings
+    texts: Callable[[Document], tuple[str, ...]]
+    per_query: int  # nearest texts fetched per question
+    outside: bool = False  # also holds the out-of-scope examples (the decline signal)
+
+
+class CardIndex:
+    """Cards in Chroma, one collection per dense ranking, refreshed together, searched hybrid.
+
+    USE over the short texts (title and summary, questions, search phrases) gives the first ranking and the
+    decline signal; with `e5`, multilingual-e5-small over the same short texts and over each card's passage
+    gives two more; a stemmed BM25 over the short texts gives the keyword ranking. All are fused by
+    reciprocal rank: each model misses different questions.
+    """
+
+    def __init__(
+        self, index_dir: Path, embeddings: USEEmbeddings, threshold: float = 0.2, e5: CachedEmbeddings | None = None
+    ) -> None:
         index_dir.mkdir(parents=True, exist_ok=True)
         self.index_dir = index_dir
         self.embeddings = embeddings
         self.threshold = threshold
         self.collection_name = f"cards-{embeddings.model_name}"
         self.lexical = LexicalIndex([])
+        self.spaces = [Space(self.collection_name, embeddings, lambda doc: doc.texts, CHUNKS_PER_QUERY, outside=True)]
+        if e5 is not None:
+            self.spaces += [
+                Space(f"cards-{e5.model_name}", e5, lambda doc: doc.texts, CHUNKS_PER_QUERY),
+                Space(f"passages-{e5.model_name}", e5, lambda doc: (doc.passage,), PASSAGES_PER_QUERY),
+            ]
         # Telemetry off: this machine has no network, and the bot phones nobody home.
         client = chromadb.PersistentClient(
             path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         )
         # Our own embeddings are always passed: Chroma's default function would download a model.
-        self.store = Chroma(
-            collection_name=self.collection_name,
-            embedding_function=embeddings,
-            client=client,
-            collection_metadata={"embedding_model": embeddings.model_name},
-            collection_configuration={"hnsw": {"space": "cosine"}},
-        )
-        # The hot path queries the same collection for ids and distances only: card ids are in the chunk ids,
+        self.stores = {
+            space.name: Chroma(
+                collection_name=space.name,
+                embedding_function=space.embeddings,
+                client=client,
+                collection_metadata={"embedding_model": space.embeddings.model_name},
+                collection_configuration={"hnsw": {"space": "cosine"}},
+            )
+            for space in self.spaces
+        }
+        self.store = self.stores[self.collection_name]
+        # The hot path queries the same collections for ids and distances only: card ids are in the chunk ids,
         # and skipping LangChain's Document building and Chroma's metadata fetch halves the query (5.3 -> 2.1 ms).
-        self.collection = client.get_collection(self.collection_name, embedding_function=None)
+        self.collections = {name: client.get_collection(name, embedding_function=None) for name in self.stores}
+        self.collection = self.collections[self.collection_name]
 
     def refresh(self, kb: KnowledgeBase) -> RefreshReport:
-        """Make the index match `kb`: embed only new or edited cards, drop removed ones, never duplicate."""
+        """Make the index match `kb`: embed only new or edited cards, drop removed ones, never duplicate.
+
+        Each collection is brought up to date on its own terms, so one left behind (a model added to an
+        existing index, an interrupted refresh) catches up; the report counts the first one's changes."""
         started = time.perf_counter()
-        stored = self.store.get(include=["metadatas"])
-        indexed_hash: dict[str, str] = {}
-        chunk_ids: defaultdict[str, list[str]] = defaultdict(list)
-        for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
-            key = f"{meta['card_id']}:{meta['lang']}"
-            indexed_hash[key] = meta["file_hash"]
-            chunk_ids[key].append(chunk_id)
         wanted = documents(kb)
-        added = sorted(key for key in wanted if key not in indexed_hash)
-        updated = sorted(key for key in wanted if key in indexed_hash and indexed_hash[key] != wanted[key].file_hash)
-        removed = sorted(key for key in indexed_hash if key not in wanted)
-        stale = [chunk for key in updated + removed for chunk in chunk_ids[key]]
-        if stale:
-            self.store.delete(ids=stale)
-        fresh = [wanted[key] for key in added + updated]
-        if fresh:
-            self.store.add_texts(
-                texts=[text for doc in fresh for text in doc.texts],
-                metadatas=[
-                    {"card_id": doc.card_id, "lang": doc.lang, "title": doc.title, "file_hash": doc.file_hash}
-                    for doc in fresh
-                    for _ in doc.texts
-                ],
-                ids=[f"{doc.key}:{n}" for doc in fresh for n in range(len(doc.texts))],
-            )
+        diffs = [self._refresh_space(space, wanted) for space in self.spaces]
+        added, updated, removed = diffs[0]
         self.use(kb)
         report = RefreshReport(
             added=[key for key in added if not key.startswith(OUTSIDE)],
@@ -149,6 +173,35 @@ class CardIndex:
         self._write_state(report)
         return report
 
+    def _refresh_space(self, space: Space, documents: dict[str, Document]) -> tuple[list[str], list[str], list[str]]:
+        store = self.stores[space.name]
+        wanted = {key: doc for key, doc in documents.items() if space.outside or doc.card_id != OUTSIDE}
+        stored = store.get(include=["metadatas"])
+        indexed_hash: dict[str, str] = {}
+        chunk_ids: defaultdict[str, list[str]] = defaultdict(list)
+        for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
+            key = f"{meta['card_id']}:{meta['lang']}"
+            indexed_hash[key] = meta["file_hash"]
+            chunk_ids[key].append(chunk_id)
+        added = sorted(key for key in wanted if key not in indexed_hash)
+        updated = sorted(key for key in wanted if key in indexed_hash and indexed_hash[key] != wanted[key].file_hash)
+        removed = sorted(key for key in indexed_hash if key not in wanted)
+        stale = [chunk for key in updated + removed for chunk in chunk_ids[key]]
+        if stale:
+            store.delete(ids=stale)
+        fresh = [(doc, space.texts(doc)) for doc in (wanted[key] for key in added + updated)]
+        if fresh:
+            store.add_texts(
+                texts=[text for _, texts in fresh for text in texts],
+                metadatas=[
+                    {"card_id": doc.card_id, "lang": doc.lang, "title": doc.title, "file_hash": doc.file_hash}
+                    for doc, texts in fresh
+                    for _ in texts
+                ],
+                ids=[f"{doc.key}:{n}" for doc, texts in fresh for n in range(len(texts))],
+            )
+        return added, updated, removed
+
     def use(self, kb: KnowledgeBase) -> None:
         """Serve `kb` (the cards the dense index already holds) with a matching keyword index."""
         self.lexical = LexicalIndex((doc.card_id, text) for doc in map(card_document, kb) for text in doc.texts)
@@ -160,29 +213,36 @@ class CardIndex:
     def search_many(self, questions: Sequence[str], k: int) -> list[list[Hit]]:
         if not questions:
             return []
-        # USE is symmetric, so questions embed like documents: one batch streams the weights once.
-        vectors = self.embeddings.embed_documents(list(questions))
-        found = self.collection.query(query_embeddings=vectors, n_results=CHUNKS_PER_QUERY, include=["distances"])
-        return [
-            self._rank(question, ids, distances, k)
-            for question, ids, distances in zip(questions, found["ids"], found["distances"], strict=True)
-        ]
+        # One batch per model: embedding a batch streams the weights once.
+        rankings = [self._dense(space, questions) for space in self.spaces]
+        results = []
+        for i, question in enumerate(questions):
+            first = rankings[0][i]
+            outside = first.pop(OUTSIDE, 0.0)
+            best = max(first.values(), default=0.0)
+            if best < self.threshold or outside > best:
+                results.append([])
+                continue
+            lists = [list(ranking[i]) for ranking in rankings] + [self.lexical.rank(question)]
+            results.append([Hit(card_id, first.get(card_id, 0.0)) for card_id in fuse(lists)[:k]])
+        return results
 
-    def _rank(self, question: str, chunk_ids: list[str], distances: list[float], k: int) -> list[Hit]:
-        dense: dict[str, float] = {}
-        for chunk_id, distance in zip(chunk_ids, distances, strict=True):
-            # closest first: a card's first chunk is its best; chunk ids are "<card id>:<lang>:<n>"
-            dense.setdefault(chunk_id.split(":", 1)[0], 1.0 - distance)
-        outside = dense.pop(OUTSIDE, 0.0)
-        best = max(dense.values(), default=0.0)
-        if best < self.threshold or outside > best:
-            return []
-        fused: defaultdict[str, float] = defaultdict(float)
-        for ranking in (list(dense), self.lexical.rank(question)):
-            for rank, card_id in enumerate(ranking, 1):
-                fused[card_id] += 1.0 / (RRF_K + rank)
-        ranked = sorted(fused, key=lambda card_id: -fused[card_id])[:k]
-        return [Hit(card_id, dense.get(card_id, 0.0)) for card_id in ranked]
+    def _dense(self, space: Space, questions: Sequence[str]) -> list[dict[str, float]]:
+        """Per question, each card's best similarity in this space, best card first."""
+        vectors = space.embeddings.embed_queries(list(questions))
+        collection = self.collections[space.name]
+        n = min(space.per_query, collection.count())
+        if n == 0:
+            return [{} for _ in questions]
+        found = collection.query(query_embeddings=vectors, n_results=n, include=["distances"])
+        rankings = []
+        for ids, distances in zip(found["ids"], found["distances"], strict=True):
+            best: dict[str, float] = {}
+            for chunk_id, distance in zip(ids, distances, strict=True):
+                # closest first: a card's first text is its best; ids are "<card id>:<lang>:<n>"
+                best.setdefault(chunk_id.split(":", 1)[0], 1.0 - distance)
+            rankings.append(best)
+        return rankings
 
     def count(self) -> int:
         """Stored chunks (several per card and language)."""
@@ -202,6 +262,7 @@ class CardIndex:
             "kb_version": report.kb_version,
             "refreshed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "embedding_model": self.embeddings.model_name,
+            "rankings": [space.name for space in self.spaces] + ["bm25"],
             "chunks": self.count(),
             "last_report": report.counts(),
         }
