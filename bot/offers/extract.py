@@ -1,13 +1,17 @@
-"""Offer facts from pasted French or English text, by rules. What the text does not say stays unknown."""
+"""Offer facts from pasted French or English text, read clause by clause. What the text does not say stays
+unknown; what a clause denies ("pas d'exclusivité", "we will never ask for your password") is not taken as said.
+
+Every pattern here runs on one clause or is bounded ({0,n}), and amounts are read by bot.text in one pass, so the
+time is linear in the offer; offers are read up to MAX_OFFER_CHARS."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.advice.language import detect_language
 from bot.i18n import Lang
 from bot.offers.models import Deliverable, OfferFacts
+from bot.text import Clause, amounts, clauses, fold, is_negated, strip_quoted
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
@@ -21,13 +25,23 @@ FORMATS = {
     "tiktok": "tiktok", "tiktoks": "tiktok", "live": "live", "lives": "live", "article": "blog",
     "articles": "blog", "blog post": "blog", "blog posts": "blog", "unboxing": "video", "vlog": "video",
     "integration": "video", "integrations": "video", "integration video": "video", "mention": "video",
+    "segment": "video", "segments": "video", "stream": "live", "streams": "live", "livestream": "live",
+    "livestreams": "live", "blog article": "blog", "blog articles": "blog", "pin": "post", "pins": "post",
+    "epingle": "post", "epingles": "post", "tiktok video": "tiktok", "tiktok videos": "tiktok",
+    "video tiktok": "tiktok", "videos tiktok": "tiktok",
 }  # fmt: skip
 PLATFORMS = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok", "youtube": "youtube",
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
     "linkedin": "linkedin", "blog": "blog", "twitter": "x",
 }  # fmt: skip
-DEFAULT_PLATFORM = {"reel": "instagram", "story": "instagram", "tiktok": "tiktok", "short": "youtube"}
+# Formats that name their platform; a reel or a story gets one only when the offer names it (never guessed).
+OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube", "blog": "blog"}
+OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
+NOT_A_SHORT = re.compile(
+    r"^\s?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
+    r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip)"
+)
 CURRENCIES = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD", "dollar": "USD",
     "dollars": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livres": "GBP", "chf": "CHF",
@@ -43,7 +57,7 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "gambling",
         r"casino|paris? sportifs?|sports? ?book|bookmaker|betting|poker|jeux d.argent|gambling|roulette|"
-        r"machines? a sous|slots?\b",
+        r"machines? a sous|slots?\b|\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|jeux de tirage|euromillions",
     ),
     ("nicotine", r"nicotine|snus|\bpuffs?\b|vape|vapoteuse|e-?cig|cigarettes? electroniques?|pouches?"),
     (
@@ -118,11 +132,6 @@ CATEGORIES: list[tuple[str, str]] = [
 ]
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
-
-
 def _number(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
@@ -130,30 +139,8 @@ def _number(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-def _amount(raw: str, thousands: str | None) -> float | None:
-    """'1 500' / '1,200' / '1.5' / '300,50' → a number, with 'k' for thousands."""
-    text = raw.replace("\u202f", " ").replace("\xa0", " ").replace(" ", "")
-    if "," in text and "." in text:
-        text = text.replace(",", "") if text.rfind(".") > text.rfind(",") else text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        head, _, tail = text.rpartition(",")
-        text = head.replace(",", "") + tail if len(tail) == 3 else head.replace(",", "") + "." + tail
-    elif text.count(".") == 1 and len(text.rpartition(".")[2]) == 3 and not thousands:
-        text = text.replace(".", "")  # "1.200 €" written the French way
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value * 1000 if thousands else value
+MAX_OFFER_CHARS = 8000
 
-
-NUM = r"\d[\d\s\u202f\xa0.,]*\d|\d"
-MONEY_BEFORE = re.compile(rf"(?P<cur>[€$£]|\b(?:eur|usd|gbp|chf|cad)\b)\s?(?P<num>{NUM})\s?(?P<k>k\b)?", re.I)
-MONEY_AFTER = re.compile(
-    rf"(?P<num>{NUM})\s?(?P<k>k)?\s?(?P<cur>€|\$|£|eur(?:os?)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|livres?\b|chf\b|"
-    rf"cad\b)",
-    re.I,
-)
 # Money the creator would pay, not earn: an amount right after one of these words is not a fee.
 PAY_CONTEXT = re.compile(
     r"frais( de port| d.inscription| d.envoi| de dossier| de livraison)?|shipping|postage|deposit|acompte|caution|"
@@ -164,16 +151,19 @@ NOT_PAYING = re.compile(
     r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie", re.I
 )
 DURATION = re.compile(
-    r"(?P<n>\d+|un|une|deux|trois|quatre|cinq|six|douze|dix-huit|one|two|three|four|five|six|twelve|eighteen)\s?"
+    r"\b(?P<n>\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four|a)[\s-]?"
     r"(?P<unit>mois|months?|ans?|annees?|years?|semaines?|weeks?)\b",
     re.I,
 )
 PERPETUAL = re.compile(
-    r"perpetuit|perpetuity|in perpetuity|a vie\b|for ever|forever|illimite|unlimited (time|duration|period|use)|"
-    r"sans limite de (duree|temps)|no time limit|indefinitely|indefiniment|all rights",
+    r"perpetuit|perpetuity|perpetual|perpetuel|a vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
+    r"use)|sans limit(e|ation) de (duree|temps)|no time limit|indefinitely|indefiniment|all rights|irrevocab|"
+    r"buy-?out|for all time|a titre definitif|definitivement|without (any )?time limit|sans date de fin|"
+    r"no end date|unlimited usage|usage illimite",
     re.I,
 )
-SENTENCE = re.compile(r"[^.!?\n;]+[.!?\n;]?")
+_DURATION_WORDS = {"dix-huit": 18, "eighteen": 18, "vingt-quatre": 24, "twenty-four": 24, "neuf": 9, "nine": 9}
 
 
 def _months(text: str) -> int | None:
@@ -181,7 +171,7 @@ def _months(text: str) -> int | None:
     if not match:
         return None
     raw = match.group("n").lower()
-    n = int(raw) if raw.isdigit() else {"dix-huit": 18, "eighteen": 18, **NUMBER_WORDS}.get(raw)
+    n = int(raw) if raw.isdigit() else {**NUMBER_WORDS, **_DURATION_WORDS}.get(raw)
     if n is None:
         return None
     unit = match.group("unit").lower()
@@ -192,18 +182,29 @@ def _months(text: str) -> int | None:
     return n
 
 
-def _sentences_with(pattern: re.Pattern[str], text: str) -> list[str]:
-    return [s for s in SENTENCE.findall(text) if pattern.search(s)]
+def _hits(pattern: re.Pattern[str], parts: list[Clause]) -> list[tuple[Clause, re.Match[str]]]:
+    """The first match of `pattern` in each clause where a negation does not cover it."""
+    found = []
+    for clause in parts:
+        for match in pattern.finditer(clause.folded):
+            if not is_negated(clause, match.span()):
+                found.append((clause, match))
+                break
+    return found
 
 
-def _months_near(pattern: re.Pattern[str], text: str) -> int | None:
-    """The duration that follows a mention (within its sentence), else the closest one before it."""
-    for sentence in _sentences_with(pattern, text):
-        match = pattern.search(sentence)
-        assert match is not None
-        if (after := _months(sentence[match.start() : match.end() + 90])) is not None:
+def _denied(pattern: re.Pattern[str], parts: list[Clause]) -> bool:
+    """Whether some clause says `pattern` under a negation ("pas d'exclusivité", "no usage rights")."""
+    return any(is_negated(clause, match.span()) for clause in parts for match in pattern.finditer(clause.folded))
+
+
+def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
+    """The duration that follows a mention (within its clause), else the closest one before it."""
+    for clause, match in hits:
+        text = clause.folded
+        if (after := _months(text[match.start() : match.end() + 90])) is not None:
             return after
-        if (before := _months(sentence[max(0, match.start() - 60) : match.start()])) is not None:
+        if (before := _months(text[max(0, match.start() - 60) : match.start()])) is not None:
             return before
     return None
 
@@ -246,7 +247,7 @@ ROUNDS = re.compile(
 UNLIMITED_ROUNDS = re.compile(
     r"(revisions?|modifications?|modifs?|changes|retouches?|corrections?|allers?[- ]retours?) (illimite|unlimited)|"
     r"(illimite|unlimited)e?s? (revisions?|modifications?|modifs?|changes|retouches?|allers?[- ]retours?)|"
-    r"as many (revisions|changes|edits|rounds) as|autant de (modifications|modifs|retouches|allers)|"
+    r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|autant de (modifications|modifs|retouches|allers)|"
     r"jusqu.a (validation|satisfaction|approbation|ce que)|until (we are|we're|fully|they are) (happy|satisfied)|"
     r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)",
     re.I,
@@ -261,6 +262,8 @@ PAYMENT_DAYS = re.compile(
     re.I,
 )
 AFTER_APPROVAL = re.compile(
+    r"(paid|payment|pay\w*|paye|paiement|verse|regl\w*|fee)[^.\n]{0,40}(once|when|if|after|upon|si|une fois que|quand|"
+    r"apres que|des que|lorsque)[^.\n]{0,30}(approv|valid|accept|satisf|happy|content|ravi)|"
     r"(paid|payment|pay|paye|paiement|payons|regl)[^.\n]{0,40}(after|once|when|upon|apres|une fois|a la|des) "
     r"(the )?(final )?(approval|validation|results?|resultats?|performance|campaign ends|fin de (la )?campagne|"
     r"objectifs?|sales|ventes)|(released|verse|debloque|paid) (only )?(once|when|une fois|quand|si|if)[^.\n]{0,40}"
@@ -268,14 +271,27 @@ AFTER_APPROVAL = re.compile(
     r"(views|vues|ventes|sales)",
     re.I,
 )
+_HIDE_TARGET = (
+    r"(sponsor|#?\bad\b|#?\bads\b|#pub|\bpub\b|publicit|partenariat|partnership|paid|remunere|"
+    r"collab(oration)? commerciale|#spon|gifted)"
+)
+_SAY = (
+    r"(say|saying|mention|mentioning|tag|tagging|use|using|put|putting|add|adding|label|labelling|labeling|disclose|"
+    r"disclosing|dire|mentionner|indiquer|mettre|preciser|utiliser|afficher|signaler|ecrire)"
+)
 HIDDEN = re.compile(
-    r"(don.t|do not|dont|never|no need to|without|sans|ne (pas|jamais)|pas (de|besoin de)|eviter de|avoid) "
-    r"(say|saying|mention|mentioning|tag|tagging|use|using|put|putting|add|adding|label|dire|mentionner|indiquer|"
-    r"mettre|preciser|utiliser|afficher|signaler)?[^.\n]{0,40}?(sponsor|#?\bad\b|#?\bads\b|#pub|\bpub\b|"
-    r"publicit|partenariat|partnership|paid|remunere|collab(oration)? commerciale|#spon|gifted)|"
-    r"(look|feel|seem|paraitre|sembler|avoir l.air)[^.\n]{0,25}(organic|natural|naturel|spontane|authentic|"
-    r"genuine)|comme si (tu|vous) l.?avi?(ez|ais) achete|as if you (bought|found|discovered)|"
-    r"(keep|garder|reste[rz]?) (it |this |ca |cela )?(discreet|discret|secret|confidenti|between us|entre nous)",
+    rf"(don.t|do not|never|no need to|ne (pas|jamais)|pas besoin de|eviter de|avoid|inutile de|pas la peine de) "
+    rf"({_SAY})?[^.\n,;]{{0,40}}?{_HIDE_TARGET}|"
+    rf"(without|sans) {_SAY}[^.\n,;]{{0,30}}?{_HIDE_TARGET}|"
+    r"\bne (mentionne[rz]?|dites|dis|indique[rz]?|precise[rz]?|mets|mettez|utilise[rz]?|affiche[rz]?|signale[rz]?|"
+    r"tague[rz]?|parle[rz]?) (pas|jamais)[^.\n,;]{0,30}?" + _HIDE_TARGET + "|"
+    r"(pas de|pas d'|\bno\b|aucune?|sans|without) (besoin de )?((mention|label|tag|hashtag|disclosure|indication)s?"
+    r"( (de |d')?(pub|publicite|partenariat|sponsor\w*|ad|#\w+|collaboration commerciale|paid partnership))?\b|"
+    r"#(ad|pub|sponsored|spon|partenariat|collab)\w*)|"
+    r"(look|feel|seem|paraitre|sembler|avoir l.air|fasse|faire|fait)[^.\n]{0,25}(organic|natural|naturel|spontane|"
+    r"authentic|genuine)|comme si (tu|vous) l.?(avi?(ez|ais) achete|utilis)|as if you (bought|found|discovered|"
+    r"already)|(keep|garder|reste[rz]?) (it |this |ca |cela )?(discreet|discret|secret|confidenti|between us|"
+    r"entre nous)",
     re.I,
 )
 DISCLOSE = re.compile(
@@ -348,52 +364,292 @@ OFFER_SIGNALS = re.compile(
 )
 
 
+# The creator is asked to hide the ad: the negation is part of what is said, so these run on the raw clause.
+HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher", re.I)
+COMMENT_CONTROL = re.compile(
+    r"(delete|remove|hide|supprime[rz]?|supprimer|efface[rz]?|masque[rz]?|cache[rz]?|filtre[rz]?|moderate|"
+    r"modere[rz]?|filter|censor|censure[rz]?)[^.\n]{0,40}(negative|negatifs?|negatives?|critical|critiques?|"
+    r"bad|mauvais|defavorables?|unfavou?rable|hater?s?|comments?|commentaires?|coms?\b)|"
+    r"(turn off|disable|switch off|desactive[rz]?|ferme[rz]?|close|limit|limite[rz]?) (the |les |tes |vos |your )?"
+    r"(comments|commentaires)|(only|que|uniquement|seulement|exclusivement) (des |du |de )?(positive|positifs?|"
+    r"avis positifs?|good things|nice things|du positif|bons? retours?)",
+    re.I,
+)
+COMMENT_GAG = re.compile(
+    r"(no|pas de|pas d'|aucune?|sans|never|jamais|not|don't|do not|ne)\b[^.\n,]{0,30}(negative|negatifs?|"
+    r"negatives?|critique|criticism|criticise|criticize|critiquer|bad word|avis negatif|point negatif|defauts?|"
+    r"downsides?|cons\b|flaws?|reserves?)",
+    re.I,
+)
+FAKE_REVIEWS = re.compile(
+    r"(reviews?|avis|notes?|ratings?|evaluations?|commentaires?)[^.\n]{0,60}(amazon|google|trustpilot|app ?store|"
+    r"play ?store|apple store|tripadvisor|yelp|avis verifies|fiche produit|product page|our (web)?site|notre site)|"
+    r"(amazon|google|trustpilot|app ?store|play ?store|tripadvisor|yelp)[^.\n]{0,40}(reviews?|avis|notes?|"
+    r"ratings?)|(review|avis|note|rate|rating|noter|notez)[^.\n]{0,30}(5|five|cinq)[- ]?(stars?|etoiles)|"
+    r"(5|five|cinq)[- ]?(stars?|etoiles)[^.\n]{0,30}(review|avis|note|rating)",
+    re.I,
+)
+NO_CONTRACT = re.compile(
+    r"(no|pas de|pas d'|sans|without|aucun|pas besoin d.?(un|de)?|no need (for|of) a|don't need a|ne [^.\n]{0,15}"
+    r"pas de) (written |formal |vrai |real |)?(contract|contrat|paperwork|paperasse)|(contract|contrat)s?[^.\n]{0,20}"
+    r"(not needed|unnecessary|inutiles?|pas necessaires?|superflus?|not necessary)|(handshake|verbal|oral|dm|"
+    r"message) (deal|agreement|accord)|(accord|agreement|deal) (verbal|oral|par dm|by dm|over dm|par message|"
+    r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)",
+    re.I,
+)
+COMPETITOR_BAN = re.compile(
+    r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
+    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|"
+    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
+    r"banned|not allowed|off limits|proscrit)",
+    re.I,
+)
+COMPETITOR_TIME = re.compile(
+    r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time", re.I
+)
+BANK = re.compile(
+    r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
+    r"date d.expiration|expiry date|expiration date|bank(ing)? (login|password|credentials|access)|online banking|"
+    r"identifiants bancaires|(acces|access) (a|to) (ton|votre|your) (compte bancaire|bank)|code pin|pin code|"
+    r"\bpin\b|code secret|(iban|rib)[^.\n]{0,40}(code|password|mot de passe|sms|verification|carte|card)|"
+    r"(paypal|bank) (password|mot de passe)|(photo|scan|copie|copy|picture|recto|numero|details|both sides)[^.\n]{0,30}"
+    r"(carte bancaire|carte de credit|credit card|debit card|bank card|carte bleue)",
+    re.I,
+)
+COPYRIGHT = re.compile(
+    r"(copyright|droits? d.auteur|dmca|intellectual property|propriete intellectuelle)[^.\n]{0,80}(infring|"
+    r"violation|viol|strike|claim|reclamation|plainte|complaint|report|signalement)|(infring|violation|viol)"
+    r"[^.\n]{0,40}(copyright|droits? d.auteur)|(account|compte|page)[^.\n]{0,40}(will be|sera|va etre|seront|may be|"
+    r"risque d.etre|pourrait etre)[^.\n]{0,20}(deleted|disabled|suspended|removed|banned|supprime|desactive|"
+    r"suspendu|ferme|restricted|restreint|bloque)|(appeal|contest|contester|faire appel|recours|verify|verifier)"
+    r"[^.\n]{0,40}(form|formulaire)|(meta|instagram|tiktok|facebook) (support|security|securite|help) (team|center)?|"
+    r"equipe (de )?(support|securite|assistance) (instagram|meta|tiktok|facebook)",
+    re.I,
+)
+CREDENTIALS = re.compile(
+    r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|credentials|"
+    r"code (de verification|de securite|2fa|a \d chiffres|sms|de connexion|recu par sms)|2fa|two[- ]factor|"
+    r"verification code|backup codes?|codes? de secours|(send|envoie|envoyez|give|donne[rz]?|share|partage[rz]?)"
+    r"[^.\n]{0,30}(code|codes)\b(?! promo)",
+    re.I,
+)
+ACCOUNT_LOGIN = re.compile(
+    r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
+    r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
+    r"(connecte[rz]?|log ?in|sign ?in|se connecter|verifie[rz]?|verify|confirm)(-vous|-toi)?[^.\n]{0,60}"
+    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)",
+    re.I,
+)
+# A lookalike address: a platform name beside verify/login/partner words, on a domain that is not the platform's.
+LOOKALIKE = re.compile(
+    r"\b[a-z0-9-]{0,30}(insta|instagram|tiktok|meta|facebook|youtube|fb)[a-z0-9-]{0,30}\.[a-z]{2,6}\b", re.I
+)
+OFFICIAL_DOMAINS = ("instagram.com", "tiktok.com", "facebook.com", "meta.com", "youtube.com", "fb.com")
+MINORS_TEXT = re.compile(
+    r"\b1[0-7]\s?(-|to|a|et|and|–)\s?1[0-7]\b|under[- ]?18s?|moins de 18 ans|mineurs?|minors?|teen(s|agers?)?\b|"
+    r"\bados?\b|adolescents?|lyceens?|collegiens?|high[- ]school(ers)?|middle[- ]school|young teens|"
+    r"(age|aged|agee?s?) (de )?1[0-7]\b|kids|enfants|children",
+    re.I,
+)
+MINORS_EXCLUDED = re.compile(
+    r"interdit|forbidden|exclu|not for|pas pour|reserve aux|18\s?\+|majeurs|adults? only|over 18|plus de 18|"
+    r"18 (ans|years) (et|and) (plus|over|older)|age[- ]gat|verification d.age|age verification|no minors|"
+    r"pas de mineurs|aucun mineur",
+    re.I,
+)
+UNREGISTERED = re.compile(
+    r"unregistered|unregulated|unlicensed|non[- ]?(regule|reglemente|agree|enregistre|autorise)|sans (agrement|"
+    r"licence|enregistrement)|offshore|not (registered|regulated|licensed|authori[sz]ed)|no (license|licence)|"
+    r"pas (de licence|d.agrement|enregistree?|agreee?|autorisee?|regulee?)|not (yet )?approved by|"
+    r"(ne|n.)\s?(est|sommes|sont)\s?pas\s(encore\s)?(enregistre|agree|regule|autorise)",
+    re.I,
+)
+REPLY = re.compile(
+    r"reply|respond|answer|get back|let (us|me) know|confirm|revert|repond|reponse|retour|confirme[rz]?|"
+    r"faites?[- ]nous savoir|dis[- ]nous|dites[- ]nous|tiens?[- ]nous au courant|valid (until|till)|"
+    r"valable (jusqu|until)|expires?|expire|deadline (to|for) (reply|answer|respond|confirm|sign)|sign (the|our) "
+    r"(contract|agreement)|signer|inscri|apply|postule|candidat|spots? (left|close)|places?",
+    re.I,
+)
+NO_OBLIGATION = re.compile(
+    r"(sans|aucune|pas d.|no|without|zero) (obligation|engagement|contrepartie|strings attached|expectation)|"
+    r"(no|aucune) (obligation|pressure) (to|de) (post|publier)|(pas oblige|not obliged|not required|free to) "
+    r"(de |to )?(post|publier|share|partager)|only if you (want|love|like)|si (ca|cela) (te|vous) pla",
+    re.I,
+)
+PER_MONTH = re.compile(r"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|monthly|mensuel", re.I)
+PER_WEEK = re.compile(r"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|weekly|hebdo", re.I)
+SPAN = re.compile(
+    r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve)\s(?:premiers?\s)?(?P<unit>mois|months?|semaines?|weeks?)\b|(?P<n2>\d{1,2}|trois|six|douze|three|six|"
+    r"twelve)[- ](?P<unit2>mois|months?|month|semaines?|weeks?|week)[- ](campaign|campagne|partnership|partenariat|"
+    r"contract|contrat|collab|ambassad|programme|program)|(engagement|commitment|contrat|contract|duree|duration|"
+    r"campagne|campaign|partenariat|partnership|programme|program)\s(de|d'|of|:|sur|over|for)\s?(?P<n3>\d{1,2}|"
+    r"trois|six|douze|three|six|twelve)\s(?P<unit3>mois|months?|semaines?|weeks?)\b",
+    re.I,
+)
+TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b", re.I)
+WORTH = re.compile(
+    r"valeur|value|worth|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|msrp", re.I
+)
+UNPAID = re.compile(
+    r"unpaid|non remunere|benevol|no budget|pas de budget|sans budget|free of charge|pro bono|gratuitement|"
+    r"for free|no fee|no payment|pas de (remuneration|paiement|cachet)|aucune remuneration",
+    re.I,
+)
+DISCOUNT = re.compile(
+    r"discount|reduction|remise|off\b|-\s?\d{1,2}\s?%|\d{1,2}\s?% (off|de reduction|de remise|sur (ta|votre|la) "
+    r"(commande|premiere))|for your (followers|audience|community)|pour (ta|votre) (communaute|audience)|"
+    r"a (tes|vos) (abonnes|followers)",
+    re.I,
+)
+COMMISSION_ONLY_WORDS = re.compile(
+    r"commission|affili|per sale|par vente|sur (chaque|les) ventes?|on (each|every) sale|of (each|every) sale|"
+    r"rev(enue)?[- ]share|des ventes|of sales|on sales|sur les commandes|per order|par commande",
+    re.I,
+)
+
+
+def _domains_lookalike(folded: str) -> bool:
+    for match in LOOKALIKE.finditer(folded):
+        domain = match.group(0)
+        if not domain.endswith(OFFICIAL_DOMAINS) and re.search(
+            r"verif|login|log-in|secure|security|partner|support|check|auth|account|compte|confirm|help", domain
+        ):
+            return True
+    return False
+
+
+def prepare(text: str) -> tuple[str, bool]:
+    """The offer as read: at most MAX_OFFER_CHARS (whether the rest was cut is returned), mail wrapping removed."""
+    truncated = len(text) > MAX_OFFER_CHARS
+    return strip_quoted(text[:MAX_OFFER_CHARS]), truncated
+
+
 def looks_like_offer(text: str) -> bool:
     """A pasted DM or email from a brand, rather than a question to the coach."""
+    text = text[:MAX_OFFER_CHARS]
     folded = fold(text)
     signals = len({m.group(0).lower() for m in OFFER_SIGNALS.finditer(folded)})
-    has_terms = bool(MONEY_AFTER.search(folded) or MONEY_BEFORE.search(folded) or _deliverables(folded))
+    has_terms = bool(amounts(text) or _deliverables([c for c in clauses(text)], ""))
     long_enough = len(folded) >= 80 or "\n" in text.strip()
     return long_enough and (signals >= 2 or (signals >= 1 and has_terms))
 
 
 def extract_facts(text: str, lang: Lang | None = None) -> OfferFacts:
-    folded = fold(text)
-    facts = OfferFacts(lang=lang or detect_language(text))
-    _money(folded, facts)
-    facts.deliverables = _deliverables(folded)
+    body, truncated = prepare(text)
+    folded = fold(body)
+    parts = clauses(body)
+    facts = OfferFacts(lang=lang or detect_language(body or text))
+    facts.truncated = truncated
+    facts.deliverables = _deliverables(parts, folded)
+    _money(body, folded, parts, facts)
     facts.platforms = _platforms(folded, facts.deliverables)
-    if deadline := DATE.search(folded) or RELATIVE_DATE.search(folded):
-        facts.deadline = deadline.group(0).strip()  # as written, accents aside
-    _rights(folded, facts)
-    _terms(folded, facts)
+    facts.no_obligation = any(NO_OBLIGATION.search(c.folded) for c in parts)
+    _dates(parts, facts)
+    _rights(parts, facts)
+    _terms(parts, folded, facts)
     facts.category = next((name for name, pattern in CATEGORIES if re.search(pattern, folded)), None)
-    facts.crypto_registered = facts.category == "crypto" and bool(REGISTERED.search(folded))
-    facts.asks_login = bool(LOGIN.search(folded))
-    facts.asks_download = bool(DOWNLOAD.search(folded))
+    if facts.category in ("crypto", "finance", "betting_tips", "gambling"):
+        facts.crypto_registered = facts.category == "crypto" and bool(_hits(REGISTERED, parts))
+        unregistered = any(UNREGISTERED.search(c.folded) for c in parts) or _denied(REGISTERED, parts)
+        facts.financial_unregistered = unregistered
+        if unregistered:
+            facts.crypto_registered = False
+    _asks(parts, folded, facts)
+    facts.minors_audience = any(
+        MINORS_TEXT.search(c.folded) and not MINORS_EXCLUDED.search(c.folded) and not is_negated(c, m.span())
+        for c in parts
+        for m in [MINORS_TEXT.search(c.folded)]
+        if m
+    )
     facts.free_email = bool(FREE_EMAIL.search(folded))
     facts.urgency = bool(URGENCY.search(folded))
     return facts
 
 
-def _money(folded: str, facts: OfferFacts) -> None:
-    earned: list[tuple[float, str]] = []
-    for pattern in (MONEY_BEFORE, MONEY_AFTER):
-        for match in pattern.finditer(folded):
-            value = _amount(match.group("num"), match.group("k"))
-            if value is None or value <= 0:
-                continue
-            symbol = match.group("cur").lower()
-            currency = CURRENCIES.get(symbol) or CURRENCIES.get(symbol.rstrip("s")) or "EUR"
-            context = folded[max(0, match.start() - 40) : match.end() + 15]
-            worth = re.search(
-                r"valeur|value|worth|retail|au lieu de|instead of", folded[max(0, match.start() - 25) : match.start()]
-            )
-            if worth or (PAY_CONTEXT.search(context) and not NOT_PAYING.search(context)):
-                continue  # what a gift is worth, or what the creator would pay, is not a fee
-            earned.append((value, currency))
+def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
+    """What the sender wants from the creator beyond content: credentials, files, money, bank details."""
+    facts.asks_login = bool(_hits(CREDENTIALS, parts) or _hits(ACCOUNT_LOGIN, parts) or _domains_lookalike(folded))
+    facts.asks_download = bool(_hits(DOWNLOAD, parts))
+    facts.asks_bank_details = bool(_hits(BANK, parts))
+    facts.copyright_threat = bool(_hits(COPYRIGHT, parts))
+    facts.comment_control = bool(_hits(COMMENT_CONTROL, parts)) or any(COMMENT_GAG.search(c.folded) for c in parts)
+    facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
+    facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in parts)
+    bans = [c for c in parts if COMPETITOR_BAN.search(c.folded)]
+    facts.competitor_ban = bool(bans)
+
+
+def _clause_at(parts: list[Clause], offset: int) -> Clause | None:
+    for clause in parts:
+        if clause.start <= offset < clause.end:
+            return clause
+    return None
+
+
+def _span_months(text: str) -> tuple[int | None, int | None]:
+    """'pendant 3 mois' → (3, None); 'over 6 weeks' → (None, 6): how long a monthly or weekly rhythm lasts."""
+    match = SPAN.search(text)
+    if not match:
+        return None, None
+    raw = (match.group("n") or match.group("n2") or match.group("n3")).lower()
+    n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
+    unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
+    if n is None:
+        return None, None
+    return (n, None) if unit.startswith(("mois", "month")) else (None, n)
+
+
+def _rhythm(clause_text: str, folded: str) -> int:
+    """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3."""
+    if PER_MONTH.search(clause_text):
+        months, weeks = _span_months(clause_text)
+        if months is None:
+            months, weeks = _span_months(folded)
+        if months:
+            return months
+        if weeks:
+            return max(1, round(weeks / 4.345))
+    elif PER_WEEK.search(clause_text):
+        months, weeks = _span_months(clause_text)
+        if months is None and weeks is None:
+            months, weeks = _span_months(folded)
+        if weeks:
+            return weeks
+        if months:
+            return round(months * 4.345)
+    return 1
+
+
+def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> None:
+    earned: list[tuple[int, float, str]] = []  # (priority, value, currency)
+    for amount in amounts(body):
+        if amount.unreadable:
+            facts.amount_unreadable = True
+            continue
+        assert amount.value is not None
+        before = folded[max(0, amount.start - 30) : amount.start]
+        context = folded[max(0, amount.start - 40) : amount.end + 15]
+        if WORTH.search(before) or (PAY_CONTEXT.search(context) and not NOT_PAYING.search(context)):
+            continue  # what a gift is worth, or what the creator would pay, is not a fee
+        clause = _clause_at(parts, amount.start)
+        if clause is not None and is_negated(clause, (amount.start - clause.start, amount.end - clause.start)):
+            continue
+        value = amount.value
+        clause_text = clause.folded if clause else ""
+        if amount.per == "month" or (amount.per is None and PER_MONTH.search(folded[amount.end : amount.end + 12])):
+            months, weeks = _span_months(clause_text)
+            if months is None and weeks is None:
+                months, weeks = _span_months(folded)
+            value *= months or (max(1, round(weeks / 4.345)) if weeks else 1)
+        elif amount.per == "piece" and facts.workload > 1:
+            value *= facts.workload
+        priority = 1 if clause is not None and TOTAL.search(clause.folded) else 0
+        earned.append((priority, value, amount.currency or "EUR"))
     if earned:
-        facts.amount, facts.currency = max(earned)
+        _, facts.amount, facts.currency = max(earned)
     pay_request = re.search(
         r"(frais de port|shipping( fee| cost)?s?|frais d.inscription|registration fee|membership fee|"
         r"verification fee|deposit|acompte|caution)[^.\n]{0,40}(a (ta|votre|vos) charge|(you|u) (pay|cover)|"
@@ -407,45 +663,119 @@ def _money(folded: str, facts: OfferFacts) -> None:
         folded,
     )
     if pay_request and not NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]):
-        facts.asks_money = True
-    kinds = []
-    if facts.amount is not None or MONEY_WORDS.search(folded):
-        kinds.append("money")
-    if GIFT.search(folded):
-        kinds.append("gift")
-    if COMMISSION.search(folded):
-        kinds.append("commission")
-        percent = next(
-            (m for m in PERCENT.finditer(folded) if COMMISSION.search(folded[max(0, m.start() - 80) : m.end() + 80])),
-            None,
+        clause = _clause_at(parts, pay_request.start())
+        negated = clause is not None and is_negated(
+            clause, (pay_request.start() - clause.start, pay_request.end() - clause.start)
         )
-        if percent:
-            facts.commission_rate = float(percent.group("n").replace(",", "."))
+        if not negated:
+            facts.asks_money = True
+    kinds = []
+    unpaid = any(UNPAID.search(c.folded) for c in parts) or _denied(MONEY_WORDS, parts)
+    # "rémunération exclusivement à la commission, sans fixe": the pay words are about the commission.
+    unpaid = unpaid or any(
+        COMMISSION_ONLY_WORDS.search(c.folded)
+        and re.search(
+            r"sans fixe|pas de fixe|no (fixed|flat|base) (fee|pay)|commission only|commission-only|uniquement|"
+            r"exclusivement|only (on|through|via) (commission|sales)|seulement",
+            c.folded,
+        )
+        for c in parts
+    )
+    unpaid = (
+        unpaid
+        or any(
+            MONEY_WORDS.search(c.folded) and COMMISSION_ONLY_WORDS.search(c.folded) and not amounts(c.text)
+            for c in parts
+        )
+        and not any(MONEY_WORDS.search(c.folded) and not COMMISSION_ONLY_WORDS.search(c.folded) for c in parts)
+    )
+    if facts.amount is not None or (_hits(MONEY_WORDS, parts) and not unpaid):
+        kinds.append("money")
+    if _hits(GIFT, parts):
+        kinds.append("gift")
+    commission = [(c, m) for c, m in _hits(COMMISSION_ONLY_WORDS, parts)]
+    if commission:
+        kinds.append("commission")
+        for clause, _ in commission:
+            percent = next(
+                (
+                    m
+                    for m in PERCENT.finditer(clause.folded)
+                    if not DISCOUNT.search(clause.folded[max(0, m.start() - 3) : m.end() + 25])
+                ),
+                None,
+            )
+            if percent:
+                facts.commission_rate = float(percent.group("n").replace(",", "."))
+                break
     facts.compensation = kinds
 
 
-def _deliverables(folded: str) -> list[Deliverable]:
-    formats = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, reverse=True))
-    counts = "|".join(NUMBER_WORDS)
-    pattern = re.compile(
-        rf"\b(?P<n>\d{{1,2}}|{counts})\s?(\(\d+\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|our|prochains?|"
-        rf"next|new|nouveaux?|nouvelles?|seule?s?|single)\s){{0,3}}(?P<adj>(?:instagram|insta|ig|tiktok|youtube|yt|dedicated|sponsored|"
-        rf"sponsorise(?:e)?s?|short|courtes?|long|dediee?s?|feed|ugc|video)\s)?(?P<fmt>{formats})\b(?P<tail>[^.\n,;+]{{0,30}})",
-        re.I,
-    )
+def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
     found: dict[tuple[str, str | None], int] = {}
-    for match in pattern.finditer(folded):
-        count = _number(match.group("n"))
-        if not count or count > 50:
-            continue
-        fmt = FORMATS[match.group("fmt").lower()]
-        around = f"{match.group('adj') or ''} {match.group('tail') or ''}"
-        platform = next((PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS), None)
-        platform = platform or DEFAULT_PLATFORM.get(fmt)
-        if fmt == "video" and platform is None and "youtube" in folded:
-            platform = "youtube"
-        found[(fmt, platform)] = found.get((fmt, platform), 0) + count
+    totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
+    for clause in parts:
+        repeat = 0
+        named = {PLATFORMS[w] for w in re.findall(r"[a-z]+", clause.folded) if w in PLATFORMS}
+        matches = []
+        for m in DELIVERABLE.finditer(clause.folded):
+            before = clause.folded[: m.start()]
+            if matches and (CONTAINER.search(before) or before.count("(") > before.count(")")):
+                continue
+            if REFERENCE.search(before) or (before[-1:] == "-" or before[-2:-1].isdigit()):
+                continue  # "$800 for the four streams" restates; "60-90 second" is a length  # "… in one of your videos", "(a carousel is fine)": not another deliverable
+            if m.group("fmt").lower() in ("short", "shorts") and NOT_A_SHORT.search(m.group("tail") or ""):
+                continue
+            matches.append(m)
+        # A platform that belongs to another deliverable of the clause ("2 reels et 1 TikTok") is not shared.
+        taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
+        taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
+        for match in matches:
+            count = _number(match.group("n"))
+            if not count or count > 50 or is_negated(clause, match.span()):
+                continue
+            fmt = FORMATS[match.group("fmt").lower()]
+            around = f"{match.group('adj') or ''} {(match.group('tail') or '').split(' and ')[0].split(' et ')[0]}"
+            platform = next((PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS), None)
+            platform = platform or OWN_PLATFORM_WORDS.get(match.group("fmt").lower()) or OWN_PLATFORM.get(fmt)
+            if fmt == "video" and (platform == "tiktok" or "tiktok" in (match.group("adj") or "")):
+                fmt, platform = "tiktok", "tiktok"  # "1 vidéo TikTok" is a TikTok
+            if platform is None and len(named - taken) == 1:
+                platform = next(iter(named - taken))  # "1 reel + 2 stories sur Instagram"
+            if fmt == "video" and platform is None and "youtube" in folded:
+                platform = "youtube"
+            key = (fmt, platform)
+            before = clause.folded[max(0, match.start() - 3) : match.start()]
+            if "=" in before or TOTAL.search(match.group("tail") or ""):
+                totals[key] = count
+                continue
+            if not repeat:
+                repeat = _rhythm(clause.folded, folded)
+            found[key] = found.get(key, 0) + count * repeat
+    for (fmt, platform), count in totals.items():  # a stated total replaces what the rhythm gave
+        same = [key for key in found if key[0] == fmt]
+        platform = platform or next((key[1] for key in same if key[1]), None)
+        for key in same:
+            del found[key]
+        found[(fmt, platform)] = count
     return [Deliverable(fmt, count, platform) for (fmt, platform), count in found.items()]
+
+
+# "a 60-second integration in one of your videos": the second is where the first goes, not another deliverable.
+CONTAINER = re.compile(r"\b(in|into|within|dans|au sein d.une?)\s$")
+REFERENCE = re.compile(r"\b(the|these|those|les|ces|for the|pour les|of the|des)\s$")
+_FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, reverse=True))
+_ADJECTIVES = (
+    "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
+    "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
+    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram"
+)
+DELIVERABLE = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
+    rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional)\s){{0,3}}"
+    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h))[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))",
+    re.I,
+)
 
 
 def _platforms(folded: str, deliverables: list[Deliverable]) -> list[str]:
@@ -454,72 +784,103 @@ def _platforms(folded: str, deliverables: list[Deliverable]) -> list[str]:
     return sorted(named)
 
 
-NO_EXCLUSIVITY = re.compile(
-    r"(pas d.|sans |aucune |no |not |without |non[- ])exclusi|exclusivit(e|y)\s?:\s?(none|aucune|non|no)\s*($|[.,;\n])|"
-    r"(not|non) exclusive",
+def _dates(parts: list[Clause], facts: OfferFacts) -> None:
+    """The delivery deadline, and apart from it the date to answer the brand by ('reply by Friday')."""
+    for clause in parts:
+        match = DATE.search(clause.folded) or RELATIVE_DATE.search(clause.folded)
+        if not match:
+            continue
+        said = clause.text[match.start() : match.end()].strip()
+        said = fold(said).strip()
+        before = clause.folded[: match.start()]
+        if REPLY.search(before) or (REPLY.search(clause.folded) and not DELIVERY.search(clause.folded)):
+            facts.reply_by = facts.reply_by or said
+        elif facts.deadline is None:
+            facts.deadline = said
+
+
+DELIVERY = re.compile(
+    r"post|publi|live|deliver|livr|mise en ligne|en ligne|draft|brouillon|upload|film|tourn|content|contenu|"
+    r"video|reel|story|stories|tiktok|campagne|campaign|launch|lancement|go live|diffus",
     re.I,
 )
 BROAD_EXCLUSIVITY = re.compile(
     r"(aucune autre marque|toute autre marque|any other brand|no other brands?|all (other )?brands|"
-    r"aucun autre annonceur|any other advertiser)(?! (citee|named|listed|nommee))|(toute|whole|entire) (la )?"
-    r"(categorie|category|secteur|sector)",
+    r"aucun autre annonceur|any other advertiser)(?! (citee|named|listed|nommee))|(toute|whole|entire|all|the) (la )?"
+    r"(categorie|category|secteur|sector|industry|market|marche)|(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?",
     re.I,
 )
-NO_USAGE = re.compile(
-    r"(ne|n.)\s?(re)?utiliser(ons|a)? (pas|jamais)|(won.t|will not|never) (re)?use|no (usage|re-?use)\b|"
-    r"pas de (reutilisation|droits)|usage\s?:\s?(none|aucun)|(sans|without) (votre |your )?(accord|consent)",
+ADS_FEE = re.compile(
+    r"paid usage|usage fee|additional|extra (fee|\$|€|£)|en supplement|supplementaire|avenant remunere|"
+    r"remunere(e|s)? en plus|billed separately|factur\w* (a part|en plus|separement)|on top",
     re.I,
 )
-# A sentence that says what the brand will NOT do ("on ne réutilise pas les vidéos en pub").
-NEGATED = re.compile(
-    r"\b(ne|n.)\s?\w+(\s\w+)?\s(pas|jamais|plus)\b|won.t|will not|wouldn.t|never|don.t|do not|\bno\b|pas de|"
-    r"\bsans\b|without|aucune?\b",
-    re.I,
+EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence", re.I)
+
+
+EXCLUSIVITY_NONE = re.compile(
+    r"exclusivit\w*\s?:\s?(none|aucune?|non|no|n/a|pas|nope|not required|non requise|0)\b|non[- ]exclusi", re.I
 )
-NO_ADS = re.compile(
-    r"(no|pas de|sans|without|aucune?) (paid |)?(ads?|publicite|pub|whitelisting|boost|sponsorisation)\b|"
-    r"(won.t|will not|ne .{0,15}pas) (run|boost|sponsoris|diffuser en pub)",
+# Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
+EXCLUSIVE_NO_OTHER = re.compile(
+    r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne)\b[^.\n]{0,60}?"
+    r"(any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
+    r"competitors?|concurrents?)",
     re.I,
 )
 
 
-def _rights(folded: str, facts: OfferFacts) -> None:
-    if NO_EXCLUSIVITY.search(folded):
-        facts.exclusivity = False
-    elif EXCLUSIVITY.search(folded):
+def _rights(parts: list[Clause], facts: OfferFacts) -> None:
+    claims = [
+        (c, m)
+        for c, m in _hits(EXCLUSIVITY, parts)
+        if not COMPETITOR_BAN.search(c.folded) and not EXCLUSIVITY_NONE.search(c.folded)
+    ]
+    claims += [
+        (c, m)
+        for c in parts
+        if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
+        and not COMPETITOR_BAN.search(c.folded)
+        and not EXCLUSIVITY_NONE.search(c.folded)
+        and not re.search(r"(pas d.|no |sans |without )exclusi", c.folded)
+    ]
+    if claims:
         facts.exclusivity = True
-        facts.exclusivity_months = _months_near(EXCLUSIVITY, folded)
-        if BROAD_EXCLUSIVITY.search(folded):
+        facts.exclusivity_months = _months_near(claims)
+        if any(BROAD_EXCLUSIVITY.search(c.folded) for c, _ in claims):
             facts.exclusivity_scope = "category"
-        elif re.search(r"concurrent|competitor", folded):
+        elif any(re.search(r"concurrent|competitor|competing", c.folded) for c, _ in claims):
             facts.exclusivity_scope = "competitors"
-    usage = [s for s in _sentences_with(USAGE, folded) if not (NO_USAGE.search(s) or NEGATED.search(s))]
-    ads = [s for s in _sentences_with(PAID_ADS, folded) if not (NO_ADS.search(s) or NEGATED.search(s))]
+    elif _denied(EXCLUSIVITY_CLAIM, parts) or any(EXCLUSIVITY_NONE.search(c.folded) for c in parts):
+        facts.exclusivity = False
+    usage = _hits(USAGE, parts)
+    ads = _hits(PAID_ADS, parts)
     if usage or ads:
         facts.usage_rights = True
-        sentences = usage + ads
-        facts.usage_perpetual = any(PERPETUAL.search(s) for s in sentences)
+        facts.usage_perpetual = any(PERPETUAL.search(c.folded) for c, _ in usage + ads)
         if not facts.usage_perpetual:
-            facts.usage_months = _months_near(USAGE, folded) or _months_near(PAID_ADS, folded)
-    elif NO_USAGE.search(folded):
+            facts.usage_months = _months_near(usage) or _months_near(ads)
+    elif _denied(USAGE, parts):
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True
-    elif NO_ADS.search(folded) or _sentences_with(PAID_ADS, folded):  # every mention of ads was a "no"
+        facts.ads_fee = any(amounts(c.text) or ADS_FEE.search(c.folded) for c, _ in ads)
+    elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
 
 
-def _terms(folded: str, facts: OfferFacts) -> None:
-    if APPROVAL.search(folded):
+def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
+    if _hits(APPROVAL, parts):
         facts.approval = True
-    if UNLIMITED_ROUNDS.search(folded):
+    if any(UNLIMITED_ROUNDS.search(c.folded) for c in parts):
         facts.approval, facts.revision_rounds = True, 99
-    elif rounds := ROUNDS.search(folded):
-        facts.approval, facts.revision_rounds = True, _number(rounds.group("n"))
-    if days := PAYMENT_DAYS.search(folded):
-        facts.payment_days = int(next(g for g in days.group("a", "b", "c", "d", "e") if g))
-    facts.payment_after_approval = bool(AFTER_APPROVAL.search(folded))
-    if HIDDEN.search(folded):
+    elif rounds := _hits(ROUNDS, parts):
+        facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
+    if days := _hits(PAYMENT_DAYS, parts):
+        match = days[0][1]
+        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e") if g))
+    facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
+    if any(HIDDEN.search(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in parts):
         facts.disclosure = "hidden"
-    elif DISCLOSE.search(folded):
+    elif _hits(DISCLOSE, parts):
         facts.disclosure = "required"

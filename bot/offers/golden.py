@@ -1,4 +1,7 @@
-"""Measuring the offer evaluation on a labelled golden set (knowledge/eval/offers/golden.yaml)."""
+"""Measuring the offer evaluation on labelled offers (knowledge/eval/offers/<split>.yaml).
+
+Splits: `dev` (dev.yaml, looked at and tuned on), `dev-blind` (written blind, also tuned on) and `test` (written
+blind, only ever scored as a whole: never read case by case)."""
 
 from __future__ import annotations
 
@@ -11,13 +14,21 @@ import yaml
 from bot.offers.evaluate import OfferEvaluator
 from bot.offers.models import Profile
 
-SCAM_FLAGS = {"pay_to_collaborate", "login_request", "download_request", "scam_signals"}
+OFFER_EVAL = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "offers"
+SPLITS = ("dev", "dev-blind", "test")
+# Flags that call the sender a fraud: a legitimate offer must never get one.
+SCAM_FLAGS = {
+    "pay_to_collaborate", "login_request", "download_request", "scam_signals", "bank_details_request",
+    "fake_copyright_notice",
+}  # fmt: skip
 
 
 @dataclass
 class GoldenReport:
     offers: int = 0
     verdict_hits: int = 0
+    flags_complete: int = 0  # offers where every expected red flag was raised
+    legitimate: int = 0  # offers expected to carry no scam flag
     false_scam: list[str] = field(default_factory=list)  # legitimate offers flagged as scams
     verdict_misses: list[tuple[str, str, str]] = field(default_factory=list)  # (id, expected, got)
     flag_tp: Counter[str] = field(default_factory=Counter)
@@ -31,15 +42,25 @@ class GoldenReport:
     def verdict_accuracy(self) -> float:
         return self.verdict_hits / max(self.offers, 1)
 
+    @property
+    def flags_recall(self) -> float:
+        return self.flags_complete / max(self.offers, 1)
+
 
 def load_golden(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or []
 
 
+def load_split(name: str, root: Path = OFFER_EVAL) -> list[dict] | None:
+    """The labelled offers of a split, or None when that split's file is not there."""
+    path = root / f"{name}.yaml"
+    return load_golden(path) if path.is_file() else None
+
+
 def _normal(name: str, value: object) -> object:
     if name == "deliverables":
         items = [d if isinstance(d, dict) else d.__dict__ for d in value or []]  # type: ignore[union-attr]
-        return sorted((d["format"], int(d["count"]), d.get("platform")) for d in items)
+        return sorted((d["format"], int(d["count"]), d.get("platform") or "") for d in items)
     if name in ("compensation", "platforms"):
         return sorted(value or [])  # type: ignore[type-var]
     if isinstance(value, float) and value.is_integer():
@@ -66,8 +87,11 @@ def score(entries: list[dict], evaluator: OfferEvaluator) -> GoldenReport:
         report.flag_tp.update(got_flags & want_flags)
         report.flag_fp.update(got_flags - want_flags)
         report.flag_fn.update(want_flags - got_flags)
-        if got_flags & SCAM_FLAGS and not want_flags & SCAM_FLAGS:
-            report.false_scam.append(entry["id"])
+        report.flags_complete += want_flags <= got_flags
+        if not want_flags & SCAM_FLAGS:
+            report.legitimate += 1
+            if got_flags & SCAM_FLAGS:
+                report.false_scam.append(entry["id"])
         facts = evaluation.facts.to_json()
         labelled = expected.get("facts") or {}
         for name, want in labelled.items():
@@ -94,4 +118,4 @@ _SCORED = {
     "disclosure", "category", "asks_money", "asks_login", "asks_download", "free_email", "urgency",
 }  # fmt: skip
 
-__all__ = ["GoldenReport", "load_golden", "score"]
+__all__ = ["OFFER_EVAL", "SCAM_FLAGS", "SPLITS", "GoldenReport", "load_golden", "load_split", "score"]

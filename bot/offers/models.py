@@ -29,7 +29,8 @@ class OfferFacts:
     commission_rate: float | None = None
     deliverables: list[Deliverable] = field(default_factory=list)
     platforms: list[str] = field(default_factory=list)
-    deadline: str | None = None
+    deadline: str | None = None  # the delivery date, as written
+    reply_by: str | None = None  # the date to answer the brand by, as written (not a delivery date)
     exclusivity: bool | None = None
     exclusivity_months: int | None = None
     exclusivity_scope: str | None = None  # "category" (a whole sector) or "competitors" (named ones)
@@ -37,6 +38,7 @@ class OfferFacts:
     usage_months: int | None = None
     usage_perpetual: bool = False
     paid_ads: bool | None = None
+    ads_fee: bool = False  # the paid-ads use comes with its own fee
     approval: bool | None = None
     revision_rounds: int | None = None
     payment_days: int | None = None
@@ -49,6 +51,17 @@ class OfferFacts:
     asks_download: bool = False
     free_email: bool = False
     urgency: bool = False
+    financial_unregistered: bool = False  # a crypto/financial provider said to be unregistered or unauthorised
+    minors_audience: bool = False  # the text says the audience is under 18
+    comment_control: bool = False  # delete/hide negative comments, or no negative opinion allowed
+    fake_reviews: bool = False  # reviews on Amazon/Google/app stores, star ratings asked for
+    no_contract: bool = False  # the brand says there will be no written contract
+    competitor_ban: bool = False  # never mention or show competitors
+    asks_bank_details: bool = False  # card number, CVV, banking login (an IBAN to be paid is not this)
+    copyright_threat: bool = False  # a copyright/account-suspension notice with a form or link
+    amount_unreadable: bool = False  # an amount too long or too large to be a fee was ignored
+    no_obligation: bool = False  # a gift or invitation with no content required
+    truncated: bool = False  # the offer was longer than the reading cap: the rest was not read
 
     @property
     def workload(self) -> int:
@@ -70,6 +83,7 @@ class Profile:
     platforms: list[str] = field(default_factory=list)
     audience_size: int | None = None
     minors_share: float | None = None  # 0.0–1.0
+    country: str | None = None  # fr, be, ch, ca, uk, us, other: which rules apply (France's when unknown)
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Profile:

@@ -49,6 +49,7 @@ _NOT_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("no", "later", "than"), ("non", "plus"),
 )  # fmt: skip
 _MAX_NOMINAL_WORDS = 8
+BULLETS = "-*•·▸▪►‣◦⁃✓✔➡→☞✅👉🔹🔸"
 _MAX_PREFIX_WORDS = 2  # "non exclusive", "non enregistrée en France"
 
 
@@ -79,7 +80,7 @@ def clauses(text: str) -> list[Clause]:
     result: list[Clause] = []
     for start, end, bullet in _split(folded):
         # Trim spaces and leftover bullet marks so a clause starts on its first word.
-        while start < end and (folded[start].isspace() or folded[start] in "-*•·>"):
+        while start < end and (folded[start].isspace() or folded[start] in BULLETS or folded[start] == ">"):
             start += 1
         while end > start and folded[end - 1].isspace():
             end -= 1
@@ -162,7 +163,7 @@ def _bullet_at(folded: str, j: int) -> bool:
         j += 1
     if j >= n:
         return False
-    if folded[j] in "-*•·" and j + 1 < n and folded[j + 1] == " ":
+    if folded[j] in BULLETS and j + 1 < n and folded[j + 1] == " ":
         return True
     k = j
     while k < n and k - j < 3 and folded[k].isdigit():

@@ -14,7 +14,7 @@ from bot.offers.golden import load_golden, score
 from bot.retrieval.embeddings import USEEmbeddings
 from tests.conftest import KNOWLEDGE, ROOT
 
-GOLDEN = KNOWLEDGE / "eval" / "offers" / "golden.yaml"
+GOLDEN = KNOWLEDGE / "eval" / "offers" / "dev.yaml"
 
 
 @pytest.fixture(scope="module")
