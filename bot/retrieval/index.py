@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import logging
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -79,6 +81,19 @@ def card_document(card: Card) -> Document:
     texts = (f"{card.title}\n{card.summary}", *card.questions, *card.phrases)
     passage = "\n".join([card.title, card.summary, *card.key_points])
     return Document(f"{card.id}:{card.language}", card.id, card.language, card.title, card.file_hash, texts, passage)
+
+
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]{0,200})\]\([^()]{0,500}\)")
+_EMPHASIS = re.compile(r"[*_`~]+")
+
+
+def plain(question: str) -> str:
+    """The words of a question pasted with markup (HTML tags, entities, Markdown emphasis and links): the
+    markup means nothing to the models and drags a question toward the out-of-scope examples on code.
+    Hashtags stay: "#ad" is a word here."""
+    text = _MARKDOWN_LINK.sub(r"\1", _TAG.sub(" ", html.unescape(question)))
+    return " ".join(_EMPHASIS.sub(" ", text).split()) or question
 
 
 def fuse(rankings: Sequence[Sequence[str]]) -> list[str]:
@@ -217,6 +232,7 @@ class CardIndex:
     def search_many(self, questions: Sequence[str], k: int) -> list[list[Hit]]:
         if not questions:
             return []
+        questions = [plain(question) for question in questions]
         # One batch per model: embedding a batch streams the weights once.
         rankings = [self._dense(space, questions) for space in self.spaces]
         results = []
