@@ -87,7 +87,8 @@ async def test_reload_and_status_for_an_admin(bot: Admin) -> None:
     [report] = texts(await bot.say(ADMIN, "/reload"))
     assert "unchanged" in report and "added" in report
     [status] = texts(await bot.say(ADMIN, "/kb"))
-    assert "Cards: 62 ids" in status and "hit@3" in status and "chunks" in status
+    ids = len({p.stem for p in (bot.knowledge / "en").glob("*.md")})  # counted, so adding a card breaks nothing
+    assert f"Cards: {ids} ids" in status and "hit@3" in status and "chunks" in status
 
 
 async def test_upload_valid_then_malformed_then_rollback(bot: Admin) -> None:

@@ -40,9 +40,10 @@ def result(real_index: CardIndex):
 
 
 def test_retrieval_quality_floors(result) -> None:
-    # Below dev's measured figures (hit@3 0.87, lead 0.78, off-topic 1.0, no false decline), which count
-    # questions about cards still being written as misses.
+    # Regression floors on dev, not the targets (those are read on the test split by `kb eval`). Below what dev
+    # measures (hit@3 0.87, lead 0.78, off-topic 1.0 once the out-of-scope examples were extended from its
+    # misses, no false decline).
     assert result.hit_at_3 >= 0.85, result.to_json()
     assert result.lead_at_1 >= 0.75, result.to_json()
-    assert result.offtopic_accuracy >= 0.92, result.to_json()
+    assert result.offtopic_accuracy >= 0.90, result.to_json()
     assert result.false_decline_rate <= 0.02, result.to_json()
