@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.advice import jurisdiction
 from bot.advice.composer import answer_from_cards, compose, full_checklist, out_of_scope
 from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, Retriever
@@ -19,6 +21,12 @@ class Question:
     lang: Lang | None = None  # None: the language the question is written in
     default_lang: Lang = "en"  # when the text gives no clue (emoji, "ok")
     history: tuple[str, ...] = ()  # the creator's previous messages in this chat, oldest first
+    profile: object | None = None  # the creator's bot.offers.Profile, if they set one
+
+    @property
+    def country(self) -> str | None:
+        """Where the creator is: named in the message or the previous ones, else the profile's `country`."""
+        return jurisdiction.creator_country(self.text, self.history, getattr(self.profile, "country", None))
 
 
 # Long pastes carry their point early; embedding 10,000 characters costs time and adds noise.
@@ -55,18 +63,41 @@ class AdviceEngine:
         ]
         found = self.search_many(questions, k=SEARCH_K)
         return [
-            compose(text, lang, hits, kb) if hits else out_of_scope(text, lang, kb.version)
-            for text, lang, hits in zip(texts, langs, found, strict=True)
+            self.with_jurisdiction(compose(text, lang, hits, kb), q.country, kb)
+            if hits
+            else out_of_scope(text, lang, kb.version)
+            for q, text, lang, hits in zip(questions, texts, langs, found, strict=True)
         ]
+
+    @staticmethod
+    def with_jurisdiction(answer: Answer, country: str | None, kb: KnowledgeBase) -> Answer:
+        """`answer` with a note when its leading card states rules (law, tax) that may not be the creator's.
+
+        A French question with French rules and no known country is taken as from France: no note."""
+        lead = answer.sources[0].id if answer.in_scope and answer.sources else None
+        card = kb.get(lead, answer.lang) if lead else None
+        if card is None:
+            return answer
+        local = [(c.id, c.jurisdiction) for c in kb if c.language == answer.lang]
+        note = jurisdiction.note_for(card.jurisdiction, country, local)
+        if note is None or (note.applies is None and answer.lang == "fr" and set(note.rules_of) <= {"fr", "eu"}):
+            return answer
+        text = jurisdiction.describe(note, answer.lang, lambda card_id: _title(kb, card_id, answer.lang))
+        return dataclasses.replace(answer, jurisdiction=note, jurisdiction_note=text)
 
     def search_many(self, questions: Sequence[Question], k: int = SEARCH_K) -> list[list[Hit]]:
         """The cards for each question, best first, in one batched search; [] when none fits."""
         queries = [search_query(q) for q in questions]
         # Emoji or punctuation only: nothing to look up.
         searchable = [i for i, query in enumerate(queries) if any(ch.isalnum() for ch in query)]
-        found = self.retriever.search_many([queries[i] for i in searchable], k=k)
+        # Deeper than `k`: a creator's own country's card may sit a few places down before it is promoted.
+        found = self.retriever.search_many([queries[i] for i in searchable], k=max(k, jurisdiction.RERANK_DEPTH))
         hits = dict(zip(searchable, found, strict=True))
-        return [hits.get(i, []) for i in range(len(queries))]
+        kb = self.kb
+        return [
+            jurisdiction.rank_for_country(hits.get(i, []), lambda hit: _jurisdiction(kb, hit.card_id), q.country)[:k]
+            for i, q in enumerate(questions)
+        ]
 
     def card_answer(self, card_id: str, lang: Lang, question: str = "") -> Answer | None:
         """The answer built from one named card (a follow-up button), or None if it no longer exists."""
@@ -77,3 +108,13 @@ class AdviceEngine:
 
     def full_checklist(self, lang: Lang) -> list[str]:
         return full_checklist(self.kb, lang)
+
+
+def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:
+    card = kb.get(card_id, "en") or kb.get(card_id, "fr")
+    return card.jurisdiction if card else None
+
+
+def _title(kb: KnowledgeBase, card_id: str, lang: Lang) -> str | None:
+    card = kb.get(card_id, lang)
+    return card.title if card else None

@@ -170,3 +170,73 @@ def note_for(
         return JurisdictionNote(tuple(lead), country, True)
     see = tuple(card_id for card_id, where in local_cards if is_local(where) and country in where)
     return JurisdictionNote(tuple(lead), country, False, see)
+
+
+# Where rules hold and where the creator is, in the words of each language.
+_RULES = {
+    "en": {"fr": "French", "eu": "EU", "uk": "UK", "us": "US", "be": "Belgian", "ch": "Swiss", "ca": "Québec"},
+    "fr": {
+        "fr": "françaises",
+        "eu": "de l'UE",
+        "uk": "britanniques",
+        "us": "américaines",
+        "be": "belges",
+        "ch": "suisses",
+        "ca": "québécoises",
+    },
+}
+_IN = {
+    "en": {
+        "fr": "in France",
+        "uk": "in the UK",
+        "us": "in the US",
+        "be": "in Belgium",
+        "ch": "in Switzerland",
+        "ca": "in Canada",
+        "other": "outside the countries the coach covers",
+    },
+    "fr": {
+        "fr": "en France",
+        "uk": "au Royaume-Uni",
+        "us": "aux États-Unis",
+        "be": "en Belgique",
+        "ch": "en Suisse",
+        "ca": "au Canada",
+        "other": "hors des pays que le coach couvre",
+    },
+}
+_TEXTS = {
+    "foreign": {
+        "en": "Careful: these are {rules} rules, and you are {where}, where they do not apply as such. The coach "
+        "covers France, the EU, the UK, the US, Belgium, Switzerland and Québec.",
+        "fr": "Attention : ce sont des règles {rules}, et vous êtes {where}, où elles ne s'appliquent pas telles "
+        "quelles. Le coach couvre la France, l'UE, le Royaume-Uni, les États-Unis, la Belgique, la Suisse et le "
+        "Québec.",
+    },
+    "see": {"en": "For your country, see: {titles}.", "fr": "Pour votre pays, voyez : {titles}."},
+    "none": {
+        "en": "The coach has no card on your country's rules yet: check them with an official source there.",
+        "fr": "Le coach n'a pas encore de fiche sur les règles de votre pays : vérifiez-les auprès d'une source "
+        "officielle locale.",
+    },
+    "unknown": {
+        "en": "These are {rules} rules. If you create from another country, say where (or set it in /profile): "
+        "the rules differ.",
+        "fr": "Ce sont des règles {rules}. Si vous créez depuis un autre pays, dites lequel (ou indiquez-le dans "
+        "/profile) : les règles diffèrent.",
+    },
+}
+
+
+def describe(note: JurisdictionNote, lang: str, title_of: Callable[[str], str | None]) -> str | None:
+    """The note in a sentence or two for the creator, in `lang` ("fr" or "en"); None when the rules are theirs."""
+    if note.applies:
+        return None
+    names = _RULES[lang]
+    rules = " / ".join(names[code] for code in note.rules_of if code in names) or names["eu"]
+    if note.applies is None:
+        return _TEXTS["unknown"][lang].format(rules=rules)
+    text = _TEXTS["foreign"][lang].format(rules=rules, where=_IN[lang].get(note.country or "other", _IN[lang]["other"]))
+    titles = [title for card_id in note.see if (title := title_of(card_id))]
+    more = _TEXTS["see"][lang].format(titles=", ".join(f"« {t} »" if lang == "fr" else f'"{t}"' for t in titles))
+    return f"{text} {more if titles else _TEXTS['none'][lang]}"

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
+from bot.advice.jurisdiction import JurisdictionNote
 from bot.i18n import Lang
 
 
@@ -66,13 +67,16 @@ class Answer:
     as_of: str | None = None
     follow_ups: list[FollowUp] = field(default_factory=list)
     kb_version: str = ""
+    jurisdiction_note: str | None = None  # where the advice holds, when the creator's country differs
+    jurisdiction: JurisdictionNote | None = None  # the same, as data: whose rules, the creator's country
 
     @property
     def answer(self) -> str:
         """The direct answer and the key points as plain text (the `answer` field of the JSON)."""
-        if not self.key_points:
-            return self.summary
-        return "\n".join([self.summary, "", *(f"- {point}" for point in self.key_points)])
+        text = self.summary
+        if self.key_points:
+            text = "\n".join([self.summary, "", *(f"- {point}" for point in self.key_points)])
+        return f"{text}\n\n{self.jurisdiction_note}" if self.jurisdiction_note else text
 
     def to_json(self) -> dict[str, object]:
         """The public JSON contract of `ask --json` (extra fields may be added, never renamed)."""
@@ -87,4 +91,6 @@ class Answer:
             "template": self.template,
             "as_of": self.as_of,
             "kb_version": self.kb_version,
+            "jurisdiction_note": self.jurisdiction_note,
+            "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,
         }

@@ -1,7 +1,11 @@
 """Where the creator is, and whether a card's rules are theirs."""
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import pytest
 
+from bot.advice import AdviceEngine, Hit, Question
 from bot.advice.jurisdiction import (
     COUNTRIES,
     JurisdictionNote,
@@ -10,6 +14,9 @@ from bot.advice.jurisdiction import (
     note_for,
     rank_for_country,
 )
+from bot.kb import KnowledgeBase, load_knowledge
+from bot.offers.models import Profile
+from tests.cards import write_pair
 
 
 @pytest.mark.parametrize(
@@ -77,3 +84,62 @@ def test_notes_say_whose_rules_an_answer_states() -> None:
     assert note_for(["fr"], "ch", local) == JurisdictionNote(("fr",), "ch", False, ())
     assert note_for(["fr"], None, local) == JurisdictionNote(("fr",), None, None)
     assert note_for(["fr"], "uk", local).to_json()["applies"] is False  # type: ignore[union-attr]
+
+
+class FixedRetriever:
+    """Returns the same ranking for every question (retrieval is not what these tests are about)."""
+
+    def __init__(self, ranking: list[str]) -> None:
+        self.ranking = ranking
+
+    def search(self, question: str, k: int) -> list[Hit]:
+        return self.search_many([question], k)[0]
+
+    def search_many(self, questions: Sequence[str], k: int) -> list[list[Hit]]:
+        return [[Hit(card_id, 0.5) for card_id in self.ranking][:k] for _ in questions]
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> KnowledgeBase:
+    write_pair(tmp_path, "declaring-income", jurisdiction=["fr"], title="Declaring income in France")
+    write_pair(tmp_path, "fair-pay", jurisdiction=["all"])
+    write_pair(tmp_path, "uk-tax", jurisdiction=["uk"], title="UK tax for creators")
+    return load_knowledge(tmp_path)
+
+
+def test_a_uk_creator_gets_the_uk_card_first_and_never_french_rules_as_theirs(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income", "fair-pay", "uk-tax"]))
+    [answer] = engine.ask_many([Question("do I pay tax on gifts? I'm in the UK")])
+    assert answer.sources[0].id == "uk-tax" and answer.jurisdiction_note is None
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income", "fair-pay"]))
+    [answer] = engine.ask_many([Question("do I pay tax on gifts?", profile=Profile(country="uk"))])
+    assert answer.sources[0].id == "fair-pay"  # general advice before another country's law
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income"]))
+    [answer] = engine.ask_many([Question("do I pay tax on gifts? HMRC?")])
+    assert answer.jurisdiction is not None and answer.jurisdiction.applies is False
+    assert "French rules" in (answer.jurisdiction_note or "") and '"UK tax for creators"' in answer.answer
+    assert answer.to_json()["jurisdiction"] == {
+        "rules_of": ["fr"],
+        "country": "uk",
+        "applies": False,
+        "see": ["uk-tax"],
+    }
+
+
+def test_a_french_question_on_french_rules_is_taken_as_from_france(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income"]))
+    french, english, swiss = engine.ask_many(
+        [
+            Question("je dois déclarer mes cadeaux ?", lang="fr"),
+            Question("do I have to declare gifts?", lang="en"),
+            Question("je dois déclarer mes cadeaux ?", lang="fr", profile=Profile(country="ch")),
+        ]
+    )
+    assert french.jurisdiction_note is None and french.sources[0].id == "declaring-income"
+    assert english.jurisdiction is not None and english.jurisdiction.applies is None
+    assert "French rules" in (english.jurisdiction_note or "")
+    assert (
+        swiss.jurisdiction_note
+        and "règles françaises" in swiss.jurisdiction_note
+        and "Suisse" in swiss.jurisdiction_note
+    )
