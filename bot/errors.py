@@ -3,6 +3,7 @@
 CoachError                 anything the coach reports to a person instead of crashing
 ├── CardError              a knowledge card is malformed (names the file and the problem)
 ├── KnowledgeBaseError     the knowledge base as a whole is unusable (e.g. folder missing)
+├── StorageError           the database file is unusable (not SQLite, unreadable)
 └── EmptyQuestionError     a question with nothing in it
 """
 
@@ -23,6 +24,10 @@ class CardError(CoachError):
 
 
 class KnowledgeBaseError(CoachError):
+    pass
+
+
+class StorageError(CoachError):
     pass
 
 

@@ -12,9 +12,10 @@ from bot.advice import AdviceEngine
 from bot.config import Settings
 from bot.errors import CardError, CoachError
 from bot.kb import KnowledgeBase, load_knowledge
-from bot.kb.admin import Upload, remove_card, restore, write_atomically
+from bot.kb.admin import Upload, checked_card_path, remove_card, restore, write_atomically
 from bot.kb.base import load_valid_cards
 from bot.offers import OfferEvaluator
+from bot.offers.classify import ClauseClassifier, load_clauses
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex, RefreshReport
 
@@ -31,7 +32,9 @@ class Coach:
 
     @cached_property
     def offers(self) -> OfferEvaluator:
-        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity)
+        examples = load_clauses(self.settings.knowledge_dir / "clauses")
+        classifier = ClauseClassifier(examples, self.index.embeddings.embed_documents)
+        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity, classifier=classifier)
 
     def similarity(self, text: str, others: list[str]) -> float:
         """The best cosine similarity between `text` and one of `others` (one embedding batch; unit vectors)."""
@@ -61,7 +64,9 @@ class Coach:
             raise
 
     def restore(self, changes: list[tuple[Path, str | None]]) -> RefreshReport:
-        """Put files back as they were before a change, then re-index."""
+        """Put files back as they were before a change, then re-index. Every path must be a card file of the
+        knowledge base (the change log could have been tampered with): one that is not changes nothing."""
+        changes = [(checked_card_path(self.settings.knowledge_dir, path), previous) for path, previous in changes]
         for path, previous in changes:
             restore(path, previous)
         return self.refresh()

@@ -94,15 +94,17 @@ def timings(evaluator: OfferEvaluator, texts: list[str], rounds: int) -> list[fl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mode", choices=("rules", "classifier", "both"), default="both")
+    parser.add_argument("--no-test", action="store_true", help="leave the test split out (while tuning on dev)")
     args = parser.parse_args()
-    splits = {name: entries for name in SPLITS if (entries := load_split(name)) is not None}
+    names = [name for name in SPLITS if not (args.no_test and name == "test")]
+    splits = {name: entries for name in names if (entries := load_split(name)) is not None}
     with tempfile.TemporaryDirectory() as tmp:
         coach = build_coach(Settings(_env_file=None, data_dir=Path(tmp), knowledge_dir=ROOT / "knowledge"))
         evaluator = coach.offers
         modes = ("rules", "classifier") if args.mode == "both" else (args.mode,)
         for mode in modes:
             evaluator.use_classifier(mode == "classifier")
-            print(f"=== {mode}{' + clause classifier' if mode == 'classifier' else ' alone'} ===")
+            print(f"=== {'rules + clause classifier' if mode == 'classifier' else 'rules alone'} ===")
             for name, entries in splits.items():
                 print_report(name, score(entries, evaluator), details=name != "test")
             print()

@@ -43,8 +43,10 @@ async def _add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _remove(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.kb.admin import card_file
     from bot.wiring import build_coach
 
+    card_file(settings.knowledge_dir, "en", args.card_id)  # CardError for anything but an id, before asking
     if not args.yes and input(f"Remove '{args.card_id}' in both languages? [y/N] ").strip().lower() not in ("y", "yes"):
         print("nothing removed")
         return 1

@@ -77,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             coach = build_coach(settings)
             chat(coach.engine, lang=getattr(args, "lang", None), offers=coach.offers)
             return EXIT_OK
+        from bot.storage.database import check_file
+
+        check_file(settings.database_path)  # a damaged database stops the bot in a second, before heavy imports
         from bot.telegram.app import run_bot  # "run", or "start" with a token
 
         return run_bot(settings)

@@ -9,12 +9,30 @@ import sys
 from bot.cli.render import render_evaluation
 from bot.config import Settings
 from bot.offers import Profile
+from bot.offers.extract import MAX_OFFER_CHARS
 
 EXIT_USAGE = 2
 
 
+def read_offer(raw: bytes) -> str | None:
+    """The offer as text, or None when stdin is not UTF-8 text (a binary file, another encoding)."""
+    if b"\x00" in raw:
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 def run_offer(args: argparse.Namespace, settings: Settings) -> int:
-    text = sys.stdin.read()
+    text = read_offer(sys.stdin.buffer.read())
+    if text is None:
+        print(
+            "error: the offer must be UTF-8 text; this looks like a binary file or another encoding "
+            "(save it as UTF-8 text and try again)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if not text.strip():
         print("error: the offer is empty: paste the brand's message on standard input", file=sys.stderr)
         return EXIT_USAGE
@@ -26,7 +44,15 @@ def run_offer(args: argparse.Namespace, settings: Settings) -> int:
     from bot.wiring import build_coach
 
     evaluation = build_coach(settings).offers.evaluate(text, profile, lang=args.lang)
+    if len(text) > MAX_OFFER_CHARS:
+        print(
+            f"note: the offer is {len(text)} characters long; only the first {MAX_OFFER_CHARS} were read",
+            file=sys.stderr,
+        )
+    # allow_nan=False: the JSON contract never carries Infinity or NaN (huge amounts are refused as unreadable).
     print(
-        json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2) if args.json else render_evaluation(evaluation)
+        json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2, allow_nan=False)
+        if args.json
+        else render_evaluation(evaluation)
     )
     return 0

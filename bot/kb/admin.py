@@ -9,10 +9,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from bot.errors import CardError
-from bot.kb.cards import LANGS, MAX_CARD_BYTES, Card, parse_card
+from bot.kb.base import card_errors
+from bot.kb.cards import CARD_ID, LANGS, MAX_CARD_BYTES, MAX_CARD_ID, Card, load_front_matter, parse_card
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,13 @@ def validate_upload(name: str, data: bytes, knowledge_dir: Path) -> Upload:
         raise CardError(name, f"is not UTF-8 text (byte {exc.start})") from None
     match = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n---", text, re.S)
     try:
-        meta = yaml.safe_load(match.group(1)) if match else None
-    except yaml.YAMLError:
-        meta = None
+        meta = load_front_matter(name, match.group(1)) if match else None
+    except CardError:
+        meta = None  # the full parser below names the problem
     card_id, lang = (meta.get("id"), meta.get("language")) if isinstance(meta, dict) else (None, None)
-    if not isinstance(card_id, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", card_id) or lang not in LANGS:
-        # Let the full parser say precisely what is wrong.
-        card_id, lang = card_id if isinstance(card_id, str) and re.fullmatch(r"[\w-]+", card_id) else "card", "en"
+    if not is_card_id(card_id) or lang not in LANGS:
+        # Staged under a neutral name: the full parser then says precisely what is wrong with the id.
+        card_id, lang = "card", "en"
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / str(lang) / f"{card_id}.md"
         staged.parent.mkdir()
@@ -50,10 +49,31 @@ def validate_upload(name: str, data: bytes, knowledge_dir: Path) -> Upload:
             card = parse_card(staged)
         except CardError as exc:
             raise CardError(name, exc.problem) from None
+        if errors := card_errors(card):  # what `kb check` would refuse is refused here too
+            raise CardError(name, errors[0].problem)
     other = next(other for other in LANGS if other != card.language)
     has_other = (knowledge_dir / other / f"{card.id}.md").exists()
     target = knowledge_dir / card.language / f"{card.id}.md"
     return Upload(card, target, text, None if has_other else other)
+
+
+def is_card_id(card_id: object) -> bool:
+    return isinstance(card_id, str) and len(card_id) <= MAX_CARD_ID and re.fullmatch(CARD_ID, card_id) is not None
+
+
+def card_file(knowledge_dir: Path, lang: str, card_id: str) -> Path:
+    """The one way a card id becomes a path: anything but a well-formed id (`../x`, 260 characters) is refused."""
+    if not is_card_id(card_id) or lang not in LANGS:
+        raise CardError(card_id[:60], "is not a card id (lower-case letters, digits and dashes, at most 48)")
+    return knowledge_dir / lang / f"{card_id}.md"
+
+
+def checked_card_path(knowledge_dir: Path, path: Path) -> Path:
+    """`path` if it names a card file of this knowledge base (e.g. from the change log), else CardError."""
+    resolved = path.resolve()
+    if resolved.parent.parent != knowledge_dir.resolve() or resolved.suffix != ".md":
+        raise CardError(path, "is not a card file of the knowledge base; nothing was changed")
+    return card_file(knowledge_dir, resolved.parent.name, resolved.stem)
 
 
 def write_atomically(path: Path, text: str) -> str | None:
@@ -71,7 +91,7 @@ def remove_card(knowledge_dir: Path, card_id: str) -> list[tuple[Path, str]]:
     """Delete both translations of `card_id`; returns (path, previous content) for each file removed."""
     removed = []
     for lang in LANGS:
-        path = knowledge_dir / lang / f"{card_id}.md"
+        path = card_file(knowledge_dir, lang, card_id)
         if path.exists():
             removed.append((path, path.read_text(encoding="utf-8")))
             path.unlink()

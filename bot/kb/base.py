@@ -160,13 +160,21 @@ def check_knowledge(knowledge_dir: Path, today: dt.date | None = None) -> CheckR
     for card in cards.values():
         if card.reviewed and today - card.reviewed > STALE_AFTER:
             report.warnings.append(f"{card.path}: last reviewed {card.reviewed}, over 12 months ago")
-        if card.reviewed and card.reviewed > today:
-            report.errors.append(CardError(card.path, f"reviewed date {card.reviewed} is in the future"))
-        if card.as_of and card.as_of > today:
-            report.errors.append(CardError(card.path, f"as_of date {card.as_of} is in the future"))
+        report.errors += card_errors(card, today)
         if not card.as_of and (reason := states_law_or_figure(card)):
             report.warnings.append(f"{card.path}: states {reason} but has no as_of (the date of its facts)")
     return report
+
+
+def card_errors(card: Card, today: dt.date | None = None) -> list[CardError]:
+    """What `kb check` refuses in one card beyond parsing: the same rules hold for an upload."""
+    today = today or dt.date.today()
+    errors = []
+    if card.reviewed and card.reviewed > today:
+        errors.append(CardError(card.path, f"reviewed date {card.reviewed} is in the future"))
+    if card.as_of and card.as_of > today:
+        errors.append(CardError(card.path, f"as_of date {card.as_of} is in the future"))
+    return errors
 
 
 def states_law_or_figure(card: Card) -> str | None:

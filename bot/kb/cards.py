@@ -29,7 +29,10 @@ TEMPLATE_HEADING = {"en": "template", "fr": "modèle"}
 MAX_CARD_BYTES = 20_000
 MAX_SUMMARY = 400
 MAX_POINT = 300
-CARD_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # ≤ 48 characters: it travels in 64-byte callback data
+CARD_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_CARD_ID = 48  # it travels in 64-byte callback data
+# A card's front matter is a few dozen values (the largest shipped card has about 150): far more is an attack.
+MAX_YAML_NODES = 1_000
 SOURCE_DATE = re.compile(r"^((c\. |consulted )?\d{4}(-\d{2}){0,2}|undated)$")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -55,7 +58,7 @@ class Source(BaseModel):
 class FrontMatter(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Annotated[str, StringConstraints(pattern=CARD_ID, max_length=48)]
+    id: Annotated[str, StringConstraints(pattern=CARD_ID, max_length=MAX_CARD_ID)]
     language: Lang
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)]
     topics: Annotated[list[str], Field(min_length=1, max_length=4)]
@@ -124,10 +127,7 @@ def parse_card(path: Path) -> Card:
     """Read and validate one card; any problem raises CardError naming the file."""
     raw = _read(path)
     head, body = _split_front_matter(path, raw)
-    try:
-        meta = yaml.load(head, Loader=SafeLoader)  # a safe loader, in C when available
-    except yaml.YAMLError as exc:
-        raise CardError(path, f"front matter is not valid YAML ({_yaml_where(exc)})") from None
+    meta = load_front_matter(path, head)
     if not isinstance(meta, dict):
         raise CardError(path, "front matter must be a mapping of fields")
     try:
@@ -169,6 +169,27 @@ def parse_card(path: Path) -> Card:
         path=path,
         file_hash=hashlib.sha256(raw.encode()).hexdigest()[:16],
     )
+
+
+def load_front_matter(path: Path | str, head: str) -> object:
+    """The YAML front matter as Python objects, checked on the event stream before any object is built.
+
+    Aliases are refused outright: a few hundred bytes of nested aliases expand to billions of values once
+    validated or printed (the "billion laughs"). Anchors go with them (they only exist to be aliased), and
+    so does anything over a node budget no real card comes near.
+    """
+    nodes = 0
+    try:
+        for event in yaml.parse(head, Loader=SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise CardError(path, "front matter uses YAML anchors or aliases (& or *): write each value out")
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_YAML_NODES:
+                    raise CardError(path, f"front matter has over {MAX_YAML_NODES} YAML values; a card needs far fewer")
+        return yaml.load(head, Loader=SafeLoader)  # a safe loader, in C when available
+    except yaml.YAMLError as exc:
+        raise CardError(path, f"front matter is not valid YAML ({_yaml_where(exc)})") from None
 
 
 def _read(path: Path) -> str:

@@ -65,12 +65,17 @@ def parse_platforms(text: str) -> list[str]:
     return sorted({PLATFORMS[word] for word in re.findall(r"[a-z]+", fold(text)) if word in PLATFORMS})
 
 
+MAX_AUDIENCE = 10_000_000_000  # more people than there are
+
+
 def parse_audience_size(text: str) -> int | None:
     match = re.search(r"(\d+(?:[.,]\d+)?)\s*(k|m)?\b", fold(text).replace(" ", ""))
     if not match:
         return None
     value = float(match.group(1).replace(",", "."))
     scale = {"k": 1_000, "m": 1_000_000}.get(match.group(2) or "", 1)
+    if value * scale > MAX_AUDIENCE:  # "9" × 400 is infinity as a float: not an audience
+        return None
     return int(value * scale)
 
 

@@ -72,7 +72,9 @@ PROFILE_TOPICS: list[tuple[str, str]] = [
 ]
 # Values a category goes against: the profile's values are free text, matched by these words.
 VALUE_CLASHES: dict[str, str] = {
-    "fast_fashion": r"durab|sustainab|slow|seconde main|second[- ]hand|anti[- ]?surconso|eco|upcycl|zero dechet|zero waste",
+    "fast_fashion": (
+        r"durab|sustainab|slow|seconde main|second[- ]hand|anti[- ]?surconso|eco|upcycl|zero dechet|zero waste"
+    ),
     "fast_food": r"vegan|vegetar|healthy|sante|health",
     "alcohol": r"sober|sobre|sans alcool|alcohol[- ]free|no alcohol",
     "gambling": r"anti[- ]?jeu|no gambling",
@@ -245,11 +247,7 @@ def _legality(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
             "france-financial-crypto-betting" if category in {"betting_tips", "finance"} else "france-banned-promotions"
         )
         judged.add("legality", "bad", "banned_category", card, "banned_category", category=category)
-    if category in ADULTS_ONLY and facts.financial_unregistered and category in {"crypto", "finance"}:
-        judged.add(
-            "legality", "bad", "unregistered_financial", "france-financial-crypto-betting", "unregistered_financial"
-        )
-    elif category == "gambling" and facts.financial_unregistered:
+    if facts.financial_unregistered and category in {"crypto", "finance", "gambling"}:
         judged.add(
             "legality", "bad", "unregistered_financial", "france-financial-crypto-betting", "unregistered_financial"
         )
@@ -351,7 +349,7 @@ def _conduct(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
         judged.add("contract", "warn", "no_written_contract", card, "no_written_contract")
         judged.ask("point_written_contract")
     if facts.reply_by:
-        judged.add("deadline", "ok", "reply_by_note", "deliverables-deadlines", date=facts.reply_by)
+        judged.add("deadline", "unknown", "reply_by_note", "deliverables-deadlines", date=facts.reply_by)
     if facts.amount_unreadable:
         judged.add("pay", "unknown", "amount_unreadable", "asking-for-details")
         judged.ask("point_budget")
@@ -404,6 +402,9 @@ def _pay(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
             judged.ask("point_fee_workload")
         if facts.currency == "EUR" and facts.amount >= 1000 and profile.country in (None, "fr"):
             judged.add("contract", "ok", "contract_required", "written-contract-france")
+    if kinds and not facts.deliverables and not facts.no_obligation:
+        judged.add("deliverables", "warn", "deliverables_vague", "deliverables-deadlines")
+        judged.ask("point_deliverables")
     if facts.workload >= MANY_DELIVERABLES:
         judged.add("frequency", "unknown", "ad_fatigue", "ad-fatigue-frequency", count=facts.workload)
 

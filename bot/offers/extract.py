@@ -57,7 +57,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "gambling",
         r"casino|paris? sportifs?|sports? ?book|bookmaker|betting|poker|jeux d.argent|gambling|roulette|"
-        r"machines? a sous|slots?\b|\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|jeux de tirage|euromillions",
+        r"machines? a sous|slots?\b|jeux? a gratter|\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|"
+        r"jeux de tirage|euromillions",
     ),
     ("nicotine", r"nicotine|snus|\bpuffs?\b|vape|vapoteuse|e-?cig|cigarettes? electroniques?|pouches?"),
     (
@@ -98,7 +99,11 @@ CATEGORIES: list[tuple[str, str]] = [
         r"protein|collagene|collagen|detox|minceur|weight ?loss|brule-graisse|fat burner|cbd",
     ),
     ("fast_food", r"fast[- ]?food|burger|fried chicken|\bkfc\b|mcdo|mcdonald"),
-    ("fast_fashion", r"fast[- ]?fashion|shein|temu"),
+    (
+        "fast_fashion",
+        r"fast[- ]?fashion|shein|temu|\bhauls?\b|nouveautes par jour|new (items|styles|arrivals) (a|per|every) day|"
+        r"ultra[- ]fast",
+    ),
     ("kids", r"\b(jouets?|toys?|bebes?|baby|babies|poussette|stroller|couches|diapers)\b"),
     (
         "beauty",
@@ -140,11 +145,15 @@ def _number(word: str) -> int | None:
 
 
 MAX_OFFER_CHARS = 8000
+WINDOW = 150  # characters either side of an amount that say what it is for
+MAX_CLAUSE_SCAN = 2000
+MAX_AMOUNTS = 40  # a real offer states a handful of sums; past this many, the rest is noise
 
 # Money the creator would pay, not earn: an amount right after one of these words is not a fee.
 PAY_CONTEXT = re.compile(
     r"frais( de port| d.inscription| d.envoi| de dossier| de livraison)?|shipping|postage|deposit|acompte|caution|"
-    r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b",
+    r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b|remaining|"
+    r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest",
     re.I,
 )
 NOT_PAYING = re.compile(
@@ -239,7 +248,7 @@ APPROVAL = re.compile(
     re.I,
 )
 ROUNDS = re.compile(
-    r"(?P<n>\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s?(seule?s?\s|single\s)?(rounds?|"
+    r"\b(?P<n>\d{1,2}|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s?(seule?s?\s|single\s)?(rounds?|"
     r"allers?[- ]retours?|series|tours?|sessions?)\s?(of|de|d.)?\s?(revisions?|modifications?|modifs?|changes|"
     r"corrections?|feedback|retouches?|edits?)",
     re.I,
@@ -247,7 +256,8 @@ ROUNDS = re.compile(
 UNLIMITED_ROUNDS = re.compile(
     r"(revisions?|modifications?|modifs?|changes|retouches?|corrections?|allers?[- ]retours?) (illimite|unlimited)|"
     r"(illimite|unlimited)e?s? (revisions?|modifications?|modifs?|changes|retouches?|allers?[- ]retours?)|"
-    r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|autant de (modifications|modifs|retouches|allers)|"
+    r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|"
+    r"autant de (modifications|modifs|retouches|allers)|"
     r"jusqu.a (validation|satisfaction|approbation|ce que)|until (we are|we're|fully|they are) (happy|satisfied)|"
     r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)",
     re.I,
@@ -256,8 +266,9 @@ PAYMENT_DAYS = re.compile(
     r"\bnet\s?-?(?P<a>\d{2,3})\b|(?P<d>\d{2,3})[- ]days? (payment )?terms|payable (a|sous|under|within) "
     r"(?P<e>\d{2,3})\s?(jours|days|j)\b|"
     r"(?P<b>\d{2,3})\s?(jours|days|j)\b\s?(fin de mois|end of month|after|apres|from|a "
-    r"(compter|reception)|of (invoice|receipt)|de (facture|reception)|net|suivant)|(paiement|payment|paid|paye|regle|"
-    r"virement)[^.\n]{0,40}?(sous|within|in|under|a|dans les|dans un delai de|after|apres)\s?(?P<c>\d{2,3})\s?"
+    r"(compter|reception)|of (invoice|receipt)|de (facture|reception)|net|suivant)|(paiement|payment|paid|pay|paye|"
+    r"payons|payer|regle|reglement|virement)[^.\n]{0,40}?(sous|within|in|under|a|dans les|dans un delai de|after|apres)"
+    r"\s?(?P<c>\d{1,3})\s?"
     r"(jours|days|j)\b",
     re.I,
 )
@@ -295,8 +306,11 @@ HIDDEN = re.compile(
     re.I,
 )
 DISCLOSE = re.compile(
-    r"#ad\b|#pub\b|#sponsored|collaboration\s+commerciale|paid\s+partnership|partenariat\s+remunere|mention (publicite|"
-    r"legale)|disclose|disclosure|branded content|(label|mention|tag) (publicite|ad|paid)",
+    r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|collaboration\s+commerciale|paid\s+partnership|"
+    r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
+    r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
+    r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
+    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b",
     re.I,
 )
 LOGIN = re.compile(
@@ -323,11 +337,24 @@ URGENCY = re.compile(
     r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)",
     re.I,
 )
+# What is sent that is not a gift: paperwork, money to send on, texts to post.
+_NOT_GIFTS = (
+    r"(?!(the |a |an |our |le |la |les |un |une |notre |nos |votre |ton |ta |tes )?(cheque|check|text|texte|review|"
+    r"avis|contract|contrat|brief|invoice|facture|link|lien|details|code|email|e-mail|mail|message|money|argent|"
+    r"payment|paiement|proposal|proposition|form|formulaire|file|fichier|script|document|docs?)\b)"
+)
 GIFT = re.compile(
-    r"offert|gratuit|free (product|products|item|sample|box|kit|stay|night|trip)|gift|cadeau|envoyer (notre|nos|"
-    r"un|une|le|la|les)|send (you|u) (our|a|the|some)|en echange|in exchange|samples?|echantillons?|(invite|invited|"
-    r"inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|diner)|seeding|on t.envoie|we.ll send|"
-    r"nous (vous )?offrons|we (would love to )?(offer|gift)",
+    r"offert|\b(t|vous|te|on|nous)\W?offr(e|ons|ir|ent)\b|gratuit|"
+    r"free (product|products|item|sample|box|kit|stay|night|trip)|gift|cadeau|envoyer "
+    + _NOT_GIFTS
+    + r"(notre|nos|un|une|le|la|les)|send (you|u) "
+    + _NOT_GIFTS
+    + r"(our|a|the|some)|en echange|in exchange|"
+    r"samples?|echantillons?|(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
+    r"diner)|seeding|on t.envoie " + _NOT_GIFTS + r"|we.ll send " + _NOT_GIFTS + r"|nous (vous )?offrons|"
+    r"we (would love to )?(offer|gift)|a conserver|a garder|yours to keep|to keep\b|tu (les |le |la )?gardes|"
+    r"vous (les |le |la )?gardez|you keep (it|them|the (product|set|kit|box|pieces?))|(ship|expedi\w*|send) "
+    r"(you )?(the |our |a |your )?(product|set|kit|box|pieces?|pairs?|paires?|shoes|chaussures|pr box)",
     re.I,
 )
 MONEY_WORDS = re.compile(
@@ -400,7 +427,8 @@ NO_CONTRACT = re.compile(
 COMPETITOR_BAN = re.compile(
     r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
     r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|"
-    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
+    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|"
+    r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
     r"banned|not allowed|off limits|proscrit)",
     re.I,
 )
@@ -473,10 +501,20 @@ REPLY = re.compile(
 )
 NO_OBLIGATION = re.compile(
     r"(sans|aucune|pas d.|no|without|zero) (obligation|engagement|contrepartie|strings attached|expectation)|"
+    r"(aucune?|no|pas de|zero) (publication|post|contenu|content|video)s? (n.est |is |will be )?(attendue?|expected|"
+    r"required|exigee?|demandee?|obligatoire)|nothing (is )?expected|rien n.est (attendu|exige)|"
     r"(no|aucune) (obligation|pressure) (to|de) (post|publier)|(pas oblige|not obliged|not required|free to) "
     r"(de |to )?(post|publier|share|partager)|only if you (want|love|like)|si (ca|cela) (te|vous) pla",
     re.I,
 )
+COMMENT_STEMS = (
+    "comment", "com", "negati", "critic", "critiq", "positi", "avis", "defaut", "flaw", "cons", "reserve",
+    "downside", "bad", "mauvais", "hate", "bons retours", "good things", "nice things",
+)  # fmt: skip
+NO_OBLIGATION_STEMS = (
+    "obligation", "engagement", "contrepartie", "strings", "expectation", "oblige", "required", "free to", "if you",
+    "si ca", "si cela", "attendu", "expected", "exige",
+)  # fmt: skip
 PER_MONTH = re.compile(r"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|monthly|mensuel", re.I)
 PER_WEEK = re.compile(r"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|weekly|hebdo", re.I)
 SPAN = re.compile(
@@ -546,7 +584,8 @@ def extract_facts(text: str, lang: Lang | None = None) -> OfferFacts:
     facts.deliverables = _deliverables(parts, folded)
     _money(body, folded, parts, facts)
     facts.platforms = _platforms(folded, facts.deliverables)
-    facts.no_obligation = any(NO_OBLIGATION.search(c.folded) for c in parts)
+    if _mentions(folded, *NO_OBLIGATION_STEMS):
+        facts.no_obligation = any(NO_OBLIGATION.search(c.folded) for c in parts)
     _dates(parts, facts)
     _rights(parts, facts)
     _terms(parts, folded, facts)
@@ -569,17 +608,31 @@ def extract_facts(text: str, lang: Lang | None = None) -> OfferFacts:
     return facts
 
 
+def _mentions(folded: str, *stems: str) -> bool:
+    """A cheap test before a costly pattern: none of its stems in the offer, no need to run it."""
+    return any(stem in folded for stem in stems)
+
+
 def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     """What the sender wants from the creator beyond content: credentials, files, money, bank details."""
     facts.asks_login = bool(_hits(CREDENTIALS, parts) or _hits(ACCOUNT_LOGIN, parts) or _domains_lookalike(folded))
     facts.asks_download = bool(_hits(DOWNLOAD, parts))
-    facts.asks_bank_details = bool(_hits(BANK, parts))
-    facts.copyright_threat = bool(_hits(COPYRIGHT, parts))
-    facts.comment_control = bool(_hits(COMMENT_CONTROL, parts)) or any(COMMENT_GAG.search(c.folded) for c in parts)
-    facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
-    facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in parts)
-    bans = [c for c in parts if COMPETITOR_BAN.search(c.folded)]
-    facts.competitor_ban = bool(bans)
+    if _mentions(
+        folded, "cart", "card", "cvv", "cvc", "crypto", "bank", "banc", "iban", "rib", "pin", "secret", "paypal"
+    ):
+        facts.asks_bank_details = bool(_hits(BANK, parts))
+    if _mentions(folded, "copyright", "auteur", "dmca", "intellect", "propriete", "account", "compte", "page", "form",
+                 "support", "equipe", "help"):  # fmt: skip
+        facts.copyright_threat = bool(_hits(COPYRIGHT, parts))
+    if _mentions(folded, *COMMENT_STEMS):
+        gagged = any(COMMENT_GAG.search(c.folded) for c in parts)
+        facts.comment_control = gagged or bool(_hits(COMMENT_CONTROL, parts))
+    if _mentions(folded, "review", "avis", "note", "rating", "rate", "etoile", "star", "evaluation", "commentaire"):
+        facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
+    if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
+        facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in parts)
+    if _mentions(folded, "compet", "concurren", "rival", "brand", "marque"):
+        facts.competitor_ban = any(COMPETITOR_BAN.search(c.folded) for c in parts)
 
 
 def _clause_at(parts: list[Clause], offset: int) -> Clause | None:
@@ -602,12 +655,13 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
     return (n, None) if unit.startswith(("mois", "month")) else (None, n)
 
 
-def _rhythm(clause_text: str, folded: str) -> int:
+def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3."""
+    clause_text = clause_text[:MAX_CLAUSE_SCAN]
     if PER_MONTH.search(clause_text):
         months, weeks = _span_months(clause_text)
         if months is None:
-            months, weeks = _span_months(folded)
+            months, weeks = offer_span
         if months:
             return months
         if weeks:
@@ -615,7 +669,7 @@ def _rhythm(clause_text: str, folded: str) -> int:
     elif PER_WEEK.search(clause_text):
         months, weeks = _span_months(clause_text)
         if months is None and weeks is None:
-            months, weeks = _span_months(folded)
+            months, weeks = offer_span
         if weeks:
             return weeks
         if months:
@@ -624,8 +678,9 @@ def _rhythm(clause_text: str, folded: str) -> int:
 
 
 def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> None:
+    offer_span = _span_months(folded)
     earned: list[tuple[int, float, str]] = []  # (priority, value, currency)
-    for amount in amounts(body):
+    for amount in amounts(body, limit=MAX_AMOUNTS):
         if amount.unreadable:
             facts.amount_unreadable = True
             continue
@@ -638,15 +693,17 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         if clause is not None and is_negated(clause, (amount.start - clause.start, amount.end - clause.start)):
             continue
         value = amount.value
-        clause_text = clause.folded if clause else ""
+        # Only the words around the amount: searching its whole clause for each amount would be quadratic.
+        low, high = (clause.start, clause.end) if clause is not None else (0, len(folded))
+        clause_text = folded[max(low, amount.start - WINDOW) : min(high, amount.end + WINDOW)]
         if amount.per == "month" or (amount.per is None and PER_MONTH.search(folded[amount.end : amount.end + 12])):
             months, weeks = _span_months(clause_text)
             if months is None and weeks is None:
-                months, weeks = _span_months(folded)
+                months, weeks = offer_span
             value *= months or (max(1, round(weeks / 4.345)) if weeks else 1)
         elif amount.per == "piece" and facts.workload > 1:
             value *= facts.workload
-        priority = 1 if clause is not None and TOTAL.search(clause.folded) else 0
+        priority = 1 if TOTAL.search(clause_text) else 0
         earned.append((priority, value, amount.currency or "EUR"))
     if earned:
         _, facts.amount, facts.currency = max(earned)
@@ -681,9 +738,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         )
         for c in parts
     )
-    unpaid = (
-        unpaid
-        or any(
+    unpaid = unpaid or (
+        any(
             MONEY_WORDS.search(c.folded) and COMMISSION_ONLY_WORDS.search(c.folded) and not amounts(c.text)
             for c in parts
         )
@@ -714,19 +770,25 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
 def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
     found: dict[tuple[str, str | None], int] = {}
     totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
+    offer_span = _span_months(folded)
     for clause in parts:
         repeat = 0
         named = {PLATFORMS[w] for w in re.findall(r"[a-z]+", clause.folded) if w in PLATFORMS}
         matches = []
         for m in DELIVERABLE.finditer(clause.folded):
             before = clause.folded[: m.start()]
-            if matches and (CONTAINER.search(before) or before.count("(") > before.count(")")):
+            near = before[-20:]
+            paren = clause.folded.rfind("(", 0, m.start())
+            aside = paren > clause.folded.rfind(")", 0, m.start()) and bool(matches) and paren > matches[-1].start()
+            if matches and (CONTAINER.search(near) or aside):
                 continue
-            if REFERENCE.search(before) or (before[-1:] == "-" or before[-2:-1].isdigit()):
-                continue  # "$800 for the four streams" restates; "60-90 second" is a length  # "… in one of your videos", "(a carousel is fine)": not another deliverable
+            if REFERENCE.search(near) or (before[-1:] == "-" or before[-2:-1].isdigit()):
+                continue  # "$800 for the four streams" restates; "60-90 second" is a length
             if m.group("fmt").lower() in ("short", "shorts") and NOT_A_SHORT.search(m.group("tail") or ""):
                 continue
             matches.append(m)
+            if len(matches) >= MAX_AMOUNTS:
+                break  # an offer lists a handful of deliverables; past this many, the rest is noise
         # A platform that belongs to another deliverable of the clause ("2 reels et 1 TikTok") is not shared.
         taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
         taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
@@ -735,13 +797,16 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
-            around = f"{match.group('adj') or ''} {(match.group('tail') or '').split(' and ')[0].split(' et ')[0]}"
+            around = _own_words(match)
             platform = next((PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS), None)
+            lead = re.search(r"([a-z]+)\s?\($", clause.folded[max(0, match.start() - 20) : match.start()])
+            if platform is None and lead and lead.group(1) in PLATFORMS:
+                platform = PLATFORMS[lead.group(1)]  # "un haul TikTok (1 vidéo)"
             platform = platform or OWN_PLATFORM_WORDS.get(match.group("fmt").lower()) or OWN_PLATFORM.get(fmt)
-            if fmt == "video" and (platform == "tiktok" or "tiktok" in (match.group("adj") or "")):
-                fmt, platform = "tiktok", "tiktok"  # "1 vidéo TikTok" is a TikTok
             if platform is None and len(named - taken) == 1:
                 platform = next(iter(named - taken))  # "1 reel + 2 stories sur Instagram"
+            if fmt == "video" and platform == "tiktok":
+                fmt = "tiktok"  # "1 vidéo TikTok" is a TikTok
             if fmt == "video" and platform is None and "youtube" in folded:
                 platform = "youtube"
             key = (fmt, platform)
@@ -750,7 +815,7 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
                 totals[key] = count
                 continue
             if not repeat:
-                repeat = _rhythm(clause.folded, folded)
+                repeat = _rhythm(clause.folded, offer_span)
             found[key] = found.get(key, 0) + count * repeat
     for (fmt, platform), count in totals.items():  # a stated total replaces what the rhythm gave
         same = [key for key in found if key[0] == fmt]
@@ -759,6 +824,12 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             del found[key]
         found[(fmt, platform)] = count
     return [Deliverable(fmt, count, platform) for (fmt, platform), count in found.items()]
+
+
+def _own_words(match: re.Match[str]) -> str:
+    """The words that belong to one deliverable: its adjectives and what follows up to 'and'/'et' or a bracket."""
+    tail = re.split(r" and | et | \+ |[()]", match.group("tail") or "")[0]
+    return f"{match.group('adj') or ''} {tail}"
 
 
 # "a 60-second integration in one of your videos": the second is where the first goes, not another deliverable.
@@ -770,10 +841,12 @@ _ADJECTIVES = (
     "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
     "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram"
 )
+_LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
     rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional)\s){{0,3}}"
-    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h))[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))",
+    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
+    rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))",
     re.I,
 )
 
@@ -807,7 +880,8 @@ DELIVERY = re.compile(
 BROAD_EXCLUSIVITY = re.compile(
     r"(aucune autre marque|toute autre marque|any other brand|no other brands?|all (other )?brands|"
     r"aucun autre annonceur|any other advertiser)(?! (citee|named|listed|nommee))|(toute|whole|entire|all|the) (la )?"
-    r"(categorie|category|secteur|sector|industry|market|marche)|(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?",
+    r"([a-z-]+ )?(categorie|category|secteur|sector|industry|market|marche)|"
+    r"(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?",
     re.I,
 )
 ADS_FEE = re.compile(
@@ -819,7 +893,9 @@ EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]conc
 
 
 EXCLUSIVITY_NONE = re.compile(
-    r"exclusivit\w*\s?:\s?(none|aucune?|non|no|n/a|pas|nope|not required|non requise|0)\b|non[- ]exclusi", re.I
+    r"exclusivit\w*\s?:\s?(none|aucune?|n/a|nope|not required|non requise|0|(no|non|pas)(?=\s*($|[.,;)!])))|"
+    r"non[- ]exclusi",
+    re.I,
 )
 # Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
 EXCLUSIVE_NO_OTHER = re.compile(
@@ -864,7 +940,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True
-        facts.ads_fee = any(amounts(c.text) or ADS_FEE.search(c.folded) for c, _ in ads)
+        facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
 

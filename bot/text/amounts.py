@@ -106,7 +106,7 @@ def word_number(words: list[str]) -> int | None:
     return total + current if seen else None
 
 
-def amounts(text: str, currency_required: bool = True) -> list[Amount]:
+def amounts(text: str, currency_required: bool = True, limit: int | None = None) -> list[Amount]:
     """Every sum of money in `text`, in order; with `currency_required=False`, bare numbers too (currency None)."""
     folded = fold(text)
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
@@ -153,6 +153,8 @@ def amounts(text: str, currency_required: bool = True) -> list[Amount]:
         amount, next_index = _read_amount(folded, tokens, i, number_end_index, raw, raw_end, words_value)
         if amount is not None and (amount.currency or not currency_required):
             found.append(amount)
+            if limit is not None and len(found) >= limit:
+                break
         i = max(next_index, i + 1)
     return found
 

@@ -12,11 +12,11 @@ def test_cached_tokenizer_gives_the_same_vectors_and_a_corrupt_cache_is_rebuilt(
     expected = np.array(embeddings.embed_documents(texts))
     first = USEEmbeddings(cache_dir=tmp_path)
     assert np.allclose(first.embed_documents(texts), expected, atol=1e-6)
-    [cache] = tmp_path.glob("use-tokenizer-*.pickle")
+    [cache] = tmp_path.glob("use-tokenizer-*.json")
     assert np.allclose(USEEmbeddings(cache_dir=tmp_path).embed_documents(texts), expected, atol=1e-6)
-    cache.write_bytes(b"not a pickle")
+    cache.write_bytes(b"not json")
     assert np.allclose(USEEmbeddings(cache_dir=tmp_path).embed_documents(texts), expected, atol=1e-6)
-    assert cache.read_bytes() != b"not a pickle"
+    assert cache.read_bytes() != b"not json"
 
 
 def test_vectors_are_unit_length_and_cross_lingual(embeddings: USEEmbeddings) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.kb import load_knowledge
 from bot.offers import OfferEvaluator, Profile
-from bot.offers.golden import load_golden, score
+from bot.offers.golden import SCAM_FLAGS, load_golden, score
 from bot.retrieval.embeddings import USEEmbeddings
 from tests.conftest import KNOWLEDGE, ROOT
 
@@ -28,7 +28,7 @@ def evaluator(embeddings: USEEmbeddings) -> OfferEvaluator:
     return OfferEvaluator(lambda: kb, similarity)
 
 
-def test_golden_set_is_large_and_balanced() -> None:
+def test_dev_set_is_large_and_balanced() -> None:
     entries = load_golden(GOLDEN)
     assert len(entries) >= 40
     assert {e["lang"] for e in entries} == {"fr", "en"}
@@ -86,3 +86,95 @@ def test_offer_cli_json_and_text(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2")
     assert run_offer(text, "--profile", str(bad), data_dir=tmp_path).returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "verdict"),
+    [
+        ("Hi! Casino Royale here. Your audience is mostly 13 to 17 year olds, which is perfect for us. $500 for 1 "
+         "TikTok, net 30, #ad.", "minors_audience", "decline"),
+        ("Plateforme crypto (non enregistrée en France) : 1 vidéo YouTube pour 900 €, paiement à 30 jours, "
+         "mention publicité.", "unregistered_financial", "decline"),
+        ("We pay $400 for 1 reel, net 30, #ad. Please delete any negative comments on the sponsored post for 6 "
+         "months.", "comment_control", "negotiate"),
+        ("Nestly would pay you $100 to post a 5-star review on Trustpilot and the App Store.", "fake_reviews",
+         "decline"),
+        ("15% commission on every sale with your code, no fixed fee. 3 TikToks, #ad.", "commission_only",
+         "negotiate"),
+        ("1 500 € pour 3 reels, paiement à 30 jours, #pub. On ne fait pas de contrat écrit, on fonctionne à la "
+         "confiance.", "no_written_contract", "negotiate"),
+        ("$450 for 2 YouTube Shorts, #ad. Payment will only be made once our client approves the final videos.",
+         "payment_after_approval", "negotiate"),
+        ("60 € pour 5 reels, 15 stories et 2 TikToks, paiement à 30 jours, #pub.", "low_fee_for_workload",
+         "negotiate"),
+        ("$1,100 for 1 YouTube video, net 30, #ad. You agree never to feature or mention any other bike brand, with "
+         "no time limit.", "competitor_ban", "negotiate"),
+        ("Bonjour, pour vous verser les 350 €, envoyez une photo recto verso de votre carte bancaire.",
+         "bank_details_request", "decline"),
+        ("Meta Support: your account will be disabled for copyright infringement in 24 hours. Appeal via the form: "
+         "meta-rights-center-support.com/verify", "fake_copyright_notice", "decline"),
+    ],
+)  # fmt: skip
+def test_new_red_flags_have_their_verdict_a_card_and_a_reply(evaluator: OfferEvaluator, text: str, flag: str,
+                                                             verdict: str) -> None:  # fmt: skip
+    evaluation = evaluator.evaluate(text)
+    assert flag in evaluation.red_flags and evaluation.verdict == verdict
+    reason = next(r for r in evaluation.reasons if r.status in ("bad", "warn") and r.text)
+    assert evaluator._kb().get(reason.card_id, evaluation.lang) is not None
+    if verdict == "negotiate":
+        assert evaluation.negotiation_points and "- " in evaluation.reply_draft
+    assert evaluation.reply_draft
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Log in to our creator portal to upload your drafts; we will never ask for your password. $300 for 1 reel, "
+        "net 30, #ad.",
+        "Download our press kit from our website. 1 reel for €250, paiement à 30 jours, #pub.",
+        "Send your invoice with your bank details (IBAN) and we pay within 30 days. £275 for 1 reel, #ad.",
+    ],
+)
+def test_legitimate_offers_that_look_like_scams_get_no_scam_flag(evaluator: OfferEvaluator, text: str) -> None:
+    evaluation = evaluator.evaluate(text)
+    assert not set(evaluation.red_flags) & SCAM_FLAGS, evaluation.red_flags
+    assert evaluation.verdict == "accept"
+
+
+def test_editorial_fit_declines_only_a_clear_mismatch(evaluator: OfferEvaluator) -> None:
+    jam = "Bonjour ! Notre confiture artisanale : 1 reel pour 300 €, paiement à 30 jours, #pub."
+    food = evaluator.evaluate(jam, Profile(editorial_line="Recettes de saison et cuisine du marché"))
+    assert "off_editorial_line" not in food.red_flags and food.verdict == "accept"
+    skincare = "Hi! Our new face serum: 1 video for $600, net 30, #ad."
+    gaming = evaluator.evaluate(skincare, Profile(editorial_line="Valorant and competitive FPS gaming streams"))
+    assert "off_editorial_line" in gaming.red_flags and gaming.verdict == "decline"
+
+
+def test_profile_platforms_values_and_country_are_used(evaluator: OfferEvaluator) -> None:
+    offer = "Hi! 2 TikToks for $700, net 30, #ad."
+    on_tiktok = evaluator.evaluate(offer, Profile(platforms=["tiktok"]))
+    not_on_tiktok = evaluator.evaluate(offer, Profile(platforms=["youtube"]))
+    assert on_tiktok.verdict == "accept" and not_on_tiktok.verdict == "negotiate"
+    assert any(r.dimension == "platforms" for r in not_on_tiktok.reasons)
+    fashion = "Coucou ! SHEIN aimerait 1 reel pour 300 €, paiement à 30 jours, #pub."
+    assert evaluator.evaluate(fashion, Profile(values=["mode durable"])).verdict == "decline"
+    contract = "Hi! We pay €1,500 for 3 reels, net 30, #ad. No contract needed, a DM agreement is enough."
+    france = evaluator.evaluate(contract, Profile(country="fr"))
+    uk = evaluator.evaluate(contract, Profile(country="uk"))
+    assert "written-contract-france" in [r.card_id for r in france.reasons if r.dimension == "contract"]
+    assert "no_written_contract" in france.red_flags and "no_written_contract" in uk.red_flags
+    assert "written-contract-france" not in [r.card_id for r in uk.reasons if r.dimension == "contract"]
+
+
+def test_offer_cli_refuses_binary_and_never_prints_infinity(tmp_path: Path) -> None:
+    binary = subprocess.run(
+        [sys.executable, "-m", "bot", "offer"], input=b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", capture_output=True,
+        env={**os.environ, "DATA_DIR": str(tmp_path), "KNOWLEDGE_DIR": str(KNOWLEDGE)}, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert binary.returncode == 2 and b"UTF-8" in binary.stderr
+    huge = run_offer("Hi, we pay " + "9" * 400 + " € for 1 reel. " + "x" * 9000, "--json", data_dir=tmp_path)
+    assert huge.returncode == 0, huge.stderr
+    assert "Infinity" not in huge.stdout and "NaN" not in huge.stdout
+    data = json.loads(huge.stdout)
+    assert data["facts"]["amount"] is None and data["facts"]["amount_unreadable"] and data["facts"]["truncated"]
+    assert "8000" in huge.stderr

@@ -96,3 +96,88 @@ def test_corrections_change_one_field_and_survive_a_round_trip() -> None:
 def test_profile_fields_from_free_text() -> None:
     assert parse_categories("alcool, crypto et paris sportifs") == ["gambling", "crypto", "alcohol"]
     assert parse_share("35 %") == 0.35 and parse_share("0.2") == 0.2 and parse_share("abc") is None
+
+
+# ---- clause reading: the cases that word-spotting got wrong -------------------------------------------------
+def test_a_phishing_login_link_is_a_login_request_and_a_creator_portal_is_not() -> None:
+    phishing = "Connectez-vous à votre compte Instagram via ce lien : insta-partner-verify.com/login pour valider."
+    assert extract_facts(phishing).asks_login
+    portal = "Log in to our creator portal to upload drafts — we will never ask for your password. We pay €300."
+    assert not extract_facts(portal).asks_login
+    assert not extract_facts("You can download our press kit from our website. 1 reel, €300.").asks_download
+
+
+def test_a_negated_registration_is_read_as_unregistered() -> None:
+    facts = extract_facts("Plateforme crypto (non enregistrée en France), 1 vidéo pour 500 €.")
+    assert facts.category == "crypto"
+    assert (facts.crypto_registered, facts.financial_unregistered) == (False, True)
+    registered = extract_facts("Plateforme crypto enregistrée comme PSAN auprès de l'AMF, 1 vidéo pour 500 €.")
+    assert (registered.crypto_registered, registered.financial_unregistered) == (True, False)
+
+
+def test_perpetual_worldwide_rights_and_a_long_category_exclusivity() -> None:
+    facts = extract_facts(
+        "We pay $2,000 for 2 reels. Perpetual, worldwide usage rights in all media, and 12-month exclusivity in "
+        "the entire beauty category."
+    )
+    assert (facts.usage_rights, facts.usage_perpetual) == (True, True)
+    assert (facts.exclusivity, facts.exclusivity_months, facts.exclusivity_scope) == (True, 12, "category")
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Please delete any negative comments on the sponsored post for 6 months. $300 for 1 reel.", "comment_control"),
+        ("Leave a 5-star review on our Amazon page and keep the blender.", "fake_reviews"),
+        ("On ne fait pas de contrat écrit, on fonctionne à la confiance. 1 200 € pour 3 reels.", "no_contract"),
+        ("You agree never to mention any other bike brand, with no time limit. $900 for 1 video.", "competitor_ban"),
+        ("Envoyez une photo recto verso de votre carte bancaire pour recevoir les 350 €.", "asks_bank_details"),
+        (
+            "Your account will be disabled for copyright infringement: appeal via the form at meta-help.co",
+            "copyright_threat",
+        ),
+        ("Your audience is mostly 13 to 17 year olds, which is perfect for our casino.", "minors_audience"),
+    ],
+)
+def test_new_facts(text: str, field: str) -> None:
+    assert getattr(extract_facts(text), field) is True
+
+
+def test_no_money_when_the_offer_says_none_and_a_discount_is_not_a_commission() -> None:
+    facts = extract_facts(
+        "Pas de rémunération prévue, mais on t'offre le coffret. Ton code promo -40% pour tes abonnés."
+    )
+    assert facts.compensation == ["gift"]
+    assert facts.commission_rate is None
+    affiliate = extract_facts(
+        "No fixed fee: 15% commission on every sale with your code, and a -20% discount for fans."
+    )
+    assert affiliate.compensation == ["commission"] and affiliate.commission_rate == 15
+
+
+def test_per_month_deliverables_are_multiplied_and_reply_by_is_not_the_deadline() -> None:
+    facts = extract_facts(
+        "2 reels + 4 stories par mois pendant 3 mois, 600 € par mois. Publication du premier reel le 15 mars. "
+        "Merci de répondre avant le 2 mars."
+    )
+    assert sorted((d.format, d.count) for d in facts.deliverables) == [("reel", 6), ("story", 12)]
+    assert facts.amount == 1800
+    assert (facts.deadline, facts.reply_by) == ("15 mars", "2 mars")
+    english = extract_facts("Reply by Friday please! The video goes live on June 3. $500 for 1 TikTok.")
+    assert english.reply_by == "by friday" and english.deadline == "june 3"
+
+
+def test_quoted_and_forwarded_parts_are_read_without_their_wrapping() -> None:
+    mail = (
+        "---------- Forwarded message ---------\nFrom: Ana <ana@brand.com>\nSubject: Fwd: collab\n\n"
+        "> We pay €400 for 1 reel, net 30, #ad required.\n-- \nAna\nThis email is confidential, keep it between us."
+    )
+    facts = extract_facts(mail)
+    assert (facts.amount, facts.payment_days, facts.disclosure) == (400, 30, "required")
+
+
+def test_huge_amounts_are_unreadable_and_long_offers_are_capped() -> None:
+    facts = extract_facts("We pay " + "9" * 500 + " € for 1 reel.")
+    assert facts.amount is None and facts.amount_unreadable
+    long = extract_facts("We pay €300 for 1 reel. " + "blah " * 3000)
+    assert long.truncated and long.amount == 300

@@ -1,18 +1,29 @@
 """Thin handlers: parse the update, call a service, render, reply."""
 
+from telegram import Update
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.telegram.handlers import admin, callbacks, coaches, commands, errors, offers, questions
 
 
+async def without_a_person(update: Update, context: object) -> None:
+    """An update nobody sent (a message without `from`, an update skipped as unreadable) reaches no handler:
+    every handler answers, counts or stores something for a person."""
+    if update.effective_user is None:
+        raise ApplicationHandlerStop
+
+
 def register(app: Application) -> None:
+    app.add_handler(TypeHandler(Update, without_a_person), group=-1)
     private = filters.ChatType.PRIVATE
     new_messages = filters.UpdateType.MESSAGE  # edited messages are ignored: see README, "Edited messages"
     app.add_handler(CommandHandler("start", commands.start, filters=new_messages))

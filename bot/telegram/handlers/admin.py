@@ -21,6 +21,11 @@ from bot.telegram.handlers.questions import on_not_text
 from bot.telegram.render import Callback, button, esc, split_message
 
 MAX_DIFF_CHARS = 2500
+MAX_QUOTED = 600  # of a refusal's reason: it may quote a hostile card (a 6,000-character topic)
+
+
+def _clip(text: str, limit: int = MAX_QUOTED) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 async def is_admin(update: Update, context: CoachContext, answer: bool = True) -> bool:
@@ -75,7 +80,7 @@ async def reload(update: Update, context: CoachContext) -> None:
     try:
         report = await asyncio.to_thread(context.services.coach.refresh)
     except CoachError as exc:
-        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     await update.effective_message.reply_text(esc(_report(report, lang)))
 
@@ -95,7 +100,7 @@ async def upload(update: Update, context: CoachContext) -> None:
         checked = validate_upload(name, data, services.settings.knowledge_dir)
         report, previous = await asyncio.to_thread(services.coach.apply_upload, checked)
     except CoachError as exc:
-        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     relative = checked.target.relative_to(services.settings.knowledge_dir)
     await services.db.record_kb_changes(update.effective_user.id, [("upload", str(checked.target), previous)])
@@ -127,7 +132,7 @@ async def kb_remove(update: Update, context: CoachContext) -> None:
         await update.effective_message.reply_text(esc(t("kb_remove_usage", lang)))
         return
     if card_id not in context.services.coach.kb.ids:
-        await update.effective_message.reply_text(esc(t("kb_no_such_card", lang, id=card_id)))
+        await update.effective_message.reply_text(esc(t("kb_no_such_card", lang, id=_clip(card_id, 80))))
         return
     keyboard = InlineKeyboardMarkup(
         [
@@ -151,7 +156,7 @@ async def on_remove_button(update: Update, context: CoachContext, args: tuple[st
     try:
         report, removed = await asyncio.to_thread(services.coach.remove_card, args[0])
     except CoachError as exc:
-        await query.edit_message_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await query.edit_message_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     if not removed:
         await query.edit_message_text(esc(t("kb_no_such_card", lang, id=args[0])))
@@ -171,7 +176,7 @@ async def kb_rollback(update: Update, context: CoachContext) -> None:
     try:
         report = await asyncio.to_thread(services.coach.restore, [(Path(path), prev) for _, _, path, prev in changes])
     except CoachError as exc:
-        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=str(exc))))
+        await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
     await services.db.mark_rolled_back([row_id for row_id, *_ in changes])
     root = services.settings.knowledge_dir

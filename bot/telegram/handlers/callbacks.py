@@ -17,7 +17,8 @@ async def on_button(update: Update, context: CoachContext) -> None:
     query = update.callback_query
     callback = Callback.decode(query.data)
     handler = HANDLERS.get(callback.action) if callback else None
-    if handler is None:
+    # A press on an inline-mode message has no chat to answer in; none of our buttons live there.
+    if handler is None or update.effective_chat is None:
         await query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)
         return
     await handler(update, context, callback.args)

@@ -29,8 +29,10 @@ async def is_coach(update: Update, context: CoachContext) -> bool:
 async def invite(update: Update, context: CoachContext) -> None:
     if not await is_coach(update, context):
         return
-    user = update.effective_user
-    code = await context.services.db.create_invite(user.id, user.full_name or str(user.id))
+    user, db = update.effective_user, context.services.db
+    if not await db.is_coach(user.id):  # an admin coaches by right: record it, or invites to them stay dead
+        await db.add_coach(user.id, user.id)
+    code = await db.create_invite(user.id, user.full_name or str(user.id))
     link = f"https://t.me/{context.bot.username}?start={code}"
     await update.effective_message.reply_text(esc(t("invite_link", await user_lang(update, context), link=link)))
 
@@ -146,5 +148,6 @@ def _article(title: str, description: str, html_text: str) -> InlineQueryResultA
         id=uuid4().hex,
         title=title[:100],
         description=description,
-        input_message_content=InputTextMessageContent(html_text[:4096], parse_mode=ParseMode.HTML),
+        # The first message-sized piece, cut between paragraphs, never inside a tag or an `&amp;`.
+        input_message_content=InputTextMessageContent(split_message([html_text])[0], parse_mode=ParseMode.HTML),
     )
