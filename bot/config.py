@@ -43,6 +43,13 @@ class Settings(BaseSettings):
     typing_delay: float = Field(default=0.3, ge=0)
     # Long-polling timeout for getUpdates, in seconds.
     polling_timeout: int = Field(default=10, ge=0)
+    # Optional language model, as `provider:model` for LangChain's init_chat_model ("mistralai:mistral-small-latest",
+    # "ollama:llama3.1"). Unset: the offline answers only. The model is also the first thing dropped when slow.
+    llm_model: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    # Seconds the model may take before the offline answer is sent instead.
+    llm_timeout: float = Field(default=8.0, gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -52,7 +59,16 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in value.replace(";", ",").split(",") if part.strip())
         return value
 
-    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", "vector_cache_dir", mode="before")
+    @field_validator(
+        "telegram_bot_token",
+        "webhook_secret",
+        "webhook_url",
+        "llm_model",
+        "llm_base_url",
+        "llm_api_key",
+        "vector_cache_dir",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

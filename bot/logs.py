@@ -39,7 +39,11 @@ class RedactSecrets(logging.Filter):
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    secrets = [value.get_secret_value() for value in (settings.telegram_bot_token, settings.webhook_secret) if value]
+    secrets = [
+        value.get_secret_value()
+        for value in (settings.telegram_bot_token, settings.webhook_secret, settings.llm_api_key)
+        if value
+    ]
     handler.addFilter(RedactSecrets(secrets))
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
     for name in CHATTY:

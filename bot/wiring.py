@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from bot.advice import AdviceEngine
+from bot.advice.rewriting import Rewriter
 from bot.config import Settings
 from bot.errors import CardError, CoachError
 from bot.kb import KnowledgeBase, load_knowledge
@@ -16,6 +17,7 @@ from bot.kb.admin import Upload, checked_card_path, remove_card, restore, write_
 from bot.kb.base import load_valid_cards
 from bot.offers import OfferEvaluator
 from bot.offers.classify import ClauseClassifier, load_clauses
+from bot.offers.reading import OfferReader
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex, RefreshReport
 
@@ -30,11 +32,15 @@ class Coach:
     index: CardIndex
     engine: AdviceEngine
 
+    offer_reader: OfferReader | None = None
+
     @cached_property
     def offers(self) -> OfferEvaluator:
         examples = load_clauses(self.settings.knowledge_dir / "clauses")
         classifier = ClauseClassifier(examples, self.index.embeddings.embed_documents)
-        return OfferEvaluator(lambda: self.engine.kb, similarity=self.similarity, classifier=classifier)
+        return OfferEvaluator(
+            lambda: self.engine.kb, similarity=self.similarity, classifier=classifier, reader=self.offer_reader
+        )
 
     def similarity(self, text: str, others: list[str]) -> float:
         """The best cosine similarity between `text` and one of `others` (one embedding batch; unit vectors)."""
@@ -104,4 +110,20 @@ def build_coach(settings: Settings, refresh: bool = True) -> Coach:
         kb = load_valid_cards(settings.knowledge_dir)
         index.use(kb)
     warm_up.join()
-    return Coach(settings, index, AdviceEngine(kb, index))
+    rewriter, reader = language_model(settings)
+    return Coach(settings, index, AdviceEngine(kb, index, rewriter=rewriter), offer_reader=reader)
+
+
+def language_model(settings: Settings) -> tuple[Rewriter | None, OfferReader | None]:
+    """The optional model's two roles, or (None, None): offline, today's behaviour."""
+    if not settings.llm_model:
+        return None, None
+    from bot.llm.model import build_chat_model
+
+    model = build_chat_model(settings)
+    if model is None:
+        return None, None
+    from bot.llm.answers import ModelRewriter
+    from bot.llm.offers import ModelOfferReader
+
+    return ModelRewriter(model, settings.llm_timeout), ModelOfferReader(model, settings.llm_timeout)

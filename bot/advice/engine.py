@@ -10,9 +10,10 @@ from bot.advice import jurisdiction
 from bot.advice.composer import answer_from_cards, compose, full_checklist, out_of_scope
 from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, Retriever
+from bot.advice.rewriting import Rewriter
 from bot.errors import EmptyQuestionError
 from bot.i18n import Lang
-from bot.kb import KnowledgeBase
+from bot.kb import Card, KnowledgeBase
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +45,28 @@ def search_query(question: Question) -> str:
 
 
 class AdviceEngine:
-    def __init__(self, kb: KnowledgeBase, retriever: Retriever) -> None:
+    def __init__(self, kb: KnowledgeBase, retriever: Retriever, rewriter: Rewriter | None = None) -> None:
         self.kb = kb
         self.retriever = retriever
+        self.rewriter = rewriter  # optional language model; ask_many stays offline (batched, and what kb eval measures)
 
     def ask(self, question: str, lang: Lang | None = None, default_lang: Lang = "en") -> Answer:
         """Answer `question` in `lang`, or in the language it is written in (else `default_lang`)."""
-        return self.ask_many([Question(question, lang, default_lang)])[0]
+        return self.rewrite(self.ask_many([Question(question, lang, default_lang)])[0])
+
+    def rewrite(self, answer: Answer) -> Answer:
+        """The answer in the rewriter's words when one is set and its text passes the checks; else `answer`."""
+        if self.rewriter is None or not answer.in_scope:
+            return answer
+        return self.rewriter.rewrite(answer, self._cards(answer))
+
+    async def arewrite(self, answer: Answer) -> Answer:
+        if self.rewriter is None or not answer.in_scope:
+            return answer
+        return await self.rewriter.arewrite(answer, self._cards(answer))
+
+    def _cards(self, answer: Answer) -> list[Card]:
+        return [card for source in answer.sources if (card := self.kb.get(source.id, answer.lang)) is not None]
 
     def ask_many(self, questions: Sequence[Question]) -> list[Answer]:
         """Answer several questions with one batched search; EmptyQuestionError if any is empty."""

@@ -69,6 +69,7 @@ class Answer:
     kb_version: str = ""
     jurisdiction_note: str | None = None  # where the advice holds, when the creator's country differs
     jurisdiction: JurisdictionNote | None = None  # the same, as data: whose rules, the creator's country
+    generated: bool = False  # written by the optional language model (from the cards above), not by the composer
 
     @property
     def answer(self) -> str:
@@ -93,4 +94,5 @@ class Answer:
             "kb_version": self.kb_version,
             "jurisdiction_note": self.jurisdiction_note,
             "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,
+            "generated": self.generated,
         }

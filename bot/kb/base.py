@@ -163,7 +163,23 @@ def check_knowledge(knowledge_dir: Path, today: dt.date | None = None) -> CheckR
         report.errors += card_errors(card, today)
         if not card.as_of and (reason := states_law_or_figure(card)):
             report.warnings.append(f"{card.path}: states {reason} but has no as_of (the date of its facts)")
+    report.warnings.extend(_inconsistent_sources(cards.values()))
     return report
+
+
+def _inconsistent_sources(cards: Iterable[Card]) -> list[str]:
+    """One URL is one publication: it must carry the same title and publisher on every card that cites it."""
+    seen: dict[str, tuple[str, str, Path]] = {}
+    warnings: list[str] = []
+    for card in sorted(cards, key=lambda c: str(c.path)):
+        for source in card.sources:
+            first = seen.setdefault(source.url, (source.title, source.publisher, card.path))
+            if (source.title, source.publisher) != first[:2]:
+                warnings.append(
+                    f"{card.path}: source {source.url} is titled '{source.title}' ({source.publisher}) "
+                    f"but '{first[0]}' ({first[1]}) in {first[2]}"
+                )
+    return warnings
 
 
 def card_errors(card: Card, today: dt.date | None = None) -> list[CardError]:

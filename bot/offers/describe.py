@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Lang, t
 from bot.offers.models import OfferFacts
-from bot.offers.texts import category_name
+from bot.offers.texts import category_name, say
 
 
 def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
@@ -28,6 +28,8 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
         rights += f", {t('paid_ads', lang)}"
     if facts.exclusivity:
         exclusivity = t("months", lang, n=facts.exclusivity_months) if facts.exclusivity_months else t("yes", lang)
+    elif facts.exclusivity is False:
+        exclusivity = say("none_said", lang)
     else:
         exclusivity = unknown
     if facts.payment_after_approval:
@@ -35,7 +37,7 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
     else:
         payment = t("days", lang, n=facts.payment_days) if facts.payment_days is not None else unknown
     disclosure = t(f"disclosure_{facts.disclosure}", lang) if facts.disclosure else unknown
-    return [
+    lines = [
         (t("fact_pay", lang), ", ".join(pay) or unknown),
         (t("fact_deliverables", lang), deliverables or unknown),
         (t("fact_deadline", lang), facts.deadline or unknown),
@@ -45,3 +47,6 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
         (t("fact_category", lang), category_name(facts.category, lang) if facts.category else unknown),
         (t("fact_disclosure", lang), disclosure),
     ]
+    if facts.reply_by:
+        lines.insert(3, (say("fact_reply_by", lang), facts.reply_by))
+    return lines

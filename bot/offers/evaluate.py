@@ -12,6 +12,7 @@ from bot.i18n import Lang
 from bot.kb import KnowledgeBase
 from bot.offers.extract import CATEGORIES, MAX_OFFER_CHARS, extract_facts
 from bot.offers.models import Evaluation, OfferFacts, Profile, Reason, Status, Verdict
+from bot.offers.reading import OfferReader
 from bot.offers.texts import category_name, say
 from bot.text import clauses, fold
 
@@ -144,26 +145,32 @@ class OfferEvaluator:
         kb: Callable[[], KnowledgeBase],
         similarity: Similarity | None = None,
         classifier: ClauseLabeller | None = None,
+        reader: OfferReader | None = None,
     ) -> None:
         self._kb = kb  # a getter: the knowledge base may be refreshed while the bot runs
         self.similarity = similarity
         self.classifier = classifier
         self.classifier_on = classifier is not None and CLASSIFIER_ON_BY_DEFAULT
+        self.reader = reader  # optional language model completing what the rules read
 
     def use_classifier(self, on: bool) -> None:
         """Rules alone, or rules + the semantic clause classifier (when one was given)."""
         self.classifier_on = on and self.classifier is not None
 
-    def evaluate(
-        self, text: str, profile: Profile | None = None, lang: Lang | None = None, ui_lang: Lang | None = None
-    ) -> Evaluation:
-        """`lang`: the offer's language (detected if None); `ui_lang`: the creator's (default: the offer's)."""
+    def read(self, text: str, lang: Lang | None = None, profile: Profile | None = None) -> OfferFacts:
+        """The offer's facts as the rules read them, completed by the reader when one is set."""
         facts = extract_facts(text, lang)
         if self.classifier_on and self.classifier is not None:
             self.classifier.apply(facts, text[:MAX_OFFER_CHARS])
         if profile is not None:
             _complete_from_profile(facts, profile)
-        return self.evaluate_facts(facts, text[:MAX_OFFER_CHARS], profile, ui_lang)
+        return self.reader.read(text[:MAX_OFFER_CHARS], facts, profile, self) if self.reader else facts
+
+    def evaluate(
+        self, text: str, profile: Profile | None = None, lang: Lang | None = None, ui_lang: Lang | None = None
+    ) -> Evaluation:
+        """`lang`: the offer's language (detected if None); `ui_lang`: the creator's (default: the offer's)."""
+        return self.evaluate_facts(self.read(text, lang, profile), text[:MAX_OFFER_CHARS], profile, ui_lang)
 
     def evaluate_facts(
         self, facts: OfferFacts, text: str = "", profile: Profile | None = None, ui_lang: Lang | None = None

@@ -370,19 +370,25 @@ COMMISSION = re.compile(
 )
 PERCENT = re.compile(r"(?P<n>\d{1,2}(?:[.,]\d+)?)\s?%")
 REGISTERED = re.compile(r"registered|enregistre|agree\b|agreee|\bpsan\b|\bcasp\b|mica\b|licensed|regulated|amf", re.I)
+_WEEKDAYS = (
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
 DATE = re.compile(
-    r"\b\d{1,2}(er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
-    r"( \d{4})?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december) "
-    r"\d{1,2}(st|nd|rd|th)?(,? \d{4})?\b|\b\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|june|july|"
-    r"august|september|october|november|december)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b",
+    rf"\b(({_WEEKDAYS}),? )?(the )?\d{{1,2}}(er|st|nd|rd|th)? (of )?(janvier|fevrier|mars|avril|mai|juin|juillet|"
+    r"aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)( \d{4})?\b|"
+    rf"\b(({_WEEKDAYS}),? )?(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) \d{1,2}(st|nd|rd|th)?(,? \d{4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b",
     re.I,
 )
 RELATIVE_DATE = re.compile(
-    r"\b(by|before|avant|d.ici|until|jusqu.au) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|(the )?end of (the )?(month|week)|la fin (du mois|de (la )?semaine)|"
-    r"fin (du mois|de (la )?semaine)|noel|christmas|black friday|next week|la semaine prochaine)\b",
+    rf"\b(by|before|avant|d.ici|until|jusqu.au|au plus tard) (le |this |next |ce )?(?P<when>{_WEEKDAYS}|"
+    r"(the )?end of (the )?(month|week)|la fin (du mois|de (la )?semaine)|fin (du mois|de (la )?semaine)|noel|"
+    r"christmas|black friday|next week|la semaine prochaine|demain|tomorrow|tonight|ce soir)\b",
     re.I,
 )
+# A later date that closes a window: "entre le 20 mars et le 3 avril", "between 3 and 17 March", "14–28 April".
+WINDOW_END = re.compile(r"(\bet le|\band|\bto|\bau|jusqu|until|-|–)\s*$", re.I)
 OFFER_SIGNALS = re.compile(
     r"collab|partenariat|partnership|sponsor|ambassad|campagne|campaign|brief|placement de produit|"
     r"remuner|\bfee\b|budget|gifted|offert|our brand|notre marque|we.d love|nous aimerions|would love to work|"
@@ -493,7 +499,8 @@ UNREGISTERED = re.compile(
     re.I,
 )
 REPLY = re.compile(
-    r"reply|respond|answer|get back|let (us|me) know|confirm|revert|repond|reponse|retour|confirme[rz]?|"
+    r"reply|respond|answer|get back|let (us|me) know|confirm|revert|repond|reponse|retour|confirme[rz]?|decision|"
+    r"faire part|nous dis|nous direz|nous dire|tenir au courant|"
     r"faites?[- ]nous savoir|dis[- ]nous|dites[- ]nous|tiens?[- ]nous au courant|valid (until|till)|"
     r"valable (jusqu|until)|expires?|expire|deadline (to|for) (reply|answer|respond|confirm|sign)|sign (the|our) "
     r"(contract|agreement)|signer|inscri|apply|postule|candidat|spots? (left|close)|places?",
@@ -615,7 +622,10 @@ def _mentions(folded: str, *stems: str) -> bool:
 
 def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     """What the sender wants from the creator beyond content: credentials, files, money, bank details."""
-    facts.asks_login = bool(_hits(CREDENTIALS, parts) or _hits(ACCOUNT_LOGIN, parts) or _domains_lookalike(folded))
+    account = _mentions(folded, "connect", "log", "sign", "acces", "identifi", "verif", "confirm") and bool(
+        _hits(ACCOUNT_LOGIN, parts)
+    )
+    facts.asks_login = bool(_hits(CREDENTIALS, parts)) or account or _domains_lookalike(folded)
     facts.asks_download = bool(_hits(DOWNLOAD, parts))
     if _mentions(
         folded, "cart", "card", "cvv", "cvc", "crypto", "bank", "banc", "iban", "rib", "pin", "secret", "paypal"
@@ -857,19 +867,35 @@ def _platforms(folded: str, deliverables: list[Deliverable]) -> list[str]:
     return sorted(named)
 
 
+def _date_matches(folded: str) -> list[tuple[int, int]]:
+    """Spans of the dates of a clause, in order: calendar dates and "by Friday"-style ones (the day only)."""
+    spans = [m.span() for m in DATE.finditer(folded)]
+    spans += [m.span("when") for m in RELATIVE_DATE.finditer(folded)]
+    spans.sort(key=lambda span: (span[0], -span[1]))  # the longest of two that start together
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 def _dates(parts: list[Clause], facts: OfferFacts) -> None:
-    """The delivery deadline, and apart from it the date to answer the brand by ('reply by Friday')."""
+    """The delivery deadline, and apart from it the date to answer the brand by ('reply by Friday'); each date is
+    read with the words just before it ('posting by 30 May, please confirm by 10 May')."""
     for clause in parts:
-        match = DATE.search(clause.folded) or RELATIVE_DATE.search(clause.folded)
-        if not match:
-            continue
-        said = clause.text[match.start() : match.end()].strip()
-        said = fold(said).strip()
-        before = clause.folded[: match.start()]
-        if REPLY.search(before) or (REPLY.search(clause.folded) and not DELIVERY.search(clause.folded)):
-            facts.reply_by = facts.reply_by or said
-        elif facts.deadline is None:
-            facts.deadline = said
+        previous = 0
+        delivered_here = False
+        for start, end in _date_matches(clause.folded[:MAX_CLAUSE_SCAN])[:10]:
+            said = clause.text[start:end].strip()
+            before = clause.folded[previous:start]
+            reply = bool(REPLY.search(before)) or (
+                not DELIVERY.search(before) and bool(REPLY.search(clause.folded)) and not DELIVERY.search(clause.folded)
+            )
+            if reply:
+                facts.reply_by = facts.reply_by or said
+            elif facts.deadline is None or (delivered_here and WINDOW_END.search(before)):
+                facts.deadline, delivered_here = said, True
+            previous = end
 
 
 DELIVERY = re.compile(
@@ -915,6 +941,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     claims += [
         (c, m)
         for c in parts
+        if "other" in c.folded or "autre" in c.folded
         if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
         and not COMPETITOR_BAN.search(c.folded)
         and not EXCLUSIVITY_NONE.search(c.folded)

@@ -13,6 +13,7 @@ import yaml
 
 from bot.offers.evaluate import OfferEvaluator
 from bot.offers.models import Profile
+from bot.text import fold
 
 OFFER_EVAL = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "offers"
 SPLITS = ("dev", "dev-blind", "test")
@@ -61,6 +62,8 @@ def _normal(name: str, value: object) -> object:
     if name == "deliverables":
         items = [d if isinstance(d, dict) else d.__dict__ for d in value or []]  # type: ignore[union-attr]
         return sorted((d["format"], int(d["count"]), d.get("platform") or "") for d in items)
+    if name in ("deadline", "reply_by") and isinstance(value, str):
+        return fold(value).strip(" .,")  # as written; case and accents aside
     if name in ("compensation", "platforms"):
         return sorted(value or [])  # type: ignore[type-var]
     if isinstance(value, float) and value.is_integer():

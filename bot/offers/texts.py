@@ -412,6 +412,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The offer does not say what content you would make (how many posts, which formats, where): get that in writing before saying yes.",
         "fr": "L'offre ne dit pas quels contenus vous produiriez (combien, quels formats, où) : faites-le préciser par écrit avant de dire oui.",
     },
+    "fact_reply_by": {"en": "Answer by", "fr": "Réponse attendue"},
+    "none_said": {"en": "none", "fr": "aucune"},
 }
 
 CATEGORY_NAMES: dict[str, dict[Lang, str]] = {

@@ -28,7 +28,9 @@ class AskBatcher:
             self._worker = asyncio.create_task(self._run(), name="ask-batcher")
         future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
         await self._queue.put((question, future))
-        return await future
+        # The optional language model rewrites each answer on its own, after the batch: a slow model delays
+        # only the answer it works on, never the next batch.
+        return await self.engine.arewrite(await future)
 
     async def close(self) -> None:
         if self._worker is not None:

@@ -109,6 +109,8 @@ def word_number(words: list[str]) -> int | None:
 def amounts(text: str, currency_required: bool = True, limit: int | None = None) -> list[Amount]:
     """Every sum of money in `text`, in order; with `currency_required=False`, bare numbers too (currency None)."""
     folded = fold(text)
+    if currency_required and not _CURRENCY_HINT.search(folded):
+        return []  # no currency anywhere: no amount of money (and no need to read every number)
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
     found: list[Amount] = []
     i, count = 0, len(tokens)
@@ -150,6 +152,9 @@ def amounts(text: str, currency_required: bool = True, limit: int | None = None)
         else:
             i += 1
             continue
+        if currency_required and not _currency_near(tokens, i, number_end_index):
+            i = max(number_end_index, i + 1)
+            continue
         amount, next_index = _read_amount(folded, tokens, i, number_end_index, raw, raw_end, words_value)
         if amount is not None and (amount.currency or not currency_required):
             found.append(amount)
@@ -157,6 +162,17 @@ def amounts(text: str, currency_required: bool = True, limit: int | None = None)
                 break
         i = max(next_index, i + 1)
     return found
+
+
+_CURRENCY_HINT = re.compile(r"[€$£]|\b(eur|euros?|usd|dollars?|gbp|pounds?|quid|livres?|chf|francs?|cad|balles)\b")
+
+
+def _currency_near(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """A currency right before the number, or right after it (past a 'k'): a cheap test before reading it."""
+    if i > 0 and tokens[i - 1][2] in _CURRENCY_WORDS:
+        return True
+    after = j + 1 if j < len(tokens) and tokens[j][2] == "k" else j
+    return after < len(tokens) and tokens[after][2] in _CURRENCY_WORDS
 
 
 def _digits_end(folded: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int]:

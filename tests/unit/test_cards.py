@@ -147,6 +147,16 @@ def test_check_warns_when_a_law_or_figure_has_no_as_of(
     assert all("undated.md: states" in w and reason in w and "no as_of" in w for w in report.warnings)
 
 
+def test_check_warns_when_one_url_carries_two_titles(tmp_path: Path) -> None:
+    page = {"title": "As published", "publisher": "P", "url": "https://example.org/p", "date": "2024"}
+    write_pair(tmp_path, "first", sources=[page])
+    write_pair(tmp_path, "second", sources=[{**page, "title": "Rebuilt from the slug"}])
+    report = check_knowledge(tmp_path, today=dt.date(2026, 12, 3))
+    assert report.ok
+    assert len(report.warnings) == 2
+    assert all("https://example.org/p is titled 'Rebuilt from the slug'" in w for w in report.warnings)
+
+
 def test_check_refuses_dates_in_the_future(tmp_path: Path) -> None:
     write_pair(tmp_path, "ahead", reviewed="2027-01-01", as_of="2027-02-01")
     report = check_knowledge(tmp_path, today=dt.date(2026, 12, 3))

@@ -164,7 +164,7 @@ def test_per_month_deliverables_are_multiplied_and_reply_by_is_not_the_deadline(
     assert facts.amount == 1800
     assert (facts.deadline, facts.reply_by) == ("15 mars", "2 mars")
     english = extract_facts("Reply by Friday please! The video goes live on June 3. $500 for 1 TikTok.")
-    assert english.reply_by == "by friday" and english.deadline == "june 3"
+    assert english.reply_by == "Friday" and english.deadline == "June 3"
 
 
 def test_quoted_and_forwarded_parts_are_read_without_their_wrapping() -> None:

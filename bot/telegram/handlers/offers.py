@@ -8,7 +8,7 @@ import dataclasses
 from telegram import Update
 
 from bot.i18n import Lang, t
-from bot.offers import OfferFacts, Profile, extract_facts
+from bot.offers import OfferFacts, Profile
 from bot.offers.edit import (
     FIELDS,
     apply_answer,
@@ -20,6 +20,7 @@ from bot.offers.edit import (
     parse_platforms,
     parse_share,
 )
+from bot.telegram.chat_action import typing_while
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import send_html, user_lang
 from bot.telegram.render import (
@@ -39,7 +40,11 @@ MAX_KEPT_TEXT = 4000  # the offer's text is kept (until /cancel or /forget) to r
 
 async def evaluate_text(update: Update, context: CoachContext, text: str) -> None:
     ui = await user_lang(update, context)
-    facts = await asyncio.to_thread(extract_facts, text)
+    services, chat_id = context.services, update.effective_chat.id
+    profile = Profile.from_json(await services.db.profile(update.effective_user.id) or {})
+    # The rules' reading, completed by the optional language model (seconds): "typing…" meanwhile.
+    reading = asyncio.to_thread(services.coach.offers.read, text, None, profile)
+    facts = await typing_while(context.bot, chat_id, reading, services.settings.typing_delay)
     await _judge_and_send(update, context, facts, text, ui, log=True)
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Update
-from telegram.constants import ChatAction
 
 from bot.advice import Question
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
 from bot.offers import looks_like_offer
+from bot.telegram.chat_action import typing_while
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
@@ -58,15 +56,11 @@ async def answer_question(update: Update, context: CoachContext, question: str) 
         return
     chosen = await services.db.language(user.id)
     default = chosen or lang_of(user.language_code)
-    # The engine works off the event loop, batched with other users' questions.
-    work = asyncio.ensure_future(services.batcher.ask(Question(question, chosen, default)))
-    # "typing…" only if the answer takes long enough to be seen waiting for: under load, that spares one
-    # request per question exactly when the bot is answering fastest it can.
-    done, _ = await asyncio.wait({work}, timeout=services.settings.typing_delay)
-    if not done:
-        await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+    # The engine works off the event loop, batched with other users' questions; "typing…" only if the answer
+    # takes long enough to be seen waiting for (the optional language model can take seconds).
+    work = services.batcher.ask(Question(question, chosen, default))
     try:
-        answer = await work
+        answer = await typing_while(context.bot, message.chat_id, work, services.settings.typing_delay)
     except EmptyQuestionError:
         await message.reply_text(esc(t("empty_question", default)))
         return
