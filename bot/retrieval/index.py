@@ -156,6 +156,7 @@ class CardIndex:
             path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         )
         self.stores: dict[str, Chroma] = {}
+        self._sizes: dict[str, int] = {}  # texts per collection, read once per refresh instead of per question
         self.collections: dict[str, chromadb.Collection] = {}
         self.store: Chroma
         self.collection: chromadb.Collection
@@ -248,6 +249,7 @@ class CardIndex:
                 ],
                 ids=[f"{doc.key}:{n}" for doc, texts in fresh for n in range(len(texts))],
             )
+        self._sizes[space.name] = self.collections[space.name].count()
         if not self.searchable(space):
             raise KnowledgeBaseError(
                 f"the index in {self.index_dir} cannot be searched even after a rebuild: stop the bot, delete that "
@@ -267,8 +269,12 @@ class CardIndex:
         if not questions:
             return []
         questions = [plain(question) for question in questions]
-        # One batch per model: embedding a batch streams the weights once.
-        rankings = [self._dense(space, questions) for space in self.spaces]
+        # One batch per model, shared by that model's collections: e5 embeds each question once, not per space.
+        vectors: dict[int, list[list[float]]] = {}
+        for space in self.spaces:
+            if id(space.embeddings) not in vectors:
+                vectors[id(space.embeddings)] = space.embeddings.embed_queries(list(questions))
+        rankings = [self._dense(space, vectors[id(space.embeddings)]) for space in self.spaces]
         results = []
         for i, question in enumerate(questions):
             per_space = [ranking[i] for ranking in rankings]
@@ -297,13 +303,12 @@ class CardIndex:
         score = w[0] * use_best + w[1] * (use_out - use_best) + w[2] * e5_best + w[3] * (e5_out - e5_best) + w[4]
         return score > 0
 
-    def _dense(self, space: Space, questions: Sequence[str]) -> list[dict[str, float]]:
+    def _dense(self, space: Space, vectors: list[list[float]]) -> list[dict[str, float]]:
         """Per question, each card's best similarity in this space, best card first."""
-        vectors = space.embeddings.embed_queries(list(questions))
         collection = self.collections[space.name]
-        n = min(space.per_query, collection.count())
+        n = min(space.per_query, self._sizes.get(space.name) or collection.count())
         if n == 0:
-            return [{} for _ in questions]
+            return [{} for _ in vectors]
         found = collection.query(query_embeddings=vectors, n_results=n, include=["distances"])
         rankings = []
         for ids, distances in zip(found["ids"], found["distances"], strict=True):
