@@ -97,8 +97,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "What I store, and why:\n"
             "• your Telegram user id and your chosen language, to answer in it;\n"
             "• how many questions you asked, to keep the service fair (not the questions themselves);\n"
-            "• when you press 👍 or 👎: the vote, the card it concerns and the question it answered, so the "
-            "team can improve the guidance;\n"
+            "• when you press 👍 or 👎: the vote, the card it concerns and the language (never your question), so "
+            "the team can improve the guidance;\n"
             "• your creator profile, if you fill it in (/profile), to judge offers against it;\n"
             "• the offer you are working on (its text and facts), until you /cancel or start another, so you can "
             "correct a field; and for each offer judged, its verdict, red flags and category (never its text), "
@@ -111,8 +111,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
             "Ce que je conserve, et pourquoi :\n"
             "• votre identifiant Telegram et la langue choisie, pour vous répondre dans cette langue ;\n"
             "• le nombre de questions posées, pour un usage équitable (pas les questions elles-mêmes) ;\n"
-            "• quand vous appuyez sur 👍 ou 👎 : le vote, la fiche concernée et la question à laquelle elle "
-            "répondait, pour que l'équipe améliore les conseils ;\n"
+            "• quand vous appuyez sur 👍 ou 👎 : le vote, la fiche concernée et la langue (jamais votre question), "
+            "pour que l'équipe améliore les conseils ;\n"
             "• votre profil de créateur, si vous le remplissez (/profile), pour juger les offres ;\n"
             "• l'offre en cours (son texte et ses éléments), jusqu'à /cancel ou la suivante, pour pouvoir la "
             "corriger ; et pour chaque offre jugée, son verdict, ses alertes et sa catégorie (jamais son texte), "
@@ -381,7 +381,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{name} shares an offer evaluation with you:",
         "fr": "{name} partage avec vous l'évaluation d'une offre :",
     },
-    "inline_answer": {"en": "Answer", "fr": "Réponse"},
     "inline_template": {"en": "Reply template", "fr": "Modèle de réponse"},
 }
 

@@ -1,36 +1,63 @@
-"""The composition root: builds the coach's services once from Settings."""
+"""The composition root: every entry point (Telegram, the command line, the terminal chat, tests) gets its
+services from `build_services`, built once from Settings."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from bot.advice import AdviceEngine
 from bot.advice.rewriting import Rewriter
 from bot.config import Settings
-from bot.errors import CardError, CoachError
+from bot.errors import CardError
 from bot.kb import KnowledgeBase, load_knowledge
-from bot.kb.admin import Upload, checked_card_path, remove_card, restore, write_atomically
 from bot.kb.base import load_valid_cards
+from bot.kb.changes import ChangeLog, KnowledgeChanges
 from bot.offers import OfferEvaluator
 from bot.offers.classify import ClauseClassifier, load_clauses
 from bot.offers.reading import OfferReader
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
-from bot.retrieval.index import CardIndex, RefreshReport
+from bot.retrieval.index import STATE_FILE, CardIndex, RefreshReport
+from bot.storage import Database
+from bot.telegram.batcher import AskBatcher
+from bot.telegram.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Coach:
-    """The engine with the index behind it; `refresh()` swaps in new cards only once they are indexed."""
+@dataclass(eq=False)
+class Services:
+    """The engine with the index behind it, the knowledge-base change service, the database, the per-user
+    throttle and the question batcher. `knowledge.refresh()` swaps in new cards only once they are indexed."""
 
     settings: Settings
     index: CardIndex
     engine: AdviceEngine
+    db: Database = field(init=False)
+    throttle: Throttle = field(init=False)
+    batcher: AskBatcher = field(init=False)
+    knowledge: KnowledgeChanges[RefreshReport] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.db = Database(self.settings.database_path)
+        self.throttle = Throttle(self.settings.user_rate_per_minute)
+        self.batcher = AskBatcher(self.engine)
+        self.knowledge = KnowledgeChanges(
+            self.settings.knowledge_dir,
+            self.settings.data_dir / "kb.lock",
+            ChangeLog(self.settings.database_path),
+            self._refresh,
+        )
+        self._index_stamp = self._stamp()
+
+    async def open(self) -> None:
+        await self.db.open()
+
+    async def close(self) -> None:
+        await self.batcher.close()
+        await self.db.close()
 
     offer_reader: OfferReader | None = None
 
@@ -51,42 +78,51 @@ class Coach:
     def kb(self) -> KnowledgeBase:
         return self.engine.kb
 
-    def apply_upload(self, upload: Upload) -> tuple[RefreshReport, str | None]:
-        """Write an uploaded card and index it; if the index cannot take it, the file goes back as it was."""
-        previous = write_atomically(upload.target, upload.text)
-        try:
-            return self.refresh(), previous
-        except CoachError:
-            restore(upload.target, previous)
-            raise
+    def _stamp(self) -> int | None:
+        path = self.settings.index_dir / STATE_FILE
+        return path.stat().st_mtime_ns if path.exists() else None
 
-    def remove_card(self, card_id: str) -> tuple[RefreshReport, list[tuple[Path, str]]]:
-        removed = remove_card(self.settings.knowledge_dir, card_id)
-        try:
-            return self.refresh(), removed
-        except CoachError:
-            for path, previous in removed:
-                restore(path, previous)
-            raise
-
-    def restore(self, changes: list[tuple[Path, str | None]]) -> RefreshReport:
-        """Put files back as they were before a change, then re-index. Every path must be a card file of the
-        knowledge base (the change log could have been tampered with): one that is not changes nothing."""
-        changes = [(checked_card_path(self.settings.knowledge_dir, path), previous) for path, previous in changes]
-        for path, previous in changes:
-            restore(path, previous)
-        return self.refresh()
-
-    def refresh(self) -> RefreshReport:
-        """Re-read the cards and update the index; a malformed card raises CardError and changes nothing."""
+    def _refresh(self) -> RefreshReport:
+        """Re-read the cards and update the index (called under the knowledge base's lock); a malformed card
+        raises CardError and changes nothing."""
         kb = load_knowledge(self.settings.knowledge_dir)
+        served = self.engine.kb
+        elsewhere = self._stamp() != self._index_stamp
+        if elsewhere:
+            # Another process (the command line beside the bot) wrote the index: Chroma keeps the vectors it
+            # loaded in memory and would never see the new ones (measured: a card added by `kb add` stayed
+            # unfindable until a restart), so the index is opened again from disk.
+            self._reopen_index()
         report = self.index.refresh(kb)
         self.engine.kb = kb
-        return report
+        self._index_stamp = self._stamp()
+        return served_changes(served, kb, report) if elsewhere else report
+
+    def _reopen_index(self) -> None:
+        self.index.store._client.close()  # releases this process's Chroma system for the folder
+        self.index = CardIndex(
+            self.settings.index_dir, self.index.embeddings, self.settings.relevance_threshold, e5=self.index.e5
+        )
+        self.engine.retriever = self.index
 
 
-def build_coach(settings: Settings, refresh: bool = True) -> Coach:
-    """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works)."""
+def served_changes(before: KnowledgeBase, after: KnowledgeBase, report: RefreshReport) -> RefreshReport:
+    """What changed for the people this process serves: the cards another process indexed count as added."""
+    old = {f"{card.id}:{card.language}": card.file_hash for card in before}
+    new = {f"{card.id}:{card.language}": card.file_hash for card in after}
+    return RefreshReport(
+        added=sorted(new.keys() - old.keys()),
+        updated=sorted(key for key in new.keys() & old.keys() if new[key] != old[key]),
+        removed=sorted(old.keys() - new.keys()),
+        unchanged=sum(1 for key in new.keys() & old.keys() if new[key] == old[key]),
+        seconds=report.seconds,
+        kb_version=report.kb_version,
+    )
+
+
+def build_services(settings: Settings, refresh: bool = True) -> Services:
+    """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works).
+    Changes a killed process left unfinished are finished first, under the knowledge base's lock."""
     embeddings = USEEmbeddings(cache_dir=settings.cache_dir)
     e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir) if settings.e5_ranking else None
     # The models take about a second to load: let them load while Chroma opens and the cards are read.
@@ -94,24 +130,29 @@ def build_coach(settings: Settings, refresh: bool = True) -> Coach:
     warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
     warm_up.start()
     index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold, e5=e5)
-    kb = None
+    # With `refresh`, the cards are read once, by the refresh itself; meanwhile the engine holds none.
+    kb = KnowledgeBase({}) if refresh else load_valid_cards(settings.knowledge_dir)
+    services = Services(settings, index, AdviceEngine(kb, index))
+    served = not refresh
     if refresh:
         try:
-            kb = load_knowledge(settings.knowledge_dir)
-            report = index.refresh(kb)
+            report = services.knowledge.refresh()
         except CardError as exc:
             # Serve what is valid with the index as it was; `kb check` tells the curators what to fix.
             log.error("knowledge base not refreshed: %s", exc)
-            kb = None
         else:
+            served = True
             if report.changed:
                 log.info("index refreshed: %s", report.counts())
-    if kb is None:
-        kb = load_valid_cards(settings.knowledge_dir)
-        index.use(kb)
+    else:
+        services.knowledge.recover()
+        services.index.use(kb)
+    if not served:
+        services.engine.kb = load_valid_cards(settings.knowledge_dir)
+        services.index.use(services.engine.kb)
     warm_up.join()
-    rewriter, reader = language_model(settings)
-    return Coach(settings, index, AdviceEngine(kb, index, rewriter=rewriter), offer_reader=reader)
+    services.engine.rewriter, services.offer_reader = language_model(settings)
+    return services
 
 
 def language_model(settings: Settings) -> tuple[Rewriter | None, OfferReader | None]:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
 from bot.kb.evaluation import load_questions, questions_dir  # noqa: E402
-from bot.wiring import build_coach  # noqa: E402
+from bot.wiring import build_services  # noqa: E402
 from scripts.figures import percentile  # noqa: E402
 
 
@@ -44,14 +44,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         settings = Settings(_env_file=None, data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
-        coach = build_coach(settings, refresh=False)
+        services = build_services(settings, refresh=False)
         started = time.perf_counter()
-        build = coach.refresh()
+        build = services.knowledge.refresh()
         build_s = time.perf_counter() - started
-        noop = [coach.refresh().seconds for _ in range(5)]
+        noop = [services.knowledge.refresh().seconds for _ in range(5)]
         print(
             f"index build (whole knowledge base): {build_s:.2f} s  ({len(build.added)} documents, "
-            f"{coach.index.count()} chunks)"
+            f"{services.index.count()} chunks)"
         )
         print(f"no-op refresh: median {statistics.median(noop):.3f} s, max {max(noop):.3f} s")
 
@@ -64,12 +64,12 @@ def main() -> None:
 
         questions = [q.q for q in load_questions(questions_dir(ROOT / "knowledge"))]
         for q in questions[:20]:
-            coach.engine.ask(q)  # warm caches
+            services.engine.ask(q)  # warm caches
         timings = []
         for _ in range(3):
             for q in questions:
                 t = time.perf_counter()
-                coach.engine.ask(q)
+                services.engine.ask(q)
                 timings.append((time.perf_counter() - t) * 1000)
         print(
             f"warm answer latency over {len(timings)} questions: p50 {percentile(timings, 50):.1f} ms, "

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.offers.evaluate import OfferEvaluator  # noqa: E402
 from bot.offers.golden import SPLITS, GoldenReport, load_split, score  # noqa: E402
-from bot.wiring import build_coach  # noqa: E402
+from bot.wiring import build_services  # noqa: E402
 from scripts.figures import percentile  # noqa: E402
 
 TARGET_FIELDS = ("amount", "deliverables", "exclusivity", "usage_rights", "payment_days", "disclosure")
@@ -99,8 +99,8 @@ def main() -> None:
     names = [name for name in SPLITS if not (args.no_test and name == "test")]
     splits = {name: entries for name in names if (entries := load_split(name)) is not None}
     with tempfile.TemporaryDirectory() as tmp:
-        coach = build_coach(Settings(_env_file=None, data_dir=Path(tmp), knowledge_dir=ROOT / "knowledge"))
-        evaluator = coach.offers
+        services = build_services(Settings(_env_file=None, data_dir=Path(tmp), knowledge_dir=ROOT / "knowledge"))
+        evaluator = services.offers
         modes = ("rules", "classifier") if args.mode == "both" else (args.mode,)
         for mode in modes:
             evaluator.use_classifier(mode == "classifier")

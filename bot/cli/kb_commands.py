@@ -1,21 +1,16 @@
-"""`kb refresh | check | stats | eval`."""
+"""`kb refresh | check | stats | eval | add | remove | rollback`: the last three through the change service."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
 import json
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.kb import check_knowledge
-from bot.kb.admin import validate_upload
 from bot.kb.evaluation import evaluate_splits, questions_dir
-from bot.storage import Database
 
 if TYPE_CHECKING:
     from bot.retrieval.index import RefreshReport
@@ -24,52 +19,56 @@ CLI_ADMIN = 0  # who the change log names for changes made from the command line
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    commands = {"refresh": _refresh, "check": _check, "stats": _stats, "eval": _eval}
-    if args.kb_command in commands:
-        return commands[args.kb_command](args, settings)
-    return asyncio.run({"add": _add, "remove": _remove, "rollback": _rollback}[args.kb_command](args, settings))
+    commands = {
+        "refresh": _refresh,
+        "check": _check,
+        "stats": _stats,
+        "eval": _eval,
+        "add": _add,
+        "remove": _remove,
+        "rollback": _rollback,
+    }
+    return commands[args.kb_command](args, settings)
 
 
-async def _add(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.wiring import build_coach
+def _add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.wiring import build_services
 
-    upload = validate_upload(Path(args.file.name).name, args.file.read(), settings.knowledge_dir)
-    report, previous = build_coach(settings, refresh=False).apply_upload(upload)
-    await _record(settings, [("upload", str(upload.target), previous)])
-    print(f"{upload.target}: {'updated' if previous else 'added'}; {_summary(report)}")
+    outcome = build_services(settings, refresh=False).knowledge.upload(
+        CLI_ADMIN, Path(args.file.name).name, args.file.read()
+    )
+    upload = outcome.upload
+    assert upload is not None
+    print(f"{upload.target}: {'updated' if outcome.changes[0].previous else 'added'}; {_summary(outcome.report)}")
     if upload.missing_translation:
         print(f"note: its '{upload.missing_translation}' translation is missing")
     return 0
 
 
-async def _remove(args: argparse.Namespace, settings: Settings) -> int:
+def _remove(args: argparse.Namespace, settings: Settings) -> int:
     from bot.kb.admin import card_file
-    from bot.wiring import build_coach
+    from bot.wiring import build_services
 
     card_file(settings.knowledge_dir, "en", args.card_id)  # CardError for anything but an id, before asking
     if not args.yes and input(f"Remove '{args.card_id}' in both languages? [y/N] ").strip().lower() not in ("y", "yes"):
         print("nothing removed")
         return 1
-    report, removed = build_coach(settings, refresh=False).remove_card(args.card_id)
-    if not removed:
+    outcome = build_services(settings, refresh=False).knowledge.remove(CLI_ADMIN, args.card_id)
+    if outcome is None:
         print(f"error: no card with the id {args.card_id}", file=sys.stderr)
         return 1
-    await _record(settings, [("remove", str(path), previous) for path, previous in removed])
-    print(f"removed {', '.join(str(path) for path, _ in removed)}; {_summary(report)}")
+    print(f"removed {', '.join(str(change.path) for change in outcome.changes)}; {_summary(outcome.report)}")
     return 0
 
 
-async def _rollback(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.wiring import build_coach
+def _rollback(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.wiring import build_services
 
-    async with _database(settings) as db:
-        changes = await db.last_kb_changes()
-        if not changes:
-            print("nothing to roll back")
-            return 0
-        report = build_coach(settings, refresh=False).restore([(Path(path), prev) for _, _, path, prev in changes])
-        await db.mark_rolled_back([row_id for row_id, *_ in changes])
-    print(f"rolled back {', '.join(path for _, _, path, _ in changes)}; {_summary(report)}")
+    outcome = build_services(settings, refresh=False).knowledge.rollback()
+    if outcome is None:
+        print("nothing to roll back")
+        return 0
+    print(f"rolled back {', '.join(str(change.path) for change in outcome.changes)}; {_summary(outcome.report)}")
     return 0
 
 
@@ -78,25 +77,10 @@ def _summary(report: RefreshReport) -> str:
     return f"added {c['added']}, updated {c['updated']}, removed {c['removed']}, unchanged {c['unchanged']}"
 
 
-@contextlib.asynccontextmanager
-async def _database(settings: Settings) -> AsyncIterator[Database]:
-    db = Database(settings.database_path)
-    await db.open()
-    try:
-        yield db
-    finally:
-        await db.close()
-
-
-async def _record(settings: Settings, changes: list[tuple[str, str, str | None]]) -> None:
-    async with _database(settings) as db:
-        await db.record_kb_changes(CLI_ADMIN, changes)
-
-
 def _refresh(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.wiring import build_coach
+    from bot.wiring import build_services
 
-    report = build_coach(settings, refresh=False).refresh()  # CardError → main prints it, exit 1
+    report = build_services(settings, refresh=False).knowledge.refresh()  # CardError → main prints it, exit 1
     counts = report.counts()
     if args.json:
         print(json.dumps(counts))
@@ -132,10 +116,10 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.wiring import build_coach
+    from bot.wiring import build_services
 
-    coach = build_coach(settings)
-    report = evaluate_splits(questions_dir(settings.knowledge_dir), coach.engine)
+    services = build_services(settings)
+    report = evaluate_splits(questions_dir(settings.knowledge_dir), services.engine)
     if args.json:
         print(json.dumps(report.to_json()))
         return 0
@@ -150,9 +134,4 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
         for miss in result.misses:
             found = ", ".join(miss.found) or "decline"
             print(f"  miss: {miss.question!r} expected {miss.expected or 'decline'}, got {found} (lead {miss.lead})")
-    return 0
-    for key, value in result.to_json().items():
-        print(f"{key:>20}: {value}")
-    for question, expected, found in result.misses:
-        print(f"  miss: {question!r} expected {expected or 'decline'}, got {found or 'decline'}")
     return 0

@@ -72,10 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_offer(args, settings)
         if args.command == "chat" or (args.command == "start" and settings.telegram_bot_token is None):
             from bot.cli.chat import chat
-            from bot.wiring import build_coach
+            from bot.wiring import build_services
 
-            coach = build_coach(settings)
-            chat(coach.engine, lang=getattr(args, "lang", None), offers=coach.offers)
+            services = build_services(settings)
+            chat(services.engine, lang=getattr(args, "lang", None), offers=services.offers)
             return EXIT_OK
         from bot.storage.database import check_file
 
@@ -93,9 +93,9 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: {t('empty_question', args.lang or 'en')}", file=sys.stderr)
         return EXIT_USAGE
     from bot.cli.render import render_answer
-    from bot.wiring import build_coach
+    from bot.wiring import build_services
 
-    engine = build_coach(settings).engine
+    engine = build_services(settings).engine
     if not args.jsonl:
         answer = engine.ask(args.question, lang=args.lang)
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if args.json else render_answer(answer))

@@ -41,9 +41,9 @@ def run_offer(args: argparse.Namespace, settings: Settings) -> int:
     except (json.JSONDecodeError, TypeError, AttributeError) as exc:
         print(f"error: the profile must be a JSON object ({exc})", file=sys.stderr)
         return EXIT_USAGE
-    from bot.wiring import build_coach
+    from bot.wiring import build_services
 
-    evaluation = build_coach(settings).offers.evaluate(text, profile, lang=args.lang)
+    evaluation = build_services(settings).offers.evaluate(text, profile, lang=args.lang)
     if len(text) > MAX_OFFER_CHARS:
         print(
             f"note: the offer is {len(text)} characters long; only the first {MAX_OFFER_CHARS} were read",

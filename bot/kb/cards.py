@@ -7,16 +7,16 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from bot.errors import CardError
+from bot.i18n import Lang
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 TOPICS = frozenset(
     "micro-influence editorial-line authenticity offer pay contract negotiation disclosure law-fr "
@@ -116,11 +116,6 @@ class Card:
     @property
     def key(self) -> tuple[str, Lang]:
         return (self.id, self.language)
-
-    @property
-    def search_text(self) -> str:
-        """What gets embedded: the title, the direct answer, the key points and the questions it answers."""
-        return "\n".join([self.title, self.summary, *self.key_points, *self.questions])
 
 
 def parse_card(path: Path) -> Card:

@@ -6,6 +6,7 @@ time is linear in the offer; offers are read up to MAX_OFFER_CHARS."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.advice.language import detect_language
@@ -322,8 +323,8 @@ LOGIN = re.compile(
 DOWNLOAD = re.compile(
     r"\.(exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|archive (protegee|protected|avec mot de passe)|password[- ]protected|"
     r"(install|installer|execute|executer|run|lancer|ouvr(ir|ez)) (the |our |le |notre |ce |this )?(file|fichier|"
-    r"program|programme|software|logiciel|launcher|setup|demo)|(download|telecharge[rz]?)[^.\n]{0,30}(contract|"
-    r"contrat|brief|launcher|setup|demo|program|programme|logiciel|software)",
+    r"program|programme|software|logiciel|launcher|setup|demo)|(download|telecharge[rz]?)[^.\n]{0,30}(launcher|"
+    r"setup|demo|program|programme|logiciel|software|executable|installer)",
     re.I,
 )
 FREE_EMAIL = re.compile(
@@ -465,6 +466,12 @@ CREDENTIALS = re.compile(
     r"code (de verification|de securite|2fa|a \d chiffres|sms|de connexion|recu par sms)|2fa|two[- ]factor|"
     r"verification code|backup codes?|codes? de secours|(send|envoie|envoyez|give|donne[rz]?|share|partage[rz]?)"
     r"[^.\n]{0,30}(code|codes)\b(?! promo)",
+    re.I,
+)
+# Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code.
+BENIGN_CODE = re.compile(
+    r"spark|promo|discount|reduction|affili|referral|parrainage|creator code|code createur|autori[sz]|ad code|"
+    r"tracking|partnership code|code partenaire|boost",
     re.I,
 )
 ACCOUNT_LOGIN = re.compile(
@@ -625,7 +632,12 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     account = _mentions(folded, "connect", "log", "sign", "acces", "identifi", "verif", "confirm") and bool(
         _hits(ACCOUNT_LOGIN, parts)
     )
-    facts.asks_login = bool(_hits(CREDENTIALS, parts)) or account or _domains_lookalike(folded)
+    credentials = any(
+        not is_negated(c, m.span()) and not BENIGN_CODE.search(m.group(0))
+        for c in parts
+        for m in CREDENTIALS.finditer(c.folded)
+    )
+    facts.asks_login = credentials or account or _domains_lookalike(folded)
     facts.asks_download = bool(_hits(DOWNLOAD, parts))
     if _mentions(
         folded, "cart", "card", "cvv", "cvc", "crypto", "bank", "banc", "iban", "rib", "pin", "secret", "paypal"
@@ -687,6 +699,14 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     return 1
 
 
+BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b", re.I)
+OBLIGED = re.compile(
+    r"\b(need|needs|have|has|must|just|only|first|required|all our|devez|dois|doit|suffit|d.abord|faut|obligatoire|"
+    r"simply|please|merci d|to get started|pour commencer|pour rejoindre|to join)\b",
+    re.I,
+)
+
+
 def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> None:
     offer_span = _span_months(folded)
     earned: list[tuple[int, float, str]] = []  # (priority, value, currency)
@@ -717,7 +737,7 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         earned.append((priority, value, amount.currency or "EUR"))
     if earned:
         _, facts.amount, facts.currency = max(earned)
-    pay_request = re.search(
+    pay_requests = re.finditer(
         r"(frais de port|shipping( fee| cost)?s?|frais d.inscription|registration fee|membership fee|"
         r"verification fee|deposit|acompte|caution)[^.\n]{0,40}(a (ta|votre|vos) charge|(you|u) (pay|cover)|"
         r"(to|a) (pay|payer|regler)|de \d)|(frais|fee)[^.\n]{0,20}(inscription|registration|dossier|activation)|"
@@ -729,13 +749,20 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b",
         folded,
     )
-    if pay_request and not NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]):
+    for pay_request in itertools.islice(pay_requests, MAX_AMOUNTS):
+        if NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]):
+            continue
+        if BUYING.match(pay_request.group(0)) and not OBLIGED.search(
+            folded[max(0, pay_request.start() - 40) : pay_request.start()]
+        ):
+            continue  # "your followers can buy our products": not the creator paying
         clause = _clause_at(parts, pay_request.start())
         negated = clause is not None and is_negated(
             clause, (pay_request.start() - clause.start, pay_request.end() - clause.start)
         )
         if not negated:
             facts.asks_money = True
+            break
     kinds = []
     unpaid = any(UNPAID.search(c.folded) for c in parts) or _denied(MONEY_WORDS, parts)
     # "rémunération exclusivement à la commission, sans fixe": the pay words are about the commission.

@@ -145,6 +145,7 @@ class CardIndex:
         self.threshold = threshold
         self.collection_name = f"cards-{embeddings.model_name}"
         self.lexical = LexicalIndex([])
+        self.e5 = e5
         self.spaces = [Space(self.collection_name, embeddings, lambda doc: doc.texts, CHUNKS_PER_QUERY, outside=True)]
         if e5 is not None:
             self.spaces += [

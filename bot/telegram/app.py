@@ -12,15 +12,15 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.i18n import COMMANDS
-from bot.storage import Database
 from bot.storage.database import check_file
-from bot.telegram.batcher import AskBatcher
-from bot.telegram.context import BotData, CoachContext, Services
+from bot.telegram.context import BotData, CoachContext
 from bot.telegram.handlers import register
-from bot.telegram.throttle import Throttle
+from bot.telegram.persistence import SQLPersistence
+from bot.telegram.roles import Roles
+from bot.telegram.sequential import PerUserSequential
 from bot.telegram.updates import PollingRequest
 from bot.telegram.webhook import serve_webhook
-from bot.wiring import build_coach
+from bot.wiring import build_services
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +33,16 @@ def build_application(
 
     async def post_init(app: Application) -> None:
         if app.bot_data.services is None:  # tests may hand in ready services
-            coach = await asyncio.to_thread(build_coach, settings)
-            db = Database(settings.database_path)
-            await db.open()
-            throttle = Throttle(settings.user_rate_per_minute)
-            app.bot_data.services = Services(settings, coach, db, throttle, AskBatcher(coach.engine))
+            services = await asyncio.to_thread(build_services, settings)
+            await services.open()
+            app.bot_data.services = services
+        app.bot_data.roles.set_coaches(await app.bot_data.services.db.coach_ids())
         await register_commands(app)
-        log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.coach.kb.version)
+        log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.kb.version)
 
     async def post_shutdown(app: Application) -> None:
         if app.bot_data.services is not None:
-            await app.bot_data.services.batcher.close()
-            await app.bot_data.services.db.close()
+            await app.bot_data.services.close()
 
     builder = (
         ApplicationBuilder()
@@ -54,7 +52,8 @@ def build_application(
         .context_types(ContextTypes(context=CoachContext, bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3))
-        .concurrent_updates(settings.concurrent_updates)
+        .concurrent_updates(PerUserSequential(settings.concurrent_updates))
+        .persistence(SQLPersistence(settings.database_path))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -65,7 +64,8 @@ def build_application(
         # costs CPU instead (httpcore scans the whole pool on every request): 8 measured best.
         builder = builder.connection_pool_size(8).pool_timeout(10).get_updates_request(PollingRequest())
     app = builder.build()
-    register(app)
+    app.bot_data.roles = Roles(settings.admin_ids)
+    register(app, app.bot_data.roles)
     return app
 
 

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.advice import AdviceEngine
-from bot.config import Settings
-from bot.storage import Database
-from bot.telegram.batcher import AskBatcher
-from bot.telegram.throttle import Throttle
-from bot.wiring import Coach
+from bot.wiring import Services
 
-
-@dataclass
-class Services:
-    settings: Settings
-    coach: Coach
-    db: Database
-    throttle: Throttle
-    batcher: AskBatcher
-
-    @property
-    def engine(self) -> AdviceEngine:
-        return self.coach.engine
+if TYPE_CHECKING:
+    from bot.telegram.roles import Roles
 
 
 class BotData:
@@ -32,6 +17,7 @@ class BotData:
 
     def __init__(self) -> None:
         self.services: Services | None = None
+        self.roles: Roles | None = None  # set when the application is built
 
 
 class CoachContext(CallbackContext[ExtBot, dict, dict, BotData]):
@@ -44,3 +30,10 @@ class CoachContext(CallbackContext[ExtBot, dict, dict, BotData]):
         if services is None:
             raise RuntimeError("services are not ready")
         return services
+
+    @property
+    def roles(self) -> Roles:
+        roles = self.bot_data.roles
+        if roles is None:
+            raise RuntimeError("roles are not ready")
+        return roles

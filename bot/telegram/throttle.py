@@ -1,4 +1,7 @@
-"""Per-user inbound limit: a sliding window of question times, in memory (it resets with the process)."""
+"""Per-user inbound limit: a sliding window of question times, in memory (it resets with the process).
+
+Hand-written because the library has none: PTB's AIORateLimiter paces the bot's outbound calls only (it is
+used for that in app.py), and nothing in PTB limits what one user may make the bot compute."""
 
 from __future__ import annotations
 

@@ -10,9 +10,9 @@ past it) and logged once, by id and kind only.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import Update
-from telegram._utils.types import JSONDict
 from telegram.request import HTTPXRequest
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def readable_updates(updates: list[object]) -> list[object]:
 class PollingRequest(HTTPXRequest):
     """The transport of getUpdates (one connection, like PTB's default), checking each update it returns."""
 
-    def parse_json_payload(self, payload: bytes) -> JSONDict:
+    def parse_json_payload(self, payload: bytes) -> dict[str, Any]:
         data = super().parse_json_payload(payload)
         if isinstance(data, dict) and isinstance(data.get("result"), list):
             data["result"] = readable_updates(data["result"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sqlite3
 import time
@@ -9,12 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from bot.storage import Database
 from tests.auxil.botapi import callback_update
 from tests.auxil.server import BotAPIServer
 from tests.cards import card_text
 from tests.hostile.conftest import ADMIN, run_cli, say, upload
 
 pytestmark = pytest.mark.e2e
+
+
+async def create_database(path: Path) -> None:
+    db = Database(path)
+    await db.open()
+    await db.close()
 
 
 def alias_bomb(card_id: str, levels: int = 7) -> bytes:
@@ -81,7 +89,7 @@ def test_kb_rollback_refuses_a_forged_change_log_row(workspace: tuple[Path, Path
     knowledge, data = workspace
     precious = knowledge.parent / "precious.md"
     precious.write_text("precious")
-    assert "nothing to roll back" in run_cli(["kb", "rollback"], knowledge, data, check=True).stdout  # creates the db
+    asyncio.run(create_database(data / "coach.sqlite3"))
     with sqlite3.connect(data / "coach.sqlite3") as db:  # an "upload" of a file that did not exist: undo = delete
         db.execute(
             "INSERT INTO kb_changes (admin_id, action, path, previous, batch, created_at) VALUES (0, 'upload', ?, NULL,"

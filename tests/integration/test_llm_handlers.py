@@ -15,13 +15,9 @@ from bot.config import Settings
 from bot.kb import load_knowledge
 from bot.llm.answers import ModelRewriter
 from bot.retrieval.index import CardIndex
-from bot.storage import Database
 from bot.telegram import chat_action
 from bot.telegram.app import build_application
-from bot.telegram.batcher import AskBatcher
-from bot.telegram.context import Services
-from bot.telegram.throttle import Throttle
-from bot.wiring import Coach
+from bot.wiring import Services
 from tests.auxil.botapi import TOKEN, BotAPI, RecordingRequest, Sent, message_update
 from tests.conftest import KNOWLEDGE
 
@@ -46,15 +42,14 @@ def engine(real_index: CardIndex) -> AdviceEngine:
 @pytest.fixture
 async def bot(tmp_path: Path, engine: AdviceEngine) -> AsyncIterator[tuple]:
     settings = Settings(_env_file=None, telegram_bot_token=TOKEN, data_dir=tmp_path, knowledge_dir=KNOWLEDGE)
-    coach = Coach(settings, engine.retriever, engine)  # type: ignore[arg-type]
+    services = Services(settings, engine.retriever, engine)  # type: ignore[arg-type]
+    await services.open()
     api = BotAPI()
     app = build_application(settings, request=RecordingRequest(api))
-    db = Database(tmp_path / "coach.sqlite3")
-    await db.open()
-    app.bot_data.services = Services(settings, coach, db, Throttle(20), AskBatcher(engine))
+    app.bot_data.services = services
     async with app:
         yield app, api
-    await db.close()
+    await services.close()
 
 
 def model_reply(engine: AdviceEngine, prose: str | None = None, checklist: bool = True) -> str:

@@ -1,24 +1,23 @@
 """Admins (ADMIN_IDS): the knowledge base's state, refresh, uploads, removal, rollback, feedback, coaches.
-Every command checks the role first and refuses others with a clear message; nothing is stored for them."""
+Registered behind the admins' user filter (bot/telegram/roles.py): others get the one refusal, and a
+document from anyone else is never downloaded."""
 
 from __future__ import annotations
 
 import asyncio
 import difflib
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.errors import CoachError
 from bot.i18n import Lang, t
-from bot.kb.admin import validate_upload
 from bot.kb.evaluation import evaluate_splits, questions_dir
 from bot.retrieval.index import RefreshReport
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import send_html, user_lang
-from bot.telegram.handlers.questions import on_not_text
+from bot.telegram.handlers.common import button_args, send_html, user_lang
 from bot.telegram.render import Callback, button, esc, split_message
+from bot.telegram.roles import admins_only
 
 MAX_DIFF_CHARS = 2500
 MAX_QUOTED = 600  # of a refusal's reason: it may quote a hostile card (a 6,000-character topic)
@@ -28,32 +27,17 @@ def _clip(text: str, limit: int = MAX_QUOTED) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-async def is_admin(update: Update, context: CoachContext, answer: bool = True) -> bool:
-    user = update.effective_user
-    if user is not None and user.id in context.services.settings.admin_ids:
-        return True
-    if answer:
-        lang = await user_lang(update, context)
-        if update.callback_query:
-            await update.callback_query.answer(t("admins_only", lang), show_alert=True)
-        elif update.effective_message:
-            await update.effective_message.reply_text(esc(t("admins_only", lang)))
-    return False
-
-
 def _report(report: RefreshReport, lang: Lang) -> str:
     counts = report.counts()
     return t("kb_report", lang, **{**counts, "version": counts["kb_version"]})
 
 
 async def kb_status(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
-    lang, coach = await user_lang(update, context), context.services.coach
-    stats = coach.kb.stats()
-    report = await asyncio.to_thread(evaluate_splits, questions_dir(coach.settings.knowledge_dir), coach.engine)
+    lang, services = await user_lang(update, context), context.services
+    stats = services.kb.stats()
+    report = await asyncio.to_thread(evaluate_splits, questions_dir(services.settings.knowledge_dir), services.engine)
     result = report.headline[1] if report.headline else None
-    state = coach.index.state()
+    state = services.index.state()
     missing = stats["missing_translation"]
     text = t(
         "kb_status",
@@ -64,7 +48,7 @@ async def kb_status(update: Update, context: CoachContext) -> None:
         en=stats["by_lang"]["en"],  # type: ignore[index]
         missing=t("kb_missing", lang, ids=", ".join(missing)) if missing else "",  # type: ignore[arg-type]
         refreshed=state.get("refreshed_at", "—"),
-        chunks=coach.index.count(),
+        chunks=services.index.count(),
         hit3=f"{result.hit_at_3:.3f}" if result else "—",
         mrr=f"{result.mrr:.3f}" if result else "—",
         off=f"{result.offtopic_accuracy:.3f}" if result else "—",
@@ -74,11 +58,9 @@ async def kb_status(update: Update, context: CoachContext) -> None:
 
 
 async def reload(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang = await user_lang(update, context)
     try:
-        report = await asyncio.to_thread(context.services.coach.refresh)
+        report = await asyncio.to_thread(context.services.knowledge.refresh)
     except CoachError as exc:
         await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
@@ -87,9 +69,6 @@ async def reload(update: Update, context: CoachContext) -> None:
 
 async def upload(update: Update, context: CoachContext) -> None:
     """A .md document sent by an admin: validated, stored, indexed, with the diff; refused otherwise."""
-    if not await is_admin(update, context, answer=False):  # refused before anything is downloaded or stored
-        await on_not_text(update, context)
-        return
     lang, services = await user_lang(update, context), context.services
     document = update.effective_message.document
     name = document.file_name or "card.md"
@@ -97,13 +76,13 @@ async def upload(update: Update, context: CoachContext) -> None:
         if (document.file_size or 0) > 20_000:
             raise CoachError(f"{name}: is larger than 20,000 bytes")
         data = bytes(await (await document.get_file()).download_as_bytearray())
-        checked = validate_upload(name, data, services.settings.knowledge_dir)
-        report, previous = await asyncio.to_thread(services.coach.apply_upload, checked)
+        # Validating and indexing cost CPU and wait for the knowledge base's lock: never on the event loop.
+        outcome = await asyncio.to_thread(services.knowledge.upload, update.effective_user.id, name, data)
     except CoachError as exc:
         await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
+    checked, report, previous = outcome.upload, outcome.report, outcome.changes[0].previous
     relative = checked.target.relative_to(services.settings.knowledge_dir)
-    await services.db.record_kb_changes(update.effective_user.id, [("upload", str(checked.target), previous)])
     lines = [esc(t("kb_uploaded", lang, path=str(relative))), esc(_report(report, lang))]
     if checked.missing_translation:
         lines.append(esc(t("kb_needs_translation", lang, other=checked.missing_translation)))
@@ -124,14 +103,12 @@ async def upload(update: Update, context: CoachContext) -> None:
 
 
 async def kb_remove(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang = await user_lang(update, context)
     card_id = (context.args or [""])[0]
     if not card_id:
         await update.effective_message.reply_text(esc(t("kb_remove_usage", lang)))
         return
-    if card_id not in context.services.coach.kb.ids:
+    if card_id not in context.services.kb.ids:
         await update.effective_message.reply_text(esc(t("kb_no_such_card", lang, id=_clip(card_id, 80))))
         return
     keyboard = InlineKeyboardMarkup(
@@ -145,8 +122,10 @@ async def kb_remove(update: Update, context: CoachContext) -> None:
     await update.effective_message.reply_text(esc(t("kb_remove_confirm", lang, id=card_id)), reply_markup=keyboard)
 
 
-async def on_remove_button(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
-    if not await is_admin(update, context):  # a forwarded or forged button does nothing for a non-admin
+async def on_remove_button(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
+    if not context.roles.is_admin(update):  # a forwarded or forged button does nothing for a non-admin
+        await admins_only(update, context)
         return
     query, lang, services = update.callback_query, await user_lang(update, context), context.services
     await query.answer()
@@ -154,52 +133,46 @@ async def on_remove_button(update: Update, context: CoachContext, args: tuple[st
         await query.edit_message_text(esc(t("forget_cancelled", lang)))
         return
     try:
-        report, removed = await asyncio.to_thread(services.coach.remove_card, args[0])
+        outcome = await asyncio.to_thread(services.knowledge.remove, update.effective_user.id, args[0])
     except CoachError as exc:
         await query.edit_message_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
-    if not removed:
+    if outcome is None:
         await query.edit_message_text(esc(t("kb_no_such_card", lang, id=args[0])))
         return
-    await services.db.record_kb_changes(update.effective_user.id, [("remove", str(p), prev) for p, prev in removed])
-    await query.edit_message_text(esc(f"{t('kb_removed', lang, id=args[0])}\n{_report(report, lang)}"))
+    await query.edit_message_text(esc(f"{t('kb_removed', lang, id=args[0])}\n{_report(outcome.report, lang)}"))
 
 
 async def kb_rollback(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang, services = await user_lang(update, context), context.services
-    changes = await services.db.last_kb_changes()
-    if not changes:
-        await update.effective_message.reply_text(esc(t("kb_nothing_to_roll_back", lang)))
-        return
     try:
-        report = await asyncio.to_thread(services.coach.restore, [(Path(path), prev) for _, _, path, prev in changes])
+        outcome = await asyncio.to_thread(services.knowledge.rollback)
     except CoachError as exc:
         await update.effective_message.reply_text(esc(t("kb_refused", lang, reason=_clip(str(exc)))))
         return
-    await services.db.mark_rolled_back([row_id for row_id, *_ in changes])
+    if outcome is None:
+        await update.effective_message.reply_text(esc(t("kb_nothing_to_roll_back", lang)))
+        return
     root = services.settings.knowledge_dir
-    paths = ", ".join(str(Path(path).relative_to(root)) for _, _, path, _ in changes)
-    await update.effective_message.reply_text(esc(f"{t('kb_rolled_back', lang, paths=paths)}\n{_report(report, lang)}"))
+    paths = ", ".join(str(change.path.relative_to(root)) for change in outcome.changes)
+    text = f"{t('kb_rolled_back', lang, paths=paths)}\n{_report(outcome.report, lang)}"
+    await update.effective_message.reply_text(esc(text))
 
 
 async def feedback_report(update: Update, context: CoachContext) -> None:
-    if not await is_admin(update, context):
-        return
     lang = await user_lang(update, context)
     votes = await context.services.db.recent_downvotes()
     if not votes:
         await update.effective_message.reply_text(esc(t("feedback_none", lang)))
         return
     by_card: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for card_id, question in votes:
-        by_card[card_id][question or "—"] += 1
+    for card_id, vote_lang in votes:
+        by_card[card_id][vote_lang or "—"] += 1
     ranked = sorted(by_card.items(), key=lambda item: -sum(item[1].values()))
     lines = [f"<b>{esc(t('feedback_title', lang))}</b>"]
-    for card_id, questions in ranked[:15]:
-        lines.append(f"\n<b>{esc(card_id)}</b> ({sum(questions.values())})")
-        lines += [f"• {esc(q[:150])}" + (f" ×{n}" if n > 1 else "") for q, n in questions.most_common(5)]
+    for card_id, langs in ranked[:30]:
+        split = ", ".join(f"{code} {n}" for code, n in langs.most_common())
+        lines.append(f"• <b>{esc(card_id)}</b> ({sum(langs.values())}: {esc(split)})")
     for message in split_message(["\n".join(lines)]):
         await send_html(context, update.effective_chat.id, message)
 
@@ -213,8 +186,6 @@ async def coach_remove(update: Update, context: CoachContext) -> None:
 
 
 async def _coach_role(update: Update, context: CoachContext, add: bool) -> None:
-    if not await is_admin(update, context):
-        return
     lang, db = await user_lang(update, context), context.services.db
     arg = (context.args or [""])[0]
     if not arg.lstrip("-").isdigit():
@@ -223,8 +194,10 @@ async def _coach_role(update: Update, context: CoachContext, add: bool) -> None:
     user_id = int(arg)
     if add:
         await db.add_coach(user_id, update.effective_user.id)
+        context.roles.coach_added(user_id)
         await update.effective_message.reply_text(esc(t("coach_added", lang, id=user_id)))
     elif await db.remove_coach(user_id):
+        context.roles.coach_removed(user_id)
         await update.effective_message.reply_text(esc(t("coach_removed", lang, id=user_id)))
     else:
         await update.effective_message.reply_text(esc(t("coach_not_found", lang, id=user_id)))

@@ -1,44 +1,45 @@
-"""Coaches: invite links, cohorts joined by consent, an aggregated dashboard, sharing (inline mode, buttons)."""
+"""Coaches (registered behind the coaches' user filter, bot/telegram/roles.py): invite links, cohorts joined by
+consent, an aggregated dashboard, sharing (inline mode, buttons)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from uuid import uuid4
 
 from telegram import InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
+from telegram.ext import ApplicationHandlerStop
 
 from bot.advice import Question
 from bot.i18n import lang_of, t
 from bot.offers.edit import facts_from_state
+from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import send_html, user_lang
+from bot.telegram.handlers.common import button_args, send_html, user_lang
 from bot.telegram.render import Callback, answer_blocks, button, checklist_block, esc, offer_card, split_message
 
 INLINE_CACHE_SECONDS = 300
 
 
-async def is_coach(update: Update, context: CoachContext) -> bool:
-    user = update.effective_user
-    if user and (user.id in context.services.settings.admin_ids or await context.services.db.is_coach(user.id)):
-        return True
-    await update.effective_message.reply_text(esc(t("coaches_only", await user_lang(update, context))))
-    return False
-
-
 async def invite(update: Update, context: CoachContext) -> None:
-    if not await is_coach(update, context):
-        return
     user, db = update.effective_user, context.services.db
-    if not await db.is_coach(user.id):  # an admin coaches by right: record it, or invites to them stay dead
-        await db.add_coach(user.id, user.id)
+    if context.roles.is_admin(update):  # an admin coaches by right: record it, or invites to them stay dead
+        await db.add_coach(user.id, user.id)  # (ignored when already recorded)
     code = await db.create_invite(user.id, user.full_name or str(user.id))
     link = f"https://t.me/{context.bot.username}?start={code}"
     await update.effective_message.reply_text(esc(t("invite_link", await user_lang(update, context), link=link)))
 
 
+async def start_with_code(update: Update, context: CoachContext) -> None:
+    """/start <code> from a coach's deep link, before the welcome: a known code is offered and the welcome is
+    skipped; an unknown one is said to be invalid, and the welcome follows."""
+    if await offer_to_join(update, context, context.args[0]):
+        raise ApplicationHandlerStop
+
+
 async def offer_to_join(update: Update, context: CoachContext, code: str) -> bool:
-    """/start <code>: tell who invites, join only on "yes". False if the code is unknown."""
+    """Tell who invites, join only on "yes". False if the code is unknown."""
     lang = await user_lang(update, context)
     found = await context.services.db.invite(code)
     if found is None:
@@ -53,7 +54,8 @@ async def offer_to_join(update: Update, context: CoachContext, code: str) -> boo
     return True
 
 
-async def on_join_button(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def on_join_button(update: Update, context: CoachContext) -> None:
+    args = button_args(update)
     query, lang, db = update.callback_query, await user_lang(update, context), context.services.db
     found = await db.invite(args[0]) if args else None
     await query.answer()
@@ -71,12 +73,10 @@ async def leave(update: Update, context: CoachContext) -> None:
 
 
 async def dashboard(update: Update, context: CoachContext) -> None:
-    if not await is_coach(update, context):
-        return
     lang, services = await user_lang(update, context), context.services
     since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=7)).isoformat(timespec="seconds")
     stats = await services.db.cohort_stats(update.effective_user.id, since)
-    kb, none = services.coach.kb, t("none", lang)
+    kb, none = services.kb, t("none", lang)
     topics = ", ".join(
         f"{card.title if (card := kb.get(card_id, lang)) else card_id} ({n})"
         for card_id, n in stats.topics.most_common(5)
@@ -97,7 +97,7 @@ async def dashboard(update: Update, context: CoachContext) -> None:
     await update.effective_message.reply_text(esc(text))
 
 
-async def send_to_coach(update: Update, context: CoachContext, args: tuple[str, ...]) -> None:
+async def send_to_coach(update: Update, context: CoachContext) -> None:
     """Only when the creator taps it: the current offer's card and verdict go to their coach."""
     query, lang, services = update.callback_query, await user_lang(update, context), context.services
     user = query.from_user
@@ -106,9 +106,13 @@ async def send_to_coach(update: Update, context: CoachContext, args: tuple[str, 
     if coach_id is None or dialog is None or dialog.get("kind") != "offer":
         await query.answer(t("not_in_cohort" if coach_id is None else "button_expired", lang), show_alert=True)
         return
+    if not await admit(update, context):
+        return
     facts = facts_from_state(dialog["facts"])
     coach_lang = await services.db.language(coach_id) or lang
-    evaluation = services.coach.offers.evaluate_facts(facts, dialog.get("text", ""), None, coach_lang)
+    evaluation = await asyncio.to_thread(
+        services.offers.evaluate_facts, facts, dialog.get("text", ""), None, coach_lang
+    )
     verdict = esc(t(f"verdict_{evaluation.verdict}", coach_lang))
     flags = ", ".join(evaluation.red_flags)
     header = esc(t("coach_summary", coach_lang, name=user.full_name or str(user.id)))
@@ -127,6 +131,8 @@ async def inline_query(update: Update, context: CoachContext) -> None:
     text = (query.query or "").strip()
     services = context.services
     results = []
+    if text and not await admit(update, context):
+        return
     if text:
         answer = await services.batcher.ask(Question(text, None, lang))
         lang = answer.lang

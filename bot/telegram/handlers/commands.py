@@ -6,14 +6,11 @@ from telegram import Update
 
 from bot.i18n import t
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import coaches
 from bot.telegram.handlers.common import send_html, user_lang
 from bot.telegram.render import checklist_block, esc, examples_keyboard, forget_keyboard, language_keyboard
 
 
 async def start(update: Update, context: CoachContext) -> None:
-    if context.args and await coaches.offer_to_join(update, context, context.args[0]):
-        return  # /start <invite code> from a coach's deep link
     lang = await user_lang(update, context)
     name = update.effective_user.first_name or ""
     await update.effective_message.reply_text(esc(t("welcome", lang, name=name)), reply_markup=examples_keyboard(lang))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, ReplyParameters, Update
-from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.advice import Answer
-from bot.i18n import Lang, lang_of
+from bot.i18n import Lang, lang_of, t
 from bot.telegram.context import CoachContext
-from bot.telegram.render import answer_blocks, answer_keyboard, plain_text, split_message
+from bot.telegram.render import Callback, answer_blocks, answer_keyboard, plain_text, split_message
 
 log = logging.getLogger(__name__)
 
@@ -54,5 +53,11 @@ async def send_answer(context: CoachContext, chat_id: int, answer: Answer, reply
         )
 
 
-def is_private(update: Update) -> bool:
-    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+def button_args(update: Update) -> tuple[str, ...]:
+    """The arguments after the action in a button's callback data ("of:fix:pay" -> ("fix", "pay"))."""
+    callback = Callback.decode(update.callback_query.data if update.callback_query else None)
+    return callback.args if callback else ()
+
+
+async def button_expired(update: Update, context: CoachContext) -> None:
+    await update.callback_query.answer(t("button_expired", await user_lang(update, context)), show_alert=True)

@@ -7,25 +7,17 @@ from telegram import Update
 from bot.advice import Question
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
-from bot.offers import looks_like_offer
+from bot.telegram.admission import admit
 from bot.telegram.chat_action import typing_while
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import offers
 from bot.telegram.handlers.common import send_answer, user_lang
 from bot.telegram.render import esc
 
 
-async def on_private_text(update: Update, context: CoachContext) -> None:
-    """An answer the open dialog waits for, a pasted offer, or a question."""
-    text = update.effective_message.text or ""
-    dialog = await context.services.db.dialog(update.effective_user.id)
-    if dialog and await offers.continue_dialog(update, context, dialog, text):
-        return
-    if looks_like_offer(text):
-        if context.services.throttle.allow(update.effective_user.id):
-            await offers.evaluate_text(update, context, text)
-        return
-    await answer_question(update, context, text)
+async def on_private_question(update: Update, context: CoachContext) -> None:
+    """Private text that no dialog waited for and that is not an offer: a question. It was admitted through
+    the throttle by `offers.on_private_text`, which runs first (handler group -1) and stops anything else."""
+    await _answer(update, context, update.effective_message.text or "")
 
 
 async def ask_command(update: Update, context: CoachContext) -> None:
@@ -48,12 +40,13 @@ async def on_not_text(update: Update, context: CoachContext) -> None:
 
 
 async def answer_question(update: Update, context: CoachContext, question: str) -> None:
+    if await admit(update, context):
+        await _answer(update, context, question)
+
+
+async def _answer(update: Update, context: CoachContext, question: str) -> None:
     services = context.services
     user, message = update.effective_user, update.effective_message
-    if not services.throttle.allow(user.id):
-        if services.throttle.should_warn(user.id):
-            await message.reply_text(esc(t("slow_down", await user_lang(update, context))))
-        return
     chosen = await services.db.language(user.id)
     default = chosen or lang_of(user.language_code)
     # The engine works off the event loop, batched with other users' questions; "typing…" only if the answer

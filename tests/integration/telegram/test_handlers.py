@@ -13,10 +13,9 @@ from bot.config import Settings
 from bot.storage import Database
 from bot.telegram.app import build_application
 from bot.telegram.batcher import AskBatcher
-from bot.telegram.context import Services
 from bot.telegram.handlers.common import send_html
 from bot.telegram.throttle import Throttle
-from bot.wiring import Coach, build_coach
+from bot.wiring import Services, build_services
 from tests.auxil.botapi import STICKER, TOKEN, BotAPI, RecordingRequest, Sent, callback_update, message_update
 from tests.conftest import KNOWLEDGE
 
@@ -24,9 +23,13 @@ FR, EN = 1001, 1002
 
 
 @pytest.fixture(scope="module")
-def coach(tmp_path_factory: pytest.TempPathFactory) -> Coach:
+def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     data = tmp_path_factory.mktemp("handlers-data")
-    return build_coach(Settings(_env_file=None, data_dir=data, knowledge_dir=KNOWLEDGE))
+    settings = Settings(
+        _env_file=None, telegram_bot_token=TOKEN, data_dir=data, knowledge_dir=KNOWLEDGE, user_rate_per_minute=5,
+        typing_delay=0,
+    )  # fmt: skip
+    return build_services(settings)
 
 
 class Harness:
@@ -51,25 +54,18 @@ class Harness:
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, coach: Coach) -> AsyncIterator[Harness]:
-    settings = Settings(
-        _env_file=None,
-        telegram_bot_token=TOKEN,
-        data_dir=tmp_path,
-        knowledge_dir=KNOWLEDGE,
-        user_rate_per_minute=5,
-        typing_delay=0,
-    )
+async def bot(tmp_path: Path, services: Services) -> AsyncIterator[Harness]:
+    # The engine and the index are the module's; the users' database and the throttle are each test's own.
+    services.db = Database(tmp_path / "coach.sqlite3")
+    services.throttle = Throttle(services.settings.user_rate_per_minute)
+    services.batcher = AskBatcher(services.engine)
+    await services.open()
     api = BotAPI()
-    app = build_application(settings, request=RecordingRequest(api))
-    db = Database(tmp_path / "coach.sqlite3")
-    await db.open()
-    app.bot_data.services = Services(
-        settings, coach, db, Throttle(settings.user_rate_per_minute), AskBatcher(coach.engine)
-    )
+    app = build_application(services.settings, request=RecordingRequest(api))
+    app.bot_data.services = services
     async with app:
-        yield Harness(app, api, db)
-    await db.close()
+        yield Harness(app, api, services.db)
+    await services.close()
 
 
 def texts(sent: list[Sent]) -> list[str]:
@@ -131,13 +127,72 @@ async def test_feedback_is_stored_once_and_the_callback_answered(bot: Harness) -
         s for s in await bot.say(EN, "how do I disclose a paid partnership on instagram?") if s.method == "sendMessage"
     ]
     assert texts_sent
-    sent = await bot.press(EN, "fb:0:" + answer.buttons[0]["callback_data"].split(":")[2], answer)
+    vote = "fb:0:" + answer.buttons[0]["callback_data"].split(":")[2]
+    sent = await bot.press(EN, vote, answer)
     assert [s.method for s in sent] == ["answerCallbackQuery", "editMessageReplyMarkup"]
     remaining = [b["text"] for row in sent[1].params["reply_markup"]["inline_keyboard"] for b in row]
     assert "👍" not in remaining and "👎" not in remaining
-    async with bot.db.db.execute("SELECT vote, question, user_id FROM feedback") as cursor:
+    for _ in range(9):  # the same press replayed: still one vote
+        await bot.press(EN, vote, answer)
+    [forged] = await bot.press(EN, "fb:0:no-such-card", answer)
+    assert "expired" in forged.params["text"]
+    async with bot.db.db.execute("SELECT * FROM feedback") as cursor:
         rows = await cursor.fetchall()
-    assert rows == [(-1, "how do I disclose a paid partnership on instagram?", EN)]
+        columns = [column[0] for column in cursor.description]
+    assert len(rows) == 1 and dict(zip(columns, rows[0], strict=True))["vote"] == -1
+    assert "question" not in columns and "instagram" not in repr(rows)  # votes keep no question text
+
+
+async def test_every_path_that_computes_an_answer_is_throttled(bot: Harness) -> None:
+    """Rate 5 a minute: example buttons, follow-ups, pasted offers and inline queries share the same tokens."""
+    [welcome] = [s for s in await bot.say(EN, "/start") if s.method == "sendMessage"]
+    example = welcome.buttons[0]["callback_data"]
+    for _ in range(3):
+        assert texts(await bot.press(EN, example, welcome))
+    offer = "Hi! Brand X here. We offer 300 EUR for 1 reel on Instagram, paid 30 days after posting. Interested?"
+    assert texts(await bot.say(EN, offer))
+    await bot.send({"inline_query": {"id": "q1", "from": {"id": EN, "is_bot": False, "first_name": "E"},
+                                     "query": "what is a kill fee", "offset": ""}})  # fmt: skip
+    assert bot.api.sent[-1].method == "answerInlineQuery" and bot.api.sent[-1].params["results"]
+    # The sixth: a pasted offer gets the "slow down" message, not silence; then buttons and inline get nothing.
+    [warning] = texts(await bot.say(EN, offer))
+    assert "wait a minute" in warning
+    [refused] = await bot.press(EN, example, welcome)
+    assert refused.method == "answerCallbackQuery"
+    before = len(bot.api.sent)
+    await bot.send({"inline_query": {"id": "q2", "from": {"id": EN, "is_bot": False, "first_name": "E"},
+                                     "query": "what is a kill fee", "offset": ""}})  # fmt: skip
+    [empty] = bot.api.sent[before:]
+    assert empty.method == "answerInlineQuery" and empty.params["results"] == []
+
+
+async def test_no_text_is_read_on_the_event_loop(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a message (is it an offer? its facts) runs in a worker thread: a 4,096-digit message from one
+    user must not hold up every other user's answer."""
+    import asyncio
+
+    from bot.telegram.handlers import offers
+
+    on_loop: list[str] = []
+
+    def watch(name: str, real):
+        def call(*args, **kwargs):
+            try:
+                asyncio.get_running_loop()
+                on_loop.append(name)
+            except RuntimeError:
+                pass
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(offers, "looks_like_offer", watch("looks_like_offer", offers.looks_like_offer))
+    monkeypatch.setattr(offers, "apply_answer", watch("apply_answer", offers.apply_answer))
+    assert texts(await bot.say(EN, "9" * 4096))
+    assert texts(await bot.say(EN, "Brand X offers 300 EUR for 1 reel on Instagram, paid 30 days after posting."))
+    await bot.say(EN, "/offer")
+    await bot.say(EN, "200 euros")
+    assert on_loop == []
 
 
 async def test_checklist_follow_up_and_expired_buttons(bot: Harness) -> None:
@@ -221,7 +276,7 @@ async def test_a_failing_update_is_logged_answered_and_the_bot_goes_on(
     def broken(*args, **kwargs):
         raise RuntimeError("engine down")
 
-    monkeypatch.setattr(bot.app.bot_data.services.coach.engine, "ask_many", broken)
+    monkeypatch.setattr(bot.app.bot_data.services.engine, "ask_many", broken)
     [apology] = texts(await bot.say(FR, "combien facturer ?", "fr"))
     assert "problème" in apology
     assert "update 1 failed" in caplog.text and "engine down" in caplog.text

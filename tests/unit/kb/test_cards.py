@@ -6,6 +6,7 @@ import pytest
 from bot.errors import CardError
 from bot.kb import check_knowledge, load_knowledge, parse_card
 from tests.cards import card_text, write_card, write_pair
+from tests.conftest import KNOWLEDGE
 
 
 def test_parses_front_matter_summary_points_and_template(tmp_path: Path) -> None:
@@ -167,7 +168,7 @@ def test_check_refuses_dates_in_the_future(tmp_path: Path) -> None:
 
 
 def test_repository_cards_declare_their_jurisdiction() -> None:
-    knowledge = load_knowledge(Path(__file__).resolve().parents[2] / "knowledge")
+    knowledge = load_knowledge(KNOWLEDGE)
     by_id = {card.id: card.jurisdiction for card in knowledge}
     assert by_id["france-influencer-law"] == ("fr",) and by_id["us-ftc-rules"] == ("us",)
     assert by_id["uk-asa-cma-rules"] == ("uk",) and by_id["eu-rules"] == ("eu",)

@@ -1,30 +1,48 @@
-"""`python -m bot …` as a user runs it: a separate process, a real index on disk."""
+"""The command line through `main(argv)` in the test's own process (a real index on disk, real files): starting
+a new Python for each command cost ~40 s of the suite and tested nothing more. One test keeps the real process."""
 
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bot.cli.main import main
 from tests.cards import card_text, write_card, write_pair
 from tests.conftest import KNOWLEDGE, ROOT
 
 
-def run(
-    *args: str, data_dir: Path, knowledge: Path = KNOWLEDGE, stdin: str | None = None
-) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATA_DIR": str(data_dir), "KNOWLEDGE_DIR": str(knowledge), "TELEGRAM_BOT_TOKEN": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
+    def run(*args: str, data_dir: Path, knowledge: Path = KNOWLEDGE, stdin: str | None = None) -> Result:
+        monkeypatch.setenv("DATA_DIR", str(data_dir))
+        monkeypatch.setenv("KNOWLEDGE_DIR", str(knowledge))
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "")
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +50,16 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("cli-data")
 
 
-def test_ask_json_in_french(data_dir: Path) -> None:
+def test_python_dash_m_bot_runs_as_a_process(tmp_path: Path) -> None:
+    """The one real process: the entry point, its exit status and its streams as a shell sees them."""
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "KNOWLEDGE_DIR": str(KNOWLEDGE), "TELEGRAM_BOT_TOKEN": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "  "], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 2 and "question is empty" in result.stderr and result.stdout == ""
+
+
+def test_ask_json_in_french(run: Run, data_dir: Path) -> None:
     result = run(
         "ask", "une marque me demande mon mot de passe insta pour publier, c'est normal ?", "--json", data_dir=data_dir
     )
@@ -44,7 +71,7 @@ def test_ask_json_in_french(data_dir: Path) -> None:
     assert "phishing-login-requests" in [s["id"] for s in answer["sources"]]
 
 
-def test_ask_jsonl_answers_one_line_per_question(data_dir: Path) -> None:
+def test_ask_jsonl_answers_one_line_per_question(run: Run, data_dir: Path) -> None:
     questions = "how much should i charge for 1 reel w 8k followers\n\nrecette de la pâte à crêpes\n"
     result = run("ask", "--jsonl", data_dir=data_dir, stdin=questions)
     assert result.returncode == 0, result.stderr
@@ -53,28 +80,28 @@ def test_ask_jsonl_answers_one_line_per_question(data_dir: Path) -> None:
     assert lines[1]["checklist"] == [] and "collaborations" in lines[1]["answer"]
 
 
-def test_ask_text_output_and_language_override(data_dir: Path) -> None:
+def test_ask_text_output_and_language_override(run: Run, data_dir: Path) -> None:
     result = run("ask", "do I have to say a post is sponsored?", "--lang", "fr", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert "Checklist pour juger l'offre" in result.stdout and "Sources" in result.stdout
 
 
 @pytest.mark.parametrize("question", ["", "   "])
-def test_empty_question_fails_clearly(data_dir: Path, question: str) -> None:
+def test_empty_question_fails_clearly(run: Run, data_dir: Path, question: str) -> None:
     result = run("ask", question, data_dir=data_dir)
     assert result.returncode != 0
     assert "question is empty" in result.stderr
     assert result.stdout == ""
 
 
-def test_kb_stats_json(data_dir: Path) -> None:
+def test_kb_stats_json(run: Run, data_dir: Path) -> None:
     result = run("kb", "stats", "--json", data_dir=data_dir)
     stats = json.loads(result.stdout)
     assert stats["cards"] >= 16 and stats["by_lang"]["fr"] == stats["by_lang"]["en"]
     assert stats["missing_translation"] == []
 
 
-def test_kb_refresh_and_check_on_a_broken_knowledge_base(tmp_path: Path) -> None:
+def test_kb_refresh_and_check_on_a_broken_knowledge_base(run: Run, tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     write_pair(knowledge, "fair-pay")
     first = run("kb", "refresh", "--json", data_dir=tmp_path / "data", knowledge=knowledge)
@@ -90,7 +117,7 @@ def test_kb_refresh_and_check_on_a_broken_knowledge_base(tmp_path: Path) -> None
     assert json.loads(again.stdout)["unchanged"] == 2
 
 
-def test_kb_add_remove_and_rollback_from_the_command_line(tmp_path: Path) -> None:
+def test_kb_add_remove_and_rollback_from_the_command_line(run: Run, tmp_path: Path) -> None:
     knowledge, data = tmp_path / "knowledge", tmp_path / "data"
     write_pair(knowledge, "fair-pay")
     card = tmp_path / "new-card.md"
@@ -113,7 +140,7 @@ def test_kb_add_remove_and_rollback_from_the_command_line(tmp_path: Path) -> Non
     assert "nothing to roll back" in run("kb", "rollback", data_dir=data, knowledge=knowledge).stdout
 
 
-def test_kb_eval_json_reports_each_split(data_dir: Path) -> None:
+def test_kb_eval_json_reports_each_split(run: Run, data_dir: Path) -> None:
     result = run("kb", "eval", "--json", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

@@ -181,3 +181,8 @@ def test_huge_amounts_are_unreadable_and_long_offers_are_capped() -> None:
     assert facts.amount is None and facts.amount_unreadable
     long = extract_facts("We pay €300 for 1 reel. " + "blah " * 3000)
     assert long.truncated and long.amount == 300
+
+
+def test_a_code_from_sms_is_a_login_request_and_buying_a_starter_kit_is_paying_to_work() -> None:
+    assert extract_facts("Please send us the 6-digit code you received by SMS to confirm.").asks_login
+    assert extract_facts("To join, you just need to buy our starter kit (€49).").asks_money
