@@ -18,7 +18,7 @@ from bot.kb.changes import ChangeLog, KnowledgeChanges
 from bot.offers import OfferEvaluator
 from bot.offers.classify import ClauseClassifier, load_clauses
 from bot.offers.reading import OfferReader
-from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import STATE_FILE, CardIndex, RefreshReport
 from bot.storage import Database
 from bot.telegram.batcher import AskBatcher
@@ -100,7 +100,9 @@ class Services:
 
     def _reopen_index(self) -> None:
         self.index.store._client.close()  # releases this process's Chroma system for the folder
-        self.index = CardIndex(self.settings.index_dir, self.index.embeddings, self.settings.relevance_threshold)
+        self.index = CardIndex(
+            self.settings.index_dir, self.index.embeddings, self.settings.relevance_threshold, e5=self.index.e5
+        )
         self.engine.retriever = self.index
 
 
@@ -121,11 +123,13 @@ def served_changes(before: KnowledgeBase, after: KnowledgeBase, report: RefreshR
 def build_services(settings: Settings, refresh: bool = True) -> Services:
     """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works).
     Changes a killed process left unfinished are finished first, under the knowledge base's lock."""
-    embeddings = USEEmbeddings(cache_dir=settings.data_dir / "cache")
-    # The model takes about a second to load: let it load while Chroma opens and the cards are read.
-    warm_up = threading.Thread(target=embeddings.warm_up, name="load-embeddings")
+    embeddings = USEEmbeddings(cache_dir=settings.cache_dir)
+    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir) if settings.e5_ranking else None
+    # The models take about a second to load: let them load while Chroma opens and the cards are read.
+    models = [embeddings, *([e5] if e5 else [])]
+    warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
     warm_up.start()
-    index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold)
+    index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold, e5=e5)
     # With `refresh`, the cards are read once, by the refresh itself; meanwhile the engine holds none.
     kb = KnowledgeBase({}) if refresh else load_valid_cards(settings.knowledge_dir)
     services = Services(settings, index, AdviceEngine(kb, index))

@@ -1,15 +1,22 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from bot.config import Settings
-from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+# Every index the suite builds (in this process, in the bot and CLI processes it starts) shares one vector
+# cache: e5 embeds the knowledge base once per machine instead of once per data directory.
+VECTOR_CACHE = Path(
+    os.environ.setdefault("VECTOR_CACHE_DIR", str(Path(tempfile.gettempdir()) / "collab-coach-vectors"))
+)
 
 
 @pytest.fixture(scope="session")
@@ -21,11 +28,18 @@ def embeddings() -> USEEmbeddings:
 
 
 @pytest.fixture(scope="session")
-def real_index(tmp_path_factory: pytest.TempPathFactory, embeddings: USEEmbeddings) -> CardIndex:
-    """The shipped knowledge base, indexed once in a temporary DATA_DIR."""
+def e5() -> CachedEmbeddings:
+    model = CachedEmbeddings(E5Embeddings(), VECTOR_CACHE)
+    model.warm_up()
+    return model
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory, embeddings: USEEmbeddings, e5: CachedEmbeddings) -> CardIndex:
+    """The shipped knowledge base, indexed once in a temporary DATA_DIR, ranked as the bot ranks."""
     from bot.kb import load_knowledge
 
-    index = CardIndex(tmp_path_factory.mktemp("data") / "index", embeddings)
+    index = CardIndex(tmp_path_factory.mktemp("data") / "index", embeddings, e5=e5)
     index.refresh(load_knowledge(KNOWLEDGE))
     return index
 

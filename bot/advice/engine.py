@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.advice import jurisdiction
 from bot.advice.composer import answer_from_cards, compose, full_checklist, out_of_scope
 from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, OfferNote, Retriever
@@ -32,6 +33,11 @@ class Question:
         text = " ".join(self.text.split())
         lang = self.lang or detect_language(text, default=self.default_lang)
         return understand(self.text, self.history, self.profile, lang=lang)
+
+    @property
+    def country(self) -> str | None:
+        """Where the creator is: named in the message or the previous ones, else the profile's `country`."""
+        return jurisdiction.creator_country(self.text, self.history, getattr(self.profile, "country", None))
 
 
 # Long pastes carry their point early; embedding 10,000 characters costs time and adds noise.
@@ -120,7 +126,7 @@ class AdviceEngine:
             reading = dataclasses.replace(reading, red_flags=flags)
         if not hits and not reading.warnings:
             return dataclasses.replace(out_of_scope(text, lang, kb.version), kind=reading.kind)
-        answer = compose(text, lang, hits, kb, reading)
+        answer = self.with_jurisdiction(compose(text, lang, hits, kb, reading), question.country, kb)
         return dataclasses.replace(answer, offer=note) if note else answer
 
     def _judge(
@@ -142,6 +148,22 @@ class AdviceEngine:
         text = say(f"offer_verdict_{verdict}", reading.lang) if verdict else say("offer_said", reading.lang)
         return OfferNote(verdict, list(flags), points, text), flags
 
+    @staticmethod
+    def with_jurisdiction(answer: Answer, country: str | None, kb: KnowledgeBase) -> Answer:
+        """`answer` with a note when its leading card states rules (law, tax) that may not be the creator's.
+
+        A French question with French rules and no known country is taken as from France: no note."""
+        lead = answer.sources[0].id if answer.in_scope and answer.sources else None
+        card = kb.get(lead, answer.lang) if lead else None
+        if card is None:
+            return answer
+        local = [(c.id, c.jurisdiction) for c in kb if c.language == answer.lang]
+        note = jurisdiction.note_for(card.jurisdiction, country, local)
+        if note is None or (note.applies is None and answer.lang == "fr" and set(note.rules_of) <= {"fr", "eu"}):
+            return answer
+        text = jurisdiction.describe(note, answer.lang, lambda card_id: _title(kb, card_id, answer.lang))
+        return dataclasses.replace(answer, jurisdiction=note, jurisdiction_note=text)
+
     def search_many(
         self, questions: Sequence[Question], k: int = SEARCH_K, readings: Sequence[Understanding] | None = None
     ) -> list[list[Hit]]:
@@ -152,9 +174,14 @@ class AdviceEngine:
             queries = [search_query(q, r) for q, r in zip(questions, readings, strict=True)]
         # Emoji or punctuation only: nothing to look up.
         searchable = [i for i, query in enumerate(queries) if any(ch.isalnum() for ch in query)]
-        found = self.retriever.search_many([queries[i] for i in searchable], k=k)
+        # Deeper than `k`: a creator's own country's card may sit a few places down before it is promoted.
+        found = self.retriever.search_many([queries[i] for i in searchable], k=max(k, jurisdiction.RERANK_DEPTH))
         hits = dict(zip(searchable, found, strict=True))
-        return [hits.get(i, []) for i in range(len(queries))]
+        kb = self.kb
+        return [
+            jurisdiction.rank_for_country(hits.get(i, []), lambda hit: _jurisdiction(kb, hit.card_id), q.country)[:k]
+            for i, q in enumerate(questions)
+        ]
 
     def card_answer(self, card_id: str, lang: Lang, question: str = "") -> Answer | None:
         """The answer built from one named card (a follow-up button), or None if it no longer exists."""
@@ -165,3 +192,13 @@ class AdviceEngine:
 
     def full_checklist(self, lang: Lang) -> list[str]:
         return full_checklist(self.kb, lang)
+
+
+def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:
+    card = kb.get(card_id, "en") or kb.get(card_id, "fr")
+    return card.jurisdiction if card else None
+
+
+def _title(kb: KnowledgeBase, card_id: str, lang: Lang) -> str | None:
+    card = kb.get(card_id, lang)
+    return card.title if card else None

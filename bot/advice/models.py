@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
+from bot.advice.jurisdiction import JurisdictionNote
 from bot.i18n import Lang
 
 
@@ -94,6 +95,7 @@ class Answer:
     jurisdiction_note: str | None = None  # where the advice holds, when the creator's country differs
     as_of_text: str | None = None  # "as of 26 November 2026", localised
     context: str | None = None  # for a follow-up: the previous message it was read with
+    jurisdiction: JurisdictionNote | None = None  # the jurisdiction note as data: whose rules, the creator's country
     generated: bool = False  # written by the optional language model (from the cards above), not by the composer
 
     @property
@@ -144,5 +146,6 @@ class Answer:
                 "references": [asdict(ref) for ref in self.references],
                 "as_of": self.as_of_text,
             },
+            "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,
             "generated": self.generated,
         }

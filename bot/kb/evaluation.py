@@ -37,7 +37,10 @@ class EvalQuestion(BaseModel):
     country: Country | None = None  # the creator's profile country, when the case sets one
 
     def as_question(self) -> Question:
-        return Question(self.q, lang=self.lang, default_lang=self.lang, history=tuple(self.history))
+        from bot.offers.models import Profile  # lazy: bot.offers imports the advice package
+
+        profile = Profile(country=self.country) if self.country else None
+        return Question(self.q, lang=self.lang, default_lang=self.lang, history=tuple(self.history), profile=profile)
 
 
 class Coach(Protocol):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 
 
 def test_cached_tokenizer_gives_the_same_vectors_and_a_corrupt_cache_is_rebuilt(
@@ -28,3 +28,37 @@ def test_vectors_are_unit_length_and_cross_lingual(embeddings: USEEmbeddings) ->
     )
     assert np.isclose(np.linalg.norm(fr), 1.0, atol=1e-4)
     assert fr @ en > fr @ other + 0.2
+
+
+class Counting(E5Embeddings):
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedded: list[str] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.embedded += texts
+        return super().embed_documents(texts)
+
+
+def test_e5_vectors_are_unit_length_and_queries_find_their_passage(e5: CachedEmbeddings) -> None:
+    passages = e5.embed_documents(
+        ["Une clause d'exclusivité vous empêche de travailler avec des concurrents.", "Recette de crêpes sans lait"]
+    )
+    [query] = e5.embed_queries(["exclusivity clause with competitors, is it ok?"])
+    assert all(np.isclose(np.linalg.norm(v), 1.0, atol=1e-3) for v in [*passages, query])
+    assert np.dot(query, passages[0]) > np.dot(query, passages[1])
+
+
+def test_vector_cache_embeds_each_text_once_and_survives_a_damaged_file(tmp_path: Path) -> None:
+    texts = ["kill fee ??", "combien pour un reel avec 8k abonnés", "kill fee ??"]
+    first_model = Counting()
+    first = CachedEmbeddings(first_model, tmp_path).embed_documents(texts)
+    assert first_model.embedded == texts[:2] and np.allclose(first[0], first[2])
+    second_model = Counting()
+    again = CachedEmbeddings(second_model, tmp_path).embed_documents(texts)
+    assert second_model.embedded == [] and np.allclose(again, first, atol=1e-6)
+    [cache] = tmp_path.glob("vectors-*.npz")
+    cache.write_bytes(b"not an npz")
+    third_model = Counting()
+    assert np.allclose(CachedEmbeddings(third_model, tmp_path).embed_documents(texts), first, atol=1e-6)
+    assert third_model.embedded == texts[:2]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.kb import load_knowledge
-from bot.retrieval.embeddings import USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex
 from tests.cards import write_card, write_pair
 
@@ -69,3 +69,19 @@ def test_search_is_cross_lingual_cosine_and_one_hit_per_card(
     assert all(0.0 <= hit.score <= 1.0 for hit in hits)
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
     assert index.search("how much should I charge for a sponsored reel?", k=1)[0].card_id == "fair-pay"
+
+
+def test_e5_rankings_join_an_existing_index_and_refresh_with_it(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings
+) -> None:
+    CardIndex(tmp_path / "index", embeddings).refresh(load_knowledge(cards))
+    index = CardIndex(tmp_path / "index", embeddings, e5=e5)
+    report = index.refresh(load_knowledge(cards))
+    assert report.unchanged == 6 and not report.changed  # USE had them all; e5 caught up silently
+    sizes = {name: collection.count() for name, collection in index.collections.items()}
+    assert sizes == {index.collection_name: 12, f"cards-{e5.model_name}": 12, f"passages-{e5.model_name}": 6}
+    (cards / "fr" / "exclusivity.md").unlink()
+    index.refresh(load_knowledge(cards))
+    assert {name: c.count() for name, c in index.collections.items()} == {name: n - n // 6 for name, n in sizes.items()}
+    hits = index.search("a brand wants me to promise not to work with competitors for a year", k=3)
+    assert hits[0].card_id == "exclusivity"

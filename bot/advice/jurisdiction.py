@@ -1,0 +1,242 @@
+"""Where the creator is, and whether the rules a card states are theirs.
+
+Cards carry `jurisdiction: [all | fr | eu | uk | us | be | ch | ca]`. A creator's country comes from what
+they write ("HMRC", "£", "je suis en Belgique") or else from their profile. A law or tax answer then leads
+with that country's cards, and when the leading card's rules are another country's, the answer carries a
+`JurisdictionNote` saying so, so that French rules are never presented to a UK creator as theirs.
+Pure functions: no I/O, linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+Country = Literal["fr", "be", "ch", "ca", "uk", "us", "other"]
+COUNTRIES: tuple[str, ...] = ("fr", "be", "ch", "ca", "uk", "us", "other")
+EU_MEMBERS = frozenset({"fr", "be"})  # of the countries the coach knows; the UK left, Switzerland never joined
+# Where the coach has country-specific cards (jurisdiction codes), in the order they are named to users.
+COVERED: tuple[str, ...] = ("fr", "eu", "uk", "us", "be", "ch", "ca")
+RERANK_DEPTH = 8  # a country's own card is promoted only from this far down the ranking
+
+_W = r"(?<![a-z0-9])"  # word start, on folded text
+_E = r"(?![a-z0-9])"  # word end
+# Mentions of a place that say where the creator is, or which country's rules they ask about. Folded text:
+# lower case, no accents. Currencies and authorities count ("£", "HMRC", "FTC", "URSSAF").
+_PATTERNS: dict[str, str] = {
+    "uk": r"u\.?k\.?|united kingdom|great britain|britain|british|england|english law|scotland|wales|london|"
+    r"manchester|royaume[- ]uni|angleterre|britannique|hmrc|asa|cma|gbp|self[- ]assessment|ofcom",
+    "us": r"u\.s\.a?\.?|usa|united states|america|american|etats[- ]unis|americaine?|ftc|irs|1099|w-?9|"
+    r"new york|california|texas",
+    "be": r"belgique|belgium|belge|belgian|bruxelles|brussels|wallonie|wallonia|flandre|flanders|liege|"
+    r"anvers|antwerp|jury d.ethique publicitaire|jep",
+    "ch": r"suisse|switzerland|swiss|chf|geneve|geneva|lausanne|zurich|berne?|romandie|"
+    r"commission suisse pour la loyaute|seco",
+    "ca": r"quebec|quebecois(?:e)?|canada|canadian|canadien(?:ne)?|montreal|revenu quebec|cra|"
+    r"office de la protection du consommateur",
+    "fr": r"france|urssaf|siret|siren|dgccrf|impots\.gouv|auto[- ]?entrepreneur|micro[- ]?entrepreneur|"
+    r"loi influenceurs?|arpp",
+}
+_MENTION = re.compile("|".join(f"(?P<{code}>{_W}(?:{pattern}){_E})" for code, pattern in _PATTERNS.items()))
+# Upper-case "US" only: "us" is an English pronoun. "$" alone is too weak to name a country.
+_US_UPPER = re.compile(r"(?<![A-Za-z])US(?![A-Za-z])(?![- ](?:based )?(?i:brand|company|agency|client))")
+_POUND = re.compile("£")
+# A country that qualifies a brand or agency ("a UK brand", "une marque américaine") says where the brand
+# is, not the creator: such mentions do not count.
+_BRAND_WORDS = r"brand|company|agency|client|marque|entreprise|agence|societe|boite"
+_ADJ = "|".join(_PATTERNS.values())
+_ABOUT_BRAND = re.compile(
+    rf"{_W}(?:{_ADJ}){_E}[- ](?:based )?(?:{_BRAND_WORDS}){_E}|{_W}(?:{_BRAND_WORDS})s? (?:{_ADJ}){_E}"
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def mentioned_country(text: str) -> str | None:
+    """The country the message places the creator in (or asks the rules of), or None if it names none.
+
+    The first mention wins; a mention that qualifies a brand ("a US brand") is not about the creator.
+    """
+    folded = _ABOUT_BRAND.sub(" ", _fold(text))
+    match = _MENTION.search(folded)
+    if match:
+        return match.lastgroup
+    if _POUND.search(text):
+        return "uk"
+    if _US_UPPER.search(text):
+        return "us"
+    return None
+
+
+def creator_country(message: str, history: Sequence[str] = (), profile: str | None = None) -> str | None:
+    """The message's own mention first (the question may be about another country than the profile's), then
+    the previous messages', then the profile's `country`."""
+    for text in (message, *reversed(history)):
+        country = mentioned_country(text)
+        if country:
+            return country
+    return profile if profile in COUNTRIES else None
+
+
+def is_local(jurisdiction: Sequence[str]) -> bool:
+    """The card states one place's rules (a law, a tax regime, a regulator) rather than general advice."""
+    return "all" not in jurisdiction
+
+
+def covers(jurisdiction: Sequence[str], country: str) -> bool:
+    """The card's rules hold where the creator is: their country, or the EU for an EU member."""
+    return "all" in jurisdiction or country in jurisdiction or ("eu" in jurisdiction and country in EU_MEMBERS)
+
+
+T = TypeVar("T")
+
+
+def rank_for_country(
+    hits: Sequence[T], jurisdiction_of: Callable[[T], Sequence[str] | None], country: str | None
+) -> list[T]:
+    """`hits` (best first) reordered for a creator in `country`.
+
+    Another country's rules never lead: cards stating them go after every card that holds for the creator.
+    When the best card states local rules (a law or tax question), the creator's own country's cards among
+    the first `RERANK_DEPTH` lead. General advice keeps its order otherwise.
+    """
+    if country is None or country == "other" or not hits:
+        return list(hits)
+
+    def juris(hit: T) -> Sequence[str]:
+        return jurisdiction_of(hit) or ("all",)
+
+    law = is_local(juris(hits[0]))
+    head, tail = list(hits[:RERANK_DEPTH]), list(hits[RERANK_DEPTH:])
+
+    def key(item: tuple[int, T]) -> tuple[int, int]:
+        rank, hit = item
+        where = juris(hit)
+        if not covers(where, country):
+            return (2, rank)
+        if law and is_local(where):
+            return (0, rank)
+        return (1, rank)
+
+    ordered = [hit for _, hit in sorted(enumerate(head), key=key)]
+    return (
+        ordered
+        + [hit for hit in tail if covers(juris(hit), country)]
+        + [hit for hit in tail if not covers(juris(hit), country)]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class JurisdictionNote:
+    """Set on an answer whose leading card states one place's rules (law, tax, a regulator).
+
+    `applies` is False when those rules are not the creator's (say so plainly; `see` names the cards for the
+    creator's own country, if any), None when the creator's country is unknown (ask for it once).
+    """
+
+    rules_of: tuple[str, ...]  # where the leading card's rules hold, e.g. ("fr",) or ("eu", "fr")
+    country: str | None  # the creator's country; None when neither the message nor the profile says
+    applies: bool | None
+    see: tuple[str, ...] = ()  # card ids for the creator's own country
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rules_of": list(self.rules_of),
+            "country": self.country,
+            "applies": self.applies,
+            "see": list(self.see),
+        }
+
+
+def note_for(
+    lead: Sequence[str], country: str | None, local_cards: Sequence[tuple[str, Sequence[str]]]
+) -> JurisdictionNote | None:
+    """The note for an answer led by a card of jurisdiction `lead`; None for general advice.
+
+    `local_cards`: (card id, jurisdiction) of the knowledge base's country-specific cards, to point a creator
+    whose country the leading card does not cover to their own country's cards.
+    """
+    if not is_local(lead):
+        return None
+    if country is None:
+        return JurisdictionNote(tuple(lead), None, None)
+    if covers(lead, country):
+        return JurisdictionNote(tuple(lead), country, True)
+    see = tuple(card_id for card_id, where in local_cards if is_local(where) and country in where)
+    return JurisdictionNote(tuple(lead), country, False, see)
+
+
+# Where rules hold and where the creator is, in the words of each language.
+_RULES = {
+    "en": {"fr": "French", "eu": "EU", "uk": "UK", "us": "US", "be": "Belgian", "ch": "Swiss", "ca": "Québec"},
+    "fr": {
+        "fr": "françaises",
+        "eu": "de l'UE",
+        "uk": "britanniques",
+        "us": "américaines",
+        "be": "belges",
+        "ch": "suisses",
+        "ca": "québécoises",
+    },
+}
+_IN = {
+    "en": {
+        "fr": "in France",
+        "uk": "in the UK",
+        "us": "in the US",
+        "be": "in Belgium",
+        "ch": "in Switzerland",
+        "ca": "in Canada",
+        "other": "outside the countries the coach covers",
+    },
+    "fr": {
+        "fr": "en France",
+        "uk": "au Royaume-Uni",
+        "us": "aux États-Unis",
+        "be": "en Belgique",
+        "ch": "en Suisse",
+        "ca": "au Canada",
+        "other": "hors des pays que le coach couvre",
+    },
+}
+_TEXTS = {
+    "foreign": {
+        "en": "Careful: these are {rules} rules, and you are {where}, where they do not apply as such. The coach "
+        "covers France, the EU, the UK, the US, Belgium, Switzerland and Québec.",
+        "fr": "Attention : ce sont des règles {rules}, et vous êtes {where}, où elles ne s'appliquent pas telles "
+        "quelles. Le coach couvre la France, l'UE, le Royaume-Uni, les États-Unis, la Belgique, la Suisse et le "
+        "Québec.",
+    },
+    "see": {"en": "For your country, see: {titles}.", "fr": "Pour votre pays, voyez : {titles}."},
+    "none": {
+        "en": "The coach has no card on your country's rules yet: check them with an official source there.",
+        "fr": "Le coach n'a pas encore de fiche sur les règles de votre pays : vérifiez-les auprès d'une source "
+        "officielle locale.",
+    },
+    "unknown": {
+        "en": "These are {rules} rules. If you create from another country, say where (or set it in /profile): "
+        "the rules differ.",
+        "fr": "Ce sont des règles {rules}. Si vous créez depuis un autre pays, dites lequel (ou indiquez-le dans "
+        "/profile) : les règles diffèrent.",
+    },
+}
+
+
+def describe(note: JurisdictionNote, lang: str, title_of: Callable[[str], str | None]) -> str | None:
+    """The note in a sentence or two for the creator, in `lang` ("fr" or "en"); None when the rules are theirs."""
+    if note.applies:
+        return None
+    names = _RULES[lang]
+    rules = " / ".join(names[code] for code in note.rules_of if code in names) or names["eu"]
+    if note.applies is None:
+        return _TEXTS["unknown"][lang].format(rules=rules)
+    text = _TEXTS["foreign"][lang].format(rules=rules, where=_IN[lang].get(note.country or "other", _IN[lang]["other"]))
+    titles = [title for card_id in note.see if (title := title_of(card_id))]
+    more = _TEXTS["see"][lang].format(titles=", ".join(f"« {t} »" if lang == "fr" else f'"{t}"' for t in titles))
+    return f"{text} {more if titles else _TEXTS['none'][lang]}"

@@ -1,0 +1,145 @@
+"""Where the creator is, and whether a card's rules are theirs."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from bot.advice import AdviceEngine, Hit, Question
+from bot.advice.jurisdiction import (
+    COUNTRIES,
+    JurisdictionNote,
+    creator_country,
+    mentioned_country,
+    note_for,
+    rank_for_country,
+)
+from bot.kb import KnowledgeBase, load_knowledge
+from bot.offers.models import Profile
+from tests.cards import write_pair
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("do I have to tell HMRC about gifted products?", "uk"),
+        ("got paid £300 for a reel, do i pay tax on that", "uk"),
+        ("im based in the UK, is #ad enough?", "uk"),
+        ("does the FTC care about tiny accounts like mine", "us"),
+        ("US creator here, do I need a 1099?", "us"),
+        ("je suis en Belgique, la loi influenceurs s'applique ?", "be"),
+        ("créatrice en Suisse, on me paie en CHF", "ch"),
+        ("au Québec, faut-il déclarer un partenariat ?", "ca"),
+        ("je dois m'inscrire à l'URSSAF pour mes collabs ?", "fr"),
+        ("let us know what you think, can you help us?", None),
+        ("combien facturer un reel avec 8k abonnés", None),
+        ("un arc-en-ciel dans ma story sponso, cad un filtre", None),
+    ],
+)
+def test_mentioned_country(text: str, country: str | None) -> None:
+    assert mentioned_country(text) == country
+
+
+def test_a_country_that_qualifies_the_brand_is_not_the_creators() -> None:
+    assert mentioned_country("a US brand wants a reel, what should I check?") is None
+    assert mentioned_country("une marque américaine me contacte pour une story") is None
+    assert mentioned_country("a UK-based agency offered me a deal, i'm in Belgium") == "be"
+
+
+def test_the_message_outranks_history_which_outranks_the_profile() -> None:
+    assert creator_country("and what about taxes?", ["I'm in the UK"], "fr") == "uk"
+    assert creator_country("do I pay tax on gifts?", [], "us") == "us"
+    assert creator_country("HMRC?", [], "fr") == "uk"
+    assert creator_country("do I pay tax on gifts?", [], "mars") is None
+    assert set(COUNTRIES) >= {"fr", "be", "ch", "ca", "uk", "us", "other"}
+
+
+JURIS = {"fr-tax": ["fr"], "uk-tax": ["uk"], "pay": ["all"], "eu-law": ["eu"], "us-ftc": ["us"]}
+
+
+def ranked(hits: list[str], country: str | None) -> list[str]:
+    return rank_for_country(hits, JURIS.get, country)
+
+
+def test_a_law_question_leads_with_the_creators_own_country() -> None:
+    assert ranked(["fr-tax", "pay", "uk-tax"], "uk") == ["uk-tax", "pay", "fr-tax"]
+    assert ranked(["fr-tax", "pay", "uk-tax"], "fr") == ["fr-tax", "pay", "uk-tax"]
+    assert ranked(["eu-law", "pay", "us-ftc"], "be") == ["eu-law", "pay", "us-ftc"]  # Belgium is in the EU
+
+
+def test_general_advice_keeps_its_order_and_foreign_rules_never_lead() -> None:
+    assert ranked(["pay", "uk-tax", "fr-tax"], "uk") == ["pay", "uk-tax", "fr-tax"]
+    assert ranked(["pay", "fr-tax", "eu-law"], "us") == ["pay", "fr-tax", "eu-law"]
+    assert ranked(["fr-tax", "pay"], "us") == ["pay", "fr-tax"]
+    assert ranked(["fr-tax", "pay"], None) == ["fr-tax", "pay"]
+    assert ranked(["fr-tax", "pay"], "other") == ["fr-tax", "pay"]
+
+
+def test_notes_say_whose_rules_an_answer_states() -> None:
+    local = [("fr-tax", ["fr"]), ("uk-tax", ["uk"]), ("pay", ["all"]), ("uk-ads", ["uk"])]
+    assert note_for(["all"], "uk", local) is None
+    assert note_for(["fr"], "fr", local) == JurisdictionNote(("fr",), "fr", True)
+    assert note_for(["eu", "fr"], "be", local) == JurisdictionNote(("eu", "fr"), "be", True)
+    assert note_for(["fr"], "uk", local) == JurisdictionNote(("fr",), "uk", False, ("uk-tax", "uk-ads"))
+    assert note_for(["fr"], "ch", local) == JurisdictionNote(("fr",), "ch", False, ())
+    assert note_for(["fr"], None, local) == JurisdictionNote(("fr",), None, None)
+    assert note_for(["fr"], "uk", local).to_json()["applies"] is False  # type: ignore[union-attr]
+
+
+class FixedRetriever:
+    """Returns the same ranking for every question (retrieval is not what these tests are about)."""
+
+    def __init__(self, ranking: list[str]) -> None:
+        self.ranking = ranking
+
+    def search(self, question: str, k: int) -> list[Hit]:
+        return self.search_many([question], k)[0]
+
+    def search_many(self, questions: Sequence[str], k: int) -> list[list[Hit]]:
+        return [[Hit(card_id, 0.5) for card_id in self.ranking][:k] for _ in questions]
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> KnowledgeBase:
+    write_pair(tmp_path, "declaring-income", jurisdiction=["fr"], title="Declaring income in France")
+    write_pair(tmp_path, "fair-pay", jurisdiction=["all"])
+    write_pair(tmp_path, "uk-tax", jurisdiction=["uk"], title="UK tax for creators")
+    return load_knowledge(tmp_path)
+
+
+def test_a_uk_creator_gets_the_uk_card_first_and_never_french_rules_as_theirs(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income", "fair-pay", "uk-tax"]))
+    [answer] = engine.ask_many([Question("do I pay tax on gifts? I'm in the UK")])
+    assert answer.sources[0].id == "uk-tax" and answer.jurisdiction_note is None
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income", "fair-pay"]))
+    [answer] = engine.ask_many([Question("do I pay tax on gifts?", profile=Profile(country="uk"))])
+    assert answer.sources[0].id == "fair-pay"  # general advice before another country's law
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income"]))
+    [answer] = engine.ask_many([Question("do I pay tax on gifts? HMRC?")])
+    assert answer.jurisdiction is not None and answer.jurisdiction.applies is False
+    assert "French rules" in (answer.jurisdiction_note or "") and '"UK tax for creators"' in answer.answer
+    assert answer.to_json()["jurisdiction"] == {
+        "rules_of": ["fr"],
+        "country": "uk",
+        "applies": False,
+        "see": ["uk-tax"],
+    }
+
+
+def test_a_french_question_on_french_rules_is_taken_as_from_france(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income"]))
+    french, english, swiss = engine.ask_many(
+        [
+            Question("je dois déclarer mes cadeaux ?", lang="fr"),
+            Question("do I have to declare gifts?", lang="en"),
+            Question("je dois déclarer mes cadeaux ?", lang="fr", profile=Profile(country="ch")),
+        ]
+    )
+    assert french.jurisdiction_note is None and french.sources[0].id == "declaring-income"
+    assert english.jurisdiction is not None and english.jurisdiction.applies is None
+    assert "French rules" in (english.jurisdiction_note or "")
+    assert (
+        swiss.jurisdiction_note
+        and "règles françaises" in swiss.jurisdiction_note
+        and "Suisse" in swiss.jurisdiction_note
+    )
