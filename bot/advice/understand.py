@@ -92,6 +92,15 @@ SCAM_FLAGS = (
 )
 ADULTS_ONLY = {"alcohol", "gambling", "betting_tips", "crypto", "finance", "nicotine"}
 # A message is read up to here: a Telegram message holds 4,096 characters, and an offer says what it is early.
+# The offer rules' yes/no facts that are warnings in a question, in the order they are raised.
+FACT_FLAGS = (
+    ("asks_money", "pay_to_collaborate"),
+    ("asks_login", "login_request"),
+    ("asks_download", "download_request"),
+    ("asks_bank_details", "bank_details_request"),
+    ("copyright_threat", "fake_copyright_notice"),
+    ("fake_reviews", "fake_reviews"),
+)
 MAX_READ = 8_000
 EXTRACT_CHARS = 2_000
 BANNED_CATEGORIES = {
@@ -536,18 +545,9 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         if flag not in denied:
             add(flag)
 
-    if getattr(facts, "asks_money", False):
-        add_fact("pay_to_collaborate")
-    if getattr(facts, "asks_login", False):
-        add_fact("login_request")
-    if getattr(facts, "asks_download", False):
-        add_fact("download_request")
-    if getattr(facts, "asks_bank_details", False):
-        add_fact("bank_details_request")
-    if getattr(facts, "copyright_threat", False):
-        add_fact("fake_copyright_notice")
-    if getattr(facts, "fake_reviews", False):
-        add_fact("fake_reviews")
+    for fact, flag in FACT_FLAGS:
+        if getattr(facts, fact, False):
+            add_fact(flag)
     if getattr(facts, "disclosure", None) == "hidden":
         add_fact("hidden_advertising")
     category = getattr(facts, "category", None)
