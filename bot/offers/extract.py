@@ -167,11 +167,25 @@ DURATION = re.compile(
     re.I,
 )
 PERPETUAL = re.compile(
-    r"perpetuit|perpetuity|perpetual|perpetuel|a vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
+    r"perpetuit|perpetuity|perpetual|perpetuel|\ba vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
     r"use)|sans limit(e|ation) de (duree|temps)|no time limit|indefinitely|indefiniment|all rights|irrevocab|"
     r"buy-?out|for all time|a titre definitif|definitivement|without (any )?time limit|sans date de fin|"
     r"no end date|unlimited usage|usage illimite",
     re.I,
+)
+# A time without end, said of the creator's content or rights: "les droits à vie sur mes vidéos", "they want to
+# use my reels forever". A creator describing an offer rarely writes "usage rights", so the duration and the object
+# read in one clause are enough; the object keeps "elle me suit à vie" or "I'll remember it forever" out.
+FOREVER = re.compile(
+    r"\ba vie\b|\bfor life\b|\blifetime\b|\bforever\b|\bfor ever\b|pour toujours|\ba jamais\b|indefinite?ly|"
+    r"indefiniment|perpetu|sans limite (de|dans le) (duree|temps)|illimite(e|s|es)? dans le temps|"
+    r"(no|without( any)?) time limit|sans date de fin|no end date|for all time|no expiry|never expires?|"
+    r"n'expire(nt)? jamais"
+)
+RIGHTS_OBJECT = re.compile(
+    r"\b(droits?|rights?|usage|licen[cs]es?|contenus?|content|videos?|photos?|images?|visuels?|reels?|posts?|"
+    r"publications?|stories|tiktoks?|shorts?|clips?|ugc|creations?|utilis\w*|use|using|exploit\w*|diffus\w*|"
+    r"garder|keep|reuse|re-?post\w*|repartag\w*|run(ning)?|pubs?|ads?|advertising|publicit\w*)\b"
 )
 _DURATION_WORDS = {"dix-huit": 18, "eighteen": 18, "vingt-quatre": 24, "twenty-four": 24, "neuf": 9, "nine": 9}
 
@@ -985,9 +999,10 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.exclusivity = False
     usage = _hits(USAGE, parts)
     ads = _hits(PAID_ADS, parts)
-    if usage or ads:
+    forever = any(_forever_rights(c) for c in parts)
+    if usage or ads or forever:
         facts.usage_rights = True
-        facts.usage_perpetual = any(PERPETUAL.search(c.folded) for c, _ in usage + ads)
+        facts.usage_perpetual = forever or any(_said(c, PERPETUAL) for c, _ in usage + ads)
         if not facts.usage_perpetual:
             facts.usage_months = _months_near(usage) or _months_near(ads)
     elif _denied(USAGE, parts):
@@ -997,6 +1012,29 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
+
+
+def _said(clause: Clause, pattern: re.Pattern[str]) -> bool:
+    """`pattern` in the clause, not under a negation begun before it ("not forever"); one that starts with it is
+    its meaning ("sans limite de durée", "without time limit")."""
+    return any(
+        not any(low < match.start() < high for low, high in clause.scopes) for match in pattern.finditer(clause.folded)
+    )
+
+
+def _forever_rights(clause: Clause) -> bool:
+    """A time without end said of the content or the rights in the same comma-delimited part of the clause:
+    "veut les droits à vie sur mes vidéos" (not "elle me suit à vie, 300 € pour 2 reels"). A negation begun
+    before the words cancels it ("pas à vie"); one inside them is their meaning ("sans limite de durée")."""
+    offset = 0
+    for part in clause.folded.split(","):  # each part read once: linear on any input
+        if RIGHTS_OBJECT.search(part):
+            for match in FOREVER.finditer(part):
+                start = offset + match.start()
+                if not any(low < start < high for low, high in clause.scopes):
+                    return True
+        offset += len(part) + 1
+    return False
 
 
 def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:

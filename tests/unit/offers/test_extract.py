@@ -186,3 +186,34 @@ def test_huge_amounts_are_unreadable_and_long_offers_are_capped() -> None:
 def test_a_code_from_sms_is_a_login_request_and_buying_a_starter_kit_is_paying_to_work() -> None:
     assert extract_facts("Please send us the 6-digit code you received by SMS to confirm.").asks_login
     assert extract_facts("To join, you just need to buy our starter kit (€49).").asks_money
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "une marque me propose 300€ pour 2 reels mais veut les droits à vie sur mes vidéos, c'est normal ?",
+        "a brand offered me $300 for 2 reels but wants to use my videos for life, is that ok?",
+        "ils veulent garder mes vidéos indéfiniment et 200€ pour un tiktok",
+        "they want to use my content forever, 500 € for 3 posts, should I accept?",
+        "la marque veut pouvoir utiliser mes photos sans limite de durée, 400€ pour 2 posts",
+        "300€, 2 reels, droits illimités dans le temps",
+        "Usage rights: perpetual, all media.",
+    ],
+)
+def test_rights_without_end_in_the_creators_own_words_are_perpetual(text: str) -> None:
+    facts = extract_facts(text)
+    assert (facts.usage_rights, facts.usage_perpetual) == (True, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cette marque me suit à vie, elle m'a offert 300€ pour 2 reels",
+        "I'll remember this forever, they pay 500 € for 2 reels",
+        "ça a changé ma vie, 500€ pour 2 reels",
+        "les droits ne sont pas à vie, 300€ pour 2 reels",
+        "Usage: 12 months on our site, not forever.",
+    ],
+)
+def test_forever_about_something_else_or_denied_is_not_perpetual_rights(text: str) -> None:
+    assert not extract_facts(text).usage_perpetual
