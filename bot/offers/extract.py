@@ -29,7 +29,7 @@ FORMATS = {
     "segment": "video", "segments": "video", "stream": "live", "streams": "live", "livestream": "live",
     "livestreams": "live", "blog article": "blog", "blog articles": "blog", "pin": "post", "pins": "post",
     "epingle": "post", "epingles": "post", "tiktok video": "tiktok", "tiktok videos": "tiktok",
-    "video tiktok": "tiktok", "videos tiktok": "tiktok",
+    "video tiktok": "tiktok", "videos tiktok": "tiktok", "newsletter": "newsletter", "newsletters": "newsletter",
 }  # fmt: skip
 PLATFORMS = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok", "youtube": "youtube",
@@ -37,7 +37,9 @@ PLATFORMS = {
     "linkedin": "linkedin", "blog": "blog", "twitter": "x",
 }  # fmt: skip
 # Formats that name their platform; a reel or a story gets one only when the offer names it (never guessed).
-OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube", "blog": "blog"}
+# A blog article or a newsletter is its own medium: no platform beside it ("1 article de blog" is no blog platform).
+OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
+NO_PLATFORM = {"blog", "newsletter"}
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
 NOT_A_SHORT = re.compile(
     r"^\s?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
@@ -413,6 +415,20 @@ OFFER_SIGNALS = re.compile(
 
 
 # The creator is asked to hide the ad: the negation is part of what is said, so these run on the raw clause.
+# "We don't need usage rights for paid ads", "they don't want to use it for ads": a refused advertising use of the
+# content, not a request to hide that the post is an ad.
+ADS_USE = re.compile(
+    r"usage|rights?|droits?|licen[cs]e|\buse (it|them|this|that|the \w+|your \w+|my \w+) (for|in|as)\b|"
+    r"utiliser (la|les|ta|tes|ma|mes|votre|vos|ce|cette|\w+) \w* ?(en|pour)\b|(for|in|on|into|as) (paid |our )?ads\b|"
+    r"paid (ads|advertising|media)|publicite payante|\ben pub\b|boost|whitelist|spark ads?|"
+    r"sponsoris(er|ee?s?) (la|le|les)"
+)
+
+
+def _hides(folded: str) -> bool:
+    return any(not ADS_USE.search(match.group(0)) for match in HIDDEN.finditer(folded))
+
+
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher", re.I)
 COMMENT_CONTROL = re.compile(
     r"(delete|remove|hide|supprime[rz]?|supprimer|efface[rz]?|masque[rz]?|cache[rz]?|filtre[rz]?|moderate|"
@@ -487,6 +503,13 @@ BENIGN_CODE = re.compile(
     r"spark|promo|discount|reduction|affili|referral|parrainage|creator code|code createur|autori[sz]|ad code|"
     r"tracking|partnership code|code partenaire|boost",
     re.I,
+)
+# A password the creator sets for the brand's own portal is no credential of theirs: "log in to our creator portal
+# with your email and a password you choose".
+NEW_PASSWORD = re.compile(
+    r"(password|mot de passe) (you (choose|pick|create|set)|of your choice|que (tu|vous) (choisi|cre|defini)\w*|"
+    r"de (ton|votre) choix)|(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
+    r"votre )?(own |new |nouveau |propre )?(password|mot de passe)"
 )
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
@@ -647,7 +670,9 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         _hits(ACCOUNT_LOGIN, parts)
     )
     credentials = any(
-        not is_negated(c, m.span()) and not BENIGN_CODE.search(m.group(0))
+        not is_negated(c, m.span())
+        and not BENIGN_CODE.search(m.group(0))
+        and not NEW_PASSWORD.search(c.folded[max(0, m.start() - 30) : m.end() + 30])
         for c in parts
         for m in CREDENTIALS.finditer(c.folded)
     )
@@ -843,23 +868,36 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
         # A platform that belongs to another deliverable of the clause ("2 reels et 1 TikTok") is not shared.
         taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
         taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
+        # A platform written beside one deliverable is that one's, not the next ones': "2 reels Instagram et 4
+        # stories" names no platform for the stories (one written after the last, "1 reel + 2 stories sur
+        # Instagram", still covers them all).
+        claimed: set[str] = set()
         for match in matches:
             count = _number(match.group("n"))
+            around = _own_words(match)
+            own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
+            shared = named - taken - claimed
+            claimed |= own
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
-            around = _own_words(match)
+            if fmt == "video" and "newsletter" in around:
+                fmt = "newsletter"  # "1 mention dans votre newsletter"
+            elif fmt == "post" and "blog" in (match.group("adj") or ""):
+                fmt = "blog"  # "1 sponsored blog post"
             platform = next((PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS), None)
             lead = re.search(r"([a-z]+)\s?\($", clause.folded[max(0, match.start() - 20) : match.start()])
             if platform is None and lead and lead.group(1) in PLATFORMS:
                 platform = PLATFORMS[lead.group(1)]  # "un haul TikTok (1 vidéo)"
             platform = platform or OWN_PLATFORM_WORDS.get(match.group("fmt").lower()) or OWN_PLATFORM.get(fmt)
-            if platform is None and len(named - taken) == 1:
-                platform = next(iter(named - taken))  # "1 reel + 2 stories sur Instagram"
+            if platform is None and len(shared) == 1:
+                platform = next(iter(shared))  # "1 reel + 2 stories sur Instagram"
             if fmt == "video" and platform == "tiktok":
                 fmt = "tiktok"  # "1 vidéo TikTok" is a TikTok
             if fmt == "video" and platform is None and "youtube" in folded:
                 platform = "youtube"
+            if fmt in NO_PLATFORM:
+                platform = None
             key = (fmt, platform)
             before = clause.folded[max(0, match.start() - 3) : match.start()]
             if "=" in before or TOTAL.search(match.group("tail") or ""):
@@ -953,7 +991,10 @@ BROAD_EXCLUSIVITY = re.compile(
 )
 ADS_FEE = re.compile(
     r"paid usage|usage fee|additional|extra (fee|\$|€|£)|en supplement|supplementaire|avenant remunere|"
-    r"remunere(e|s)? en plus|billed separately|factur\w* (a part|en plus|separement)|on top",
+    r"remunere(e|s)? en plus|billed separately|factur\w* (a part|en plus|separement)|on top|"
+    # Ads only on the creator's say and for another fee: "would need your agreement and a separate fee".
+    r"separate(ly)?|separee?s?|distincte?s?|\ba part\b|a negocier|to be (agreed|negotiated)|"
+    r"(your|ton|votre) (agreement|consent|accord)",
     re.I,
 )
 EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence", re.I)
@@ -1048,7 +1089,7 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         match = days[0][1]
         facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e") if g))
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
-    if any(HIDDEN.search(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in parts):
+    if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in parts):
         facts.disclosure = "hidden"
     elif _hits(DISCLOSE, parts):
         facts.disclosure = "required"

@@ -13,7 +13,10 @@ def test_a_french_brief_gives_its_facts() -> None:
     facts = extract_facts(FRENCH_OFFER)
     assert facts.lang == "fr"
     assert (facts.compensation, facts.amount, facts.currency) == (["money"], 1500, "EUR")
-    assert facts.deliverables == [Deliverable("reel", 1, "instagram"), Deliverable("story", 2, "instagram")]
+    assert facts.deliverables == [
+        Deliverable("reel", 1, "instagram"),
+        Deliverable("story", 2, None),
+    ]  # named for the reel only
     assert (facts.exclusivity, facts.exclusivity_months, facts.exclusivity_scope) == (True, 3, "competitors")
     assert (facts.usage_rights, facts.usage_months, facts.usage_perpetual) == (True, 6, False)
     assert (facts.payment_days, facts.deadline, facts.disclosure, facts.category) == (
@@ -217,3 +220,35 @@ def test_rights_without_end_in_the_creators_own_words_are_perpetual(text: str) -
 )
 def test_forever_about_something_else_or_denied_is_not_perpetual_rights(text: str) -> None:
     assert not extract_facts(text).usage_perpetual
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 reels Instagram et 4 stories pour 900 €",
+         [Deliverable("reel", 2, "instagram"), Deliverable("story", 4, None)]),
+        ("1 reel + 2 stories sur Instagram, 500 €",
+         [Deliverable("reel", 1, "instagram"), Deliverable("story", 2, "instagram")]),
+        ("- 1 article de blog dédié\n- 1 mention dans votre newsletter mensuelle",
+         [Deliverable("blog", 1, None), Deliverable("newsletter", 1, None)]),
+        ("- 1 sponsored blog post per month for 3 months\n- 1 newsletter mention per month for the same 3 months",
+         [Deliverable("blog", 3, None), Deliverable("newsletter", 3, None)]),
+    ],
+)  # fmt: skip
+def test_a_platform_belongs_to_the_deliverables_it_is_written_beside(text: str, expected: list) -> None:
+    assert extract_facts(text).deliverables == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("We don't need usage rights for paid ads. Please tag it #ad.", "disclosure", "required"),
+        ("They don't want to use it for ads. I need to tag it #ad.", "disclosure", "required"),
+        ("Please don't use #ad, keep it natural.", "disclosure", "hidden"),
+        ("Log in to our creator portal with your own email and a password you choose.", "asks_login", False),
+        ("Send us your Instagram password so we can verify your stats.", "asks_login", True),
+        ("Paid ads usage would need your agreement and a separate fee.", "ads_fee", True),
+    ],
+)
+def test_refused_ad_use_a_portal_password_and_a_separate_ads_fee(text: str, field: str, value: object) -> None:
+    assert getattr(extract_facts(text), field) == value
