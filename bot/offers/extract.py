@@ -582,6 +582,14 @@ TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|p
 WORTH = re.compile(
     r"valeur|value|worth|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|msrp", re.I
 )
+POTENTIAL = re.compile(
+    r"(jusqu.a|up to|earn|earns|earning|make|makes|making|gagne\w*|touche\w*|se font)\W[^.\n]{0,20}$"
+)
+OTHERS_EARN = re.compile(
+    r"\b(top|best|leading|meilleur\w*|certain\w*|some|others?|autres|many|beaucoup|plusieurs|nos|our|les)\s"
+    r"([a-z]+\s)?(creators?|creat(eur|rice)s?|ambassad\w*|partners?|partenaires?|influenc\w*|affiliates?|affilie\w*|"
+    r"members?|membres?)"
+)
 UNPAID = re.compile(
     r"unpaid|non remunere|benevol|no budget|pas de budget|sans budget|free of charge|pro bono|gratuitement|"
     r"for free|no fee|no payment|pas de (remuneration|paiement|cachet)|aucune remuneration",
@@ -738,6 +746,10 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     return 1
 
 
+WE_PAY = re.compile(
+    r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
+    r"offer|offers|offrons|offre|provide|provides|fund|finance\w*)\b"
+)
 BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b", re.I)
 OBLIGED = re.compile(
     r"\b(need|needs|have|has|must|just|only|first|required|all our|devez|dois|doit|suffit|d.abord|faut|obligatoire|"
@@ -758,6 +770,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         context = folded[max(0, amount.start - 40) : amount.end + 15]
         if WORTH.search(before) or (PAY_CONTEXT.search(context) and not NOT_PAYING.search(context)):
             continue  # what a gift is worth, or what the creator would pay, is not a fee
+        if POTENTIAL.search(before) and OTHERS_EARN.search(folded[max(0, amount.start - 80) : amount.start]):
+            continue  # "nos meilleures ambassadrices se font jusqu'à 500 €/mois": a promise about others, not a fee
         clause = _clause_at(parts, amount.start)
         if clause is not None and is_negated(clause, (amount.start - clause.start, amount.end - clause.start)):
             continue
@@ -783,14 +797,19 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"(pay|payer|regler|cover|paie[sz]?) [^\n]{0,25}?(shipping|frais de port|postage|frais d.envoi)|"
         r"(pay|payer|regler|cover) (the |les |only |juste |seulement )*(frais|shipping|"
         r"postage|fee|deposit|acompte)|(buy|acheter|purchase) (the |our |notre |nos |un |a )?(starter|kit|products?|"
-        r"produits?|collection|pack)|(buy|acheter|purchase|order|commander) (\w+ ){0,3}(starter|kit|pack|"
-        r"collection)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
+        r"produits?|collection|pack)|(buy|acheter|purchase|order|commander) [^.\n]{0,20}?\b(starter|kit|pack|"
+        r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
+        r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
+        r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
+        r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b",
         folded,
     )
     for pay_request in itertools.islice(pay_requests, MAX_AMOUNTS):
-        if NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]):
-            continue
+        if NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]) or WE_PAY.search(
+            folded[max(0, pay_request.start() - 25) : pay_request.start() + 12]
+        ):
+            continue  # "we cover shipping", "we pay a one-time fee of 800 €": the brand pays
         if BUYING.match(pay_request.group(0)) and not OBLIGED.search(
             folded[max(0, pay_request.start() - 40) : pay_request.start()]
         ):

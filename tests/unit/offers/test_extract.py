@@ -252,3 +252,25 @@ def test_a_platform_belongs_to_the_deliverables_it_is_written_beside(text: str, 
 )
 def test_refused_ad_use_a_portal_password_and_a_separate_ads_fee(text: str, field: str, value: object) -> None:
     assert getattr(extract_facts(text), field) == value
+
+
+def test_what_other_creators_earn_is_not_a_fee() -> None:
+    facts = extract_facts(
+        "Tu postes 2 reels par mois avec ton code et tu touches 15 % de commission sur chaque vente. Pas de fixe pour "
+        "le moment, mais nos meilleures ambassadrices se font jusqu'à 500 €/mois !"
+    )
+    assert facts.amount is None and "money" not in facts.compensation and "commission" in facts.compensation
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("To activate your account just pay the one-time onboarding fee of $79.", True),
+        ("pour devenir ambassadrice je dois d'abord payer une formation créatrice à 150 €", True),
+        ('to become an ambassador I have to first buy a $200 "starter kit" of their products', True),
+        ("We pay a one-time fee of 800 € for 2 reels.", False),
+        ("on paie les frais de port, 300 € pour 2 reels", False),
+    ],
+)
+def test_paying_to_join_in_other_words(text: str, asks: bool) -> None:
+    assert extract_facts(text).asks_money is asks
