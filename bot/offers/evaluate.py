@@ -70,7 +70,10 @@ PROFILE_TOPICS: list[tuple[str, str]] = [
     ("gaming", r"\bgames?\b|jeux|gamer|esport|streams?"),
     ("sport", r"running|trail|course a pied|hikes?|randonnee|marathon|cycling|velo|musculation|powerlifting|gym"),
     ("kids", r"parent|famille|family|maman|mum|mom|papa|dad|bebe|baby|jumeaux|twins"),
+    ("health_supplement", r"wellness|bien[- ]etre|\bsante\b|\bhealth|nutrition|self[- ]care"),
 ]
+# A line that covers daily life takes many products: no offer is a clear mismatch for it, only a question.
+BROAD_LINE = re.compile(r"lifestyle|life style|\bvlogs?\b|daily|quotidien|everyday|day in (my|the) life|vie de tous")
 # Values a category goes against: the profile's values are free text, matched by these words.
 VALUE_CLASHES: dict[str, str] = {
     "fast_fashion": (
@@ -303,6 +306,7 @@ def _fit(facts: OfferFacts, profile: Profile, text: str, judged: _Judgement, sim
     related = set().union(*(RELATED.get(topic, {topic}) for topic in topics)) if topics else set()
     category = facts.category
     clear = bool(category and topics and category not in related and category in RELATED)
+    clear = clear and not BROAD_LINE.search(fold(line))
     if clear and (score is None or score < FIT_OK):
         judged.add(
             "editorial_fit", "bad", "fit_clear_mismatch", "offer-editorial-fit", "off_editorial_line",

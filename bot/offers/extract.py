@@ -126,7 +126,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "tech",
         r"\bapp\b|application|vpn|casque|headphones?|earbuds|ecouteurs|smartphone|logiciel|software|gadget|"
-        r"laptop|ordinateur|camera|saas|ai tool|outil ia|clavier|keyboard|micro(phone)?\b",
+        r"laptop|ordinateur|camera|saas|ai tool|outil ia|clavier|keyboard|microphones?\b|"
+        r"\bmicros?\b(?![- ]?(influen|creat|entrepr|business|nano|ondes))",
     ),
     ("drinks", r"boissons?|\bdrinks?\b|juice|\bjus\b|kombucha|\btea\b|\bcafe\b|coffee|energy drink|\bsoda"),
     (
@@ -254,7 +255,8 @@ PAID_ADS = re.compile(
     r"whitelist|white-list|spark ?ads?|partnership ads?|paid ads?|paid social|"
     r"ads? (on|with|from) your (handle|account)|run (it|them|the (video|content|post)) as (an )?ads?\b|"
     r"en (pub|publicite)s?\b|publicites? payantes?|"
-    r"sponsoriser (ta|votre|vos|tes)|boost(er|ing)?\b|"
+    r"sponsoriser (ta|votre|vos|tes)|boost(er|ing|ed)?\b(?! (nos|our|notre|ses|their|its|les|the) (notes?|ratings?|"
+    r"avis|reviews?|ventes|sales|visibilit\w*|notoriet\w*|chiffre|audience|followers|abonnes))|"
     r"dark posts?|campagnes? (pub|publicitaires?)|ad campaigns?|meta ads|facebook ads|tiktok ads",
     re.I,
 )
@@ -367,7 +369,8 @@ GIFT = re.compile(
     + r"(notre|nos|un|une|le|la|les)|send (you|u) "
     + _NOT_GIFTS
     + r"(our|a|the|some)|en echange|in exchange|"
-    r"samples?|echantillons?|(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
+    r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
+    r"(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
     r"diner)|seeding|on t.envoie " + _NOT_GIFTS + r"|we.ll send " + _NOT_GIFTS + r"|nous (vous )?offrons|"
     r"we (would love to )?(offer|gift)|a conserver|a garder|yours to keep|to keep\b|tu (les |le |la )?gardes|"
     r"vous (les |le |la )?gardez|you keep (it|them|the (product|set|kit|box|pieces?))|(ship|expedi\w*|send) "
@@ -450,7 +453,8 @@ FAKE_REVIEWS = re.compile(
     r"play ?store|apple store|tripadvisor|yelp|avis verifies|fiche produit|product page|our (web)?site|notre site)|"
     r"(amazon|google|trustpilot|app ?store|play ?store|tripadvisor|yelp)[^.\n]{0,40}(reviews?|avis|notes?|"
     r"ratings?)|(review|avis|note|rate|rating|noter|notez)[^.\n]{0,30}(5|five|cinq)[- ]?(stars?|etoiles)|"
-    r"(5|five|cinq)[- ]?(stars?|etoiles)[^.\n]{0,30}(review|avis|note|rating)",
+    r"(5|five|cinq)[- ]?(stars?|etoiles)[^.\n]{0,30}(review|avis|note|rating|amazon|google|trustpilot|app ?store|"
+    r"play ?store|tripadvisor|yelp)",
     re.I,
 )
 NO_CONTRACT = re.compile(
@@ -580,7 +584,9 @@ SPAN = re.compile(
 )
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b", re.I)
 WORTH = re.compile(
-    r"valeur|value|worth|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|msrp", re.I
+    r"valeur|value|worth|\bvau[tx]\b|valent|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|"
+    r"msrp",
+    re.I,
 )
 POTENTIAL = re.compile(
     r"(jusqu.a|up to|earn|earns|earning|make|makes|making|gagne\w*|touche\w*|se font)\W[^.\n]{0,20}$"
@@ -701,7 +707,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in parts)
     if _mentions(folded, "compet", "concurren", "rival", "brand", "marque"):
-        facts.competitor_ban = any(COMPETITOR_BAN.search(c.folded) for c in parts)
+        facts.competitor_ban = any(COMPETITOR_BAN.search(c.folded) and not _bounded_ban(c) for c in parts)
 
 
 def _clause_at(parts: list[Clause], offset: int) -> Clause | None:
@@ -1048,12 +1054,18 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         and not EXCLUSIVITY_NONE.search(c.folded)
         and not re.search(r"(pas d.|no |sans |without )exclusi", c.folded)
     ]
+    # "Not to promote any other haircare brand for 12 months" is an exclusivity with its term, not a ban for ever.
+    bounded = [(c, m) for c in parts if (m := COMPETITOR_BAN.search(c.folded)) and _bounded_ban(c)]
+    claims += bounded
     if claims:
         facts.exclusivity = True
-        facts.exclusivity_months = _months_near(claims)
-        if any(BROAD_EXCLUSIVITY.search(c.folded) for c, _ in claims):
+        facts.exclusivity_months = _months_near(claims) or next((_months(c.folded) for c, _ in bounded), None)
+        rivals = any(re.search(r"concurrent|competitor|competing|rival", c.folded) for c, _ in claims)
+        # "any competing brand" is the competitors; "any other brand", "the whole category" is the category.
+        category = any(re.search(r"categor|secteur|sector|industry", c.folded) for c, _ in claims)
+        if (category or not rivals) and any(BROAD_EXCLUSIVITY.search(c.folded) for c, _ in claims):
             facts.exclusivity_scope = "category"
-        elif any(re.search(r"concurrent|competitor|competing", c.folded) for c, _ in claims):
+        elif rivals:
             facts.exclusivity_scope = "competitors"
     elif _denied(EXCLUSIVITY_CLAIM, parts) or any(EXCLUSIVITY_NONE.search(c.folded) for c in parts):
         facts.exclusivity = False
@@ -1072,6 +1084,15 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
+
+
+def _bounded_ban(clause: Clause) -> bool:
+    """A ban on other brands with a term ("pendant 12 mois") and no "never" or "for life" in it."""
+    text = clause.folded
+    return _months(text) is not None and not COMPETITOR_TIME.search(text) and not NEVER.search(text)
+
+
+NEVER = re.compile(r"\b(never|jamais|no time limit|sans limite)\b")
 
 
 def _said(clause: Clause, pattern: re.Pattern[str]) -> bool:

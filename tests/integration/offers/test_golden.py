@@ -155,6 +155,10 @@ def test_editorial_fit_declines_only_a_clear_mismatch(evaluator: OfferEvaluator)
     skincare = "Hi! Our new face serum: 1 video for $600, net 30, #ad."
     gaming = evaluator.evaluate(skincare, Profile(editorial_line="Valorant and competitive FPS gaming streams"))
     assert "off_editorial_line" in gaming.red_flags and gaming.verdict == "decline"
+    # A wellness or daily-life channel takes many products: a detox tea is at most a question there.
+    tea = "Hi! Our detox tea: 1 TikTok for $350, net 30, #ad."
+    for line in ("wellness, self-care", "travel, daily vlogs"):
+        assert "off_editorial_line" not in evaluator.evaluate(tea, Profile(editorial_line=line)).red_flags
 
 
 def test_profile_platforms_values_and_country_are_used(evaluator: OfferEvaluator) -> None:

@@ -274,3 +274,25 @@ def test_what_other_creators_earn_is_not_a_fee() -> None:
 )
 def test_paying_to_join_in_other_words(text: str, asks: bool) -> None:
     assert extract_facts(text).asks_money is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Category exclusivity: you agree not to promote any other haircare brand for 12 months from signature.",
+         "exclusivity_months", 12),
+        ("Vous vous engagez à ne promouvoir aucune autre marque de la catégorie soins capillaires (shampoings, "
+         "masques) pendant 12 mois.", "exclusivity_scope", "category"),
+        ("Exclusivity: for 6 months, you may not work with any competing brand (cargo bikes, e-bikes).",
+         "exclusivity_scope", "competitors"),
+        ("You agree never to mention any other bike brand.", "competitor_ban", True),
+        ("Ils me proposent des produits gratuits (ils disent que ça vaut 90 €) contre 2 vidéos TikTok.", "amount",
+         None),
+        ("They're offering $50 total plus a box of snacks for 2 reels.", "compensation", ["money", "gift"]),
+        ("On te donne 150 € si tu laisses 5 étoiles sur Google Maps et sur Trustpilot.", "fake_reviews", True),
+        ("On a besoin de booster nos notes, 150 € pour 1 reel.", "paid_ads", None),
+        ("A snack brand asked for 2 reels; they said it's their standard micro-creator rate.", "category", "food"),
+    ],
+)  # fmt: skip
+def test_terms_read_on_blind_offers(text: str, field: str, value: object) -> None:
+    assert getattr(extract_facts(text), field) == value
