@@ -229,7 +229,7 @@ def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
     """The duration that follows a mention (within its clause), else the closest one before it."""
     for clause, match in hits:
         text = clause.folded
-        if (after := _months(text[match.start() : match.end() + 90])) is not None:
+        if (after := _months(text[match.start() : match.end() + 120])) is not None:
             return after
         if (before := _months(text[max(0, match.start() - 60) : match.start()])) is not None:
             return before
@@ -243,8 +243,9 @@ EXCLUSIVITY = re.compile(
     re.I,
 )
 USAGE = re.compile(
-    r"droits? (d.utilisation|de diffusion|d.exploitation|de reutilisation|a l.image|sur (le|les) contenus?)|"
-    r"cession de droits|usage rights?|image rights|content rights|license|licence|re-?use|reutilis|re-?post|"
+    r"droits? (d.utilisation|d.usage|de diffusion|d.exploitation|de reutilisation|a l.image|sur (le|les) contenus?)|"
+    r"cession de droits|usage rights?|(organic|organique|paid) usage|usage (organique|organic)|"
+    r"image rights|content rights|license|licence|re-?use|reutilis|re-?post|"
     r"repartag|reshare|(on|sur) (our|nos|notre) (website|site|channels|reseaux|social|pages?|e-?shop|newsletter)|"
     r"(use|utiliser) (your|ton|votre|vos|tes) (content|contenus?|video|photos?|images?)|ugc|"
     r"own (the|all) (content|rights)|republish|re-?publi|(use|utiliser), (edit|modifier)|licen[cs]e|"
@@ -288,6 +289,7 @@ PAYMENT_DAYS = re.compile(
     r"(compter|reception)|of (invoice|receipt)|de (facture|reception)|net|suivant)|(paiement|payment|paid|pay|paye|"
     r"payons|payer|regle|reglement|virement)[^.\n]{0,40}?(sous|within|in|under|a|dans les|dans un delai de|after|apres)"
     r"\s?(?P<c>\d{1,3})\s?"
+    r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
     r"(jours|days|j)\b",
     re.I,
 )
@@ -1127,7 +1129,7 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
     if days := _hits(PAYMENT_DAYS, parts):
         match = days[0][1]
-        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e") if g))
+        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
     if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in parts):
         facts.disclosure = "hidden"

@@ -25,8 +25,10 @@ _CONTRAST = frozenset(
 )
 _PRONOUNS = frozenset(
     "we you i they it he she our your nous vous on tu je il elle ils elles notre votre the la le les this ce cette "
-    "we'll we'd you'll you'd i'll it's c'est".split()
+    "we'll we'd you'll you'd i'll it's c'est they'll they'd they're we're you're i'm i'd i've we've you've he's "
+    "she's".split()
 )
+_ELLIPSIS_BEFORE = frozenset({"but", "mais", "and", "et", "or", "ou"})
 _LIST_GO_ON = frozenset({"or", "ou", "nor", "ni", "and/or"})
 # A word that negates what follows until the clause (or a comma) ends.
 _VERBAL = frozenset(
@@ -236,6 +238,8 @@ def _cue(words: list[tuple[int, int, str]], i: int) -> str | None:
         return None
     if i > 0 and any(_matches(words, i - 1, phrase) for phrase in _EXCEPTIONS_AFTER.get(word, ())):
         return None
+    if word in ("not", "pas") and i > 0 and words[i - 1][2] in _ELLIPSIS_BEFORE:
+        return "nominal"  # "but not as an ad", "mais pas en pub": the phrase that follows, not the rest
     if word in ("ne", "n") or word.startswith("n'"):
         # "ne … pas" / "n'utilisera jamais": a partner within a few words, else it is "ne … que" (only).
         for k in range(i + (0 if word.startswith("n'") and len(word) > 2 else 1), min(i + 5, len(words))):

@@ -296,3 +296,20 @@ def test_paying_to_join_in_other_words(text: str, asks: bool) -> None:
 )  # fmt: skip
 def test_terms_read_on_blind_offers(text: str, field: str, value: object) -> None:
     assert getattr(extract_facts(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("2 reels, 900 € HT, droits d'usage 3 mois sur leurs réseaux.", "usage_months", 3),
+        ("2 reels and 3 TikToks for $1,500 total, 3 months of organic usage.", "usage_months", 3),
+        ("- 650 € HT, paiement 30 jours, contrat envoyé après accord", "payment_days", 30),
+        ("- Rémunération : 700 € HT, facture à 30 jours", "payment_days", 30),
+        ("They said there's no exclusivity, they don't want to use it for ads, they'll send a simple contract, and "
+         "I'd get paid within 30 days of posting.", "payment_days", 30),
+        ("They can repost it for 3 months but not as an ad, I'm paid 30 days after invoicing, and I have to label "
+         "it as an ad.", "disclosure", "required"),
+    ],
+)  # fmt: skip
+def test_usage_payment_and_disclosure_in_other_words(text: str, field: str, value: object) -> None:
+    assert getattr(extract_facts(text), field) == value
