@@ -18,6 +18,7 @@ from bot.telegram.handlers import register
 from bot.telegram.persistence import SQLPersistence
 from bot.telegram.roles import Roles
 from bot.telegram.sequential import PerUserSequential
+from bot.telegram.shared import SharedConversations, SharedRateLimiter
 from bot.telegram.updates import PollingRequest
 from bot.telegram.webhook import serve_webhook
 from bot.wiring import build_services
@@ -32,6 +33,8 @@ def build_application(
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(app: Application) -> None:
+        if isinstance(app.update_processor, SharedConversations):
+            app.update_processor.app = app
         if app.bot_data.services is None:  # tests may hand in ready services
             services = await asyncio.to_thread(build_services, settings)
             await services.open()
@@ -51,9 +54,13 @@ def build_application(
         .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(context=CoachContext, bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3))
-        .concurrent_updates(PerUserSequential(settings.concurrent_updates))
-        .persistence(SQLPersistence(settings.database_path))
+        .rate_limiter(rate_limiter(settings))
+        .concurrent_updates(
+            SharedConversations(settings.concurrent_updates)
+            if settings.database_url
+            else PerUserSequential(settings.concurrent_updates)
+        )
+        .persistence(SQLPersistence(settings.database_location))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -67,6 +74,13 @@ def build_application(
     app.bot_data.roles = Roles(settings.admin_ids)
     register(app, app.bot_data.roles)
     return app
+
+
+def rate_limiter(settings: Settings) -> AIORateLimiter:
+    """With DATABASE_URL (several workers), the overall outbound limit is one bucket in the database."""
+    if settings.database_url is not None:
+        return SharedRateLimiter(settings.database_url.get_secret_value(), settings.outbound_rate_per_second)
+    return AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3)
 
 
 async def register_commands(app: Application) -> None:
