@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram import Bot, BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
@@ -27,8 +27,12 @@ log = logging.getLogger(__name__)
 
 
 def build_application(
-    settings: Settings, request: BaseRequest | None = None, updates_request: BaseRequest | None = None
+    settings: Settings,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    commands: bool = True,
 ) -> Application:
+    """`commands=False`: a worker of `serve`, whose front registers the command menu once for all."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
@@ -40,7 +44,8 @@ def build_application(
             await services.open()
             app.bot_data.services = services
         app.bot_data.roles.set_coaches(await app.bot_data.services.db.coach_ids())
-        await register_commands(app)
+        if commands:
+            await register_commands(app.bot)
         log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.kb.version)
 
     async def post_shutdown(app: Application) -> None:
@@ -83,11 +88,11 @@ def rate_limiter(settings: Settings) -> AIORateLimiter:
     return AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3)
 
 
-async def register_commands(app: Application) -> None:
+async def register_commands(bot: Bot) -> None:
     """The command menu in English for everyone, and in French for French-speaking Telegram apps."""
     for lang, code in (("en", None), ("fr", "fr")):
         commands = [BotCommand(name, description) for name, description in COMMANDS[lang]]
-        await app.bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
+        await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
 
 
 def run_bot(settings: Settings) -> int:
