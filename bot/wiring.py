@@ -89,6 +89,14 @@ class Services:
     def kb(self) -> KnowledgeBase:
         return self.engine.kb
 
+    def behind(self) -> bool:
+        """Whether another process (another worker, `kb add`) changed the index since this one last read it."""
+        return self._stamp() != self._index_stamp
+
+    def catch_up(self) -> RefreshReport | None:
+        """Serve what another process indexed (blocking: run it in a thread); None if nothing changed."""
+        return self.knowledge.refresh() if self.behind() else None
+
     def _stamp(self) -> int | None:
         path = self.settings.index_dir / STATE_FILE
         return path.stat().st_mtime_ns if path.exists() else None

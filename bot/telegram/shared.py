@@ -7,11 +7,12 @@ before it, the user's states are read from the database into this worker's handl
 longer has, say after `/forget` on another worker, is dropped); after it, what changed is written at once
 instead of at PTB's next periodic save. One user's updates still run one at a time in a worker
 (PerUserSequential); the coach roles are re-read every few seconds, so a coach named on one worker is one on
-all of them.
+all of them, and a worker whose index another worker changed (an admin's upload or rollback) catches up.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable
@@ -33,6 +34,7 @@ class SharedConversations(PerUserSequential):
         super().__init__(max_concurrent_updates)
         self.app: Application | None = None  # set by post_init, once the application exists
         self._roles_read = 0.0
+        self._catching_up: asyncio.Task[object] | None = None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         await super().do_process_update(update, self._around(update, coroutine))
@@ -52,9 +54,14 @@ class SharedConversations(PerUserSequential):
                 await app.update_persistence()
 
     async def _load(self, app: Application, update: Update) -> None:
-        if time.monotonic() - self._roles_read > ROLES_EVERY and app.bot_data.services is not None:
+        services = app.bot_data.services
+        if time.monotonic() - self._roles_read > ROLES_EVERY and services is not None:
             self._roles_read = time.monotonic()
-            app.bot_data.roles.set_coaches(await app.bot_data.services.db.coach_ids())
+            app.bot_data.roles.set_coaches(await services.db.coach_ids())
+            if services.behind() and (self._catching_up is None or self._catching_up.done()):
+                # An admin changed the cards through another worker: this one serves them too (in a thread,
+                # under the knowledge base's lock; the update goes on meanwhile with the cards it had).
+                self._catching_up = asyncio.create_task(asyncio.to_thread(services.catch_up))
         persistence = app.persistence
         if not isinstance(persistence, SQLPersistence) or update.effective_user is None:
             return

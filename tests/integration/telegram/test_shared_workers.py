@@ -4,6 +4,7 @@ alternate between them through PTB's update processor, as `serve --workers 2` al
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -16,6 +17,7 @@ from bot.telegram.shared import SharedConversations, SharedRateLimiter
 from bot.wiring import Services, build_services
 from tests.auxil.botapi import TOKEN, BotAPI, RecordingRequest, Sent, callback_update, message_update
 from tests.auxil.postgres import PostgresServer
+from tests.cards import card_text, write_pair
 from tests.conftest import KNOWLEDGE
 
 EN = 2002
@@ -82,7 +84,7 @@ async def test_the_workers_share_state_limits_and_conversations(workers: Workers
 
 
 async def test_a_guided_offer_alternating_between_workers_completes(workers: Workers) -> None:
-    [intro, first] = await workers.say("/offer")  # worker 0
+    [_, first] = await workers.say("/offer")  # worker 0
     assert "What does the brand offer" in first.text
     await workers.say("300 dollars")  # worker 1 must know the dialog is at the pay step
     await workers.say("2 tiktoks")  # worker 0
@@ -109,3 +111,21 @@ async def test_forget_on_one_worker_is_seen_by_the_other(workers: Workers) -> No
     [answer] = await workers.say("300 dollars", worker=1)
     assert "What does the brand offer" not in answer.text and "Que propose" not in answer.text
     assert await workers.apps[1].bot_data.services.db.language(EN) is None
+
+
+def test_a_worker_catches_up_with_cards_another_worker_changed(tmp_path: Path) -> None:
+    """Two workers on one DATA_DIR and knowledge folder: an admin's upload through one is served by the other
+    once it catches up (SharedConversations asks every few seconds)."""
+    write_pair(tmp_path / "knowledge", "fair-pay", summary="How much to charge a brand for a sponsored post.")
+    settings = Settings(
+        _env_file=None, data_dir=tmp_path / "data", knowledge_dir=tmp_path / "knowledge", e5_ranking=False
+    )
+    one, two = build_services(settings), build_services(settings, refresh=False)
+    assert not two.behind()
+    text = card_text("zz-quokka", "en", summary="The quokka sanctuary and zebra crossings sponsorship card.")
+    one.knowledge.upload(7, "zz-quokka.md", text.encode())
+    assert two.behind() and "zz-quokka" not in {card.id for card in two.kb}
+    report = two.catch_up()
+    assert report is not None and report.added == ["zz-quokka:en"]
+    assert "zz-quokka" in {card.id for card in two.kb} and not two.behind() and two.catch_up() is None
+    assert two.index.search("the quokka sanctuary wants a post about zebra crossings", k=1)[0].card_id == "zz-quokka"
