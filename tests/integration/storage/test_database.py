@@ -5,6 +5,9 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from bot.errors import StorageError
 from bot.kb.changes import ChangeLog, FileChange
 from bot.storage import Database
 from bot.storage.database import USER_TABLES, Feedback
@@ -151,3 +154,11 @@ async def test_forget_leaves_neither_the_users_id_nor_their_words_anywhere_in_th
     data = b"".join(file.read_bytes() for file in files)
     assert sentinel.encode() not in data
     assert str(user).encode() not in data and user.to_bytes(4, "big") not in data
+
+
+async def test_a_database_url_nobody_answers_is_a_clear_error_without_the_password(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg", reason="psycopg is not installed in this virtualenv: run `make .venv/.installed`")
+    db = Database(f"postgresql://coach:s3cret-pw@/coach?host={tmp_path}&connect_timeout=2")
+    with pytest.raises(StorageError, match="cannot reach the database at postgresql://coach:\\*\\*\\*@") as refused:
+        await db.open()
+    assert "s3cret-pw" not in str(refused.value)
