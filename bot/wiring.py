@@ -90,8 +90,10 @@ class Services:
         return self.engine.kb
 
     def behind(self) -> bool:
-        """Whether another process (another worker, `kb add`) changed the index since this one last read it."""
-        return self._stamp() != self._index_stamp
+        """Whether another process (another worker, `kb add`) indexed other cards than the ones served here.
+        The version, not the file's time: a no-op refresh elsewhere rewrites the state without changing it."""
+        version = self.index.state().get("kb_version")
+        return bool(version) and version != self.engine.kb.version
 
     def catch_up(self) -> RefreshReport | None:
         """Serve what another process indexed (blocking: run it in a thread); None if nothing changed."""
@@ -107,7 +109,8 @@ class Services:
         kb = load_knowledge(self.settings.knowledge_dir)
         served = self.engine.kb
         elsewhere = self._stamp() != self._index_stamp
-        if elsewhere:
+        if elsewhere and self.settings.chroma_url is None:
+            # (A Chroma server always answers with what was last written: nothing to reopen.)
             # Another process (the command line beside the bot) wrote the index: Chroma keeps the vectors it
             # loaded in memory and would never see the new ones (measured: a card added by `kb add` stayed
             # unfindable until a restart), so the index is opened again from disk.
