@@ -7,29 +7,33 @@ import html
 import json
 import logging
 import re
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
 
 from bot.advice.models import Hit
 from bot.errors import KnowledgeBaseError
 from bot.kb import Card, KnowledgeBase
 from bot.kb.base import outside_hash
-from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings, single_threaded_e5
 from bot.retrieval.lexical import LexicalIndex
+
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
 
 log = logging.getLogger(__name__)
 STATE_FILE = "state.json"
 OUTSIDE = "~outside"  # pseudo card id of the out-of-scope examples
 CHUNKS_PER_QUERY = 60
 PASSAGES_PER_QUERY = 40
-PROBE = "brand collaboration"  # any text: the probe checks that a query finds as many chunks as it asks for
 PROBE_RESULTS = 10
 RRF_K = 60
 # Decline when this weighted sum of (USE best card, USE outside-example margin, e5 best card, e5 outside margin,
@@ -156,28 +160,63 @@ class CardIndex:
         self.client = chromadb.PersistentClient(
             path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         )
-        self.stores: dict[str, Chroma] = {}
+        self._executor: ThreadPoolExecutor | None = None  # embeds questions with the second model
+        self._executor_lock = threading.Lock()
+        self.stores: dict[str, Chroma] = {}  # LangChain's stores, opened when a refresh writes
         self._sizes: dict[str, int] = {}  # texts per collection, read once per refresh instead of per question
         self.collections: dict[str, chromadb.Collection] = {}
-        self.store: Chroma
         self.collection: chromadb.Collection
         for space in self.spaces:
             self._open_collection(space)
 
     def _open_collection(self, space: Space) -> None:
-        # Our own embeddings are always passed: Chroma's default function would download a model.
-        self.stores[space.name] = Chroma(
-            collection_name=space.name,
-            embedding_function=space.embeddings,
-            client=self.client,
-            collection_metadata={"embedding_model": space.embeddings.model_name},
-            collection_configuration={"hnsw": {"space": "cosine"}},
+        # Searching and reading go to the collection itself; LangChain's store (its import alone takes
+        # ~0.5 s of a 3 s cold start) is opened only when a refresh has texts to embed and add.
+        # No embedding function: Chroma's default one would download a model.
+        self.client.get_or_create_collection(
+            space.name,
+            metadata={"embedding_model": space.embeddings.model_name},
+            configuration={"hnsw": {"space": "cosine"}},
+            embedding_function=None,
         )
+        self.stores.pop(space.name, None)
         # The hot path queries the same collections for ids and distances only: card ids are in the chunk ids,
         # and skipping LangChain's Document building and Chroma's metadata fetch halves the query (5.3 -> 2.1 ms).
         self.collections[space.name] = self.client.get_collection(space.name, embedding_function=None)
         if space.name == self.collection_name:
-            self.store, self.collection = self.stores[space.name], self.collections[space.name]
+            self.collection = self.collections[space.name]
+
+    def _store(self, space: Space) -> Chroma:
+        """LangChain's vector store over `space`'s collection, embedding with `space`'s model."""
+        if space.name not in self.stores:
+            from langchain_chroma import Chroma
+
+            self.stores[space.name] = Chroma(
+                collection_name=space.name,
+                embedding_function=space.embeddings,
+                client=self.client,
+                collection_metadata={"embedding_model": space.embeddings.model_name},
+                collection_configuration={"hnsw": {"space": "cosine"}},
+            )
+        return self.stores[space.name]
+
+    @property
+    def store(self) -> Chroma:
+        """The first (USE) ranking's LangChain store."""
+        return self._store(self.spaces[0])
+
+    def embedded_texts(self, kb: KnowledgeBase, embeddings: object) -> list[str]:
+        """Every text of `kb` that `embeddings` embeds for this index's rankings, each once, in a stable order."""
+        docs = documents(kb)
+        texts = [
+            text
+            for space in self.spaces
+            if space.embeddings is embeddings
+            for doc in docs.values()
+            if space.outside or doc.card_id != OUTSIDE
+            for text in space.texts(doc)
+        ]
+        return list(dict.fromkeys(texts))
 
     def searchable(self, space: Space | None = None) -> bool:
         """Whether the stored chunks can be found, not only counted. Chroma keeps the chunks' rows in SQLite and
@@ -189,9 +228,11 @@ class CardIndex:
         if expected == 0:
             return True
         try:
-            found = collection.query(
-                query_embeddings=space.embeddings.embed_queries([PROBE]), n_results=expected, include=["distances"]
-            )
+            # A stored vector as the probe: no model needed, so the check does not wait for one to load.
+            sample = collection.get(limit=1, include=["embeddings"])["embeddings"]
+            if sample is None or len(sample) == 0:
+                return False
+            found = collection.query(query_embeddings=[sample[0]], n_results=expected, include=["distances"])
         except Exception:  # Chroma reports a damaged segment as an internal error
             return False
         return len(found["ids"][0]) == expected
@@ -200,8 +241,15 @@ class CardIndex:
         """Make the index match `kb`: embed only new or edited cards, drop removed ones, never duplicate.
 
         Each collection is brought up to date on its own terms, so one left behind (a model added to an
-        existing index, an interrupted refresh) catches up; the report counts the first one's changes."""
+        existing index, an interrupted refresh) catches up; the report counts the first one's changes.
+        When the index already holds this knowledge base (every start but the first), nothing is read but
+        the collections' sizes and one probe each, and nothing is written."""
         started = time.perf_counter()
+        if self._holds(kb):
+            self.use(kb)
+            return RefreshReport(
+                unchanged=sum(1 for _ in kb), seconds=time.perf_counter() - started, kb_version=kb.version
+            )
         wanted = documents(kb)
         diffs = [self._refresh_space(space, wanted) for space in self.spaces]
         added, updated, removed = diffs[0]
@@ -219,14 +267,34 @@ class CardIndex:
         self._write_state(report)
         return report
 
+    def _holds(self, kb: KnowledgeBase) -> bool:
+        """Whether the last complete refresh (its state file) was of `kb`, with these rankings, and every
+        collection still holds the texts it held then and can be searched. The state is written only after
+        every collection is up to date, so an interrupted refresh, another model or other cards fail this."""
+        state = self.state()
+        sizes = state.get("sizes")
+        if state.get("kb_version") != kb.version or state.get("rankings") != self._rankings():
+            return False
+        if not isinstance(sizes, dict):
+            return False
+        for space in self.spaces:
+            size = self.collections[space.name].count()
+            if sizes.get(space.name) != size or not self.searchable(space):
+                return False
+            self._sizes[space.name] = size
+        return True
+
+    def _rankings(self) -> list[str]:
+        return [space.name for space in self.spaces] + ["bm25"]
+
     def _refresh_space(self, space: Space, documents: dict[str, Document]) -> tuple[list[str], list[str], list[str]]:
         if not self.searchable(space):
             log.warning("index %s: stored chunks of %s cannot be searched; rebuilding them", self.index_dir, space.name)
             self.client.delete_collection(space.name)
             self._open_collection(space)
-        store = self.stores[space.name]
+        collection = self.collections[space.name]
         wanted = {key: doc for key, doc in documents.items() if space.outside or doc.card_id != OUTSIDE}
-        stored = store.get(include=["metadatas"])
+        stored = collection.get(include=["metadatas"])
         indexed_hash: dict[str, str] = {}
         chunk_ids: defaultdict[str, list[str]] = defaultdict(list)
         for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
@@ -238,10 +306,10 @@ class CardIndex:
         removed = sorted(key for key in indexed_hash if key not in wanted)
         stale = [chunk for key in updated + removed for chunk in chunk_ids[key]]
         if stale:
-            store.delete(ids=stale)
+            collection.delete(ids=stale)
         fresh = [(doc, space.texts(doc)) for doc in (wanted[key] for key in added + updated)]
         if fresh:
-            store.add_texts(
+            self._store(space).add_texts(
                 texts=[text for _, texts in fresh for text in texts],
                 metadatas=[
                     {"card_id": doc.card_id, "lang": doc.lang, "title": doc.title, "file_hash": doc.file_hash}
@@ -271,22 +339,39 @@ class CardIndex:
             return []
         questions = [plain(question) for question in questions]
         # One batch per model, shared by that model's collections: e5 embeds each question once, not per space.
-        vectors: dict[int, list[list[float]]] = {}
-        for space in self.spaces:
-            if id(space.embeddings) not in vectors:
-                vectors[id(space.embeddings)] = space.embeddings.embed_queries(list(questions))
-        rankings = [self._dense(space, vectors[id(space.embeddings)]) for space in self.spaces]
+        # The other models embed in a worker thread while USE, its collection and BM25 work here: e5 (C, called
+        # through ctypes, which releases the GIL) takes most of a question's time, and the rest hides behind it.
+        models = list({id(space.embeddings): space.embeddings for space in self.spaces}.values())
+        later = {id(model): self._worker().submit(model.embed_queries, list(questions)) for model in models[1:]}
+        vectors = {id(models[0]): models[0].embed_queries(list(questions))}
+        rankings: list[list[dict[str, float]]] = [
+            self._dense(space, vectors[id(space.embeddings)]) if id(space.embeddings) in vectors else []
+            for space in self.spaces
+        ]
+        lexical = [self.lexical.rank(question) for question in questions]
+        vectors.update({key: future.result() for key, future in later.items()})
+        rankings = [
+            ranking or self._dense(space, vectors[id(space.embeddings)])
+            for space, ranking in zip(self.spaces, rankings, strict=True)
+        ]
         results = []
-        for i, question in enumerate(questions):
+        for i in range(len(questions)):
             per_space = [ranking[i] for ranking in rankings]
             outside = [(ranking.pop(OUTSIDE, None), min(ranking.values(), default=0.0)) for ranking in per_space]
             if self._declines(per_space, outside):
                 results.append([])
                 continue
-            lists = [list(ranking) for ranking in per_space] + [self.lexical.rank(question)]
+            lists = [list(ranking) for ranking in per_space] + [lexical[i]]
             first = per_space[0]
             results.append([Hit(card_id, first.get(card_id, 0.0)) for card_id in fuse(lists)[:k]])
         return results
+
+    def _worker(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            with self._executor_lock:
+                if self._executor is None:
+                    self._executor = ThreadPoolExecutor(1, "query-embeddings", initializer=single_threaded_e5)
+        return self._executor
 
     def _declines(self, per_space: list[dict[str, float]], outside: list[tuple[float | None, float]]) -> bool:
         """Outside the coach's scope: no card close enough, or closer to the out-of-scope examples than to any
@@ -326,20 +411,25 @@ class CardIndex:
 
     def stored_keys(self) -> list[str]:
         """The `<card id>:<lang>` documents the index holds."""
-        metas = self.store.get(include=["metadatas"])["metadatas"]
+        metas = self.collection.get(include=["metadatas"])["metadatas"]
         return sorted({f"{meta['card_id']}:{meta['lang']}" for meta in metas})
 
     def state(self) -> dict[str, object]:
         path = self.index_dir / STATE_FILE
-        return json.loads(path.read_text()) if path.exists() else {}
+        try:
+            state = json.loads(path.read_text()) if path.exists() else {}
+        except (OSError, ValueError):  # unreadable: the next refresh compares the collections and rewrites it
+            return {}
+        return state if isinstance(state, dict) else {}
 
     def _write_state(self, report: RefreshReport) -> None:
         state = {
             "kb_version": report.kb_version,
             "refreshed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "embedding_model": self.embeddings.model_name,
-            "rankings": [space.name for space in self.spaces] + ["bm25"],
+            "rankings": self._rankings(),
             "chunks": self.count(),
+            "sizes": {space.name: self._sizes[space.name] for space in self.spaces},
             "last_report": report.counts(),
         }
         tmp = self.index_dir / (STATE_FILE + ".tmp")

@@ -48,6 +48,22 @@ def test_refresh_is_incremental_and_idempotent(tmp_path: Path, cards: Path, embe
     assert index.state()["kb_version"] == load_knowledge(cards).version
 
 
+def test_a_refresh_of_an_index_that_holds_the_cards_writes_nothing_and_a_lost_document_comes_back(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+) -> None:
+    index = CardIndex(tmp_path / "index", embeddings)
+    index.refresh(load_knowledge(cards))
+    state = tmp_path / "index" / "state.json"
+    written = state.stat().st_mtime_ns
+    again = index.refresh(load_knowledge(cards))
+    assert (again.added, again.updated, again.unchanged) == ([], [], 6)
+    assert state.stat().st_mtime_ns == written  # other processes see no change to reload for
+    lost = [chunk for chunk in index.collection.get()["ids"] if chunk.startswith("fair-pay:fr:")]
+    index.collection.delete(ids=lost)  # the collection no longer matches what the state file recorded
+    repaired = index.refresh(load_knowledge(cards))
+    assert (repaired.added, repaired.unchanged, index.count()) == (["fair-pay:fr"], 5, 6 * 2)
+
+
 def test_reopening_the_index_in_a_new_client_sees_the_same_documents(
     tmp_path: Path, cards: Path, embeddings: USEEmbeddings
 ) -> None:
