@@ -103,3 +103,30 @@ def test_e5_rankings_join_an_existing_index_and_refresh_with_it(
     assert {name: c.count() for name, c in index.collections.items()} == {name: n - n // 6 for name, n in sizes.items()}
     hits = index.search("a brand wants me to promise not to work with competitors for a year", k=3)
     assert hits[0].card_id == "exclusivity"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i haggle the price of a second-hand washing machine",
+        "comment je négocie une augmentation avec ma manager au boulot",
+        "what's the penalty for ending my mobile contract early",
+        "recette de tarte aux pommes rapide",
+        "how many followers do i need before tiktok lets me go live",
+    ],
+)
+def test_everyday_questions_in_the_domains_words_are_declined(real_index: CardIndex, question: str) -> None:
+    assert real_index.search(question, k=3) == []
+
+
+@pytest.mark.parametrize(
+    "question, card",
+    [
+        ("the brand wants to negotiate my rate down to 150€ for a reel, what do i answer", "counter-offer"),
+        ("la marque annule la campagne la veille du tournage, j'ai droit à quoi ?", "cancellation-kill-fee"),
+        ("do i have to declare the gifted products i got from brands on my taxes?", "declaring-income"),
+    ],
+)
+def test_the_same_words_about_a_brand_deal_are_answered(real_index: CardIndex, question: str, card: str) -> None:
+    hits = real_index.search(question, k=3)
+    assert card in [hit.card_id for hit in hits]
