@@ -121,7 +121,7 @@ class Services:
         return served_changes(served, kb, report) if elsewhere else report
 
     def _reopen_index(self) -> None:
-        self.index.store._client.close()  # releases this process's Chroma system for the folder
+        self.index.client.close()  # releases this process's Chroma system for the folder
         self.index = CardIndex(
             self.settings.index_dir,
             self.index.embeddings,
@@ -150,7 +150,9 @@ def build_services(settings: Settings, refresh: bool = True) -> Services:
     """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works).
     Changes a killed process left unfinished are finished first, under the knowledge base's lock."""
     embeddings = USEEmbeddings(cache_dir=settings.cache_dir)
-    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir) if settings.e5_ranking else None
+    # The vectors shipped beside the cards: a new install's first index build embeds only what they lack.
+    shipped = settings.knowledge_dir / "vectors"
+    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir, shipped) if settings.e5_ranking else None
     # The models take about a second to load: let them load while Chroma opens and the cards are read.
     models = [embeddings, *([e5] if e5 else [])]
     warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
