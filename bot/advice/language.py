@@ -24,6 +24,7 @@ ENGLISH_MARKERS = frozenset(
     "why which who should can could would do does did don't dont not no yes lol tbh ngl rn idk pls "
     "plz thx brand brands paid pay followers free contract want wants asked asking ".split()
 )
+LINGUA_CHARS = 1_000
 WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿœæ']+")
 
 
@@ -47,7 +48,9 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
         return "fr"
     if english >= french + 2 or (english and not french):
         return "en"
-    detected = _detector().detect_language_of(text)
+    # Lingua's time grows with the square of a word's length (one 8,000-letter word: ~100 ms, 16,000: ~500 ms,
+    # measured): the opening is enough to tell French from English.
+    detected = _detector().detect_language_of(text[:LINGUA_CHARS])
     if detected is Language.FRENCH:
         return "fr"
     if detected is Language.ENGLISH:

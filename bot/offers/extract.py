@@ -29,7 +29,7 @@ FORMATS = {
     "segment": "video", "segments": "video", "stream": "live", "streams": "live", "livestream": "live",
     "livestreams": "live", "blog article": "blog", "blog articles": "blog", "pin": "post", "pins": "post",
     "epingle": "post", "epingles": "post", "tiktok video": "tiktok", "tiktok videos": "tiktok",
-    "video tiktok": "tiktok", "videos tiktok": "tiktok",
+    "video tiktok": "tiktok", "videos tiktok": "tiktok", "newsletter": "newsletter", "newsletters": "newsletter",
 }  # fmt: skip
 PLATFORMS = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok", "youtube": "youtube",
@@ -37,7 +37,9 @@ PLATFORMS = {
     "linkedin": "linkedin", "blog": "blog", "twitter": "x",
 }  # fmt: skip
 # Formats that name their platform; a reel or a story gets one only when the offer names it (never guessed).
-OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube", "blog": "blog"}
+# A blog article or a newsletter is its own medium: no platform beside it ("1 article de blog" is no blog platform).
+OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
+NO_PLATFORM = {"blog", "newsletter"}
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
 NOT_A_SHORT = re.compile(
     r"^\s?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
@@ -167,11 +169,25 @@ DURATION = re.compile(
     re.I,
 )
 PERPETUAL = re.compile(
-    r"perpetuit|perpetuity|perpetual|perpetuel|a vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
+    r"perpetuit|perpetuity|perpetual|perpetuel|\ba vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
     r"use)|sans limit(e|ation) de (duree|temps)|no time limit|indefinitely|indefiniment|all rights|irrevocab|"
     r"buy-?out|for all time|a titre definitif|definitivement|without (any )?time limit|sans date de fin|"
     r"no end date|unlimited usage|usage illimite",
     re.I,
+)
+# A time without end, said of the creator's content or rights: "les droits à vie sur mes vidéos", "they want to
+# use my reels forever". A creator describing an offer rarely writes "usage rights", so the duration and the object
+# read in one clause are enough; the object keeps "elle me suit à vie" or "I'll remember it forever" out.
+FOREVER = re.compile(
+    r"\ba vie\b|\bfor life\b|\blifetime\b|\bforever\b|\bfor ever\b|pour toujours|\ba jamais\b|indefinite?ly|"
+    r"indefiniment|perpetu|sans limite (de|dans le) (duree|temps)|illimite(e|s|es)? dans le temps|"
+    r"(no|without( any)?) time limit|sans date de fin|no end date|for all time|no expiry|never expires?|"
+    r"n'expire(nt)? jamais"
+)
+RIGHTS_OBJECT = re.compile(
+    r"\b(droits?|rights?|usage|licen[cs]es?|contenus?|content|videos?|photos?|images?|visuels?|reels?|posts?|"
+    r"publications?|stories|tiktoks?|shorts?|clips?|ugc|creations?|utilis\w*|use|using|exploit\w*|diffus\w*|"
+    r"garder|keep|reuse|re-?post\w*|repartag\w*|run(ning)?|pubs?|ads?|advertising|publicit\w*)\b"
 )
 _DURATION_WORDS = {"dix-huit": 18, "eighteen": 18, "vingt-quatre": 24, "twenty-four": 24, "neuf": 9, "nine": 9}
 
@@ -399,6 +415,20 @@ OFFER_SIGNALS = re.compile(
 
 
 # The creator is asked to hide the ad: the negation is part of what is said, so these run on the raw clause.
+# "We don't need usage rights for paid ads", "they don't want to use it for ads": a refused advertising use of the
+# content, not a request to hide that the post is an ad.
+ADS_USE = re.compile(
+    r"usage|rights?|droits?|licen[cs]e|\buse (it|them|this|that|the \w+|your \w+|my \w+) (for|in|as)\b|"
+    r"utiliser (la|les|ta|tes|ma|mes|votre|vos|ce|cette|\w+) \w* ?(en|pour)\b|(for|in|on|into|as) (paid |our )?ads\b|"
+    r"paid (ads|advertising|media)|publicite payante|\ben pub\b|boost|whitelist|spark ads?|"
+    r"sponsoris(er|ee?s?) (la|le|les)"
+)
+
+
+def _hides(folded: str) -> bool:
+    return any(not ADS_USE.search(match.group(0)) for match in HIDDEN.finditer(folded))
+
+
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher", re.I)
 COMMENT_CONTROL = re.compile(
     r"(delete|remove|hide|supprime[rz]?|supprimer|efface[rz]?|masque[rz]?|cache[rz]?|filtre[rz]?|moderate|"
@@ -474,6 +504,13 @@ BENIGN_CODE = re.compile(
     r"tracking|partnership code|code partenaire|boost",
     re.I,
 )
+# A password the creator sets for the brand's own portal is no credential of theirs: "log in to our creator portal
+# with your email and a password you choose".
+NEW_PASSWORD = re.compile(
+    r"(password|mot de passe) (you (choose|pick|create|set)|of your choice|que (tu|vous) (choisi|cre|defini)\w*|"
+    r"de (ton|votre) choix)|(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
+    r"votre )?(own |new |nouveau |propre )?(password|mot de passe)"
+)
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
     r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
@@ -544,6 +581,14 @@ SPAN = re.compile(
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b", re.I)
 WORTH = re.compile(
     r"valeur|value|worth|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|msrp", re.I
+)
+POTENTIAL = re.compile(
+    r"(jusqu.a|up to|earn|earns|earning|make|makes|making|gagne\w*|touche\w*|se font)\W[^.\n]{0,20}$"
+)
+OTHERS_EARN = re.compile(
+    r"\b(top|best|leading|meilleur\w*|certain\w*|some|others?|autres|many|beaucoup|plusieurs|nos|our|les)\s"
+    r"([a-z]+\s)?(creators?|creat(eur|rice)s?|ambassad\w*|partners?|partenaires?|influenc\w*|affiliates?|affilie\w*|"
+    r"members?|membres?)"
 )
 UNPAID = re.compile(
     r"unpaid|non remunere|benevol|no budget|pas de budget|sans budget|free of charge|pro bono|gratuitement|"
@@ -633,7 +678,9 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         _hits(ACCOUNT_LOGIN, parts)
     )
     credentials = any(
-        not is_negated(c, m.span()) and not BENIGN_CODE.search(m.group(0))
+        not is_negated(c, m.span())
+        and not BENIGN_CODE.search(m.group(0))
+        and not NEW_PASSWORD.search(c.folded[max(0, m.start() - 30) : m.end() + 30])
         for c in parts
         for m in CREDENTIALS.finditer(c.folded)
     )
@@ -699,6 +746,10 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     return 1
 
 
+WE_PAY = re.compile(
+    r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
+    r"offer|offers|offrons|offre|provide|provides|fund|finance\w*)\b"
+)
 BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b", re.I)
 OBLIGED = re.compile(
     r"\b(need|needs|have|has|must|just|only|first|required|all our|devez|dois|doit|suffit|d.abord|faut|obligatoire|"
@@ -719,6 +770,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         context = folded[max(0, amount.start - 40) : amount.end + 15]
         if WORTH.search(before) or (PAY_CONTEXT.search(context) and not NOT_PAYING.search(context)):
             continue  # what a gift is worth, or what the creator would pay, is not a fee
+        if POTENTIAL.search(before) and OTHERS_EARN.search(folded[max(0, amount.start - 80) : amount.start]):
+            continue  # "nos meilleures ambassadrices se font jusqu'à 500 €/mois": a promise about others, not a fee
         clause = _clause_at(parts, amount.start)
         if clause is not None and is_negated(clause, (amount.start - clause.start, amount.end - clause.start)):
             continue
@@ -744,14 +797,19 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"(pay|payer|regler|cover|paie[sz]?) [^\n]{0,25}?(shipping|frais de port|postage|frais d.envoi)|"
         r"(pay|payer|regler|cover) (the |les |only |juste |seulement )*(frais|shipping|"
         r"postage|fee|deposit|acompte)|(buy|acheter|purchase) (the |our |notre |nos |un |a )?(starter|kit|products?|"
-        r"produits?|collection|pack)|(buy|acheter|purchase|order|commander) (\w+ ){0,3}(starter|kit|pack|"
-        r"collection)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
+        r"produits?|collection|pack)|(buy|acheter|purchase|order|commander) [^.\n]{0,20}?\b(starter|kit|pack|"
+        r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
+        r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
+        r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
+        r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b",
         folded,
     )
     for pay_request in itertools.islice(pay_requests, MAX_AMOUNTS):
-        if NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]):
-            continue
+        if NOT_PAYING.search(folded[pay_request.start() : pay_request.end() + 20]) or WE_PAY.search(
+            folded[max(0, pay_request.start() - 25) : pay_request.start() + 12]
+        ):
+            continue  # "we cover shipping", "we pay a one-time fee of 800 €": the brand pays
         if BUYING.match(pay_request.group(0)) and not OBLIGED.search(
             folded[max(0, pay_request.start() - 40) : pay_request.start()]
         ):
@@ -829,23 +887,36 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
         # A platform that belongs to another deliverable of the clause ("2 reels et 1 TikTok") is not shared.
         taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
         taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
+        # A platform written beside one deliverable is that one's, not the next ones': "2 reels Instagram et 4
+        # stories" names no platform for the stories (one written after the last, "1 reel + 2 stories sur
+        # Instagram", still covers them all).
+        claimed: set[str] = set()
         for match in matches:
             count = _number(match.group("n"))
+            around = _own_words(match)
+            own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
+            shared = named - taken - claimed
+            claimed |= own
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
-            around = _own_words(match)
+            if fmt == "video" and "newsletter" in around:
+                fmt = "newsletter"  # "1 mention dans votre newsletter"
+            elif fmt == "post" and "blog" in (match.group("adj") or ""):
+                fmt = "blog"  # "1 sponsored blog post"
             platform = next((PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS), None)
             lead = re.search(r"([a-z]+)\s?\($", clause.folded[max(0, match.start() - 20) : match.start()])
             if platform is None and lead and lead.group(1) in PLATFORMS:
                 platform = PLATFORMS[lead.group(1)]  # "un haul TikTok (1 vidéo)"
             platform = platform or OWN_PLATFORM_WORDS.get(match.group("fmt").lower()) or OWN_PLATFORM.get(fmt)
-            if platform is None and len(named - taken) == 1:
-                platform = next(iter(named - taken))  # "1 reel + 2 stories sur Instagram"
+            if platform is None and len(shared) == 1:
+                platform = next(iter(shared))  # "1 reel + 2 stories sur Instagram"
             if fmt == "video" and platform == "tiktok":
                 fmt = "tiktok"  # "1 vidéo TikTok" is a TikTok
             if fmt == "video" and platform is None and "youtube" in folded:
                 platform = "youtube"
+            if fmt in NO_PLATFORM:
+                platform = None
             key = (fmt, platform)
             before = clause.folded[max(0, match.start() - 3) : match.start()]
             if "=" in before or TOTAL.search(match.group("tail") or ""):
@@ -939,7 +1010,10 @@ BROAD_EXCLUSIVITY = re.compile(
 )
 ADS_FEE = re.compile(
     r"paid usage|usage fee|additional|extra (fee|\$|€|£)|en supplement|supplementaire|avenant remunere|"
-    r"remunere(e|s)? en plus|billed separately|factur\w* (a part|en plus|separement)|on top",
+    r"remunere(e|s)? en plus|billed separately|factur\w* (a part|en plus|separement)|on top|"
+    # Ads only on the creator's say and for another fee: "would need your agreement and a separate fee".
+    r"separate(ly)?|separee?s?|distincte?s?|\ba part\b|a negocier|to be (agreed|negotiated)|"
+    r"(your|ton|votre) (agreement|consent|accord)",
     re.I,
 )
 EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence", re.I)
@@ -985,9 +1059,10 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.exclusivity = False
     usage = _hits(USAGE, parts)
     ads = _hits(PAID_ADS, parts)
-    if usage or ads:
+    forever = any(_forever_rights(c) for c in parts)
+    if usage or ads or forever:
         facts.usage_rights = True
-        facts.usage_perpetual = any(PERPETUAL.search(c.folded) for c, _ in usage + ads)
+        facts.usage_perpetual = forever or any(_said(c, PERPETUAL) for c, _ in usage + ads)
         if not facts.usage_perpetual:
             facts.usage_months = _months_near(usage) or _months_near(ads)
     elif _denied(USAGE, parts):
@@ -997,6 +1072,29 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
+
+
+def _said(clause: Clause, pattern: re.Pattern[str]) -> bool:
+    """`pattern` in the clause, not under a negation begun before it ("not forever"); one that starts with it is
+    its meaning ("sans limite de durée", "without time limit")."""
+    return any(
+        not any(low < match.start() < high for low, high in clause.scopes) for match in pattern.finditer(clause.folded)
+    )
+
+
+def _forever_rights(clause: Clause) -> bool:
+    """A time without end said of the content or the rights in the same comma-delimited part of the clause:
+    "veut les droits à vie sur mes vidéos" (not "elle me suit à vie, 300 € pour 2 reels"). A negation begun
+    before the words cancels it ("pas à vie"); one inside them is their meaning ("sans limite de durée")."""
+    offset = 0
+    for part in clause.folded.split(","):  # each part read once: linear on any input
+        if RIGHTS_OBJECT.search(part):
+            for match in FOREVER.finditer(part):
+                start = offset + match.start()
+                if not any(low < start < high for low, high in clause.scopes):
+                    return True
+        offset += len(part) + 1
+    return False
 
 
 def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
@@ -1010,7 +1108,7 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         match = days[0][1]
         facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e") if g))
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
-    if any(HIDDEN.search(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in parts):
+    if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in parts):
         facts.disclosure = "hidden"
     elif _hits(DISCLOSE, parts):
         facts.disclosure = "required"

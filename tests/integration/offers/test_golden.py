@@ -110,6 +110,10 @@ def test_offer_cli_json_and_text(run: Run, data_dir: Path, tmp_path: Path) -> No
          "no time limit.", "competitor_ban", "negotiate"),
         ("Bonjour, pour vous verser les 350 €, envoyez une photo recto verso de votre carte bancaire.",
          "bank_details_request", "decline"),
+        ("une marque me propose 300€ pour 2 reels mais veut les droits à vie sur mes vidéos, c'est normal ?",
+         "perpetual_rights", "negotiate"),
+        ("A brand wants to pay me $400 for 2 TikToks but keep using the videos in their ads forever. Fair?",
+         "perpetual_rights", "negotiate"),
         ("Meta Support: your account will be disabled for copyright infringement in 24 hours. Appeal via the form: "
          "meta-rights-center-support.com/verify", "fake_copyright_notice", "decline"),
     ],

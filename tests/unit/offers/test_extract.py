@@ -13,7 +13,10 @@ def test_a_french_brief_gives_its_facts() -> None:
     facts = extract_facts(FRENCH_OFFER)
     assert facts.lang == "fr"
     assert (facts.compensation, facts.amount, facts.currency) == (["money"], 1500, "EUR")
-    assert facts.deliverables == [Deliverable("reel", 1, "instagram"), Deliverable("story", 2, "instagram")]
+    assert facts.deliverables == [
+        Deliverable("reel", 1, "instagram"),
+        Deliverable("story", 2, None),
+    ]  # named for the reel only
     assert (facts.exclusivity, facts.exclusivity_months, facts.exclusivity_scope) == (True, 3, "competitors")
     assert (facts.usage_rights, facts.usage_months, facts.usage_perpetual) == (True, 6, False)
     assert (facts.payment_days, facts.deadline, facts.disclosure, facts.category) == (
@@ -186,3 +189,88 @@ def test_huge_amounts_are_unreadable_and_long_offers_are_capped() -> None:
 def test_a_code_from_sms_is_a_login_request_and_buying_a_starter_kit_is_paying_to_work() -> None:
     assert extract_facts("Please send us the 6-digit code you received by SMS to confirm.").asks_login
     assert extract_facts("To join, you just need to buy our starter kit (€49).").asks_money
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "une marque me propose 300€ pour 2 reels mais veut les droits à vie sur mes vidéos, c'est normal ?",
+        "a brand offered me $300 for 2 reels but wants to use my videos for life, is that ok?",
+        "ils veulent garder mes vidéos indéfiniment et 200€ pour un tiktok",
+        "they want to use my content forever, 500 € for 3 posts, should I accept?",
+        "la marque veut pouvoir utiliser mes photos sans limite de durée, 400€ pour 2 posts",
+        "300€, 2 reels, droits illimités dans le temps",
+        "Usage rights: perpetual, all media.",
+    ],
+)
+def test_rights_without_end_in_the_creators_own_words_are_perpetual(text: str) -> None:
+    facts = extract_facts(text)
+    assert (facts.usage_rights, facts.usage_perpetual) == (True, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cette marque me suit à vie, elle m'a offert 300€ pour 2 reels",
+        "I'll remember this forever, they pay 500 € for 2 reels",
+        "ça a changé ma vie, 500€ pour 2 reels",
+        "les droits ne sont pas à vie, 300€ pour 2 reels",
+        "Usage: 12 months on our site, not forever.",
+    ],
+)
+def test_forever_about_something_else_or_denied_is_not_perpetual_rights(text: str) -> None:
+    assert not extract_facts(text).usage_perpetual
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 reels Instagram et 4 stories pour 900 €",
+         [Deliverable("reel", 2, "instagram"), Deliverable("story", 4, None)]),
+        ("1 reel + 2 stories sur Instagram, 500 €",
+         [Deliverable("reel", 1, "instagram"), Deliverable("story", 2, "instagram")]),
+        ("- 1 article de blog dédié\n- 1 mention dans votre newsletter mensuelle",
+         [Deliverable("blog", 1, None), Deliverable("newsletter", 1, None)]),
+        ("- 1 sponsored blog post per month for 3 months\n- 1 newsletter mention per month for the same 3 months",
+         [Deliverable("blog", 3, None), Deliverable("newsletter", 3, None)]),
+    ],
+)  # fmt: skip
+def test_a_platform_belongs_to_the_deliverables_it_is_written_beside(text: str, expected: list) -> None:
+    assert extract_facts(text).deliverables == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("We don't need usage rights for paid ads. Please tag it #ad.", "disclosure", "required"),
+        ("They don't want to use it for ads. I need to tag it #ad.", "disclosure", "required"),
+        ("Please don't use #ad, keep it natural.", "disclosure", "hidden"),
+        ("Log in to our creator portal with your own email and a password you choose.", "asks_login", False),
+        ("Send us your Instagram password so we can verify your stats.", "asks_login", True),
+        ("Paid ads usage would need your agreement and a separate fee.", "ads_fee", True),
+    ],
+)
+def test_refused_ad_use_a_portal_password_and_a_separate_ads_fee(text: str, field: str, value: object) -> None:
+    assert getattr(extract_facts(text), field) == value
+
+
+def test_what_other_creators_earn_is_not_a_fee() -> None:
+    facts = extract_facts(
+        "Tu postes 2 reels par mois avec ton code et tu touches 15 % de commission sur chaque vente. Pas de fixe pour "
+        "le moment, mais nos meilleures ambassadrices se font jusqu'à 500 €/mois !"
+    )
+    assert facts.amount is None and "money" not in facts.compensation and "commission" in facts.compensation
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("To activate your account just pay the one-time onboarding fee of $79.", True),
+        ("pour devenir ambassadrice je dois d'abord payer une formation créatrice à 150 €", True),
+        ('to become an ambassador I have to first buy a $200 "starter kit" of their products', True),
+        ("We pay a one-time fee of 800 € for 2 reels.", False),
+        ("on paie les frais de port, 300 € pour 2 reels", False),
+    ],
+)
+def test_paying_to_join_in_other_words(text: str, asks: bool) -> None:
+    assert extract_facts(text).asks_money is asks
