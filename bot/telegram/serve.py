@@ -266,12 +266,16 @@ async def serve_front(settings: Settings, workers: int) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopping.set)
     pool = [Worker(n + 1, free_port()) for n in range(workers)]
-    for worker in pool:
-        worker.start()
     front = Front(settings, pool)
     server: HTTPServer | None = None
     try:
-        await asyncio.gather(*(front.wait_ready(worker) for worker in pool))
+        # The first worker indexes the cards if they changed; the others start once it listens and open that
+        # index (embedded Chroma cannot be created by two processes at once: measured, one of them crashed).
+        pool[0].start()
+        await front.wait_ready(pool[0])
+        for worker in pool[1:]:
+            worker.start()
+        await asyncio.gather(*(front.wait_ready(worker) for worker in pool[1:]))
         assert settings.webhook_secret
         web = tornado.web.Application(
             [(front.path, FrontHandler, {"front": front, "secret": settings.webhook_secret.get_secret_value()})]

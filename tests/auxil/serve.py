@@ -59,8 +59,14 @@ class ServeProcess:
                 raise RuntimeError(f"serve exited with {self.proc.returncode}:\n{self.logs()[-3000:]}")
             return self.server.api.webhook.get("url") == self.url
 
-        self.server.api.wait_for(registered, timeout=ready_timeout)
-        return self
+        deadline = time.monotonic() + ready_timeout
+        while True:  # checked every second: a front that exited is reported at once
+            try:
+                self.server.api.wait_for(registered, timeout=1)
+                return self
+            except TimeoutError:
+                if time.monotonic() > deadline:
+                    raise
 
     def worker_pids(self) -> dict[int, int]:
         """Worker number -> pid of its latest start, from the front's log."""
