@@ -21,6 +21,7 @@ from bot.offers.reading import OfferReader
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import STATE_FILE, CardIndex, RefreshReport
 from bot.storage import Database
+from bot.storage.rates import SharedRates, SharedThrottle
 from bot.telegram.batcher import AskBatcher
 from bot.telegram.throttle import Throttle
 
@@ -36,13 +37,19 @@ class Services:
     index: CardIndex
     engine: AdviceEngine
     db: Database = field(init=False)
-    throttle: Throttle = field(init=False)
+    throttle: Throttle | SharedThrottle = field(init=False)
     batcher: AskBatcher = field(init=False)
     knowledge: KnowledgeChanges[RefreshReport] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.db = Database(self.settings.database_path)
-        self.throttle = Throttle(self.settings.user_rate_per_minute)
+        self.db = Database(self.settings.database_location)
+        if self.settings.database_url is not None:
+            self.db.local_change_log = self.settings.database_path
+        self.rates: SharedRates | None = None
+        self.throttle: Throttle | SharedThrottle = Throttle(self.settings.user_rate_per_minute)
+        if self.settings.database_url is not None:  # several workers: one limit for all of them
+            self.rates = SharedRates(self.settings.database_url.get_secret_value())
+            self.throttle = SharedThrottle(self.rates, self.settings.user_rate_per_minute)
         self.batcher = AskBatcher(self.engine)
         self.knowledge = KnowledgeChanges(
             self.settings.knowledge_dir,
@@ -54,10 +61,14 @@ class Services:
 
     async def open(self) -> None:
         await self.db.open()
+        if self.rates is not None:
+            await self.rates.open()
 
     async def close(self) -> None:
         await self.batcher.close()
         await self.db.close()
+        if self.rates is not None:
+            await self.rates.close()
 
     offer_reader: OfferReader | None = None
 
@@ -78,6 +89,16 @@ class Services:
     def kb(self) -> KnowledgeBase:
         return self.engine.kb
 
+    def behind(self) -> bool:
+        """Whether another process (another worker, `kb add`) indexed other cards than the ones served here.
+        The version, not the file's time: a no-op refresh elsewhere rewrites the state without changing it."""
+        version = self.index.state().get("kb_version")
+        return bool(version) and version != self.engine.kb.version
+
+    def catch_up(self) -> RefreshReport | None:
+        """Serve what another process indexed (blocking: run it in a thread); None if nothing changed."""
+        return self.knowledge.refresh() if self.behind() else None
+
     def _stamp(self) -> int | None:
         path = self.settings.index_dir / STATE_FILE
         return path.stat().st_mtime_ns if path.exists() else None
@@ -88,7 +109,8 @@ class Services:
         kb = load_knowledge(self.settings.knowledge_dir)
         served = self.engine.kb
         elsewhere = self._stamp() != self._index_stamp
-        if elsewhere:
+        if elsewhere and self.settings.chroma_url is None:
+            # (A Chroma server always answers with what was last written: nothing to reopen.)
             # Another process (the command line beside the bot) wrote the index: Chroma keeps the vectors it
             # loaded in memory and would never see the new ones (measured: a card added by `kb add` stayed
             # unfindable until a restart), so the index is opened again from disk.
@@ -99,9 +121,13 @@ class Services:
         return served_changes(served, kb, report) if elsewhere else report
 
     def _reopen_index(self) -> None:
-        self.index.store._client.close()  # releases this process's Chroma system for the folder
+        self.index.client.close()  # releases this process's Chroma system for the folder
         self.index = CardIndex(
-            self.settings.index_dir, self.index.embeddings, self.settings.relevance_threshold, e5=self.index.e5
+            self.settings.index_dir,
+            self.index.embeddings,
+            self.settings.relevance_threshold,
+            e5=self.index.e5,
+            chroma_url=self.settings.chroma_url,
         )
         self.engine.retriever = self.index
 
@@ -124,12 +150,16 @@ def build_services(settings: Settings, refresh: bool = True) -> Services:
     """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works).
     Changes a killed process left unfinished are finished first, under the knowledge base's lock."""
     embeddings = USEEmbeddings(cache_dir=settings.cache_dir)
-    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir) if settings.e5_ranking else None
+    # The vectors shipped beside the cards: a new install's first index build embeds only what they lack.
+    shipped = settings.knowledge_dir / "vectors"
+    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir, shipped) if settings.e5_ranking else None
     # The models take about a second to load: let them load while Chroma opens and the cards are read.
     models = [embeddings, *([e5] if e5 else [])]
     warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
     warm_up.start()
-    index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold, e5=e5)
+    index = CardIndex(
+        settings.index_dir, embeddings, settings.relevance_threshold, e5=e5, chroma_url=settings.chroma_url
+    )
     # With `refresh`, the cards are read once, by the refresh itself; meanwhile the engine holds none.
     kb = KnowledgeBase({}) if refresh else load_valid_cards(settings.knowledge_dir)
     services = Services(settings, index, AdviceEngine(kb, index))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import aiosqlite
+from bot.storage.engine import Connection
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS exchanges (
@@ -43,7 +43,7 @@ class Exchanges:
         self.keep = keep
 
     @property
-    def db(self) -> aiosqlite.Connection:
+    def db(self) -> Connection:
         return self._connection()  # type: ignore[operator,no-any-return]
 
     async def create(self) -> None:

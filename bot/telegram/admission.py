@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.i18n import t
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import user_lang
 from bot.telegram.render import esc
+from bot.telegram.texts import t
 
 
 async def admit(update: Update, context: CoachContext) -> bool:
@@ -19,9 +19,9 @@ async def admit(update: Update, context: CoachContext) -> bool:
     throttle = context.services.throttle
     if user is None:
         return False
-    if throttle.allow(user.id):
+    allowed, warn = await throttle.check(user.id)
+    if allowed:
         return True
-    warn = throttle.should_warn(user.id)
     text = t("slow_down", await user_lang(update, context)) if warn else None
     if update.callback_query:
         await update.callback_query.answer(text, show_alert=bool(text))

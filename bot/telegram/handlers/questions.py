@@ -6,13 +6,14 @@ from telegram import Update
 
 from bot.advice import Question
 from bot.errors import EmptyQuestionError
-from bot.i18n import lang_of, t
+from bot.i18n import lang_of
 from bot.offers import Profile
 from bot.telegram.admission import admit
 from bot.telegram.chat_action import typing_while
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import send_answer, user_lang
 from bot.telegram.render import esc
+from bot.telegram.texts import t
 
 
 async def on_private_question(update: Update, context: CoachContext) -> None:

@@ -1,4 +1,4 @@
-"""The index against a real Chroma on disk, with the real embedding model."""
+"""The index against a real Chroma, embedded on disk and as a server (`chroma_url`), with the real embedding model."""
 
 from pathlib import Path
 
@@ -27,8 +27,10 @@ def snapshot(index: CardIndex) -> dict[str, tuple[str, list[float]]]:
     }
 
 
-def test_refresh_is_incremental_and_idempotent(tmp_path: Path, cards: Path, embeddings: USEEmbeddings) -> None:
-    index = CardIndex(tmp_path / "index", embeddings)
+def test_refresh_is_incremental_and_idempotent(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
+) -> None:
+    index = CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url)
     first = index.refresh(load_knowledge(cards))
     assert (len(first.added), len(first.updated), len(first.removed), first.unchanged) == (6, 0, 0, 0)
 
@@ -48,19 +50,35 @@ def test_refresh_is_incremental_and_idempotent(tmp_path: Path, cards: Path, embe
     assert index.state()["kb_version"] == load_knowledge(cards).version
 
 
-def test_reopening_the_index_in_a_new_client_sees_the_same_documents(
+def test_a_refresh_of_an_index_that_holds_the_cards_writes_nothing_and_a_lost_document_comes_back(
     tmp_path: Path, cards: Path, embeddings: USEEmbeddings
 ) -> None:
-    CardIndex(tmp_path / "index", embeddings).refresh(load_knowledge(cards))
-    reopened = CardIndex(tmp_path / "index", embeddings)
+    index = CardIndex(tmp_path / "index", embeddings)
+    index.refresh(load_knowledge(cards))
+    state = tmp_path / "index" / "state.json"
+    written = state.stat().st_mtime_ns
+    again = index.refresh(load_knowledge(cards))
+    assert (again.added, again.updated, again.unchanged) == ([], [], 6)
+    assert state.stat().st_mtime_ns == written  # other processes see no change to reload for
+    lost = [chunk for chunk in index.collection.get()["ids"] if chunk.startswith("fair-pay:fr:")]
+    index.collection.delete(ids=lost)  # the collection no longer matches what the state file recorded
+    repaired = index.refresh(load_knowledge(cards))
+    assert (repaired.added, repaired.unchanged, index.count()) == (["fair-pay:fr"], 5, 6 * 2)
+
+
+def test_reopening_the_index_in_a_new_client_sees_the_same_documents(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
+) -> None:
+    CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url).refresh(load_knowledge(cards))
+    reopened = CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url)
     assert len(reopened.stored_keys()) == 6
     assert reopened.refresh(load_knowledge(cards)).unchanged == 6
 
 
 def test_search_is_cross_lingual_cosine_and_one_hit_per_card(
-    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
 ) -> None:
-    index = CardIndex(tmp_path / "index", embeddings)
+    index = CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url)
     index.refresh(load_knowledge(cards))
     assert index.collection.configuration["hnsw"]["space"] == "cosine"
     hits = index.search("une marque m'a envoyé un message bizarre et demande mon mot de passe", k=3)
@@ -72,10 +90,10 @@ def test_search_is_cross_lingual_cosine_and_one_hit_per_card(
 
 
 def test_e5_rankings_join_an_existing_index_and_refresh_with_it(
-    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings, chroma_url: str | None
 ) -> None:
-    CardIndex(tmp_path / "index", embeddings).refresh(load_knowledge(cards))
-    index = CardIndex(tmp_path / "index", embeddings, e5=e5)
+    CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url).refresh(load_knowledge(cards))
+    index = CardIndex(tmp_path / "index", embeddings, e5=e5, chroma_url=chroma_url)
     report = index.refresh(load_knowledge(cards))
     assert report.unchanged == 6 and not report.changed  # USE had them all; e5 caught up silently
     sizes = {name: collection.count() for name, collection in index.collections.items()}
@@ -85,3 +103,30 @@ def test_e5_rankings_join_an_existing_index_and_refresh_with_it(
     assert {name: c.count() for name, c in index.collections.items()} == {name: n - n // 6 for name, n in sizes.items()}
     hits = index.search("a brand wants me to promise not to work with competitors for a year", k=3)
     assert hits[0].card_id == "exclusivity"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i haggle the price of a second-hand washing machine",
+        "comment je négocie une augmentation avec ma manager au boulot",
+        "what's the penalty for ending my mobile contract early",
+        "recette de tarte aux pommes rapide",
+        "how many followers do i need before tiktok lets me go live",
+    ],
+)
+def test_everyday_questions_in_the_domains_words_are_declined(real_index: CardIndex, question: str) -> None:
+    assert real_index.search(question, k=3) == []
+
+
+@pytest.mark.parametrize(
+    "question, card",
+    [
+        ("the brand wants to negotiate my rate down to 150€ for a reel, what do i answer", "counter-offer"),
+        ("la marque annule la campagne la veille du tournage, j'ai droit à quoi ?", "cancellation-kill-fee"),
+        ("do i have to declare the gifted products i got from brands on my taxes?", "declaring-income"),
+    ],
+)
+def test_the_same_words_about_a_brand_deal_are_answered(real_index: CardIndex, question: str, card: str) -> None:
+    hits = real_index.search(question, k=3)
+    assert card in [hit.card_id for hit in hits]
