@@ -1,8 +1,8 @@
 """The domain core must serve Telegram, the terminal and tests alike: it imports neither, and its arrows run down.
 
-Layers, top to bottom: the entry points (cli, telegram, wiring, scripts), then `eval` (measures the core), then
-`advice` and `offers`, then `kb`, then `text` and the shared bottom (errors, i18n). A package may import its own
-layer's neighbours named below and anything under it, never above.
+Layers, top to bottom: the entry points (cli, telegram, wiring, scripts), then `eval` (measures the core) and the
+adapters (retrieval, storage, llm), then `advice` and `offers`, then `kb`, then `text` and the shared bottom
+(errors, i18n). A package may import its own layer's neighbours named below and anything under it, never above.
 """
 
 import ast
@@ -15,14 +15,19 @@ BOT = Path(__file__).resolve().parents[2] / "bot"
 # language model lives, reached by the core only through the protocols it is handed.
 FORBIDDEN = ("telegram", "chromadb", "langchain", "bot.telegram", "bot.retrieval", "bot.llm")
 BOTTOM = {"errors", "i18n", "text"}
-# The bot packages each domain package may import. advice and offers sit on one layer: an answer carries the
-# offer's verdict, an offer's checklist comes from the answer composer (both imports are lazy where they cycle).
+# The bot packages each package below the entry points may import. advice and offers sit on one layer: an answer
+# carries the offer's verdict, an offer's checklist comes from the answer composer (lazy imports where they cycle).
 ALLOWED: dict[str, set[str]] = {
     "text": set(),
     "kb": BOTTOM,
     "advice": BOTTOM | {"kb", "offers"},
     "offers": BOTTOM | {"kb", "advice"},
     "eval": BOTTOM | {"kb", "advice", "offers"},
+    # The adapters (index, database, optional language model) serve the core; only the entry points (cli,
+    # telegram, wiring) put them together, so none of them imports an entry point.
+    "retrieval": BOTTOM | {"config", "kb", "advice"},
+    "storage": BOTTOM | {"config"},
+    "llm": BOTTOM | {"config", "kb", "advice", "offers"},
 }
 
 
