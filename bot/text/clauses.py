@@ -112,6 +112,8 @@ def _split(folded: str) -> list[tuple[int, int, bool]]:
             wrapped = (
                 not blank
                 and not nxt_bullet
+                and not _field_line(folded, folded.rfind("\n", 0, i) + 1)
+                and not _field_line(folded, j)
                 and prev
                 and prev[-1] not in ".!?:;)»\"'"
                 and j < n
@@ -152,6 +154,16 @@ def _split(folded: str) -> list[tuple[int, int, bool]]:
         i += 1
     bounds.append((start, n, bullet))
     return bounds
+
+
+# "Payment: 30 days", "Exclusivity: none": a brief's field lines. Each is a statement of its own, so a line
+# break next to one is never a wrapped sentence (else "Exclusivity: none" negated the payment line after it).
+# The label is bounded (40 characters), so the check stays linear in the input.
+_FIELD = re.compile(r"[ \t]*[a-z0-9][\w '’/()&+.-]{0,40}?[ \t]*:[ \t]*[^\s/]")
+
+
+def _field_line(folded: str, j: int) -> bool:
+    return _FIELD.match(folded, j) is not None
 
 
 def text_is_lower(ch: str) -> bool:

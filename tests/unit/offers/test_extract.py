@@ -313,3 +313,9 @@ def test_terms_read_on_blind_offers(text: str, field: str, value: object) -> Non
 )  # fmt: skip
 def test_usage_payment_and_disclosure_in_other_words(text: str, field: str, value: object) -> None:
     assert getattr(extract_facts(text), field) == value
+
+
+def test_payment_terms_on_the_line_after_a_negated_field_are_read() -> None:
+    brief = "Deliverables: 1 TikTok video\nFee: £450\nExclusivity: none\nPayment: 30 days from invoice"
+    facts = extract_facts(brief)
+    assert (facts.payment_days, facts.exclusivity, facts.amount) == (30, False, 450)

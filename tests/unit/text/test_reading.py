@@ -177,3 +177,20 @@ def test_hostile_input_is_read_without_backtracking(text: str) -> None:
     strip_quoted(text)
     assert time.perf_counter() - started < 1.0
     assert all(a.value is None or a.value <= 100_000_000 for a in found)
+
+
+def test_a_briefs_field_lines_are_statements_of_their_own() -> None:
+    # The lowercased text hid that "Payment" starts a new line of the brief: the line was read as the wrapped end
+    # of "Exclusivity: none", and the negation swallowed the payment terms.
+    brief = "Fee: £450\nExclusivity: none\nPayment: 30 days from invoice\nDroits : aucun\nPaiement : 45 jours"
+    texts = [c.text for c in clauses(brief)]
+    assert texts == [
+        "Fee: £450",
+        "Exclusivity: none",
+        "Payment: 30 days from invoice",
+        "Droits : aucun",
+        "Paiement : 45 jours",
+    ]
+    assert not any(c.negated for c in clauses(brief) if "30 days" in c.text)
+    # A sentence wrapped by a mail client still reads as one clause.
+    assert [c.text for c in clauses("we will never\nask for your password")] == ["we will never\nask for your password"]
