@@ -317,7 +317,8 @@ def _tax_and_period(folded: str, tokens: list[tuple[int, int, str]], k: int) -> 
             k += 1
     per = None
     words = [tokens[x][2] for x in range(k, min(k + 3, count))]
-    if len(words) >= 2 and words[0] in ("/", "par", "per", "a", "an", "the") and words[1] in _PER_WORDS:
+    # "150 € le reel", "500 € la story", "800 € le mois": the French article after a price means "per".
+    if len(words) >= 2 and words[0] in ("/", "par", "per", "a", "an", "the", "le", "la") and words[1] in _PER_WORDS:
         per, k = _PER_WORDS[words[1]], k + 2
     elif words and words[0] in ("monthly", "mensuel", "mensuels", "each", "chacun", "chacune"):
         per, k = _PER_WORDS[words[0]], k + 1

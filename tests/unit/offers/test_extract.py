@@ -319,3 +319,15 @@ def test_payment_terms_on_the_line_after_a_negated_field_are_read() -> None:
     brief = "Deliverables: 1 TikTok video\nFee: £450\nExclusivity: none\nPayment: 30 days from invoice"
     facts = extract_facts(brief)
     assert (facts.payment_days, facts.exclusivity, facts.amount) == (30, False, 450)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("On te propose 2 reels par mois pendant 3 mois, 150€ le reel.", 900),
+        ("3 stories, 80 € la story", 240),
+        ("1 200 € la campagne pour 2 reels", 1200),
+    ],
+)
+def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount: float) -> None:
+    assert extract_facts(text).amount == amount
