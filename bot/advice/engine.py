@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.advice import jurisdiction
-from bot.advice.composer import answer_from_cards, compose, full_checklist, out_of_scope
+from bot.advice.composer import answer_from_cards, compose, compose_follow_up, full_checklist, out_of_scope
 from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, OfferNote, Retriever
 from bot.advice.rewriting import Rewriter
@@ -27,6 +27,10 @@ class Question:
     default_lang: Lang = "en"  # when the text gives no clue (emoji, "ok")
     history: tuple[str, ...] = ()  # the creator's previous messages in this chat, oldest first
     profile: object | None = None  # the creator's bot.offers.Profile, if they set one
+    # For a follow-up: the card that answered the previous message, and the passages the creator has already
+    # read on this topic (the terminal keeps them; Telegram's are worked out again from the card).
+    previous_card: str | None = None
+    shown: tuple[str, ...] = ()
 
     def read(self) -> Understanding:
         """What the message is (bot.advice.understand), in the language it will be answered in."""
@@ -103,13 +107,25 @@ class AdviceEngine:
         kb = self.kb  # one knowledge base for the whole batch, even if a refresh swaps it meanwhile
         readings = [q.read() for q in questions]
         found = self.search_many(questions, k=SEARCH_K, readings=readings)
+        # A follow-up is also looked up on its own: what it asks, beside the topic it continues.
+        follow_ups = [i for i, r in enumerate(readings) if _continues(r) and any(ch.isalnum() for ch in texts[i])]
+        own: dict[int, list[Hit]] = {}
+        if follow_ups:
+            alone = self.retriever.search_many([texts[i][:MAX_QUESTION_CHARS] for i in follow_ups], k=SEARCH_K)
+            own = dict(zip(follow_ups, alone, strict=True))
         return [
-            self._answer(q, text, reading, hits, kb)
-            for q, text, reading, hits in zip(questions, texts, readings, found, strict=True)
+            self._answer(q, text, reading, hits, kb, [hit.card_id for hit in own.get(i, [])])
+            for i, (q, text, reading, hits) in enumerate(zip(questions, texts, readings, found, strict=True))
         ]
 
     def _answer(
-        self, question: Question, text: str, reading: Understanding, hits: list[Hit], kb: KnowledgeBase
+        self,
+        question: Question,
+        text: str,
+        reading: Understanding,
+        hits: list[Hit],
+        kb: KnowledgeBase,
+        own_hits: Sequence[str] = (),
     ) -> Answer:
         lang = reading.lang
         if reading.kind == "small_talk":
@@ -126,7 +142,13 @@ class AdviceEngine:
             reading = dataclasses.replace(reading, red_flags=flags)
         if not hits and not reading.warnings:
             return dataclasses.replace(out_of_scope(text, lang, kb.version), kind=reading.kind)
-        answer = self.with_jurisdiction(compose(text, lang, hits, kb, reading), question.country, kb)
+        if _continues(reading) and hits and not reading.warnings:
+            composed = compose_follow_up(
+                text, lang, hits, kb, reading, question.previous_card, question.shown, own_hits
+            )
+        else:
+            composed = compose(text, lang, hits, kb, reading)
+        answer = self.with_jurisdiction(composed, question.country, kb)
         return dataclasses.replace(answer, offer=note) if note else answer
 
     def _judge(
@@ -192,6 +214,11 @@ class AdviceEngine:
 
     def full_checklist(self, lang: Lang) -> list[str]:
         return full_checklist(self.kb, lang)
+
+
+def _continues(reading: Understanding) -> bool:
+    """A follow-up read with the message it follows."""
+    return reading.kind == "follow_up" and bool(reading.context)
 
 
 def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 
 from bot.advice import AdviceEngine, Answer, Question
+from bot.advice.composer import topic_passages
 from bot.advice.understand import understand
 from bot.cli.main import BinaryInputError
 from bot.cli.render import render_answer, render_checklist, render_details, render_evaluation
@@ -53,6 +54,7 @@ def chat(
     profile = Profile()
     ui: Lang = lang or "en"
     last: tuple[str, float] | None = None  # the question that set the topic, and when
+    shown: tuple[str, ...] = ()  # the passages read on that topic: a follow-up leaves them out
     answer: Answer | None = None
     # Until the user writes, their language is unknown: greet in both.
     print(t("chat_welcome", lang) if lang else f"{t('chat_welcome', 'fr')}\n{t('chat_welcome', 'en')}")
@@ -81,6 +83,7 @@ def chat(
             continue
         if line == "/forget":
             last = answer = None
+            shown = ()
             profile = Profile()
             print(t("chat_forgotten", ui))
             continue
@@ -93,13 +96,18 @@ def chat(
                 print(render_evaluation(offers.evaluate(text, profile, ui_lang=lang)))
             continue
         now = clock()
-        history = (last[0],) if last and now - last[1] < FOLLOW_UP_SECONDS else ()
+        recent = last is not None and now - last[1] < FOLLOW_UP_SECONDS
+        history = (last[0],) if last and recent else ()
+        previous_card = answer.lead_card if answer and recent else None
+        asked = Question(line, lang, ui, history, profile, previous_card, shown if recent else ())
         try:
-            answer = engine.ask_many([Question(line, lang, ui, history, profile)])[0]
+            answer = engine.ask_many([asked])[0]
         except EmptyQuestionError:
             continue  # an empty line in a terminal is just Enter
         ui = answer.lang
         if answer.in_scope:
+            # A follow-up keeps the topic and adds what it showed; a new question starts a topic.
+            shown = topic_passages(answer, shown if recent else ())
             last = (answer.context or line, now)
         print(render_answer(answer))
     print(t("chat_bye", ui))

@@ -28,6 +28,10 @@ class Database(UsersAndVotes, ProfilesAndDialogs, CohortsAndRoles):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.exchanges = Exchanges(lambda: self.db)
 
+    async def _migrate(self) -> None:
+        await super()._migrate()
+        await self.exchanges.migrate()
+
     async def forget(self, user_id: int) -> int:
         """Delete every row about `user_id`, in one transaction; returns how many rows went."""
         self._pending.pop(user_id, None)

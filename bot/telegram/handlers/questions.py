@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.advice import Question
+from bot.advice.composer import topic_passages
 from bot.errors import EmptyQuestionError
 from bot.i18n import lang_of, t
 from bot.offers import Profile
@@ -52,7 +53,15 @@ async def _answer(update: Update, context: CoachContext, question: str) -> None:
     default = chosen or lang_of(user.language_code)
     previous = await services.db.exchanges.last(user.id)  # under 30 minutes old, else None
     profile = Profile.from_json(await services.db.profile(user.id) or {})
-    asked = Question(question, chosen, default, (previous.question,) if previous else (), profile)
+    asked = Question(
+        question,
+        chosen,
+        default,
+        (previous.question,) if previous else (),
+        profile,
+        previous.card_id if previous else None,
+        previous.shown if previous else (),
+    )
     # The engine works off the event loop, batched with other users' questions; "typing…" only if the answer
     # takes long enough to be seen waiting for (the optional language model can take seconds).
     work = services.batcher.ask(asked)
@@ -63,5 +72,6 @@ async def _answer(update: Update, context: CoachContext, question: str) -> None:
         return
     services.db.count_question(user.id, answer.sources[0].id if answer.sources else None)
     if answer.in_scope:  # a follow-up keeps the topic it followed: the question that set it stays the context
-        await services.db.exchanges.remember(user.id, answer.context or question, answer.lead_card)
+        shown = topic_passages(answer, previous.shown if previous else ())
+        await services.db.exchanges.remember(user.id, answer.context or question, answer.lead_card, shown=shown)
     await send_answer(context, message.chat_id, answer, reply_to=message.message_id)

@@ -353,13 +353,19 @@ async def test_offer_buttons_without_an_offer_are_refused(bot: Harness) -> None:
 
 
 async def test_a_follow_up_is_read_with_the_previous_question_until_forget(bot: Harness) -> None:
-    await bot.say(EN, "how do I ask a brand for a higher fee?")
+    [first] = texts(await bot.say(EN, "how do I ask a brand for a higher fee?"))
     stored = await bot.db.exchanges.last(EN)
-    assert stored is not None and stored.question == "how do I ask a brand for a higher fee?"
+    assert stored is not None and stored.question == "how do I ask a brand for a higher fee?" and stored.shown
     [answer] = texts(await bot.say(EN, "and if they refuse?"))
     assert "outside what I can help with" not in answer  # alone, "and if they refuse?" names no topic
-    # The topic stays the first question's: a second follow-up is read with it too.
-    assert (await bot.db.exchanges.last(EN)).question == "how do I ask a brand for a higher fee?"  # type: ignore[union-attr]
+    # Answered within the topic, and not with what the first answer said.
+    assert answer.split("\n")[0] != first.split("\n")[0] and stored.shown[0] not in answer
+    # The topic stays the first question's: a second follow-up is read with it too, and sees both answers' passages.
+    again = await bot.db.exchanges.last(EN)
+    assert again is not None and again.question == "how do I ask a brand for a higher fee?"
+    assert again.shown[: len(stored.shown)] == stored.shown and len(again.shown) > len(stored.shown)
+    [more] = texts(await bot.say(EN, "tell me more"))
+    assert more.split("\n")[0] not in (first.split("\n")[0], answer.split("\n")[0])
     [confirm] = await bot.say(EN, "/forget")
     await bot.press(EN, "forget:yes", confirm)
     assert await bot.db.exchanges.last(EN) is None

@@ -83,8 +83,24 @@ def test_a_follow_up_in_the_terminal_is_read_with_the_previous_question(tmp_path
     lines = iter(["how do I ask for a higher fee?", "and if they refuse?", "and if they refuse?", "/quit"])
     chat(AdviceEngine(load_knowledge(tmp_path), retriever), lang="en", read=lambda _: next(lines),
          pending=lambda: False, clock=lambda: next(clock))  # fmt: skip
-    assert retriever.queries[1] == "how do I ask for a higher fee?\nand if they refuse?"
-    assert retriever.queries[2] == "and if they refuse?"  # 31 minutes later the context is gone
+    # The follow-up is looked up with the question before it, and on its own (what it asks within the topic).
+    assert retriever.queries[1:3] == ["how do I ask for a higher fee?\nand if they refuse?", "and if they refuse?"]
+    assert retriever.queries[3:] == ["and if they refuse?"]  # 31 minutes later the context is gone
+
+
+def test_a_follow_up_in_the_terminal_never_repeats_the_answer(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    points = ("Ask for the budget first.", "Price usage rights apart.", "If they refuse, decline politely.")
+    write_pair(tmp_path, "fair-pay", summary="Charge for your work.", points=points)
+    lines = iter(["how do I ask for a higher fee?", "and if they refuse?", "/more", "tell me more", "/quit"])
+    chat(AdviceEngine(load_knowledge(tmp_path), Recorder()), lang="en", read=lambda _: next(lines),
+         pending=lambda: False)  # fmt: skip
+    out = capsys.readouterr().out
+    first, follow_up, rest = out.split("Sources: ", 2)[0], *out.split("Sources: ", 2)[1:]
+    assert "Charge for your work." in first and "If they refuse" not in first
+    # The follow-up opens with the passage that answers it, and says nothing the first answer said.
+    assert follow_up.split("\n")[1] == "If they refuse, decline politely."
+    assert not any(point in follow_up for point in ("Charge for your work.", *points[:2]))
+    assert "I've told you everything my cards say on this" in rest  # "tell me more": all was said
 
 
 def test_offer_reads_until_a_single_dot(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
