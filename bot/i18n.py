@@ -52,6 +52,17 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "chat_lang_set": {"en": "Answers will now be in English.", "fr": "Les réponses seront désormais en français."},
     "chat_lang_usage": {"en": "Usage: /lang fr or /lang en", "fr": "Utilisation : /lang fr ou /lang en"},
     "chat_bye": {"en": "Good luck with your collaborations!", "fr": "Bonnes collaborations !"},
+    "chat_country_note": {
+        "en": "Rules differ from one country to another: tell me where you create (/profile, or in a question: "
+        "\"I'm in the UK…\") and I'll answer with your country's rules.",
+        "fr": "Les règles changent d'un pays à l'autre : dites-moi d'où vous créez (/profile, ou dans une question : "
+        "« je suis en Belgique… ») et je répondrai avec les règles de votre pays.",
+    },
+    "ask_pf_country": {
+        "en": "Where do you create? France, Belgium, Switzerland, Québec/Canada, UK, US or other (Enter to skip)",
+        "fr": "D'où créez-vous ? France, Belgique, Suisse, Québec/Canada, Royaume-Uni, États-Unis ou autre "
+        "(Entrée pour passer)",
+    },
     "full_checklist": {
         "en": "The full checklist for judging an offer",
         "fr": "La checklist complète pour juger une offre",
@@ -394,6 +405,36 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "{name} partage avec vous l'évaluation d'une offre :",
     },
     "inline_template": {"en": "Reply template", "fr": "Modèle de réponse"},
+    # Asked once, under the first answer on a law or tax question, when the creator's country is unknown.
+    "ask_country": {
+        "en": "Rules differ from one country to another. Where do you create? I'll answer with your country's rules "
+        "(I won't ask again).",
+        "fr": "Les règles changent d'un pays à l'autre. D'où créez-vous ? Je vous répondrai avec les règles de votre "
+        "pays (je ne vous le redemanderai pas).",
+    },
+    "country_fr": {"en": "🇫🇷 France", "fr": "🇫🇷 France"},
+    "country_be": {"en": "🇧🇪 Belgium", "fr": "🇧🇪 Belgique"},
+    "country_ch": {"en": "🇨🇭 Switzerland", "fr": "🇨🇭 Suisse"},
+    "country_ca": {"en": "🇨🇦 Québec / Canada", "fr": "🇨🇦 Québec / Canada"},
+    "country_uk": {"en": "🇬🇧 United Kingdom", "fr": "🇬🇧 Royaume-Uni"},
+    "country_us": {"en": "🇺🇸 United States", "fr": "🇺🇸 États-Unis"},
+    "country_other": {"en": "🌍 Elsewhere", "fr": "🌍 Ailleurs"},
+    "country_skip": {"en": "Skip", "fr": "Passer"},
+    "country_set": {
+        "en": "Noted: {country}. Your answers will follow its rules where they differ.",
+        "fr": "C'est noté : {country}. Vos réponses suivront ses règles là où elles diffèrent.",
+    },
+    "country_set_other": {
+        "en": "Noted. I cover France, the EU, the UK, the US, Belgium, Switzerland and Québec: elsewhere, I'll say "
+        "whose rules an answer gives.",
+        "fr": "C'est noté. Je couvre la France, l'UE, le Royaume-Uni, les États-Unis, la Belgique, la Suisse et le "
+        "Québec : ailleurs, je vous dirai de quel pays sont les règles d'une réponse.",
+    },
+    "country_skipped": {
+        "en": "OK, I won't ask again. You can always name your country in a question (\"I'm in the UK…\").",
+        "fr": "D'accord, je ne vous le redemanderai pas. Vous pouvez toujours citer votre pays dans une question "
+        "(« je suis en Belgique… »).",
+    },
 }
 
 

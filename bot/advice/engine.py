@@ -205,6 +205,16 @@ class AdviceEngine:
             for i, q in enumerate(questions)
         ]
 
+    def states_local_rules(self, answer: Answer) -> bool:
+        """Whether the answer leads with one place's law or tax rules: then the creator's country matters (a local
+        figure, such as French rate benchmarks, is not a rule)."""
+        card = self.kb.get(answer.lead_card, answer.lang) if answer.lead_card else None
+        return (
+            card is not None
+            and jurisdiction.is_local(card.jurisdiction)
+            and any(topic == "tax" or topic.startswith("law") for topic in card.topics)
+        )
+
     def card_answer(self, card_id: str, lang: Lang, question: str = "") -> Answer | None:
         """The answer built from one named card (a follow-up button), or None if it no longer exists."""
         card = self.kb.get(card_id, lang)

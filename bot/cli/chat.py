@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from bot.advice import AdviceEngine, Answer, Question
 from bot.advice.composer import topic_passages
+from bot.advice.jurisdiction import COUNTRIES, mentioned_country
 from bot.advice.understand import understand
 from bot.cli.main import BinaryInputError
 from bot.cli.render import render_answer, render_checklist, render_details, render_evaluation
@@ -55,6 +56,7 @@ def chat(
     ui: Lang = lang or "en"
     last: tuple[str, float] | None = None  # the question that set the topic, and when
     shown: tuple[str, ...] = ()  # the passages read on that topic: a follow-up leaves them out
+    noted = False  # the note asking where the creator is, given once
     answer: Answer | None = None
     # Until the user writes, their language is unknown: greet in both.
     print(t("chat_welcome", lang) if lang else f"{t('chat_welcome', 'fr')}\n{t('chat_welcome', 'en')}")
@@ -105,11 +107,14 @@ def chat(
         except EmptyQuestionError:
             continue  # an empty line in a terminal is just Enter
         ui = answer.lang
+        print(render_answer(answer))
+        if not noted and asked.country is None and engine.states_local_rules(answer):
+            noted = True  # once per session: where the creator is changes a law or tax answer
+            print(f"\n{t('chat_country_note', ui)}")
         if answer.in_scope:
             # A follow-up keeps the topic and adds what it showed; a new question starts a topic.
             shown = topic_passages(answer, shown if recent else ())
             last = (answer.context or line, now)
-        print(render_answer(answer))
     print(t("chat_bye", ui))
 
 
@@ -148,5 +153,16 @@ def _ask_profile(read: Callable[[str], str], ui: Lang) -> Profile:
     line = read(t("ask_pf_editorial_line", ui) + "\n> ").strip()
     no_go = parse_categories(read(t("ask_pf_no_go", ui) + "\n> "))
     minors = parse_share(read(t("ask_pf_minors_share", ui) + "\n> "))
+    country = parse_country(read(t("ask_pf_country", ui) + "\n> "))
     print(t("pf_saved", ui))
-    return Profile(editorial_line=line, no_go=no_go, minors_share=minors)
+    return Profile(editorial_line=line, no_go=no_go, minors_share=minors, country=country)
+
+
+def parse_country(text: str) -> str | None:
+    """A country code (`fr`, `uk`…) or name ("Belgique", "United Kingdom"), "other"/"autre"; None if unreadable."""
+    answer = " ".join(text.lower().split())
+    if answer in COUNTRIES:
+        return answer
+    if answer in ("other", "autre", "ailleurs", "elsewhere"):
+        return "other"
+    return mentioned_country(answer) if answer else None

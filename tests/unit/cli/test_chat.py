@@ -41,7 +41,7 @@ def test_terminal_chat_judges_pasted_offers_with_the_profile(tmp_path, capsys: p
     kb = load_knowledge(tmp_path)
     engine = AdviceEngine(kb, OneCard())  # type: ignore[arg-type]
     offer = "Hello! Our gin brand would love 1 paid reel for $400, net 30, #ad please. Interested in this collab?"
-    lines = iter(["/profile", "cocktails at home", "alcohol", "10 %", offer, "/offer", "we pay 200€ for 2 reels", "",
+    lines = iter(["/profile", "cocktails at home", "alcohol", "10 %", "", offer, "/offer", "we pay 200€ for 2 reels", "",
                   "3 months of exclusivity", ".",
                   "/quit"])  # fmt: skip
     chat(engine, read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb))
@@ -113,3 +113,20 @@ def test_offer_reads_until_a_single_dot(tmp_path, capsys: pytest.CaptureFixture[
          pending=lambda: False)  # fmt: skip
     out = capsys.readouterr().out
     assert out.count("Verdict") == 1 and "12" in out
+
+
+def test_the_terminal_notes_once_that_the_country_matters_and_profile_sets_it(tmp_path, capsys) -> None:
+    from bot.offers import OfferEvaluator
+
+    write_pair(tmp_path, "fair-pay", topics=["tax", "law-fr"], jurisdiction=["fr"])
+    kb = load_knowledge(tmp_path)
+    lines = iter(["do I pay tax on gifts?", "and on cash?", "/profile", "", "", "", "Royaume-Uni", "do I pay tax?",
+                  "/quit"])  # fmt: skip
+    engine = AdviceEngine(kb, OneCard())  # type: ignore[arg-type]
+    seen: list[object] = []
+    real = engine.ask_many
+    engine.ask_many = lambda questions: seen.extend(questions) or real(questions)  # type: ignore[method-assign]
+    chat(engine, lang="en", read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb), pending=lambda: False)
+    out = capsys.readouterr().out
+    assert out.count("tell me where you create") == 1  # once per session
+    assert [q.country for q in seen] == [None, None, "uk"]  # type: ignore[attr-defined]
