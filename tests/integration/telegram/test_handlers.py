@@ -410,7 +410,7 @@ async def test_the_country_is_asked_once_on_the_first_law_question_and_reanswers
 
 
 async def test_a_skipped_country_question_is_never_asked_again(bot: Harness) -> None:
-    [answer, question] = texts(await bot.say(FR, "je dois déclarer mes revenus de partenariat aux impôts ?", "fr"))
+    [_, question] = texts(await bot.say(FR, "je dois déclarer mes revenus de partenariat aux impôts ?", "fr"))
     assert "D'où créez-vous ?" in question
     [_, skipped] = await bot.press(FR, "ct:skip:fr")
     assert skipped.method == "editMessageText" and "je ne vous le redemanderai pas" in skipped.params["text"]

@@ -41,8 +41,8 @@ def test_terminal_chat_judges_pasted_offers_with_the_profile(tmp_path, capsys: p
     kb = load_knowledge(tmp_path)
     engine = AdviceEngine(kb, OneCard())  # type: ignore[arg-type]
     offer = "Hello! Our gin brand would love 1 paid reel for $400, net 30, #ad please. Interested in this collab?"
-    lines = iter(["/profile", "cocktails at home", "alcohol", "10 %", "", offer, "/offer", "we pay 200€ for 2 reels", "",
-                  "3 months of exclusivity", ".",
+    lines = iter(["/profile", "cocktails at home", "alcohol", "10 %", "", offer, "/offer", "we pay 200€ for 2 reels",
+                  "", "3 months of exclusivity", ".",
                   "/quit"])  # fmt: skip
     chat(engine, read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb))
     out = capsys.readouterr().out
