@@ -26,12 +26,14 @@ MAX_TOP_POINTS, MAX_POINTS = 5, 6
 DIRECT_MAX = 700
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“(0-9])")
 # A question asking for a number ("how much for 8k?", "combien pour un reel"), and a sentence that gives one.
+# "Ask for a higher fee", "demander un contrat" or "I have 12k" asks how, not how much.
 ASKS_FIGURE = re.compile(
     r"\b(?:how much|combien|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|rates?|tarifs?|prix|price|"
-    r"pricing|charge|facturer|demander|ask for|\d+ ?k)\b"
+    r"pricing|charge|facturer)\b"
 )
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
+TOPIC_BONUS = 1.5  # a follow-up stays on the previous answer's card unless another fits it clearly better
 # A follow-up's own search counts for a card in its first places only (alone, "and if they refuse?" is vague).
 FOLLOW_UP_OWN_DEPTH = 3
 # Words that a follow-up shares with any sentence ("and what if I just…"), by their 6-letter stem.
@@ -40,7 +42,9 @@ _STOP_WORDS = (
     "should does will also only even much more very really still like want know think make need maybe dans pour "
     "avec cette mais quoi elle elles sont etre faire fait quand comme plus tout tous leur leurs vous votre alors "
     "donc aussi encore juste vraiment peut peux dois doit faut quel quelle quels quelles tell explain explique "
-    "details detail example exemple pourquoi continue suite dire"
+    "details detail example exemple pourquoi continue suite dire the and for you are but not can how why who "
+    "les des une est pas que qui mes tes ses son mon ton ils sur par avec was has had did get got any all its "
+    "our out too use now new way yes oui non nan"
 )
 FOLLOW_UP_STOP = frozenset(word[:6] for word in _STOP_WORDS.split())
 CORE_CHECKLIST_CARDS = (
@@ -103,7 +107,7 @@ def compose_follow_up(
     # The topic is the previous answer's card (else the best card for the exchange): the follow-up stays on it or
     # on a card that shares one of its topics; "and what do I send them?" after a report is not about scams.
     topic = previous or found[0]
-    found = [card for card in found if card is topic or set(card.topics) & set(topic.topics)]
+    found = [card for card in found if card is topic or _subjects(card) & _subjects(topic)]
     # What the creator has read on this topic; worked out again from the previous card when nobody kept it.
     seen = set(shown) or set(shown_passages(understanding.context or "", previous) if previous else ())
     words = _own_words(question)
@@ -115,9 +119,11 @@ def compose_follow_up(
         fresh = [text for text in [*_sentences(card.summary), *card.key_points] if not _is_shown(text, seen)]
         if not fresh:
             return -1.0
-        best = max(len(words & _content_words(fold(text))) + (2 if figures and FIGURE.search(text) else 0)
+        # A figure counts a little: the topic card without one beats another card's unrelated figures.
+        best = max(len(words & _short_words(text)) + (0.5 if figures and FIGURE.search(text) else 0)
                    for text in fresh)  # fmt: skip
-        return best + (1.0 if card.id in semantic else 0.0)
+        # The topic's own card stays unless another fits the follow-up clearly better.
+        return best + (1.0 if card.id in semantic else 0.0) + (TOPIC_BONUS if card is topic else 0.0)
 
     fits = [fit(card) for card in found]
     if not words and not figures:
@@ -134,9 +140,15 @@ def compose_follow_up(
     answer = answer_from_cards(question, lang, [lead, *others], kb, understanding, shown=seen, words=words)
     if answer.template and answer.template in seen:  # the reply to adapt was given already
         answer = dataclasses.replace(answer, template=None)
-    if words and fits[order[0]] <= 0:  # nothing in the topic speaks to the follow-up itself: say so first
+    lead_fit = fits[order[0]] - (TOPIC_BONUS if lead is topic else 0.0)
+    if words and lead_fit <= 0:  # nothing in the topic speaks to the follow-up itself: say so first
         answer = dataclasses.replace(answer, summary=f"{say('follow_up_closest', lang)}\n\n{answer.summary}")
     return answer
+
+
+def _subjects(card: Card) -> set[str]:
+    """What a card is about: its topics but the jurisdiction ones (`law-us` joins US tax and US disclosure)."""
+    return {topic for topic in card.topics if not topic.startswith("law-")}
 
 
 def _nothing_more(question: str, lang: Lang, card: Card, kb: KnowledgeBase, understanding: Understanding) -> Answer:
@@ -159,8 +171,13 @@ def _nothing_more(question: str, lang: Lang, card: Card, kb: KnowledgeBase, unde
 
 
 def _own_words(text: str) -> set[str]:
-    """What a follow-up asks, in its own words: its content words but those that fit any sentence."""
-    return {word for word in _content_words(fold(text)) if word not in FOLLOW_UP_STOP}
+    """What a follow-up asks, in its own words: its words but those that fit any sentence."""
+    return _short_words(text) - FOLLOW_UP_STOP
+
+
+def _short_words(text: str) -> set[str]:
+    # A follow-up is short, so three-letter words count ("say no", "tax"); folded, cut to a 6-letter stem.
+    return {word[:6] for word in re.findall(r"\w+", fold(text)) if len(word) >= 3}
 
 
 def _lead_with_warning(
@@ -246,7 +263,7 @@ def _direct_answer(
 
     def score(index: int) -> float:
         text = units[index][0]
-        overlap = len(words & _content_words(fold(text) if follow_up else text))
+        overlap = len(words & (_short_words(text) if follow_up else _content_words(text)))
         figure = 3 if figures and FIGURE.search(text) else 0
         return overlap + figure - index * 0.01  # ties go to the card's order
 

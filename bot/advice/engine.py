@@ -109,10 +109,18 @@ class AdviceEngine:
         found = self.search_many(questions, k=SEARCH_K, readings=readings)
         # A follow-up is also looked up on its own: what it asks, beside the topic it continues.
         follow_ups = [i for i, r in enumerate(readings) if _continues(r) and any(ch.isalnum() for ch in texts[i])]
-        own: dict[int, list[Hit]] = {}
-        if follow_ups:
-            alone = self.retriever.search_many([texts[i][:MAX_QUESTION_CHARS] for i in follow_ups], k=SEARCH_K)
-            own = dict(zip(follow_ups, alone, strict=True))
+        # When nobody kept the card that answered the previous message (a first follow-up from the command line,
+        # the evaluation), the previous message is looked up again: its best card is the topic.
+        unknown = [i for i in follow_ups if questions[i].previous_card is None]
+        queries = [texts[i] for i in follow_ups] + [readings[i].context or "" for i in unknown]
+        found_alone = (
+            self.retriever.search_many([q[:MAX_QUESTION_CHARS] for q in queries], k=SEARCH_K) if queries else []
+        )
+        own = dict(zip(follow_ups, found_alone, strict=False))
+        topics = {i: hits[0].card_id for i, hits in zip(unknown, found_alone[len(follow_ups) :], strict=True) if hits}
+        questions = [
+            dataclasses.replace(q, previous_card=topics[i]) if i in topics else q for i, q in enumerate(questions)
+        ]
         return [
             self._answer(q, text, reading, hits, kb, [hit.card_id for hit in own.get(i, [])])
             for i, (q, text, reading, hits) in enumerate(zip(questions, texts, readings, found, strict=True))
@@ -143,9 +151,19 @@ class AdviceEngine:
         if not hits and not reading.warnings:
             return dataclasses.replace(out_of_scope(text, lang, kb.version), kind=reading.kind)
         if _continues(reading) and hits and not reading.warnings:
-            composed = compose_follow_up(
-                text, lang, hits, kb, reading, question.previous_card, question.shown, own_hits
-            )
+            previous = question.previous_card
+            card = kb.get(previous, lang) if previous else None
+            named = jurisdiction.mentioned_country(text)
+            if (
+                card
+                and named
+                and jurisdiction.is_local(card.jurisdiction)
+                and not jurisdiction.covers(card.jurisdiction, named)
+            ):
+                # "And in the UK?": the topic moves to that country's card on the same subject, if retrieval has one.
+                same = (h.card_id for h in hits if _same_subject(kb, h.card_id, card, named))
+                previous = next(same, hits[0].card_id)
+            composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
         else:
             composed = compose(text, lang, hits, kb, reading)
         answer = self.with_jurisdiction(composed, question.country, kb)
@@ -224,6 +242,17 @@ class AdviceEngine:
 
     def full_checklist(self, lang: Lang) -> list[str]:
         return full_checklist(self.kb, lang)
+
+
+def _same_subject(kb: KnowledgeBase, card_id: str, card: Card, country: str) -> bool:
+    """`card_id` states `country`'s rules on one of `card`'s subjects (its topics but the `law-*` ones)."""
+    other = kb.get(card_id, card.language)
+    subjects = {topic for topic in card.topics if not topic.startswith("law-")}
+    return (
+        other is not None
+        and jurisdiction.covers(other.jurisdiction, country)
+        and bool(subjects & {topic for topic in other.topics if not topic.startswith("law-")})
+    )
 
 
 def _continues(reading: Understanding) -> bool:

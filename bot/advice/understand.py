@@ -234,7 +234,8 @@ ADJACENT = _rx(
 # oneself ("negotiate a lower price on a sofa"). Off-topic unless a deal word comes with it.
 PLATFORM_MONEY = _rx(
     r"(?:negotiat\w*|negoci\w*|haggle|marchander|bargain)\b[^.?!\n]{0,40}\b(?:lower|cheaper|discount|moins cher|"
-    r"baisser|rabais|remise|reduction)\b|"
+    r"baisser|rabais|remise|reduction|rent|loyer|landlord|proprio\w*|bailleur|salary|salaire|raise|car|voiture|"
+    r"sofa|canape|house|maison|apartment|appartement|mortgage|phone plan|forfait)\b|"
     r"\b(?:pubs?|ads|adsense|monetisation|monetization|revenus? publicitaires?|ad revenue|partner program|"
     r"programme partenaire|creator fund|fonds (?:des )?createurs|creator rewards|rpm|cpm)\s+(?:(?:de|on|sur)\s+)?"
     r"(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|\b(?:youtube|tiktok|twitch) (?:ads|adsense|pubs?|"
@@ -381,11 +382,12 @@ FOLLOW_UP_START = _rx(
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
     r"leur|leurs|eux|lui|y|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
-    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b|"
+    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b|\bc'est\b(?! quoi)|"
     # French object pronouns, told from articles by the subject before them: "je la poste", "je l'ai ouvert"
     r"\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|ne|n')\s*(?:le|la|les|l'|lui|leur|y|en)(?:\b|(?<=')\w)"
 )
 FOLLOW_UP_MAX_WORDS = 14
+FOLLOW_UP_ANAPHORA_WORDS = 12  # "should I put the prices on it or keep them private?"
 FOLLOW_UP_SHORT = 5  # "how much is normal?": a message this short with no topic of its own continues the last one
 # "Et sinon", "by the way", "autre question": the creator changes the subject.
 TOPIC_CHANGE = _rx(
@@ -397,8 +399,12 @@ TOPIC_CHANGE = _rx(
 GIVE_ME = _rx(
     r"\b(?:give me|show me|send me|donne[- ]moi|donnez[- ]moi|montre[- ]moi|me (?:donner|montrer|filer|faire))\b"
 )
-# Words a message asks with, not a topic it names: a follow-up may use them ("combien ?", "how much is normal?").
-ASKING_WORDS = frozenset(("how much", "combien", "charge", "facturer", "accept", "accepter", "refuse", "refuser"))
+# Words a message asks with, not a topic it names: a follow-up may use them ("combien ?", "ça se facture combien ?",
+# "and if they refuse?").
+ASKING_WORDS = re.compile(
+    r"(?:how much|combien|charge\w*|factur\w*|pa(?:y|ie|ye)\w*|prix|price\w*|tarifs?|rates?|fees?|money|argent|"
+    r"budget|accept\w*|refus\w*|decline|negoci\w*|negotiat\w*|\d.*)"
+)
 # Asking for the next step or a worked example of what was just said: "give me a template", "je fais quoi
 # maintenant ?". With no topic of its own, it continues the previous message.
 NEXT_ASK = _rx(
@@ -648,14 +654,14 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return False
     # A few words: "why?", "combien ?", "how much is normal?" (past three words, they must touch the domain).
     short = len(words) <= 3 or (len(words) <= FOLLOW_UP_SHORT and bool(DOMAIN.search(flat)))
-    return short or (len(words) <= 8 and anaphora)
+    return short or (len(words) <= FOLLOW_UP_ANAPHORA_WORDS and anaphora)
 
 
 def _new_terms(flat: str, previous: str) -> set[str]:
     """The domain terms of `flat` that the previous message did not use ("what is whitelisting?" after a rate
     question names a topic of its own)."""
     before = " ".join(fold(previous).split())
-    terms = {m.group(0) for m in DOMAIN.finditer(flat)} - ASKING_WORDS
+    terms = {m.group(0) for m in DOMAIN.finditer(flat) if not ASKING_WORDS.fullmatch(m.group(0))}
     return {term for term in terms if term not in before}
 
 
