@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     relevance_threshold: float = Field(default=0.2, ge=0.0, le=1.0)
     # Retrieval: fuse multilingual-e5-small with USE and BM25 (more right cards; +~100 MB, +~20 ms a question).
     e5_ranking: bool = True
+    # A Chroma server (http://host:port, `chroma run`) holding the index for every worker; unset: Chroma embedded
+    # in the process, files under DATA_DIR/index.
+    chroma_url: str | None = None
     # Where document vectors are cached by text, so re-indexing never embeds a text twice (default DATA_DIR/cache).
     vector_cache_dir: Path | None = None
     # Questions a user may ask per minute before the bot asks them to slow down.
@@ -84,6 +87,7 @@ class Settings(BaseSettings):
         "llm_base_url",
         "llm_api_key",
         "vector_cache_dir",
+        "chroma_url",
         mode="before",
     )
     @classmethod

@@ -101,7 +101,11 @@ class Services:
     def _reopen_index(self) -> None:
         self.index.store._client.close()  # releases this process's Chroma system for the folder
         self.index = CardIndex(
-            self.settings.index_dir, self.index.embeddings, self.settings.relevance_threshold, e5=self.index.e5
+            self.settings.index_dir,
+            self.index.embeddings,
+            self.settings.relevance_threshold,
+            e5=self.index.e5,
+            chroma_url=self.settings.chroma_url,
         )
         self.engine.retriever = self.index
 
@@ -129,7 +133,9 @@ def build_services(settings: Settings, refresh: bool = True) -> Services:
     models = [embeddings, *([e5] if e5 else [])]
     warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
     warm_up.start()
-    index = CardIndex(settings.index_dir, embeddings, settings.relevance_threshold, e5=e5)
+    index = CardIndex(
+        settings.index_dir, embeddings, settings.relevance_threshold, e5=e5, chroma_url=settings.chroma_url
+    )
     # With `refresh`, the cards are read once, by the refresh itself; meanwhile the engine holds none.
     kb = KnowledgeBase({}) if refresh else load_valid_cards(settings.knowledge_dir)
     services = Services(settings, index, AdviceEngine(kb, index))

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
-from bot.kb.evaluation import load_questions, questions_dir  # noqa: E402
+from bot.eval.questions import load_questions, questions_dir  # noqa: E402
 from bot.wiring import build_services  # noqa: E402
 from scripts.figures import percentile  # noqa: E402
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex
+from tests.auxil.chroma import ChromaServer
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -47,3 +49,11 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, embeddings: USEEmbeddin
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=KNOWLEDGE)
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
+    """One real Chroma server (`chroma run`) for the whole run, started only by the tests that ask for it."""
+    root = tmp_path_factory.mktemp("chroma-server")
+    with ChromaServer(root / "data", root / "chroma.log") as server:
+        yield server

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
+from bot.eval.questions import evaluate_splits, questions_dir
 from bot.kb import check_knowledge
-from bot.kb.evaluation import evaluate_splits, questions_dir
 
 if TYPE_CHECKING:
     from bot.retrieval.index import RefreshReport

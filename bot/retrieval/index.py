@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -108,6 +109,26 @@ def fuse(rankings: Sequence[Sequence[str]]) -> list[str]:
     return sorted(fused, key=lambda card_id: -fused[card_id])
 
 
+def chroma_client(index_dir: Path, chroma_url: str | None = None) -> chromadb.ClientAPI:
+    """Chroma embedded in this process (files under `index_dir`, the default), or a Chroma server at
+    `chroma_url` (http://host:port, started with `chroma run`) shared by every process that serves the bot."""
+    # Telemetry off: this machine has no network, and the bot phones nobody home.
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url is None:
+        return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+    url = urlparse(chroma_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise KnowledgeBaseError(f"CHROMA_URL must look like http://host:port, not {chroma_url!r}")
+    port = url.port or (443 if url.scheme == "https" else 8000)
+    try:
+        return chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https", settings=settings)
+    except Exception as exc:  # the client checks the server as it connects
+        raise KnowledgeBaseError(
+            f"no Chroma server answers at {chroma_url} ({type(exc).__name__}): start one with "
+            "`chroma run --host HOST --port PORT --path FOLDER`, or unset CHROMA_URL to keep the index in DATA_DIR"
+        ) from None
+
+
 def documents(kb: KnowledgeBase) -> dict[str, Document]:
     docs = {doc.key: doc for doc in map(card_document, kb)}
     for lang, phrases in kb.outside.items():
@@ -137,10 +158,16 @@ class CardIndex:
     """
 
     def __init__(
-        self, index_dir: Path, embeddings: USEEmbeddings, threshold: float = 0.2, e5: CachedEmbeddings | None = None
+        self,
+        index_dir: Path,
+        embeddings: USEEmbeddings,
+        threshold: float = 0.2,
+        e5: CachedEmbeddings | None = None,
+        chroma_url: str | None = None,
     ) -> None:
         index_dir.mkdir(parents=True, exist_ok=True)
-        self.index_dir = index_dir
+        self.index_dir = index_dir  # the index itself with embedded Chroma; state.json either way
+        self.chroma_url = chroma_url
         self.embeddings = embeddings
         self.threshold = threshold
         self.collection_name = f"cards-{embeddings.model_name}"
@@ -152,10 +179,7 @@ class CardIndex:
                 Space(f"cards-{e5.model_name}", e5, lambda doc: doc.texts, CHUNKS_PER_QUERY, outside=True),
                 Space(f"passages-{e5.model_name}", e5, lambda doc: (doc.passage,), PASSAGES_PER_QUERY),
             ]
-        # Telemetry off: this machine has no network, and the bot phones nobody home.
-        self.client = chromadb.PersistentClient(
-            path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-        )
+        self.client = chroma_client(index_dir, chroma_url)
         self.stores: dict[str, Chroma] = {}
         self._sizes: dict[str, int] = {}  # texts per collection, read once per refresh instead of per question
         self.collections: dict[str, chromadb.Collection] = {}

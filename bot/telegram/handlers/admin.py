@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.errors import CoachError
+from bot.eval.questions import evaluate_splits, questions_dir
 from bot.i18n import Lang, t
-from bot.kb.evaluation import evaluate_splits, questions_dir
 from bot.retrieval.index import RefreshReport
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button_args, send_html, user_lang

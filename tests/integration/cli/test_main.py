@@ -1,48 +1,17 @@
 """The command line through `main(argv)` in the test's own process (a real index on disk, real files): starting
 a new Python for each command cost ~40 s of the suite and tested nothing more. One test keeps the real process."""
 
-import io
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from bot.cli.main import main
+from tests.auxil.cli import Run
 from tests.cards import card_text, write_card, write_pair
 from tests.conftest import KNOWLEDGE, ROOT
-
-
-@dataclass(frozen=True)
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-Run = Callable[..., Result]
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
-    def run(*args: str, data_dir: Path, knowledge: Path = KNOWLEDGE, stdin: str | None = None) -> Result:
-        monkeypatch.setenv("DATA_DIR", str(data_dir))
-        monkeypatch.setenv("KNOWLEDGE_DIR", str(knowledge))
-        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "")
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
-        capsys.readouterr()
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse's usage errors
-            code = exc.code if isinstance(exc.code, int) else 1
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import re
 import pytest
 
 from bot.advice import AdviceEngine
+from bot.eval.questions import evaluate, load_questions, questions_dir
 from bot.kb import check_knowledge, load_knowledge
 from bot.kb.cards import CARD_ID
-from bot.kb.evaluation import evaluate, load_questions, questions_dir
 from bot.retrieval.index import CardIndex
 from tests.conftest import KNOWLEDGE
 

@@ -1,4 +1,5 @@
-"""The offer evaluation on the golden set, and `python -m bot offer`."""
+"""The offer evaluation on the golden set, and `python -m bot offer` (in-process through `main(argv)`; one test
+keeps a real process, for the bytes on stdin and the exit status)."""
 
 import json
 import os
@@ -12,6 +13,7 @@ from bot.kb import load_knowledge
 from bot.offers import OfferEvaluator, Profile
 from bot.offers.golden import SCAM_FLAGS, load_golden, score
 from bot.retrieval.embeddings import USEEmbeddings
+from tests.auxil.cli import Run
 from tests.conftest import KNOWLEDGE, ROOT
 
 GOLDEN = KNOWLEDGE / "eval" / "offers" / "dev.yaml"
@@ -61,31 +63,28 @@ def test_profile_no_go_and_minors(evaluator: OfferEvaluator) -> None:
     assert minors.verdict == "decline" and "adult_product_minors" in minors.red_flags
 
 
-def run_offer(text: str, *args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATA_DIR": str(data_dir), "KNOWLEDGE_DIR": str(KNOWLEDGE)}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "offer", *args], input=text, capture_output=True, text=True, env=env, cwd=ROOT,
-        timeout=120,
-    )  # fmt: skip
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("offer-cli-data")
 
 
-def test_offer_cli_json_and_text(tmp_path: Path) -> None:
+def test_offer_cli_json_and_text(run: Run, data_dir: Path, tmp_path: Path) -> None:
     profile = tmp_path / "profile.json"
     profile.write_text(json.dumps({"editorial_line": "Vegan cooking", "no_go": ["fast_food"]}))
     text = "Hi, we are BurgerKing-style fast food chain, we pay $500 for 1 TikTok, net 30, #ad required."
-    result = run_offer(text, "--json", "--profile", str(profile), data_dir=tmp_path)
+    result = run("offer", "--json", "--profile", str(profile), stdin=text, data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert {"verdict", "red_flags", "facts", "checklist", "reply_draft", "lang"} <= data.keys()
     assert data["verdict"] == "decline" and "no_go_category" in data["red_flags"]
     assert data["facts"]["amount"] == 500 and data["lang"] == "en"
-    plain = run_offer("Bonjour, 1 reel pour 300 €, paiement à 30 jours.", data_dir=tmp_path)
+    plain = run("offer", stdin="Bonjour, 1 reel pour 300 €, paiement à 30 jours.", data_dir=data_dir)
     assert "Verdict" in plain.stdout and "Une réponse à envoyer" in plain.stdout
-    empty = run_offer("  ", data_dir=tmp_path)
+    empty = run("offer", stdin="  ", data_dir=data_dir)
     assert empty.returncode == 2 and "empty" in empty.stderr
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2")
-    assert run_offer(text, "--profile", str(bad), data_dir=tmp_path).returncode == 2
+    assert run("offer", "--profile", str(bad), stdin=text, data_dir=data_dir).returncode == 2
 
 
 @pytest.mark.parametrize(
@@ -169,13 +168,17 @@ def test_profile_platforms_values_and_country_are_used(evaluator: OfferEvaluator
     assert "written-contract-france" not in [r.card_id for r in uk.reasons if r.dimension == "contract"]
 
 
-def test_offer_cli_refuses_binary_and_never_prints_infinity(tmp_path: Path) -> None:
+def test_offer_cli_refuses_binary_stdin_as_a_process(tmp_path: Path) -> None:
+    """The one real `offer` process: raw bytes through a pipe, the exit status and stderr a shell sees."""
     binary = subprocess.run(
         [sys.executable, "-m", "bot", "offer"], input=b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", capture_output=True,
         env={**os.environ, "DATA_DIR": str(tmp_path), "KNOWLEDGE_DIR": str(KNOWLEDGE)}, cwd=ROOT, timeout=120,
     )  # fmt: skip
-    assert binary.returncode == 2 and b"UTF-8" in binary.stderr
-    huge = run_offer("Hi, we pay " + "9" * 400 + " € for 1 reel. " + "x" * 9000, "--json", data_dir=tmp_path)
+    assert binary.returncode == 2 and b"UTF-8" in binary.stderr and binary.stdout == b""
+
+
+def test_offer_cli_never_prints_infinity(run: Run, data_dir: Path) -> None:
+    huge = run("offer", "--json", stdin="Hi, we pay " + "9" * 400 + " € for 1 reel. " + "x" * 9000, data_dir=data_dir)
     assert huge.returncode == 0, huge.stderr
     assert "Infinity" not in huge.stdout and "NaN" not in huge.stdout
     data = json.loads(huge.stdout)

@@ -1,4 +1,4 @@
-"""The index against a real Chroma on disk, with the real embedding model."""
+"""The index against a real Chroma, embedded on disk and as a server (`chroma_url`), with the real embedding model."""
 
 from pathlib import Path
 
@@ -27,8 +27,10 @@ def snapshot(index: CardIndex) -> dict[str, tuple[str, list[float]]]:
     }
 
 
-def test_refresh_is_incremental_and_idempotent(tmp_path: Path, cards: Path, embeddings: USEEmbeddings) -> None:
-    index = CardIndex(tmp_path / "index", embeddings)
+def test_refresh_is_incremental_and_idempotent(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
+) -> None:
+    index = CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url)
     first = index.refresh(load_knowledge(cards))
     assert (len(first.added), len(first.updated), len(first.removed), first.unchanged) == (6, 0, 0, 0)
 
@@ -49,18 +51,18 @@ def test_refresh_is_incremental_and_idempotent(tmp_path: Path, cards: Path, embe
 
 
 def test_reopening_the_index_in_a_new_client_sees_the_same_documents(
-    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
 ) -> None:
-    CardIndex(tmp_path / "index", embeddings).refresh(load_knowledge(cards))
-    reopened = CardIndex(tmp_path / "index", embeddings)
+    CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url).refresh(load_knowledge(cards))
+    reopened = CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url)
     assert len(reopened.stored_keys()) == 6
     assert reopened.refresh(load_knowledge(cards)).unchanged == 6
 
 
 def test_search_is_cross_lingual_cosine_and_one_hit_per_card(
-    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
 ) -> None:
-    index = CardIndex(tmp_path / "index", embeddings)
+    index = CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url)
     index.refresh(load_knowledge(cards))
     assert index.collection.configuration["hnsw"]["space"] == "cosine"
     hits = index.search("une marque m'a envoyé un message bizarre et demande mon mot de passe", k=3)
@@ -72,10 +74,10 @@ def test_search_is_cross_lingual_cosine_and_one_hit_per_card(
 
 
 def test_e5_rankings_join_an_existing_index_and_refresh_with_it(
-    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings, chroma_url: str | None
 ) -> None:
-    CardIndex(tmp_path / "index", embeddings).refresh(load_knowledge(cards))
-    index = CardIndex(tmp_path / "index", embeddings, e5=e5)
+    CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url).refresh(load_knowledge(cards))
+    index = CardIndex(tmp_path / "index", embeddings, e5=e5, chroma_url=chroma_url)
     report = index.refresh(load_knowledge(cards))
     assert report.unchanged == 6 and not report.changed  # USE had them all; e5 caught up silently
     sizes = {name: collection.count() for name, collection in index.collections.items()}

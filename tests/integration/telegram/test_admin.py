@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from telegram import Update
 
 from bot.config import Settings
-from bot.storage import Database
-from bot.telegram.app import build_application
-from bot.telegram.batcher import AskBatcher
-from bot.telegram.throttle import Throttle
 from bot.wiring import Services, build_services
-from tests.auxil.botapi import TOKEN, BotAPI, RecordingRequest, Sent, callback_update, document, message_update
+from tests.auxil.botapi import TOKEN, callback_update
+from tests.auxil.harness import Harness, texts
 from tests.cards import card_text
 from tests.conftest import KNOWLEDGE
 
@@ -38,52 +33,16 @@ def services(knowledge: Path, tmp_path_factory: pytest.TempPathFactory) -> Servi
     return build_services(settings)
 
 
-class Admin:
-    def __init__(self, app, api: BotAPI, db: Database, knowledge: Path) -> None:
-        self.app, self.api, self.db, self.knowledge = app, api, db, knowledge
-
-    async def send(self, update: dict) -> list[Sent]:
-        before = len(self.api.sent)
-        await self.app.process_update(Update.de_json({"update_id": 1, **update}, self.app.bot))
-        return self.api.sent[before:]
-
-    async def say(self, user_id: int, text: str) -> list[Sent]:
-        return await self.send(message_update(user_id, text))
-
-    async def upload(self, user_id: int, name: str, data: bytes) -> list[Sent]:
-        file_id = f"f{len(self.api.files)}"
-        self.api.files[file_id] = data
-        return await self.send(message_update(user_id, None, document=document(file_id, name, len(data))))
-
-
-@pytest.fixture
-async def bot(tmp_path: Path, services: Services, knowledge: Path) -> AsyncIterator[Admin]:
-    # The engine and the index are the module's; the users' database and the throttle are each test's own.
-    services.db, services.throttle = Database(tmp_path / "coach.sqlite3"), Throttle(20)
-    services.batcher = AskBatcher(services.engine)
-    await services.open()
-    api = BotAPI()
-    app = build_application(services.settings, request=RecordingRequest(api))
-    app.bot_data.services = services
-    async with app:
-        yield Admin(app, api, services.db, knowledge)
-    await services.close()
-
-
-def texts(sent: list[Sent]) -> list[str]:
-    return [s.text or "" for s in sent if s.method == "sendMessage"]
-
-
 @pytest.mark.parametrize("command", ["/reload", "/kb", "/kb_remove fair-pay", "/kb_rollback", "/feedback",
                                      "/coach_add 5", "/coach_remove 5"])  # fmt: skip
-async def test_every_admin_command_refuses_strangers(bot: Admin, command: str) -> None:
+async def test_every_admin_command_refuses_strangers(bot: Harness, command: str) -> None:
     version = bot.app.bot_data.services.kb.version
     [refusal] = texts(await bot.say(STRANGER, command))
     assert "admins only" in refusal
     assert bot.app.bot_data.services.kb.version == version and not await bot.db.is_coach(5)
 
 
-async def test_reload_and_status_for_an_admin(bot: Admin) -> None:
+async def test_reload_and_status_for_an_admin(bot: Harness) -> None:
     [report] = texts(await bot.say(ADMIN, "/reload"))
     assert "unchanged" in report and "added" in report
     [status] = texts(await bot.say(ADMIN, "/kb"))
@@ -92,7 +51,7 @@ async def test_reload_and_status_for_an_admin(bot: Admin) -> None:
     assert f"Cards: {cards} ids" in status and "hit@3" in status and "chunks" in status
 
 
-async def test_upload_valid_then_malformed_then_rollback(bot: Admin) -> None:
+async def test_upload_valid_then_malformed_then_rollback(bot: Harness) -> None:
     coach = bot.app.bot_data.services
     new = card_text("zz-admin-test", "en", summary="Zebra admin test card about quokka contracts.").encode()
     sent = texts(await bot.upload(ADMIN, "zz-admin-test.md", new))
@@ -116,7 +75,7 @@ async def test_upload_valid_then_malformed_then_rollback(bot: Admin) -> None:
     assert "Nothing to roll back" in nothing
 
 
-async def test_uploads_from_non_admins_are_not_stored(bot: Admin) -> None:
+async def test_uploads_from_non_admins_are_not_stored(bot: Harness) -> None:
     data = card_text("zz-sneaky", "en").encode()
     [reply] = texts(await bot.upload(STRANGER, "zz-sneaky.md", data))
     assert "only read text" in reply
@@ -124,7 +83,7 @@ async def test_uploads_from_non_admins_are_not_stored(bot: Admin) -> None:
     assert not any(s.method == "getFile" for s in bot.api.sent) and ("getFile", {}) not in bot.api.calls
 
 
-async def test_remove_needs_confirmation_by_an_admin_and_can_be_rolled_back(bot: Admin) -> None:
+async def test_remove_needs_confirmation_by_an_admin_and_can_be_rolled_back(bot: Harness) -> None:
     path = bot.knowledge / "fr" / "exclusivity.md"
     [confirm] = [s for s in await bot.say(ADMIN, "/kb_remove exclusivity") if s.method == "sendMessage"]
     assert "Remove the card exclusivity" in confirm.text and path.exists()
@@ -139,7 +98,7 @@ async def test_remove_needs_confirmation_by_an_admin_and_can_be_rolled_back(bot:
     assert "No card with the id no-such-card" in unknown
 
 
-async def test_feedback_report_and_coach_roles(bot: Admin) -> None:
+async def test_feedback_report_and_coach_roles(bot: Harness) -> None:
     from bot.storage.database import Feedback
 
     for n, lang in enumerate(["en", "en", "fr"]):
@@ -157,7 +116,7 @@ async def test_feedback_report_and_coach_roles(bot: Admin) -> None:
 COACH, CREATOR = 902, 903
 
 
-async def test_coach_invites_a_creator_who_joins_by_consent_and_shows_in_the_dashboard(bot: Admin) -> None:
+async def test_coach_invites_a_creator_who_joins_by_consent_and_shows_in_the_dashboard(bot: Harness) -> None:
     [refused] = texts(await bot.say(COACH, "/invite"))
     assert "for coaches" in refused
     await bot.say(ADMIN, f"/coach_add {COACH}")
@@ -190,7 +149,7 @@ async def test_coach_invites_a_creator_who_joins_by_consent_and_shows_in_the_das
     assert alert.params.get("show_alert") and "not in a coach" in alert.params["text"]
 
 
-async def test_bad_invites_and_forged_join_buttons(bot: Admin) -> None:
+async def test_bad_invites_and_forged_join_buttons(bot: Harness) -> None:
     invalid, welcome = texts(await bot.say(CREATOR, "/start not-a-code"))
     assert "no longer valid" in invalid and welcome.startswith("Hi")
     sent = await bot.send(callback_update(CREATOR, "join:not-a-code"))
@@ -198,7 +157,7 @@ async def test_bad_invites_and_forged_join_buttons(bot: Admin) -> None:
     assert await bot.db.coach_of(CREATOR) is None
 
 
-async def test_inline_mode_returns_answer_checklist_and_template(bot: Admin) -> None:
+async def test_inline_mode_returns_answer_checklist_and_template(bot: Harness) -> None:
     update = {"inline_query": {"id": "iq1", "from": {"id": CREATOR, "is_bot": False, "first_name": "Sam",
                                                      "language_code": "en"}, "query": "how do I say no politely?",
                                "offset": ""}}  # fmt: skip

@@ -6,8 +6,8 @@ import pytest
 
 from bot.advice import AdviceEngine, Answer, Question
 from bot.errors import EmptyQuestionError
+from bot.eval.questions import load_questions, questions_dir
 from bot.kb import load_knowledge
-from bot.kb.evaluation import load_questions, questions_dir
 from bot.retrieval.index import CardIndex
 from bot.telegram.batcher import AskBatcher
 from tests.conftest import KNOWLEDGE

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
-from telegram import Update
-from telegram.ext import Application
 
 from bot.config import Settings
-from bot.storage import Database
-from bot.telegram.app import build_application
-from bot.telegram.batcher import AskBatcher
 from bot.telegram.handlers.common import send_html
-from bot.telegram.throttle import Throttle
 from bot.wiring import Services, build_services
-from tests.auxil.botapi import STICKER, TOKEN, BotAPI, RecordingRequest, Sent, callback_update, message_update
+from tests.auxil.botapi import STICKER, TOKEN, message_update
+from tests.auxil.harness import Harness, texts
 from tests.conftest import KNOWLEDGE
 
 FR, EN = 1001, 1002
@@ -32,44 +24,9 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     return build_services(settings)
 
 
-class Harness:
-    def __init__(self, app: Application, api: BotAPI, db: Database) -> None:
-        self.app, self.api, self.db = app, api, db
-
-    async def send(self, update: dict) -> None:
-        if "message" in update:  # as if it came through getUpdates: replies can then quote it
-            message = update["message"]
-            self.api.inbox[(message["chat"]["id"], message["message_id"])] = message
-        await self.app.process_update(Update.de_json({"update_id": 1, **update}, self.app.bot))
-
-    async def say(self, user_id: int, text: str | None, language_code: str = "en", **extra) -> list[Sent]:
-        before = len(self.api.sent)
-        await self.send(message_update(user_id, text, language_code, **extra))
-        return self.api.sent[before:]
-
-    async def press(self, user_id: int, data: str, message: Sent | None = None) -> list[Sent]:
-        before = len(self.api.sent)
-        await self.send(callback_update(user_id, data, message, language_code="fr" if user_id == FR else "en"))
-        return self.api.sent[before:]
-
-
 @pytest.fixture
-async def bot(tmp_path: Path, services: Services) -> AsyncIterator[Harness]:
-    # The engine and the index are the module's; the users' database and the throttle are each test's own.
-    services.db = Database(tmp_path / "coach.sqlite3")
-    services.throttle = Throttle(services.settings.user_rate_per_minute)
-    services.batcher = AskBatcher(services.engine)
-    await services.open()
-    api = BotAPI()
-    app = build_application(services.settings, request=RecordingRequest(api))
-    app.bot_data.services = services
-    async with app:
-        yield Harness(app, api, services.db)
-    await services.close()
-
-
-def texts(sent: list[Sent]) -> list[str]:
-    return [s.text or "" for s in sent if s.method == "sendMessage"]
+def languages() -> dict[int, str]:
+    return {FR: "fr"}
 
 
 async def test_start_welcomes_in_the_apps_language_with_example_buttons(bot: Harness) -> None:

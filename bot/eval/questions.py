@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from bot.advice.engine import Question
 from bot.advice.models import Answer, Hit
 from bot.i18n import Lang
+from bot.offers.models import Profile
 
 RANK_DEPTH = 10
 SPLITS = ("dev", "test")
@@ -37,8 +38,6 @@ class EvalQuestion(BaseModel):
     country: Country | None = None  # the creator's profile country, when the case sets one
 
     def as_question(self) -> Question:
-        from bot.offers.models import Profile  # lazy: bot.offers imports the advice package
-
         profile = Profile(country=self.country) if self.country else None
         return Question(self.q, lang=self.lang, default_lang=self.lang, history=tuple(self.history), profile=profile)
 

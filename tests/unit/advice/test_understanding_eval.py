@@ -3,7 +3,7 @@ from pathlib import Path
 from bot.advice.understand import understand
 from bot.advice.understanding_eval import load_split, score
 
-FOLDER = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "understanding"
+FOLDER = Path(__file__).resolve().parents[3] / "knowledge" / "eval" / "understanding"
 
 
 def test_scoring_counts_kinds_and_flags() -> None:

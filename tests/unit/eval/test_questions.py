@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bot.advice.engine import Question
 from bot.advice.models import Answer, Hit, SourceRef
-from bot.kb.evaluation import EvalQuestion, evaluate, evaluate_splits, load_questions
+from bot.eval.questions import EvalQuestion, evaluate, evaluate_splits, load_questions
 
 
 class FakeCoach:
