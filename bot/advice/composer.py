@@ -141,7 +141,9 @@ def compose_follow_up(
     if answer.template and answer.template in seen:  # the reply to adapt was given already
         answer = dataclasses.replace(answer, template=None)
     lead_fit = fits[order[0]] - (TOPIC_BONUS if lead is topic else 0.0)
-    if words and lead_fit <= 0:  # nothing in the topic speaks to the follow-up itself: say so first
+    # Nothing in the topic speaks to the follow-up itself: say so first (a figure asked for and missing is said
+    # by its own line).
+    if words and lead_fit <= 0 and not figures:
         answer = dataclasses.replace(answer, summary=f"{say('follow_up_closest', lang)}\n\n{answer.summary}")
     return answer
 

@@ -92,3 +92,29 @@ def test_the_follow_up_is_also_looked_up_on_its_own(kb: KnowledgeBase) -> None:
     converse(AdviceEngine(kb, retriever), ["how much should I charge for a reel?", "et si la marque refuse ?"])
     assert retriever.queries[1:] == ["how much should I charge for a reel?\net si la marque refuse ?",
                                      "et si la marque refuse ?"]  # fmt: skip
+
+
+def test_and_in_another_country_moves_to_that_countrys_card_on_the_subject(tmp_path: Path) -> None:
+    disclosure = {"topics": ["disclosure", "law-us"], "jurisdiction": ["us"]}
+    write_pair(tmp_path, "us-rules", summary="In the US, the FTC wants a clear #ad.", **disclosure)
+    write_pair(tmp_path, "uk-rules", summary="In the UK, the ASA wants Ad up front.", topics=["disclosure", "law-uk"],
+               jurisdiction=["uk"])  # fmt: skip
+    write_pair(
+        tmp_path, "uk-tax", summary="In the UK, HMRC taxes gifts.", topics=["tax", "law-uk"], jurisdiction=["uk"]
+    )
+    kb = load_knowledge(tmp_path)
+    hits = {"uk": [Hit("uk-tax", 0.7), Hit("uk-rules", 0.6)], "gifted": [Hit("us-rules", 0.8)]}
+    engine = AdviceEngine(kb, ByQuestion(hits, [Hit("us-rules", 0.8)]))
+    first, follow_up = converse(engine, ["do I have to disclose a gifted product in the US?", "and in the UK?"])
+    assert first.lead_card == "us-rules"
+    assert follow_up.lead_card == "uk-rules"  # disclosure in the UK, not UK tax
+
+
+def test_without_the_previous_card_the_topic_is_found_again(kb: KnowledgeBase) -> None:
+    retriever = ByQuestion({"charge for a reel?": [Hit("fair-pay", 0.8), Hit("counter-offer", 0.7)]},
+                           [Hit("counter-offer", 0.8), Hit("fair-pay", 0.7)])  # fmt: skip
+    engine = AdviceEngine(kb, retriever)
+    [answer] = engine.ask_many([Question("and the budget?", "en", "en", ("how much should I charge for a reel?",))])
+    assert retriever.queries[-1] == "how much should I charge for a reel?"  # looked up again, alone
+    # The previous answer (fair-pay's, the topic) said all its card says: the budget passage comes from the other.
+    assert answer.summary == NEGOTIATION[0] and not set(topic_passages(answer)) & {*RATES}
