@@ -256,8 +256,12 @@ STRONG_WORDS = (
 )
 AMOUNT = r"\b\d+ ?(?:e|euros?|balles|bucks|dollars?|pounds?)\b|\d ?[€$£]|[€$£] ?\d"
 STRONG_DOMAIN = _rx(f"{STRONG_WORDS}|{AMOUNT}")
-# An amount alone does not make gear or growth a deal ("which camera for 400€?").
-STRONG_TOPIC = _rx(STRONG_WORDS)
+# Buying gear: an amount with it is a price tag, not a fee ("which camera for 400€?").
+GEAR = _rx(
+    r"\b(?:appareil(?: photo)?|camera|cam|objectif|lens|micro(?:phone)?|mic|ring ?light|tripod|trepied|gimbal|"
+    r"stabili[sz]ateur|iphone|smartphone|telephone|phone|laptop|ordi(?:nateur)?|drone|gopro|eclairage|lighting|"
+    r"softbox)\b"
+)
 
 # --- offers ------------------------------------------------------------------------------------------------------
 # The brand speaking: "we'd love", "our brand", "nous aimerions", "votre communauté", a greeting, a sign-off.
@@ -560,9 +564,9 @@ def understand(
 def adjacent(flat: str) -> bool:
     """A creator's question next to the coach's domain (posting times, gear, growth, platform ad revenue) and not
     about a deal. A negated mention ("sans sponsor") does not make it one."""
-    if PLATFORM_MONEY.search(flat):
+    if PLATFORM_MONEY.search(flat) or (GEAR.search(flat) and ADJACENT.search(flat)):
         return not _mentions(STRONG_DEAL, flat)
-    return bool(ADJACENT.search(flat)) and not _mentions(STRONG_TOPIC, flat)
+    return bool(ADJACENT.search(flat)) and not _mentions(STRONG_DOMAIN, flat)
 
 
 def _mentions(pattern: re.Pattern[str], flat: str) -> bool:
