@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     data_dir: Path = Field(default_factory=_default_data_dir)
     knowledge_dir: Path = Field(default_factory=_default_knowledge_dir)
+    # PostgreSQL (postgresql://user:password@host/db, or ?host=/socket/dir) for the state several workers share;
+    # unset: SQLite in DATA_DIR/coach.sqlite3 (one process).
+    database_url: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -88,6 +91,7 @@ class Settings(BaseSettings):
         "llm_api_key",
         "vector_cache_dir",
         "chroma_url",
+        "database_url",
         mode="before",
     )
     @classmethod
@@ -111,3 +115,16 @@ class Settings(BaseSettings):
     @cached_property
     def database_path(self) -> Path:
         return self.data_dir / "coach.sqlite3"
+
+    @property
+    def database_location(self) -> Path | str:
+        """What the storage opens: the PostgreSQL URL when DATABASE_URL is set, else the SQLite file. The
+        knowledge-base change log stays in the SQLite file either way: it describes this machine's card files."""
+        return self.database_url.get_secret_value() if self.database_url else self.database_path
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("DATABASE_URL must be a postgresql:// URL (unset it to use SQLite in DATA_DIR)")
+        return value

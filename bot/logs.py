@@ -41,7 +41,7 @@ def configure_logging(settings: Settings) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     secrets = [
         value.get_secret_value()
-        for value in (settings.telegram_bot_token, settings.webhook_secret, settings.llm_api_key)
+        for value in (settings.telegram_bot_token, settings.webhook_secret, settings.llm_api_key, settings.database_url)
         if value
     ]
     handler.addFilter(RedactSecrets(secrets))

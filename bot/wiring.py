@@ -21,6 +21,7 @@ from bot.offers.reading import OfferReader
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import STATE_FILE, CardIndex, RefreshReport
 from bot.storage import Database
+from bot.storage.rates import SharedRates, SharedThrottle
 from bot.telegram.batcher import AskBatcher
 from bot.telegram.throttle import Throttle
 
@@ -36,13 +37,19 @@ class Services:
     index: CardIndex
     engine: AdviceEngine
     db: Database = field(init=False)
-    throttle: Throttle = field(init=False)
+    throttle: Throttle | SharedThrottle = field(init=False)
     batcher: AskBatcher = field(init=False)
     knowledge: KnowledgeChanges[RefreshReport] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.db = Database(self.settings.database_path)
-        self.throttle = Throttle(self.settings.user_rate_per_minute)
+        self.db = Database(self.settings.database_location)
+        if self.settings.database_url is not None:
+            self.db.local_change_log = self.settings.database_path
+        self.rates: SharedRates | None = None
+        self.throttle: Throttle | SharedThrottle = Throttle(self.settings.user_rate_per_minute)
+        if self.settings.database_url is not None:  # several workers: one limit for all of them
+            self.rates = SharedRates(self.settings.database_url.get_secret_value())
+            self.throttle = SharedThrottle(self.rates, self.settings.user_rate_per_minute)
         self.batcher = AskBatcher(self.engine)
         self.knowledge = KnowledgeChanges(
             self.settings.knowledge_dir,
@@ -54,10 +61,14 @@ class Services:
 
     async def open(self) -> None:
         await self.db.open()
+        if self.rates is not None:
+            await self.rates.open()
 
     async def close(self) -> None:
         await self.batcher.close()
         await self.db.close()
+        if self.rates is not None:
+            await self.rates.close()
 
     offer_reader: OfferReader | None = None
 
@@ -77,6 +88,14 @@ class Services:
     @property
     def kb(self) -> KnowledgeBase:
         return self.engine.kb
+
+    def behind(self) -> bool:
+        """Whether another process (another worker, `kb add`) changed the index since this one last read it."""
+        return self._stamp() != self._index_stamp
+
+    def catch_up(self) -> RefreshReport | None:
+        """Serve what another process indexed (blocking: run it in a thread); None if nothing changed."""
+        return self.knowledge.refresh() if self.behind() else None
 
     def _stamp(self) -> int | None:
         path = self.settings.index_dir / STATE_FILE

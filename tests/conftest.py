@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex
 from tests.auxil.chroma import ChromaServer
+from tests.auxil.postgres import PostgresServer
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -57,3 +58,25 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaSe
     root = tmp_path_factory.mktemp("chroma-server")
     with ChromaServer(root / "data", root / "chroma.log") as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the whole run (initdb + pg_ctl, about a second), started only if a test
+    asks for it. If it cannot start, each such test fails with the reason; nothing is skipped in CI."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("psycopg is not installed in this virtualenv: run `make .venv/.installed` (CI fails instead)")
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_location(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a test's Database lives: a SQLite file (the default), or an empty schema of the PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "coach.sqlite3"
+    return request.getfixturevalue("postgres").new_schema()

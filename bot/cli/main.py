@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--lang", choices=["fr", "en"])
     sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     sub.add_parser("start", help="the Telegram bot if a token is set, else the terminal chat")
+    serve = sub.add_parser("serve", help="webhook workers behind one URL (needs WEBHOOK_URL, WEBHOOK_SECRET)")
+    serve.add_argument("--workers", type=int, default=2, help="worker processes (more than 1 needs DATABASE_URL)")
+    serve.add_argument("--worker-port", type=int, help=argparse.SUPPRESS)  # how the front starts each worker
 
     kb = sub.add_parser("kb", help="knowledge base: refresh | check | stats | eval")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
@@ -111,6 +114,17 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             chat(services.engine, lang=getattr(args, "lang", None), offers=services.offers)
             return EXIT_OK
         from bot.storage.database import check_file
+
+        if args.command == "serve":
+            check_file(settings.database_path)
+            from bot.telegram.serve import run_worker, serve
+
+            if args.worker_port is not None:
+                return run_worker(settings, args.worker_port)
+            if args.workers < 1:
+                print("error: --workers must be at least 1", file=sys.stderr)
+                return EXIT_USAGE
+            return serve(settings, args.workers)
 
         check_file(settings.database_path)  # a damaged database stops the bot in a second, before heavy imports
         from bot.telegram.app import run_bot  # "run", or "start" with a token

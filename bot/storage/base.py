@@ -1,5 +1,6 @@
-"""The connection every part of the storage shares: one aiosqlite connection, WAL, secure delete; each part
-(users & votes, profiles & dialogs, cohorts & roles) brings its own tables."""
+"""The connection every part of the storage shares: one aiosqlite connection (WAL, secure delete) or, with
+DATABASE_URL=postgresql://…, one psycopg connection (bot/storage/engine.py); each part (users & votes, profiles
+& dialogs, cohorts & roles) brings its own tables, written once for both."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-import aiosqlite
-
 from bot.errors import StorageError
+from bot.storage import engine
+from bot.storage.engine import Connection, PostgresConnection
 
 
 def now() -> str:
@@ -39,22 +40,32 @@ def check_file(path: Path) -> None:
 class Store:
     SCHEMA = ""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._db: aiosqlite.Connection | None = None
+    def __init__(self, path: Path | str) -> None:
+        """`path`: the SQLite file, or a postgresql:// URL."""
+        self.url = path if engine.is_postgres(path) else None
+        self.path = Path(path) if self.url is None else Path()
+        self._db: Connection | None = None
+
+    @property
+    def dialect(self) -> str:
+        return "sqlite" if self.url is None else "postgresql"
+
+    def _schema(self) -> list[str]:
+        return [part.__dict__["SCHEMA"] for part in reversed(type(self).__mro__) if "SCHEMA" in part.__dict__]
 
     async def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = await aiosqlite.connect(self.path)
+        if self.url is not None:
+            await self._open_postgres(self.url)
+            return
+        self._db = await engine.connect_sqlite(self.path)
         try:
             # WAL: readers never block the writer, and a crash mid-write cannot corrupt earlier data.
             await self._db.execute("PRAGMA journal_mode=WAL")
             await self._db.execute("PRAGMA synchronous=NORMAL")
             # Deleted rows are overwritten, not left in free pages: /forget leaves nothing to read in the file.
             await self._db.execute("PRAGMA secure_delete=ON")
-            for part in reversed(type(self).__mro__):
-                if "SCHEMA" in part.__dict__:
-                    await self._db.executescript(part.__dict__["SCHEMA"])
+            for script in self._schema():
+                await self._db.executescript(script)
             await self._migrate()
             await self._db.commit()
         except sqlite3.DatabaseError as exc:
@@ -62,6 +73,26 @@ class Store:
             await self._db.close()
             self._db = None
             raise unusable(self.path, exc) from None
+
+    async def _open_postgres(self, url: str) -> None:
+        import psycopg
+
+        try:
+            db = await PostgresConnection.connect(url)
+        except psycopg.Error as exc:
+            raise StorageError(f"cannot reach the database at {engine.redacted(url)}: {exc}".strip()) from None
+        self._db = db
+        try:
+            await db.begin()
+            await db.execute("SELECT pg_advisory_xact_lock(?)", (engine.SCHEMA_LOCK,))
+            for script in self._schema():
+                await db.executescript(script)
+            await self._migrate()
+            await db.commit()
+        except psycopg.Error as exc:
+            await db.close()
+            self._db = None
+            raise StorageError(f"the database at {engine.redacted(url)} could not be prepared: {exc}") from None
 
     async def _migrate(self) -> None:
         """Databases from earlier versions brought up to date (each part adds its steps)."""
@@ -72,7 +103,7 @@ class Store:
             self._db = None
 
     @property
-    def db(self) -> aiosqlite.Connection:
+    def db(self) -> Connection:
         if self._db is None:
             raise RuntimeError("database is not open")
         return self._db
@@ -91,5 +122,4 @@ class Store:
         await self.db.commit()
 
     async def _has_table(self, name: str) -> bool:
-        async with self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) as c:
-            return await c.fetchone() is not None
+        return await engine.has_table(self.db, name)

@@ -58,7 +58,8 @@ CREATE TABLE IF NOT EXISTS cohorts (
 
     async def add_coach(self, user_id: int, added_by: int) -> None:
         await self.db.execute(
-            "INSERT OR IGNORE INTO coaches (user_id, added_by, added_at) VALUES (?, ?, ?)", (user_id, added_by, _now())
+            "INSERT INTO coaches (user_id, added_by, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (user_id, added_by, _now()),
         )
         await self.db.commit()
 

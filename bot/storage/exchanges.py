@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import aiosqlite
+from bot.storage.engine import Connection
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS exchanges (
@@ -49,7 +49,7 @@ class Exchanges:
         self.keep = keep
 
     @property
-    def db(self) -> aiosqlite.Connection:
+    def db(self) -> Connection:
         return self._connection()  # type: ignore[operator,no-any-return]
 
     async def create(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.i18n import Lang
+from bot.storage import engine
 from bot.storage.base import Store
 from bot.storage.base import now as _now
 
@@ -60,7 +61,7 @@ CREATE TABLE IF NOT EXISTS asked (
 CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
 """
 
-    def __init__(self, path: Path, flush_seconds: float = 1.0) -> None:
+    def __init__(self, path: Path | str, flush_seconds: float = 1.0) -> None:
         super().__init__(path)
         self.flush_seconds = flush_seconds
         self._pending: Counter[int] = Counter()
@@ -74,8 +75,7 @@ CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
     async def _migrate(self) -> None:
         """Votes lose the question texts earlier versions kept, and gain the answer they are about."""
         await super()._migrate()
-        async with self.db.execute("PRAGMA table_info(feedback)") as cursor:
-            columns = {row[1] for row in await cursor.fetchall()}
+        columns = await engine.columns(self.db, "feedback")
         if "question" in columns:
             await self.db.execute("ALTER TABLE feedback DROP COLUMN question")
         if "answer" not in columns:
@@ -121,7 +121,7 @@ CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
             stamp = _now()
             await self.db.executemany(
                 "INSERT INTO users (user_id, first_seen, last_seen, questions) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (user_id) DO UPDATE SET questions = questions + excluded.questions, "
+                "ON CONFLICT (user_id) DO UPDATE SET questions = users.questions + excluded.questions, "
                 "last_seen = excluded.last_seen",
                 [(user_id, stamp, stamp, count) for user_id, count in pending.items()],
             )
@@ -144,8 +144,8 @@ CREATE INDEX IF NOT EXISTS asked_user ON asked (user_id);
     async def add_feedback(self, feedback: Feedback) -> bool:
         """Store a vote; False (nothing stored) if this user already voted on this answer."""
         cursor = await self.db.execute(
-            "INSERT OR IGNORE INTO feedback (user_id, vote, card_id, lang, kb_version, answer, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO feedback (user_id, vote, card_id, lang, kb_version, answer, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 feedback.user_id,
                 feedback.vote,

@@ -19,9 +19,9 @@ async def admit(update: Update, context: CoachContext) -> bool:
     throttle = context.services.throttle
     if user is None:
         return False
-    if throttle.allow(user.id):
+    allowed, warn = await throttle.check(user.id)
+    if allowed:
         return True
-    warn = throttle.should_warn(user.id)
     text = t("slow_down", await user_lang(update, context)) if warn else None
     if update.callback_query:
         await update.callback_query.answer(text, show_alert=bool(text))

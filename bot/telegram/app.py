@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram import Bot, BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
@@ -18,6 +18,7 @@ from bot.telegram.handlers import register
 from bot.telegram.persistence import SQLPersistence
 from bot.telegram.roles import Roles
 from bot.telegram.sequential import PerUserSequential
+from bot.telegram.shared import SharedConversations, SharedRateLimiter
 from bot.telegram.updates import PollingRequest
 from bot.telegram.webhook import serve_webhook
 from bot.wiring import build_services
@@ -26,18 +27,25 @@ log = logging.getLogger(__name__)
 
 
 def build_application(
-    settings: Settings, request: BaseRequest | None = None, updates_request: BaseRequest | None = None
+    settings: Settings,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    commands: bool = True,
 ) -> Application:
+    """`commands=False`: a worker of `serve`, whose front registers the command menu once for all."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(app: Application) -> None:
+        if isinstance(app.update_processor, SharedConversations):
+            app.update_processor.app = app
         if app.bot_data.services is None:  # tests may hand in ready services
             services = await asyncio.to_thread(build_services, settings)
             await services.open()
             app.bot_data.services = services
         app.bot_data.roles.set_coaches(await app.bot_data.services.db.coach_ids())
-        await register_commands(app)
+        if commands:
+            await register_commands(app.bot)
         log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.kb.version)
 
     async def post_shutdown(app: Application) -> None:
@@ -51,9 +59,13 @@ def build_application(
         .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(context=CoachContext, bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3))
-        .concurrent_updates(PerUserSequential(settings.concurrent_updates))
-        .persistence(SQLPersistence(settings.database_path))
+        .rate_limiter(rate_limiter(settings))
+        .concurrent_updates(
+            SharedConversations(settings.concurrent_updates)
+            if settings.database_url
+            else PerUserSequential(settings.concurrent_updates)
+        )
+        .persistence(SQLPersistence(settings.database_location))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -69,11 +81,18 @@ def build_application(
     return app
 
 
-async def register_commands(app: Application) -> None:
+def rate_limiter(settings: Settings) -> AIORateLimiter:
+    """With DATABASE_URL (several workers), the overall outbound limit is one bucket in the database."""
+    if settings.database_url is not None:
+        return SharedRateLimiter(settings.database_url.get_secret_value(), settings.outbound_rate_per_second)
+    return AIORateLimiter(overall_max_rate=settings.outbound_rate_per_second, max_retries=3)
+
+
+async def register_commands(bot: Bot) -> None:
     """The command menu in English for everyone, and in French for French-speaking Telegram apps."""
     for lang, code in (("en", None), ("fr", "fr")):
         commands = [BotCommand(name, description) for name, description in COMMANDS[lang]]
-        await app.bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
+        await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
 
 
 def run_bot(settings: Settings) -> int:

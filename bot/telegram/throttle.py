@@ -43,6 +43,12 @@ class Throttle:
         window.append(now)
         return True
 
+    async def check(self, user_id: int) -> tuple[bool, bool]:
+        """(allowed, warn), as the database-backed throttle several workers share (bot/storage/rates.py)."""
+        if self.allow(user_id):
+            return True, False
+        return False, self.should_warn(user_id)
+
     def should_warn(self, user_id: int) -> bool:
         """Say "slow down" once per minute, not once per refused message."""
         now = self.clock()

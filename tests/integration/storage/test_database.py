@@ -1,16 +1,23 @@
-"""The database on a real SQLite file: roles, invites, cohort statistics, and /forget reaching every table."""
+"""The database on a real SQLite file and on a real PostgreSQL server (`database_location`, both backends):
+roles, invites, cohort statistics, votes counted once, and /forget reaching every table."""
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
+import pytest
+
+from bot.errors import StorageError
 from bot.kb.changes import ChangeLog, FileChange
 from bot.storage import Database
 from bot.storage.database import USER_TABLES, Feedback
+from bot.storage.engine import columns
 
 COACH, OTHER_COACH, ANA, BOB, CAROL = 1, 2, 10, 11, 12
 
 
-async def test_invites_cohorts_and_aggregated_statistics(tmp_path: Path) -> None:
-    db = Database(tmp_path / "db.sqlite3", flush_seconds=3600)
+async def test_invites_cohorts_and_aggregated_statistics(database_location: Path | str) -> None:
+    db = Database(database_location, flush_seconds=3600)
     await db.open()
     await db.add_coach(COACH, added_by=99)
     code = await db.create_invite(COACH, "Coach Léa")
@@ -35,9 +42,12 @@ async def test_invites_cohorts_and_aggregated_statistics(tmp_path: Path) -> None
     await db.close()
 
 
-async def test_forget_reaches_every_table_that_holds_a_user(tmp_path: Path) -> None:
-    db = Database(tmp_path / "db.sqlite3")
+async def test_forget_reaches_every_table_that_holds_a_user(database_location: Path | str, tmp_path: Path) -> None:
+    db = Database(database_location)
     await db.open()
+    if db.dialect == "postgresql":  # the change log stays in DATA_DIR's SQLite file: anonymised there too
+        db.local_change_log = tmp_path / "coach.sqlite3"
+        ChangeLog(db.local_change_log).begin(ANA, [FileChange("upload", tmp_path / "en" / "x.md", None, "card")])
     await db.set_language(ANA, "fr")
     db.count_question(ANA, "fair-pay")
     await db.add_feedback(Feedback(ANA, -1, "fair-pay", "fr", "v", answer="10:1"))
@@ -46,20 +56,78 @@ async def test_forget_reaches_every_table_that_holds_a_user(tmp_path: Path) -> N
     await db.log_offer(ANA, "accept", [], None)
     await db.join_cohort(ANA, COACH)
     await db.exchanges.remember(ANA, "how much for a reel?", "fair-pay")
+    await db.db.execute("INSERT INTO throttle (user_id, tat) VALUES (?, ?)", (ANA, 1.0))  # the shared throttle's
+    await db.db.commit()
     await db.set_language(BOB, "en")
     assert await db.rows_about(ANA) >= len(USER_TABLES)
     await db.forget(ANA)
     assert await db.rows_about(ANA) == 0 and await db.rows_about(BOB) == 1
-    async with db.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%user_id%'") as c:
-        tables_with_users = {row[0] for row in await c.fetchall()}
+    if db.local_change_log is not None:
+        with contextlib.closing(sqlite3.connect(db.local_change_log)) as local:
+            assert local.execute("SELECT admin_id FROM kb_changes").fetchall() == [(0,)]
+    tables_with_users = await tables_with_column(db, "user_id")
     assert tables_with_users - {"coaches", "kb_changes", "invites"} == set(USER_TABLES)
     await db.close()
+
+
+async def tables_with_column(db: Database, column: str) -> set[str]:
+    if db.dialect == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%' || ? || '%'"
+    else:
+        sql = (
+            "SELECT table_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND column_name = ?"
+        )
+    async with db.db.execute(sql, (column,)) as cursor:
+        return {row[0] for row in await cursor.fetchall()}
+
+
+async def test_votes_are_counted_once_per_answer_and_question_counts_add_up(database_location: Path | str) -> None:
+    db = Database(database_location, flush_seconds=3600)
+    await db.open()
+    try:
+        big = 7_000_000_000  # Telegram ids pass 2**31: they must fit both backends
+        assert await db.add_feedback(Feedback(big, 1, "fair-pay", "en", "v1", answer="5:9"))
+        assert not await db.add_feedback(Feedback(big, -1, "fair-pay", "en", "v1", answer="5:9"))
+        assert await db.add_feedback(Feedback(big, -1, "exclusivity", "en", "v1", answer="5:10"))
+        assert await db.recent_downvotes() == [("exclusivity", "en")]
+        for _ in range(3):
+            db.count_question(big, "fair-pay")
+        await db.flush()
+        db.count_question(big, None)
+        await db.set_language(big, "fr")
+        await db.flush()
+        async with db.db.execute("SELECT questions, lang FROM users WHERE user_id = ?", (big,)) as cursor:
+            assert tuple(await cursor.fetchone()) == (4, "fr")
+        await db.add_coach(big, added_by=1)
+        await db.add_coach(big, added_by=2)  # already one: nothing changes
+        assert await db.coach_ids() == [big]
+        await db.set_dialog(big, {"step": "pay", "text": "100 % « guillemets » ?"})
+        assert await db.dialog(big) == {"step": "pay", "text": "100 % « guillemets » ?"}
+    finally:
+        await db.close()
+
+
+async def test_a_database_opened_twice_keeps_its_rows_and_its_schema(database_location: Path | str) -> None:
+    """The schema is created once and migrated in place: a second process (or a restart) finds the rows."""
+    first = Database(database_location)
+    await first.open()
+    await first.set_language(ANA, "en")
+    await first.close()
+    second = Database(database_location)
+    await second.open()
+    try:
+        assert await second.language(ANA) == "en"
+        assert "answer" in await columns(second.db, "feedback")
+    finally:
+        await second.close()
 
 
 async def test_forget_leaves_neither_the_users_id_nor_their_words_anywhere_in_the_database_file(
     tmp_path: Path,
 ) -> None:
-    """A coach who also asked, voted, filled a profile, pasted an offer, invited, added a coach and changed a
+    """SQLite only: a property of the file's bytes (PostgreSQL has no secure delete; see README "Production").
+    A coach who also asked, voted, filled a profile, pasted an offer, invited, added a coach and changed a
     card: after /forget, the bytes of the database file (and its write-ahead log) hold none of it."""
     user, sentinel = 987_654_321, "Zebulon quokka sentinel"
     path = tmp_path / "coach.sqlite3"
@@ -86,3 +154,11 @@ async def test_forget_leaves_neither_the_users_id_nor_their_words_anywhere_in_th
     data = b"".join(file.read_bytes() for file in files)
     assert sentinel.encode() not in data
     assert str(user).encode() not in data and user.to_bytes(4, "big") not in data
+
+
+async def test_a_database_url_nobody_answers_is_a_clear_error_without_the_password(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg", reason="psycopg is not installed in this virtualenv: run `make .venv/.installed`")
+    db = Database(f"postgresql://coach:s3cret-pw@/coach?host={tmp_path}&connect_timeout=2")
+    with pytest.raises(StorageError, match="cannot reach the database at postgresql://coach:\\*\\*\\*@") as refused:
+        await db.open()
+    assert "s3cret-pw" not in str(refused.value)

@@ -1,4 +1,4 @@
-"""The follow-up store on a real SQLite file: 30 minutes, one row per user, erased by /forget."""
+"""The follow-up store on a real SQLite file and a real PostgreSQL: 30 minutes, one row per user, erased by /forget."""
 
 import datetime as dt
 from pathlib import Path
@@ -7,8 +7,8 @@ from bot.storage import Database
 from bot.storage.database import USER_TABLES
 
 
-async def test_the_last_exchange_is_kept_thirty_minutes_then_deleted(tmp_path: Path) -> None:
-    db = Database(tmp_path / "coach.sqlite3")
+async def test_the_last_exchange_is_kept_thirty_minutes_then_deleted(database_location: Path | str) -> None:
+    db = Database(database_location)
     await db.open()
     try:
         start = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
@@ -25,9 +25,9 @@ async def test_the_last_exchange_is_kept_thirty_minutes_then_deleted(tmp_path: P
         await db.close()
 
 
-async def test_forget_erases_the_exchange(tmp_path: Path) -> None:
+async def test_forget_erases_the_exchange(database_location: Path | str) -> None:
     assert "exchanges" in USER_TABLES
-    db = Database(tmp_path / "coach.sqlite3")
+    db = Database(database_location)
     await db.open()
     try:
         await db.exchanges.remember(7, "x" * 5000, None)
