@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.storage import engine
 from bot.storage.engine import Connection
 
 SCHEMA = """
@@ -42,7 +43,7 @@ def _now() -> dt.datetime:
 
 
 class Exchanges:
-    """The store, over the bot's open SQLite connection (`connection` is a getter: the database opens later)."""
+    """The store, over the bot's open database connection (`connection` is a getter: the database opens later)."""
 
     def __init__(self, connection: object, keep: dt.timedelta = KEEP) -> None:
         self._connection = connection
@@ -59,9 +60,7 @@ class Exchanges:
 
     async def migrate(self) -> None:
         """Tables from before `shown` gain it (their rows are under 30 minutes old: nothing to carry over)."""
-        async with self.db.execute("PRAGMA table_info(exchanges)") as cursor:
-            columns = {row[1] for row in await cursor.fetchall()}
-        if "shown" not in columns:
+        if "shown" not in await engine.columns(self.db, "exchanges"):
             await self.db.execute("ALTER TABLE exchanges ADD COLUMN shown TEXT NOT NULL DEFAULT '[]'")
 
     async def remember(

@@ -38,8 +38,8 @@ async def test_forget_erases_the_exchange(database_location: Path | str) -> None
         await db.close()
 
 
-async def test_the_passages_shown_on_the_topic_are_kept_with_it(tmp_path: Path) -> None:
-    db = Database(tmp_path / "coach.sqlite3")
+async def test_the_passages_shown_on_the_topic_are_kept_with_it(database_location: Path | str) -> None:
+    db = Database(database_location)
     await db.open()
     try:
         await db.exchanges.remember(1, "how much for a reel?", "fair-pay", shown=["Charge for your work.", "é " * 10])
