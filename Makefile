@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench clean
+.PHONY: run test test-fast lint bench vectors clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_engine.py
+
+## After editing cards: ship their e5 vectors (knowledge/vectors/) so that a first index build embeds nothing.
+vectors: $(STAMP)
+	$(BIN)/python scripts/ship_vectors.py
 
 clean:
 	rm -rf $(VENV) data

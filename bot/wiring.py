@@ -90,8 +90,10 @@ class Services:
         return self.engine.kb
 
     def behind(self) -> bool:
-        """Whether another process (another worker, `kb add`) changed the index since this one last read it."""
-        return self._stamp() != self._index_stamp
+        """Whether another process (another worker, `kb add`) indexed other cards than the ones served here.
+        The version, not the file's time: a no-op refresh elsewhere rewrites the state without changing it."""
+        version = self.index.state().get("kb_version")
+        return bool(version) and version != self.engine.kb.version
 
     def catch_up(self) -> RefreshReport | None:
         """Serve what another process indexed (blocking: run it in a thread); None if nothing changed."""
@@ -107,7 +109,8 @@ class Services:
         kb = load_knowledge(self.settings.knowledge_dir)
         served = self.engine.kb
         elsewhere = self._stamp() != self._index_stamp
-        if elsewhere:
+        if elsewhere and self.settings.chroma_url is None:
+            # (A Chroma server always answers with what was last written: nothing to reopen.)
             # Another process (the command line beside the bot) wrote the index: Chroma keeps the vectors it
             # loaded in memory and would never see the new ones (measured: a card added by `kb add` stayed
             # unfindable until a restart), so the index is opened again from disk.
@@ -118,7 +121,7 @@ class Services:
         return served_changes(served, kb, report) if elsewhere else report
 
     def _reopen_index(self) -> None:
-        self.index.store._client.close()  # releases this process's Chroma system for the folder
+        self.index.client.close()  # releases this process's Chroma system for the folder
         self.index = CardIndex(
             self.settings.index_dir,
             self.index.embeddings,
@@ -147,7 +150,9 @@ def build_services(settings: Settings, refresh: bool = True) -> Services:
     """Open the index and the cards; with `refresh`, bring the index up to date first (a fresh DATA_DIR works).
     Changes a killed process left unfinished are finished first, under the knowledge base's lock."""
     embeddings = USEEmbeddings(cache_dir=settings.cache_dir)
-    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir) if settings.e5_ranking else None
+    # The vectors shipped beside the cards: a new install's first index build embeds only what they lack.
+    shipped = settings.knowledge_dir / "vectors"
+    e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir, shipped) if settings.e5_ranking else None
     # The models take about a second to load: let them load while Chroma opens and the cards are read.
     models = [embeddings, *([e5] if e5 else [])]
     warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")

@@ -1,8 +1,10 @@
 """Engine benchmark: prints figures, asserts nothing. Run: .venv/bin/python scripts/bench_engine.py
 
-Measures, on this machine: a full index build of the knowledge base, a no-op refresh, cold start to first
-answer (a fresh `python -m bot ask` process on a built index), warm answer latency over the eval questions,
-and peak memory (RSS) of the cold-start process and of this warm process.
+Measures, on this machine: a full index build of the knowledge base in a fresh DATA_DIR (as a new install's
+first `make run`: e5 vectors from knowledge/vectors/, unless VECTOR_CACHE_DIR points elsewhere), a no-op
+refresh, cold start to first answer (a fresh `python -m bot ask` process on a built index), warm answer
+latency over the dev questions, and peak memory (RSS) of the cold-start process and of this warm process.
+The load average is printed before and after: on a shared machine the times say as much about the others.
 """
 
 from __future__ import annotations
@@ -40,7 +42,13 @@ def cold_start(data_dir: Path) -> tuple[float, float]:
     return float(seconds), float(rss)
 
 
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
+
+
 def main() -> None:
+    print(f"before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         settings = Settings(_env_file=None, data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
@@ -79,6 +87,7 @@ def main() -> None:
             f"peak memory, this process (index build + {len(timings)} answers): "
             f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
         )
+    print(f"after: {load()}")
 
 
 if __name__ == "__main__":

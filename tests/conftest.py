@@ -32,7 +32,7 @@ def embeddings() -> USEEmbeddings:
 
 @pytest.fixture(scope="session")
 def e5() -> CachedEmbeddings:
-    model = CachedEmbeddings(E5Embeddings(), VECTOR_CACHE)
+    model = CachedEmbeddings(E5Embeddings(), VECTOR_CACHE, KNOWLEDGE / "vectors")
     model.warm_up()
     return model
 

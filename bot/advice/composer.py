@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from bot.advice.models import Answer, FollowUp, Hit, Reference, SourceRef
 from bot.advice.texts import format_date, say
 from bot.advice.understand import Understanding, warning_flag
-from bot.i18n import Lang, t
+from bot.i18n import Lang
 from bot.kb import Card, KnowledgeBase
 from bot.text import fold
 
@@ -59,7 +59,8 @@ CORE_CHECKLIST_CARDS = (
 
 
 def out_of_scope(question: str, lang: Lang, kb_version: str) -> Answer:
-    return Answer(question=question, lang=lang, in_scope=False, summary=t("out_of_scope", lang), kb_version=kb_version)
+    summary = say("out_of_scope", lang)
+    return Answer(question=question, lang=lang, in_scope=False, summary=summary, kb_version=kb_version)
 
 
 def compose(

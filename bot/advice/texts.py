@@ -1,4 +1,5 @@
-"""The advice engine's own sentences, in French and English: warnings, small talk, figures, dates."""
+"""The advice engine's own sentences, in French and English: warnings, small talk, figures, dates, and what every
+interface shows of an answer (the decline, the empty question, the headings). One shape, see bot/i18n.py."""
 
 from __future__ import annotations
 
@@ -130,6 +131,33 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "full checklist; or ask your question in other words.",
         "fr": "Je vous ai dit tout ce que mes fiches disent à ce sujet (« {title} »). « Plus de détails » donne les "
         "sources et la checklist complète ; ou posez votre question autrement.",
+    },
+    # What every interface shows of an answer: the decline, the empty question, the headings.
+    "out_of_scope": {
+        "en": (
+            "That's outside what I can help with. I coach creators on brand collaborations: "
+            "judging an offer, fair pay, contracts and negotiation, disclosure rules (France, EU, US, UK), "
+            'staying authentic, and spotting scams. Try, for example: "A brand offers me a free product '
+            'for a reel, should I accept?"'
+        ),
+        "fr": (
+            "Je ne peux pas vous aider sur ce sujet. Je conseille les créateurs sur les collaborations avec "
+            "les marques : juger une offre, une rémunération juste, contrats et négociation, règles de "
+            "transparence (France, UE, États-Unis, Royaume-Uni), authenticité et arnaques. Essayez par "
+            "exemple : « Une marque m'offre un produit contre un reel, j'accepte ? »"
+        ),
+    },
+    "empty_question": {
+        "en": "Your question is empty: type a question about a brand collaboration.",
+        "fr": "Votre question est vide : écrivez une question sur une collaboration avec une marque.",
+    },
+    "key_points": {"en": "Key points", "fr": "Points clés"},
+    "checklist": {"en": "Checklist for judging the offer", "fr": "Checklist pour juger l'offre"},
+    "sources": {"en": "Sources", "fr": "Sources"},
+    "template": {"en": "A reply you can adapt", "fr": "Une réponse à adapter"},
+    "full_checklist": {
+        "en": "The full checklist for judging an offer",
+        "fr": "La checklist complète pour juger une offre",
     },
 }
 

@@ -19,8 +19,9 @@ from bot.advice.jurisdiction import COUNTRIES, mentioned_country
 from bot.advice.understand import understand
 from bot.cli.main import BinaryInputError
 from bot.cli.render import render_answer, render_checklist, render_details, render_evaluation
+from bot.cli.texts import t
 from bot.errors import EmptyQuestionError
-from bot.i18n import Lang, t
+from bot.i18n import Lang
 from bot.offers import OfferEvaluator, Profile
 from bot.offers.edit import parse_categories, parse_share
 

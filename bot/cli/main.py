@@ -7,9 +7,9 @@ import json
 import sys
 from collections.abc import Sequence
 
+from bot.cli.texts import t
 from bot.config import Settings
 from bot.errors import CoachError, EmptyQuestionError
-from bot.i18n import t
 from bot.logs import configure_logging
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.advice import Answer
-from bot.i18n import Lang, t
+from bot.cli.texts import t
+from bot.i18n import Lang
 from bot.offers import Evaluation
 from bot.offers.describe import fact_lines
 

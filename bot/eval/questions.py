@@ -42,7 +42,7 @@ class EvalQuestion(BaseModel):
         return Question(self.q, lang=self.lang, default_lang=self.lang, history=tuple(self.history), profile=profile)
 
 
-class Coach(Protocol):
+class Engine(Protocol):
     """What `evaluate` needs of the advice engine: its ranking and its composed answers."""
 
     def search_many(self, questions: Sequence[Question], k: int) -> list[list[Hit]]: ...
@@ -119,7 +119,7 @@ def load_questions(folder: Path, splits: Sequence[Split] = ("dev",)) -> list[Eva
     return [q for split in splits for q in load_split(folder, split)]
 
 
-def evaluate(questions: Sequence[EvalQuestion], coach: Coach) -> EvalResult:
+def evaluate(questions: Sequence[EvalQuestion], engine: Engine) -> EvalResult:
     """Ranking figures from the engine's search, declines and the lead card from its composed answers.
 
     A declined on-topic question counts as a miss everywhere: the creator got no answer.
@@ -128,8 +128,8 @@ def evaluate(questions: Sequence[EvalQuestion], coach: Coach) -> EvalResult:
     answers: list[Answer] = []
     for start in range(0, len(questions), BATCH):
         batch = [q.as_question() for q in questions[start : start + BATCH]]
-        ranked += [[hit.card_id for hit in hits] for hits in coach.search_many(batch, k=RANK_DEPTH)]
-        answers += coach.ask_many(batch)
+        ranked += [[hit.card_id for hit in hits] for hits in engine.search_many(batch, k=RANK_DEPTH)]
+        answers += engine.ask_many(batch)
     hit1 = hit3 = reciprocal = declined = lead1 = 0.0
     on_topic = sum(1 for q in questions if q.expected)
     off_ok = 0
@@ -164,12 +164,12 @@ def evaluate(questions: Sequence[EvalQuestion], coach: Coach) -> EvalResult:
     )
 
 
-def evaluate_splits(folder: Path, coach: Coach) -> EvalReport:
+def evaluate_splits(folder: Path, engine: Engine) -> EvalReport:
     """Every split that has questions. Test misses are dropped here: nobody tuning should see them."""
     splits: dict[str, EvalResult] = {}
     for split in SPLITS:
         questions = load_split(folder, split)
         if questions:
-            result = evaluate(questions, coach)
+            result = evaluate(questions, engine)
             splits[split] = result if split == "dev" else replace(result, misses=[])
     return EvalReport(splits)

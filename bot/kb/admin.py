@@ -87,17 +87,6 @@ def write_atomically(path: Path, text: str) -> str | None:
     return previous
 
 
-def remove_card(knowledge_dir: Path, card_id: str) -> list[tuple[Path, str]]:
-    """Delete both translations of `card_id`; returns (path, previous content) for each file removed."""
-    removed = []
-    for lang in LANGS:
-        path = card_file(knowledge_dir, lang, card_id)
-        if path.exists():
-            removed.append((path, path.read_text(encoding="utf-8")))
-            path.unlink()
-    return removed
-
-
 def restore(path: Path, previous: str | None) -> None:
     """Undo one change: put the previous content back, or remove a file that did not exist."""
     if previous is None:

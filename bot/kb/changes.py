@@ -8,6 +8,11 @@ safe and idempotent); a rollback is logged the same way and finished the same wa
 
 The lock is an exclusive `flock` on `DATA_DIR/kb.lock`, opened anew by each operation: it excludes other
 threads of this process as well as the bot and the command line running side by side.
+
+Hand-written because no library keeps a card file, its log row and the search index in step, and the lock is
+the operating system's own (`fcntl.flock`, one call; a lock package would only wrap it). What it must survive
+is tested, not assumed (tests/integration/kb/test_changes.py): forty uploads from two admins in two processes
+all stored, logged and served; a change killed at each step finished by the next process and rolled back.
 """
 
 from __future__ import annotations

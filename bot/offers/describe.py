@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from bot.i18n import Lang, t
+from bot.i18n import Lang
 from bot.offers.models import OfferFacts
 from bot.offers.texts import category_name, say
 
 
 def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
     """(label, value) pairs describing an offer's facts, unknowns included: shared by every front end."""
-    unknown = t("offer_unknown", lang)
-    pay = [t(f"pay_{kind}", lang) for kind in facts.compensation]
+    unknown = say("offer_unknown", lang)
+    pay = [say(f"pay_{kind}", lang) for kind in facts.compensation]
     if facts.amount is not None:
         pay.append(f"{facts.amount:,.0f} {facts.currency or ''}".replace(",", " ").strip())
     if facts.commission_rate is not None:
@@ -19,33 +19,33 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
         f"{d.count} × {d.format}" + (f" ({d.platform})" if d.platform else "") for d in facts.deliverables
     )
     if facts.usage_perpetual:
-        rights = t("perpetual", lang)
+        rights = say("perpetual", lang)
     elif facts.usage_months is not None:
-        rights = t("months", lang, n=facts.usage_months)
+        rights = say("months", lang, n=facts.usage_months)
     else:
-        rights = t("yes", lang) if facts.usage_rights else unknown
+        rights = say("yes", lang) if facts.usage_rights else unknown
     if facts.paid_ads:
-        rights += f", {t('paid_ads', lang)}"
+        rights += f", {say('paid_ads', lang)}"
     if facts.exclusivity:
-        exclusivity = t("months", lang, n=facts.exclusivity_months) if facts.exclusivity_months else t("yes", lang)
+        exclusivity = say("months", lang, n=facts.exclusivity_months) if facts.exclusivity_months else say("yes", lang)
     elif facts.exclusivity is False:
         exclusivity = say("none_said", lang)
     else:
         exclusivity = unknown
     if facts.payment_after_approval:
-        payment = t("after_approval", lang)
+        payment = say("after_approval", lang)
     else:
-        payment = t("days", lang, n=facts.payment_days) if facts.payment_days is not None else unknown
-    disclosure = t(f"disclosure_{facts.disclosure}", lang) if facts.disclosure else unknown
+        payment = say("payment_days", lang, n=facts.payment_days) if facts.payment_days is not None else unknown
+    disclosure = say(f"disclosure_{facts.disclosure}", lang) if facts.disclosure else unknown
     lines = [
-        (t("fact_pay", lang), ", ".join(pay) or unknown),
-        (t("fact_deliverables", lang), deliverables or unknown),
-        (t("fact_deadline", lang), facts.deadline or unknown),
-        (t("fact_rights", lang), rights),
-        (t("fact_exclusivity", lang), exclusivity),
-        (t("fact_payment", lang), payment),
-        (t("fact_category", lang), category_name(facts.category, lang) if facts.category else unknown),
-        (t("fact_disclosure", lang), disclosure),
+        (say("fact_pay", lang), ", ".join(pay) or unknown),
+        (say("fact_deliverables", lang), deliverables or unknown),
+        (say("fact_deadline", lang), facts.deadline or unknown),
+        (say("fact_rights", lang), rights),
+        (say("fact_exclusivity", lang), exclusivity),
+        (say("fact_payment", lang), payment),
+        (say("fact_category", lang), category_name(facts.category, lang) if facts.category else unknown),
+        (say("fact_disclosure", lang), disclosure),
     ]
     if facts.reply_by:
         lines.insert(3, (say("fact_reply_by", lang), facts.reply_by))

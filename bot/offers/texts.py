@@ -1,6 +1,7 @@
 # ruff: noqa: E501 - a catalogue of sentences: one string per language reads better unbroken
-"""The offer evaluation's words in English and French (one catalogue shape with bot.i18n.TEXTS): reasons,
-negotiation points, reply drafts, category names, the words put into them."""
+"""The offer judge's words in English and French (the one catalogue shape, see bot/i18n.py): reasons, negotiation
+points, reply drafts, category names, the words put into them, and what every interface shows of an evaluation
+(verdict, headings, the facts in words) and of the profile the judge reads."""
 
 from __future__ import annotations
 
@@ -414,6 +415,64 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "fact_reply_by": {"en": "Answer by", "fr": "Réponse attendue"},
     "none_said": {"en": "none", "fr": "aucune"},
+    # What every interface shows of an evaluation (the verdict, the headings, the facts in words), and the profile
+    # the judge reads (its fields' names and the questions that fill them).
+    "verdict_accept": {"en": "✅ Verdict: accept", "fr": "✅ Verdict : accepter"},
+    "verdict_negotiate": {"en": "🟠 Verdict: negotiate", "fr": "🟠 Verdict : négocier"},
+    "verdict_decline": {"en": "⛔ Verdict: decline", "fr": "⛔ Verdict : refuser"},
+    "offer_why": {"en": "Why", "fr": "Pourquoi"},
+    "offer_facts": {"en": "What the offer says", "fr": "Ce que dit l'offre"},
+    "offer_points": {"en": "Points to negotiate", "fr": "Points à négocier"},
+    "offer_checklist": {"en": "Checklist for this offer", "fr": "Checklist pour cette offre"},
+    "offer_reply": {"en": "A reply you can send", "fr": "Une réponse à envoyer"},
+    "offer_unknown": {"en": "not stated", "fr": "non précisé"},
+    "fact_pay": {"en": "Pay", "fr": "Rémunération"},
+    "fact_deliverables": {"en": "Deliverables", "fr": "Livrables"},
+    "fact_deadline": {"en": "Deadline", "fr": "Date"},
+    "fact_rights": {"en": "Usage rights", "fr": "Droits d'utilisation"},
+    "fact_exclusivity": {"en": "Exclusivity", "fr": "Exclusivité"},
+    "fact_payment": {"en": "Payment terms", "fr": "Paiement"},
+    "fact_category": {"en": "Category", "fr": "Catégorie"},
+    "fact_disclosure": {"en": "Disclosure", "fr": "Mention du partenariat"},
+    "pay_money": {"en": "money", "fr": "argent"},
+    "pay_gift": {"en": "gifted product", "fr": "produit offert"},
+    "pay_commission": {"en": "commission", "fr": "commission"},
+    "yes": {"en": "yes", "fr": "oui"},
+    "perpetual": {"en": "no time limit", "fr": "sans limite de durée"},
+    "paid_ads": {"en": "incl. paid ads", "fr": "dont publicité payante"},
+    "disclosure_required": {"en": "asked for", "fr": "demandée"},
+    "disclosure_hidden": {"en": "to be HIDDEN", "fr": "à CACHER"},
+    "payment_days": {"en": "{n} days", "fr": "{n} jours"},
+    "pf_editorial_line": {"en": "Editorial line", "fr": "Ligne éditoriale"},
+    "pf_no_go": {"en": "No-go categories", "fr": "Catégories refusées"},
+    "pf_platforms": {"en": "Platforms", "fr": "Plateformes"},
+    "pf_audience_size": {"en": "Audience size", "fr": "Taille de l'audience"},
+    "pf_minors_share": {"en": "Share of under-18s", "fr": "Part de moins de 18 ans"},
+    "ask_pf_editorial_line": {
+        "en": "Describe your editorial line in a sentence or two (themes, tone, values).",
+        "fr": "Décrivez votre ligne éditoriale en une ou deux phrases (thèmes, ton, valeurs).",
+    },
+    "ask_pf_no_go": {
+        "en": 'Which categories do you refuse? (e.g. "alcohol, crypto, fast fashion")',
+        "fr": "Quelles catégories refusez-vous ? (ex. « alcool, crypto, fast fashion »)",
+    },
+    "ask_pf_platforms": {
+        "en": 'Where do you publish? (e.g. "Instagram, TikTok")',
+        "fr": "Où publiez-vous ? (ex. « Instagram, TikTok »)",
+    },
+    "ask_pf_audience_size": {
+        "en": 'How many followers in all? (e.g. "12k")',
+        "fr": "Combien d'abonnés en tout ? (ex. « 12k »)",
+    },
+    "ask_pf_minors_share": {
+        "en": 'What share of your audience is under 18? (e.g. "25 %"; your app\'s statistics show it)',
+        "fr": "Quelle part de votre audience a moins de 18 ans ? (ex. « 25 % » ; vos statistiques l'indiquent)",
+    },
+    "ask_pf_country": {
+        "en": "Where do you create? France, Belgium, Switzerland, Québec/Canada, UK, US or other (Enter to skip)",
+        "fr": "D'où créez-vous ? France, Belgique, Suisse, Québec/Canada, Royaume-Uni, États-Unis ou autre "
+        "(Entrée pour passer)",
+    },
 }
 
 CATEGORY_NAMES: dict[str, dict[Lang, str]] = {

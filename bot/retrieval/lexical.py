@@ -50,8 +50,12 @@ class LexicalIndex:
 
     def rank(self, question: str) -> list[str]:
         """Card ids with a positive score, best first."""
+        return self.rank_scored(question)[0]
+
+    def rank_scored(self, question: str) -> tuple[list[str], float]:
+        """Card ids with a positive score, best first, and the best score (0.0 when none)."""
         if self._bm25 is None:
-            return []
+            return [], 0.0
         scores = self._bm25.get_scores(tokens(question))
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
-        return [self.card_ids[i] for i in order if scores[i] > 0]
+        return [self.card_ids[i] for i in order if scores[i] > 0], float(max(scores, default=0.0))

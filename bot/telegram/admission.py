@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.i18n import t
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import user_lang
 from bot.telegram.render import esc
+from bot.telegram.texts import t
 
 
 async def admit(update: Update, context: CoachContext) -> bool:

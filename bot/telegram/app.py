@@ -11,7 +11,6 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.i18n import COMMANDS
 from bot.storage.database import check_file
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.handlers import register
@@ -19,6 +18,7 @@ from bot.telegram.persistence import SQLPersistence
 from bot.telegram.roles import Roles
 from bot.telegram.sequential import PerUserSequential
 from bot.telegram.shared import SharedConversations, SharedRateLimiter
+from bot.telegram.texts import COMMANDS
 from bot.telegram.updates import PollingRequest
 from bot.telegram.webhook import serve_webhook
 from bot.wiring import build_services

@@ -1,4 +1,7 @@
-"""The "typing…" indicator while an answer is worked on (the optional language model can take seconds)."""
+"""The "typing…" indicator while an answer is worked on (the optional language model can take seconds).
+
+Hand-written because PTB has only the one-shot `send_chat_action`, which Telegram shows for 5 s: keeping it
+alive for the length of a piece of work, and not sending it at all when the work is quick, is these lines."""
 
 from __future__ import annotations
 

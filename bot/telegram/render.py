@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.advice import Answer
-from bot.i18n import Lang, t
+from bot.i18n import Lang
 from bot.offers import Evaluation, Profile
 from bot.offers.describe import fact_lines
 from bot.offers.texts import category_name
+from bot.telegram.texts import t
 
 MAX_MESSAGE = 4096
 MAX_CALLBACK_BYTES = 64

@@ -9,10 +9,10 @@ from collections.abc import Awaitable, Callable, Iterable
 from telegram import Update
 from telegram.ext import filters
 
-from bot.i18n import t
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import user_lang
 from bot.telegram.render import esc
+from bot.telegram.texts import t
 
 
 class Roles:

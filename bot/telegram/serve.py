@@ -51,7 +51,7 @@ from bot.telegram.webhook import MAX_BODY, SECRET_HEADER, UpdateHandler
 log = logging.getLogger(__name__)
 WORKER_HEADER = "X-Coach-Worker"
 RESTART_AFTER = 1.0  # seconds before a dead worker is started again
-WORKER_READY = 180.0  # seconds a worker may take to load the models and open the index
+WORKER_READY = 600.0  # seconds a worker may take to load the models and index the cards (a first start)
 
 
 def free_port() -> int:

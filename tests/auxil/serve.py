@@ -44,7 +44,7 @@ class ServeProcess:
         }
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self, ready_timeout: float = 240) -> ServeProcess:
+    def start(self, ready_timeout: float = 600) -> ServeProcess:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "bot", "serve", "--workers", str(self.workers)],

@@ -12,12 +12,13 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.errors import CoachError
 from bot.eval.questions import evaluate_splits, questions_dir
-from bot.i18n import Lang, t
+from bot.i18n import Lang
 from bot.retrieval.index import RefreshReport
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button_args, send_html, user_lang
 from bot.telegram.render import Callback, button, esc, split_message
 from bot.telegram.roles import admins_only
+from bot.telegram.texts import t
 
 MAX_DIFF_CHARS = 2500
 MAX_QUOTED = 600  # of a refusal's reason: it may quote a hostile card (a 6,000-character topic)

@@ -9,12 +9,12 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.advice import Question
-from bot.i18n import t
 from bot.storage.database import Feedback
 from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button_args, send_answer, send_html, user_lang
 from bot.telegram.render import checklist_block, details_blocks, esc, split_message
+from bot.telegram.texts import t
 
 
 async def expired(update: Update, context: CoachContext) -> None:

@@ -12,12 +12,13 @@ from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop
 
 from bot.advice import Question
-from bot.i18n import lang_of, t
+from bot.i18n import lang_of
 from bot.offers.edit import facts_from_state
 from bot.telegram.admission import admit
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button_args, send_html, user_lang
 from bot.telegram.render import Callback, answer_blocks, button, checklist_block, esc, offer_card, split_message
+from bot.telegram.texts import t
 
 INLINE_CACHE_SECONDS = 300
 

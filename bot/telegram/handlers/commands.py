@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.i18n import t
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import send_html, user_lang
 from bot.telegram.render import checklist_block, esc, examples_keyboard, forget_keyboard, language_keyboard
+from bot.telegram.texts import t
 
 
 async def start(update: Update, context: CoachContext) -> None:

@@ -8,9 +8,10 @@ from telegram import Message, ReplyParameters, Update
 from telegram.error import BadRequest
 
 from bot.advice import Answer
-from bot.i18n import Lang, lang_of, t
+from bot.i18n import Lang, lang_of
 from bot.telegram.context import CoachContext
 from bot.telegram.render import Callback, answer_blocks, answer_keyboard, plain_text, split_message
+from bot.telegram.texts import t
 
 log = logging.getLogger(__name__)
 

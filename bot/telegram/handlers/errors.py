@@ -6,9 +6,10 @@ import logging
 
 from telegram import Update
 
-from bot.i18n import lang_of, t
+from bot.i18n import lang_of
 from bot.telegram.context import CoachContext
 from bot.telegram.render import esc
+from bot.telegram.texts import t
 
 log = logging.getLogger(__name__)
 

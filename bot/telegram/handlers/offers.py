@@ -18,8 +18,8 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.i18n import Lang, t
 from bot.advice.understand import understand
+from bot.i18n import Lang
 from bot.offers import OfferFacts, Profile
 from bot.offers.edit import (
     FIELDS,
@@ -47,6 +47,7 @@ from bot.telegram.render import (
     step_keyboard,
     verdict_blocks,
 )
+from bot.telegram.texts import t
 
 STEPS = tuple(FIELDS)  # the guided order: pay, deliverables, category, rights, exclusivity, payment, disclosure
 MAX_KEPT_TEXT = 4000  # the offer's text is kept (until /cancel or /forget) to re-judge it after a correction

@@ -13,13 +13,14 @@ from bot.advice import Answer, Question
 from bot.advice.composer import topic_passages
 from bot.advice.jurisdiction import COUNTRIES
 from bot.errors import EmptyQuestionError
-from bot.i18n import Lang, lang_of, t
+from bot.i18n import Lang, lang_of
 from bot.offers import Profile
 from bot.telegram.admission import admit
 from bot.telegram.chat_action import typing_while
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button_args, button_expired, send_answer, send_html, user_lang
 from bot.telegram.render import Callback, button, esc
+from bot.telegram.texts import t
 
 
 async def on_private_question(update: Update, context: CoachContext) -> None:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
+from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings, read_vectors, text_key
 
 
 def test_cached_tokenizer_gives_the_same_vectors_and_a_corrupt_cache_is_rebuilt(
@@ -62,3 +62,21 @@ def test_vector_cache_embeds_each_text_once_and_survives_a_damaged_file(tmp_path
     third_model = Counting()
     assert np.allclose(CachedEmbeddings(third_model, tmp_path).embed_documents(texts), first, atol=1e-6)
     assert third_model.embedded == texts[:2]
+
+
+def test_shipped_vectors_are_used_and_only_the_texts_they_lack_are_embedded_and_cached(tmp_path: Path) -> None:
+    shipped, cache = tmp_path / "shipped", tmp_path / "cache"
+    known = ["Une clause d'exclusivité de 12 mois", "is a 300€ reel fair for 8k followers"]
+    CachedEmbeddings(Counting(), shipped).embed_documents(known)  # writes the file a release would ship
+    [shipped_file] = shipped.glob("vectors-*.npz")
+    before = shipped_file.read_bytes()
+    model = Counting()
+    vectors = CachedEmbeddings(model, cache, shipped).embed_documents([*known, "kill fee ??"])
+    assert model.embedded == ["kill fee ??"]  # an uploaded card's new text, and nothing else
+    assert np.allclose(vectors[:2], Counting().embed_documents(known), atol=1e-5)
+    assert shipped_file.read_bytes() == before  # the shipped file is never written at run time
+    [own] = read_vectors(cache / shipped_file.name)  # the data directory keeps only what the shipped file lacks
+    assert own == text_key("kill fee ??")
+    again = Counting()
+    CachedEmbeddings(again, cache, shipped).embed_documents([*known, "kill fee ??"])
+    assert again.embedded == []

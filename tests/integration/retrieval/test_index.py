@@ -50,6 +50,22 @@ def test_refresh_is_incremental_and_idempotent(
     assert index.state()["kb_version"] == load_knowledge(cards).version
 
 
+def test_a_refresh_of_an_index_that_holds_the_cards_writes_nothing_and_a_lost_document_comes_back(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings
+) -> None:
+    index = CardIndex(tmp_path / "index", embeddings)
+    index.refresh(load_knowledge(cards))
+    state = tmp_path / "index" / "state.json"
+    written = state.stat().st_mtime_ns
+    again = index.refresh(load_knowledge(cards))
+    assert (again.added, again.updated, again.unchanged) == ([], [], 6)
+    assert state.stat().st_mtime_ns == written  # other processes see no change to reload for
+    lost = [chunk for chunk in index.collection.get()["ids"] if chunk.startswith("fair-pay:fr:")]
+    index.collection.delete(ids=lost)  # the collection no longer matches what the state file recorded
+    repaired = index.refresh(load_knowledge(cards))
+    assert (repaired.added, repaired.unchanged, index.count()) == (["fair-pay:fr"], 5, 6 * 2)
+
+
 def test_reopening_the_index_in_a_new_client_sees_the_same_documents(
     tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
 ) -> None:
@@ -87,3 +103,30 @@ def test_e5_rankings_join_an_existing_index_and_refresh_with_it(
     assert {name: c.count() for name, c in index.collections.items()} == {name: n - n // 6 for name, n in sizes.items()}
     hits = index.search("a brand wants me to promise not to work with competitors for a year", k=3)
     assert hits[0].card_id == "exclusivity"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i haggle the price of a second-hand washing machine",
+        "comment je négocie une augmentation avec ma manager au boulot",
+        "what's the penalty for ending my mobile contract early",
+        "recette de tarte aux pommes rapide",
+        "how many followers do i need before tiktok lets me go live",
+    ],
+)
+def test_everyday_questions_in_the_domains_words_are_declined(real_index: CardIndex, question: str) -> None:
+    assert real_index.search(question, k=3) == []
+
+
+@pytest.mark.parametrize(
+    "question, card",
+    [
+        ("the brand wants to negotiate my rate down to 150€ for a reel, what do i answer", "counter-offer"),
+        ("la marque annule la campagne la veille du tournage, j'ai droit à quoi ?", "cancellation-kill-fee"),
+        ("do i have to declare the gifted products i got from brands on my taxes?", "declaring-income"),
+    ],
+)
+def test_the_same_words_about_a_brand_deal_are_answered(real_index: CardIndex, question: str, card: str) -> None:
+    hits = real_index.search(question, k=3)
+    assert card in [hit.card_id for hit in hits]

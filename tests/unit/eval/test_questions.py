@@ -8,7 +8,7 @@ from bot.advice.models import Answer, Hit, SourceRef
 from bot.eval.questions import EvalQuestion, evaluate, evaluate_splits, load_questions
 
 
-class FakeCoach:
+class FakeEngine:
     """Ranks and answers from fixed tables keyed by the message; records what it was asked."""
 
     def __init__(self, ranking: dict[str, list[str]], lead: dict[str, str | None]) -> None:
@@ -33,11 +33,11 @@ def q(text: str, expected: list[str], **extra: object) -> EvalQuestion:
 
 
 def test_lead_hit_and_declines_are_counted_apart() -> None:
-    coach = FakeCoach(
+    engine = FakeEngine(
         ranking={"a": ["x", "y"], "b": ["z", "x"], "c": ["x"], "off": ["x"], "off2": ["y"]},
         lead={"a": "x", "b": "z", "c": None, "off": None, "off2": "y"},
     )
-    result = evaluate([q("a", ["x"]), q("b", ["x"]), q("c", ["x"]), q("off", []), q("off2", [])], coach)
+    result = evaluate([q("a", ["x"]), q("b", ["x"]), q("c", ["x"]), q("off", []), q("off2", [])], engine)
     assert result.hit_at_1 == 1 / 3  # "c" ranks x first but the answer declined: a miss
     assert result.hit_at_3 == 2 / 3
     assert result.lead_at_1 == 1 / 3  # "b" finds x second, but the direct answer comes from z
@@ -48,10 +48,12 @@ def test_lead_hit_and_declines_are_counted_apart() -> None:
 
 
 def test_follow_ups_reach_the_engine_with_their_history() -> None:
-    coach = FakeCoach(ranking={"and if they refuse?": ["counter-offer"]}, lead={"and if they refuse?": "counter-offer"})
+    engine = FakeEngine(
+        ranking={"and if they refuse?": ["counter-offer"]}, lead={"and if they refuse?": "counter-offer"}
+    )
     item = q("and if they refuse?", ["counter-offer"], history=["how do I ask for more money?"], country="uk")
-    assert evaluate([item], coach).lead_at_1 == 1.0
-    assert coach.asked[0].history == ("how do I ask for more money?",)
+    assert evaluate([item], engine).lead_at_1 == 1.0
+    assert engine.asked[0].history == ("how do I ask for more money?",)
 
 
 def write(folder: Path, name: str, items: list[str]) -> None:
@@ -66,8 +68,8 @@ def test_splits_come_from_file_names_and_test_misses_are_never_kept(tmp_path: Pa
     write(tmp_path, "test.yaml", ["good", "bad"])
     write(tmp_path, "notes.yaml", ["ignored"])
     assert sorted(item.q for item in load_questions(tmp_path)) == ["bad", "bad2", "good"]
-    coach = FakeCoach(ranking={"good": ["x"], "bad": ["y"]}, lead={"good": "x", "bad": "y", "bad2": "y"})
-    report = evaluate_splits(tmp_path, coach)
+    engine = FakeEngine(ranking={"good": ["x"], "bad": ["y"]}, lead={"good": "x", "bad": "y", "bad2": "y"})
+    report = evaluate_splits(tmp_path, engine)
     assert report.splits["dev"].questions == 3 and len(report.splits["dev"].misses) == 2
     assert report.splits["test"].questions == 2 and report.splits["test"].misses == []
     out = report.to_json()
@@ -77,5 +79,5 @@ def test_splits_come_from_file_names_and_test_misses_are_never_kept(tmp_path: Pa
 
 def test_without_a_test_split_the_headline_is_dev(tmp_path: Path) -> None:
     write(tmp_path, "dev.yaml", ["good"])
-    out = evaluate_splits(tmp_path, FakeCoach(ranking={"good": ["x"]}, lead={"good": "x"})).to_json()
+    out = evaluate_splits(tmp_path, FakeEngine(ranking={"good": ["x"]}, lead={"good": "x"})).to_json()
     assert out["split"] == "dev" and out["lead_at_1"] == 1.0 and "test" not in out
