@@ -713,7 +713,10 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         ):
             if flag == "login_request" and ARCHIVE.search(clause.folded):
                 continue
-            if any(not is_negated(clause, m.span()) for m in pattern.finditer(clause.folded)):
+            if any(
+                not is_negated(clause, m.span()) and not _pays_the_state(flag, m)
+                for m in pattern.finditer(clause.folded)
+            ):
                 add(flag)
         if _hides_disclosure(clause):
             add("hidden_advertising")
@@ -742,6 +745,31 @@ QUESTION_DETECTORS = (
 )
 
 
+# Paying tax, VAT or social contributions on what a brand gives is the law, not a pay-to-join scheme: "do I have to
+# pay tax on gifted products?".
+TAX_PAID = _rx(
+    r"\b(?:tax\w*|vat|tva|impots?|impot sur|income tax|cotisations?|urssaf|hmrc|irs|charges sociales|social "
+    r"(?:security|contributions?)|national insurance|duty|duties|douane|customs)\b"
+)
+
+
+# What a pay-to-join scheme charges for, besides the products themselves.
+SCHEME_COST = _rx(
+    r"\b(?:kit|starter|shipping|livraison|port|envoi|postage|frais|fees?|deposit|acompte|caution|inscription|"
+    r"registration|formation|training|course|membership|adhesion|abonnement|subscription|sign[- ]?up)\b"
+)
+
+
+def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
+    """A "pay … products" match whose object is a tax ("pay tax on gifted products"), and nothing a scheme sells."""
+    if flag != "pay_to_collaborate":
+        return False
+    rest = match.group(0).partition(" ")[2]  # after the verb
+    return bool(TAX_PAID.match(re.sub(r"^(?:(?:the|my|any|some|des|les|mes|de|du|la|l'|d')\s*)+", "", rest))) and (
+        not SCHEME_COST.search(rest)
+    )
+
+
 def _denied(parts: Sequence[object]) -> set[str]:
     """Flags whose every mention in the message is negated ("aucun frais d'inscription", "never asked for my
     password"): the offer rules read such a sentence as the ask itself."""
@@ -749,7 +777,7 @@ def _denied(parts: Sequence[object]) -> set[str]:
     for clause in parts:
         for flag, pattern in QUESTION_DETECTORS:
             for match in pattern.finditer(clause.folded):  # type: ignore[attr-defined]
-                negated = is_negated(clause, match.span())  # type: ignore[arg-type]
+                negated = is_negated(clause, match.span()) or _pays_the_state(flag, match)  # type: ignore[arg-type]
                 seen[flag] = seen.get(flag, True) and negated
     return {flag for flag, all_negated in seen.items() if all_negated}
 

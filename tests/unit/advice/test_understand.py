@@ -153,3 +153,16 @@ def test_kinds_read_from_how_a_message_is_laid_out(text: str, kind: str) -> None
 def test_a_video_without_a_sponsor_is_not_hidden_advertising() -> None:
     assert "hidden_advertising" not in understand("comment gagner de l'argent sur youtube sans sponsor ?").red_flags
     assert "hidden_advertising" in understand("la marque veut que je poste sans mention sponsorisé").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("do i have to pay tax on gifted products?", False),
+        ("je dois payer la TVA sur les produits reçus ?", False),
+        ("a brand asks me to pay 30€ shipping for the products", True),
+        ("they want me to pay the taxes and the shipping for the kit", True),
+    ],
+)
+def test_paying_tax_on_gifts_is_not_paying_to_join(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
