@@ -33,6 +33,7 @@ ASKS_FIGURE = re.compile(
 )
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
+TITLE_BONUS = 2.0  # the follow-up names what a card is about (a platform, a country, a clause)
 TOPIC_BONUS = 1.5  # a follow-up stays on the previous answer's card unless another fits it clearly better
 # A follow-up's own search counts for a card in its first places only (alone, "and if they refuse?" is vague).
 FOLLOW_UP_OWN_DEPTH = 3
@@ -123,8 +124,10 @@ def compose_follow_up(
         # A figure counts a little: the topic card without one beats another card's unrelated figures.
         best = max(len(words & _short_words(text)) + (0.5 if figures and FIGURE.search(text) else 0)
                    for text in fresh)  # fmt: skip
+        # A card named by the follow-up ("and on TikTok?" and the TikTok card) fits it as a whole.
+        named = TITLE_BONUS if words & _short_words(card.title) else 0.0
         # The topic's own card stays unless another fits the follow-up clearly better.
-        return best + (1.0 if card.id in semantic else 0.0) + (TOPIC_BONUS if card is topic else 0.0)
+        return best + named + (1.0 if card.id in semantic else 0.0) + (TOPIC_BONUS if card is topic else 0.0)
 
     fits = [fit(card) for card in found]
     if not words and not figures:
