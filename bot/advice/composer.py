@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from bot.advice.models import Answer, FollowUp, Hit, Reference, SourceRef
 from bot.advice.texts import format_date, say
@@ -25,12 +26,28 @@ MAX_TOP_POINTS, MAX_POINTS = 5, 6
 DIRECT_MAX = 700
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“(0-9])")
 # A question asking for a number ("how much for 8k?", "combien pour un reel"), and a sentence that gives one.
+# "Ask for a higher fee", "demander un contrat" or "I have 12k" asks how, not how much.
 ASKS_FIGURE = re.compile(
     r"\b(?:how much|combien|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|rates?|tarifs?|prix|price|"
-    r"pricing|charge|facturer|demander|ask for|\d+ ?k)\b"
+    r"pricing|charge|facturer)\b"
 )
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
+TITLE_BONUS = 2.0  # the follow-up names what a card is about (a platform, a country, a clause)
+TOPIC_BONUS = 1.5  # a follow-up stays on the previous answer's card unless another fits it clearly better
+# A follow-up's own search counts for a card in its first places only (alone, "and if they refuse?" is vague).
+FOLLOW_UP_OWN_DEPTH = 3
+# Words that a follow-up shares with any sentence ("and what if I just…"), by their 6-letter stem.
+_STOP_WORDS = (
+    "what that this with have from they them their there then just about your yours when where which would could "
+    "should does will also only even much more very really still like want know think make need maybe dans pour "
+    "avec cette mais quoi elle elles sont etre faire fait quand comme plus tout tous leur leurs vous votre alors "
+    "donc aussi encore juste vraiment peut peux dois doit faut quel quelle quels quelles tell explain explique "
+    "details detail example exemple pourquoi continue suite dire the and for you are but not can how why who "
+    "les des une est pas que qui mes tes ses son mon ton ils sur par avec was has had did get got any all its "
+    "our out too use now new way yes oui non nan"
+)
+FOLLOW_UP_STOP = frozenset(word[:6] for word in _STOP_WORDS.split())
 CORE_CHECKLIST_CARDS = (
     "offer-editorial-fit",
     "fair-pay",
@@ -68,6 +85,107 @@ def compose(
     return answer_from_cards(question, lang, cards, kb, understanding)
 
 
+def compose_follow_up(
+    question: str,
+    lang: Lang,
+    hits: Sequence[Hit],
+    kb: KnowledgeBase,
+    understanding: Understanding,
+    previous_card: str | None = None,
+    shown: Collection[str] = (),
+    own_hits: Sequence[str] = (),
+) -> Answer:
+    """A follow-up ("and if they refuse?") answered within its topic: `hits` were found for the previous message
+    and the follow-up together, `own_hits` for the follow-up alone. The passages the previous answer showed
+    (`shown`, and those the previous message gets from `previous_card`) are left out; the card whose remaining
+    passages best fit the follow-up's own words leads. When every passage of the topic has been shown, the
+    answer says so instead of repeating itself."""
+    found = [card for hit in hits[:MAX_CARDS] if (card := kb.get(hit.card_id, lang)) is not None]
+    previous = kb.get(previous_card, lang) if previous_card else None
+    if previous is not None and all(card.id != previous.id for card in found):
+        found.append(previous)
+    if not found:
+        return out_of_scope(question, lang, kb.version)
+    # The topic is the previous answer's card (else the best card for the exchange): the follow-up stays on it or
+    # on a card that shares one of its topics; "and what do I send them?" after a report is not about scams.
+    topic = previous or found[0]
+    found = [card for card in found if card is topic or _subjects(card) & _subjects(topic)]
+    # What the creator has read on this topic; worked out again from the previous card when nobody kept it.
+    seen = set(shown) or set(shown_passages(understanding.context or "", previous) if previous else ())
+    words = _own_words(question)
+    figures = bool(ASKS_FIGURE.search(fold(question)))
+    semantic = set(own_hits[:FOLLOW_UP_OWN_DEPTH])
+
+    def fit(card: Card) -> float:
+        """How well the card's unread passages answer the follow-up itself (0: none speaks to it)."""
+        fresh = [text for text in [*_sentences(card.summary), *card.key_points] if not _is_shown(text, seen)]
+        if not fresh:
+            return -1.0
+        # A figure counts a little: the topic card without one beats another card's unrelated figures.
+        best = max(len(words & _short_words(text)) + (0.5 if figures and FIGURE.search(text) else 0)
+                   for text in fresh)  # fmt: skip
+        # A card named by the follow-up ("and on TikTok?" and the TikTok card) fits it as a whole.
+        named = TITLE_BONUS if words & _short_words(card.title) else 0.0
+        # The topic's own card stays unless another fits the follow-up clearly better.
+        return best + named + (1.0 if card.id in semantic else 0.0) + (TOPIC_BONUS if card is topic else 0.0)
+
+    fits = [fit(card) for card in found]
+    if not words and not figures:
+        # "Tell me more", "why?": nothing of its own to look for; the same card goes on, then the next ones.
+        order = sorted(range(len(found)), key=lambda i: (found[i] is not previous, i))
+    else:
+        # Retrieval's order on the whole exchange breaks ties, and counts for a little when nothing fits.
+        order = sorted(range(len(found)), key=lambda i: fits[i] + 0.3 * (len(found) - i) / len(found), reverse=True)
+    order = [i for i in order if fits[i] >= 0]
+    if not order:
+        return _nothing_more(question, lang, previous or found[0], kb, understanding)
+    lead = found[order[0]]
+    others = [found[i] for i in order[1:]][: MAX_CARDS - 1]
+    answer = answer_from_cards(question, lang, [lead, *others], kb, understanding, shown=seen, words=words)
+    if answer.template and answer.template in seen:  # the reply to adapt was given already
+        answer = dataclasses.replace(answer, template=None)
+    lead_fit = fits[order[0]] - (TOPIC_BONUS if lead is topic else 0.0)
+    # Nothing in the topic speaks to the follow-up itself: say so first (a figure asked for and missing is said
+    # by its own line).
+    if words and lead_fit <= 0 and not figures:
+        answer = dataclasses.replace(answer, summary=f"{say('follow_up_closest', lang)}\n\n{answer.summary}")
+    return answer
+
+
+def _subjects(card: Card) -> set[str]:
+    """What a card is about: its topics but the jurisdiction ones (`law-us` joins US tax and US disclosure)."""
+    return {topic for topic in card.topics if not topic.startswith("law-")}
+
+
+def _nothing_more(question: str, lang: Lang, card: Card, kb: KnowledgeBase, understanding: Understanding) -> Answer:
+    """Every passage of the topic's cards has been shown: say so, and point to the details and other questions."""
+    return Answer(
+        question=question,
+        lang=lang,
+        in_scope=True,
+        summary=say("follow_up_nothing_more", lang, title=card.title),
+        sources=[SourceRef(card.id, card.title)],
+        references=_references([card]),
+        follow_ups=_follow_ups([card]),
+        checklist=card.checklist[:CHECKLIST_MAX],
+        kb_version=kb.version,
+        kind=understanding.kind,
+        red_flags=list(understanding.red_flags),
+        full_checklist=_distinct([*card.checklist, *full_checklist(kb, lang)]),
+        context=understanding.context,
+    )
+
+
+def _own_words(text: str) -> set[str]:
+    """What a follow-up asks, in its own words: its words but those that fit any sentence."""
+    return _short_words(text) - FOLLOW_UP_STOP
+
+
+def _short_words(text: str) -> set[str]:
+    # A follow-up is short, so three-letter words count ("say no", "tax"); folded, cut to a 6-letter stem.
+    return {word[:6] for word in re.findall(r"\w+", fold(text)) if len(word) >= 3}
+
+
 def _lead_with_warning(
     found: list[tuple[Hit, Card]], family: Sequence[str], kb: KnowledgeBase, lang: Lang
 ) -> list[tuple[Hit, Card]]:
@@ -90,11 +208,18 @@ def answer_from_cards(
     cards: Sequence[Card],
     kb: KnowledgeBase,
     understanding: Understanding | None = None,
+    shown: Collection[str] = (),
+    words: set[str] | None = None,
 ) -> Answer:
+    """The answer from `cards`, best first. For a follow-up, `shown` and `words` (see `_direct_answer`)."""
     top, others = cards[0], cards[1:]
     warnings = [say(f"warn_{flag}", lang) for flag in (understanding.warnings if understanding else ())]
     asked = question if not (understanding and understanding.context) else f"{understanding.context} {question}"
-    summary, points, rest = _direct_answer(asked, top, others, budget=DIRECT_MAX - sum(map(len, warnings)))
+    budget = DIRECT_MAX - sum(map(len, warnings))
+    if words is not None:  # a follow-up: its own words choose the passages, not the previous message's
+        summary, points, rest = _direct_answer(question, top, others, budget, shown, words)
+    else:
+        summary, points, rest = _direct_answer(asked, top, others, budget)
     dates = [card.as_of for card in cards if card.as_of]
     as_of = max(dates) if dates else None
     return Answer(
@@ -120,31 +245,54 @@ def answer_from_cards(
     )
 
 
-def _direct_answer(question: str, top: Card, others: Sequence[Card], budget: int) -> tuple[str, list[str], list[str]]:
+def _direct_answer(
+    question: str,
+    top: Card,
+    others: Sequence[Card],
+    budget: int,
+    shown: Collection[str] = (),
+    words: set[str] | None = None,
+) -> tuple[str, list[str], list[str]]:
     """The top card's sentences closest to the question, within `budget` characters: its opening sentence (the
     card's answer in one line) first, then the best-matching sentences and points in the card's order. Returns
-    the summary, the key points and the points left for "more details"."""
-    words = _content_words(question)
+    the summary, the key points and the points left for "more details".
+
+    For a follow-up, `shown` holds the passages the creator has already read on this topic (they are left out, so
+    the answer is never a repeat) and `words` the follow-up's own words, which choose among the others."""
+    follow_up = words is not None
+    words = _content_words(question) if words is None else words
     figures = bool(ASKS_FIGURE.search(fold(question)))
-    summary_units = _sentences(top.summary)
-    units = [(s, True) for s in summary_units] + [(p, False) for p in top.key_points]
+    units = [(s, True) for s in _sentences(top.summary)] + [(p, False) for p in top.key_points]
+    fresh = [i for i, (text, _) in enumerate(units) if not _is_shown(text, shown)]
+    if not fresh:
+        return "", [], []
 
     def score(index: int) -> float:
         text = units[index][0]
-        overlap = len(words & _content_words(text))
+        overlap = len(words & (_short_words(text) if follow_up else _content_words(text)))
         figure = 3 if figures and FIGURE.search(text) else 0
         return overlap + figure - index * 0.01  # ties go to the card's order
 
-    chosen = {0}
-    used = len(units[0][0])
-    for index in sorted(range(1, len(units)), key=score, reverse=True):
-        if score(index) <= 0 and len(chosen) >= 3:
+    # An answer opens with the card's one-line answer; a follow-up with the passage that answers it, if one does.
+    first = fresh[0]
+    if follow_up and (shown or score(max(fresh, key=score)) > 0):
+        first = max(fresh, key=score)
+    # A follow-up asks one thing: its answer is the passages that match it, not the card's remaining points.
+    least = 2 if follow_up else 3
+    chosen = {first}
+    used = len(units[first][0])
+    for index in sorted((i for i in fresh if i != first), key=score, reverse=True):
+        if score(index) <= 0 and len(chosen) >= least:
             break
         if used + len(units[index][0]) + 3 <= budget:
             chosen.add(index)
             used += len(units[index][0]) + 3
-    summary = " ".join(text for i, (text, is_summary) in enumerate(units) if i in chosen and is_summary)
-    points = [text for i, (text, is_summary) in enumerate(units) if i in chosen and not is_summary]
+    if first == 0:
+        summary = " ".join(text for i, (text, is_summary) in enumerate(units) if i in chosen and is_summary)
+        points = [text for i, (text, is_summary) in enumerate(units) if i in chosen and not is_summary]
+    else:  # a follow-up: the passage that answers it first, what goes with it after
+        summary = units[first][0]
+        points = [text for i, (text, _) in enumerate(units) if i in chosen and i != first]
     rest = [text for i, (text, is_summary) in enumerate(units) if i not in chosen and not is_summary]
     if figures:
         points = [_with_source(point, top) for point in points]
@@ -152,6 +300,33 @@ def _direct_answer(question: str, top: Card, others: Sequence[Card], budget: int
             points.append(say("no_sourced_figure", top.language))
     rest += [card.summary for card in others]
     return summary, points, rest
+
+
+def shown_passages(question: str, card: Card) -> list[str]:
+    """The passages of `card` that the direct answer to `question` shows (a follow-up leaves them out)."""
+    summary, points, _ = _direct_answer(question, card, [], DIRECT_MAX)
+    return [*_sentences(summary), *points]
+
+
+def passages(answer: Answer) -> tuple[str, ...]:
+    """What an answer showed, passage by passage (its reply template too): what a follow-up to it leaves out."""
+    if not answer.in_scope:
+        return ()
+    return (*_sentences(answer.summary), *answer.key_points, *([answer.template] if answer.template else []))
+
+
+def topic_passages(answer: Answer, before: Sequence[str] = ()) -> tuple[str, ...]:
+    """The passages read on the answer's topic: a follow-up adds its own to those `before`; a new question starts
+    again from its own."""
+    return (*before, *passages(answer)) if answer.context else passages(answer)
+
+
+def _is_shown(text: str, shown: Collection[str]) -> bool:
+    """Whether every sentence of a card passage was shown (a shown point may carry its figure's source after it;
+    a point shown as the summary was cut into sentences)."""
+    return bool(shown) and all(
+        any(seen == sentence or seen.startswith(sentence) for seen in shown) for sentence in _sentences(text)
+    )
 
 
 def _with_source(point: str, card: Card) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.advice import jurisdiction
-from bot.advice.composer import answer_from_cards, compose, full_checklist, out_of_scope
+from bot.advice.composer import answer_from_cards, compose, compose_follow_up, full_checklist, out_of_scope
 from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, OfferNote, Retriever
 from bot.advice.rewriting import Rewriter
@@ -27,6 +27,10 @@ class Question:
     default_lang: Lang = "en"  # when the text gives no clue (emoji, "ok")
     history: tuple[str, ...] = ()  # the creator's previous messages in this chat, oldest first
     profile: object | None = None  # the creator's bot.offers.Profile, if they set one
+    # For a follow-up: the card that answered the previous message, and the passages the creator has already
+    # read on this topic (the terminal keeps them; Telegram's are worked out again from the card).
+    previous_card: str | None = None
+    shown: tuple[str, ...] = ()
 
     def read(self) -> Understanding:
         """What the message is (bot.advice.understand), in the language it will be answered in."""
@@ -103,13 +107,33 @@ class AdviceEngine:
         kb = self.kb  # one knowledge base for the whole batch, even if a refresh swaps it meanwhile
         readings = [q.read() for q in questions]
         found = self.search_many(questions, k=SEARCH_K, readings=readings)
+        # A follow-up is also looked up on its own: what it asks, beside the topic it continues.
+        follow_ups = [i for i, r in enumerate(readings) if _continues(r) and any(ch.isalnum() for ch in texts[i])]
+        # When nobody kept the card that answered the previous message (a first follow-up from the command line,
+        # the evaluation), the previous message is looked up again: its best card is the topic.
+        unknown = [i for i in follow_ups if questions[i].previous_card is None]
+        queries = [texts[i] for i in follow_ups] + [readings[i].context or "" for i in unknown]
+        found_alone = (
+            self.retriever.search_many([q[:MAX_QUESTION_CHARS] for q in queries], k=SEARCH_K) if queries else []
+        )
+        own = dict(zip(follow_ups, found_alone, strict=False))
+        topics = {i: hits[0].card_id for i, hits in zip(unknown, found_alone[len(follow_ups) :], strict=True) if hits}
+        questions = [
+            dataclasses.replace(q, previous_card=topics[i]) if i in topics else q for i, q in enumerate(questions)
+        ]
         return [
-            self._answer(q, text, reading, hits, kb)
-            for q, text, reading, hits in zip(questions, texts, readings, found, strict=True)
+            self._answer(q, text, reading, hits, kb, [hit.card_id for hit in own.get(i, [])])
+            for i, (q, text, reading, hits) in enumerate(zip(questions, texts, readings, found, strict=True))
         ]
 
     def _answer(
-        self, question: Question, text: str, reading: Understanding, hits: list[Hit], kb: KnowledgeBase
+        self,
+        question: Question,
+        text: str,
+        reading: Understanding,
+        hits: list[Hit],
+        kb: KnowledgeBase,
+        own_hits: Sequence[str] = (),
     ) -> Answer:
         lang = reading.lang
         if reading.kind == "small_talk":
@@ -126,7 +150,23 @@ class AdviceEngine:
             reading = dataclasses.replace(reading, red_flags=flags)
         if not hits and not reading.warnings:
             return dataclasses.replace(out_of_scope(text, lang, kb.version), kind=reading.kind)
-        answer = self.with_jurisdiction(compose(text, lang, hits, kb, reading), question.country, kb)
+        if _continues(reading) and hits and not reading.warnings:
+            previous = question.previous_card
+            card = kb.get(previous, lang) if previous else None
+            named = jurisdiction.mentioned_country(text)
+            if (
+                card
+                and named
+                and jurisdiction.is_local(card.jurisdiction)
+                and not jurisdiction.covers(card.jurisdiction, named)
+            ):
+                # "And in the UK?": the topic moves to that country's card on the same subject, if retrieval has one.
+                same = (h.card_id for h in hits if _same_subject(kb, h.card_id, card, named))
+                previous = next(same, hits[0].card_id)
+            composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
+        else:
+            composed = compose(text, lang, hits, kb, reading)
+        answer = self.with_jurisdiction(composed, question.country, kb)
         return dataclasses.replace(answer, offer=note) if note else answer
 
     def _judge(
@@ -183,6 +223,16 @@ class AdviceEngine:
             for i, q in enumerate(questions)
         ]
 
+    def states_local_rules(self, answer: Answer) -> bool:
+        """Whether the answer leads with one place's law or tax rules: then the creator's country matters (a local
+        figure, such as French rate benchmarks, is not a rule)."""
+        card = self.kb.get(answer.lead_card, answer.lang) if answer.lead_card else None
+        return (
+            card is not None
+            and jurisdiction.is_local(card.jurisdiction)
+            and any(topic == "tax" or topic.startswith("law") for topic in card.topics)
+        )
+
     def card_answer(self, card_id: str, lang: Lang, question: str = "") -> Answer | None:
         """The answer built from one named card (a follow-up button), or None if it no longer exists."""
         card = self.kb.get(card_id, lang)
@@ -192,6 +242,22 @@ class AdviceEngine:
 
     def full_checklist(self, lang: Lang) -> list[str]:
         return full_checklist(self.kb, lang)
+
+
+def _same_subject(kb: KnowledgeBase, card_id: str, card: Card, country: str) -> bool:
+    """`card_id` states `country`'s rules on one of `card`'s subjects (its topics but the `law-*` ones)."""
+    other = kb.get(card_id, card.language)
+    subjects = {topic for topic in card.topics if not topic.startswith("law-")}
+    return (
+        other is not None
+        and jurisdiction.covers(other.jurisdiction, country)
+        and bool(subjects & {topic for topic in other.topics if not topic.startswith("law-")})
+    )
+
+
+def _continues(reading: Understanding) -> bool:
+    """A follow-up read with the message it follows."""
+    return reading.kind == "follow_up" and bool(reading.context)
 
 
 def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:

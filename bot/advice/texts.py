@@ -122,6 +122,16 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "Verdict : rien d'alarmant dans ce que vous décrivez ; faites confirmer les conditions par écrit.",
     },
     "follow_up_context": {"en": "Following on from: “{previous}”", "fr": "Dans la suite de : « {previous} »"},
+    "follow_up_closest": {
+        "en": "I have nothing more specific on that point; here is what comes closest on the same topic.",
+        "fr": "Je n'ai rien de plus précis sur ce point ; voici ce qui s'en rapproche le plus sur le même sujet.",
+    },
+    "follow_up_nothing_more": {
+        "en": "I've told you everything my cards say on this (“{title}”). “More details” has the sources and the "
+        "full checklist; or ask your question in other words.",
+        "fr": "Je vous ai dit tout ce que mes fiches disent à ce sujet (« {title} »). « Plus de détails » donne les "
+        "sources et la checklist complète ; ou posez votre question autrement.",
+    },
     # What every interface shows of an answer: the decline, the empty question, the headings.
     "out_of_scope": {
         "en": (

@@ -162,7 +162,11 @@ SMALL_TALK = _rx(
     r"who (?:made|built|created|programmed) you|qui t'a (?:cree|fait|code|programme)|"
     r"vous etes qui|t'es un bot|tu es un robot|c'est un bot|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
-    r"love you|je t'aime|nice bot|bon bot|good bot|merci pour (?:ton|votre) aide|thanks for (?:the|your) help|"
+    r"love you|je t'aime|nice bot|bon bot|good bot|"
+    r"merci pour (?:ton|votre|ces|les|tes|vos|cette|ta) (?:aide|conseils?|reponses?|infos?|explications?|retour)|"
+    r"thanks? (?:you )?for (?:the|your|all the|these|this) (?:help|tips|advice|answers?|info|explanations?)|"
+    r"(?:ca|cela|that|this|it|you) (?:m'aide|m'a aide|aide|helps?|helped)(?: (?:me|moi))?"
+    r"(?: (?:a lot|so much|loads|heaps|beaucoup|vraiment|bcp|enormement|really|a ton))*|awesome|amazing|"
     r"yes|yeah|yep|no|nope|nan|oui|ouais|non|si|bien sur|of course|sure|dope|sounds good|ah ok|oh ok|ah d'accord)"
     r"[\s!?.,;:)(*~'\-]*)+$"
 )
@@ -195,7 +199,7 @@ DOMAIN = _rx(
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
     r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
-    r"politely|poliment)\b"
+    r"politely|poliment|promot\w*|promouv\w*|promo)\b"
 )
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
@@ -213,14 +217,50 @@ ADJACENT = _rx(
     r"iphone|sony|canon|gopro|vlogs?\b|tradui\w*|translate|recette|recipe|weather|meteo|editing app|"
     r"app (?:de|pour) (?:montage|editer)|username|pseudo|nom d'utilisateur|en (?:espagnol|anglais|allemand|italien)|"
     r"in (?:spanish|french|german|italian)|comment on dit|how do you say|je me sens|i feel (?:bad|down|like|so)|"
-    r"comparant|comparer mes|comparing my|burn ?out|motivation)"
+    r"comparant|comparer mes|comparing my|burn ?out|motivation|"
+    # when to post, growth, gear, account trouble, nerves: a creator's life, not a deal
+    r"(?:a )?quel(?:le)?s? (?:heure|jour|moment)s? (?:pour |de )?(?:poster|publier)|"
+    r"what (?:time|days?) (?:to|should i|do i) (?:post|publish)|"
+    r"augmenter (?:mes|ses|les|ma|son|sa|ton|ta|tes|nos) (?:vues|abonnes|followers|engagement|portee|visibilite|likes)|"
+    r"(?:increase|boost|get more) (?:my |your )?(?:views|reach|followers|likes|subs|subscribers)|"
+    r"grow (?:on|my|an?|your)\b|appareil(?: photo)?|objectif photo|tripod|trepied|"
+    r"(?:compte|account|chaine|channel)\b[^.?!\n]{0,25}\b(?:bloque\w*|suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
+    r"desactive\w*|supprime\w*|locked|suspended|banned|hacked|disabled|deleted|restricted)|"
+    r"(?:recover|restore|unlock|unban|debloquer|recuperer|retrouver|reactiver)\b[^.?!\n]{0,25}\b(?:compte|account|"
+    r"chaine|channel)|debloquer|stress\w*|anxi\w*|angoiss\w*|confiance en (?:moi|soi)|self[- ]confidence|"
+    r"mental health|sante mentale|nervous|nerveu\w*)"
 )
-STRONG_DOMAIN = _rx(
+# Money beside the domain: earning from the platform itself (ad revenue, creator funds), or buying something for
+# oneself ("negotiate a lower price on a sofa"). Off-topic unless a deal word comes with it.
+PLATFORM_MONEY = _rx(
+    r"(?:negotiat\w*|negoci\w*|haggle|marchander|bargain)\b[^.?!\n]{0,40}\b(?:lower|cheaper|discount|moins cher|"
+    r"baisser|rabais|remise|reduction|rent|loyer|landlord|proprio\w*|bailleur|salary|salaire|raise|car|voiture|"
+    r"sofa|canape|house|maison|apartment|appartement|mortgage|phone plan|forfait)\b|"
+    r"\b(?:pubs?|ads|adsense|monetisation|monetization|revenus? publicitaires?|ad revenue|partner program|"
+    r"programme partenaire|creator fund|fonds (?:des )?createurs|creator rewards|rpm|cpm)\s+(?:(?:de|on|sur)\s+)?"
+    r"(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|\b(?:youtube|tiktok|twitch) (?:ads|adsense|pubs?|"
+    r"monetisation|monetization|partner program|creator fund)\b|\badsense\b"
+)
+# What makes a message about a deal whatever else it speaks of (money alone does not: see PLATFORM_MONEY).
+STRONG_DEAL = _rx(
+    r"\b(?:brands?|marques?|collabs?|collaborations?|partenariats?|partnerships?|sponso\w*|ambassad\w*|ugc|"
+    r"contrats?|contracts?|offres?|offers?|deals?|agences?|agency|#ad|#pub|affili\w*|commission\w*|gifts?|gifted|"
+    r"law|loi|legal\w*|tax\w*|impots?|scams?|arnaques?|disclos\w*)\b"
+)
+NEGATOR_BEFORE = re.compile(r"(?:\bsans|\bwithout|\bno|\bpas de|\bpas d'|\bnot|\baucune?|\bnever|\bjamais)\s+$")
+STRONG_WORDS = (
     r"\b(?:brands?|marques?|collabs?|collaborations?|partenariats?|partnerships?|sponso\w*|ambassad\w*|ugc|"
     r"contrats?|contracts?|paid|paye\w*|payer|remun\w*|fees?|tarifs?|rates?|prix|price|money|argent|gifts?|gifted|"
     r"offres?|offers?|deals?|agences?|agency|#ad|#pub|pub|publicit\w*|ads?|disclos\w*|law|loi|legal\w*|tax\w*|"
-    r"impots?|scams?|arnaques?|affili\w*|commission\w*|monetis\w*|monetiz\w*|revenus?|income|"
-    r"\d+ ?(?:e|euros?|balles|bucks|dollars?|pounds?))\b|\d ?[€$£]|[€$£] ?\d"
+    r"impots?|scams?|arnaques?|affili\w*|commission\w*|monetis\w*|monetiz\w*|revenus?|income)\b"
+)
+AMOUNT = r"\b\d+ ?(?:e|euros?|balles|bucks|dollars?|pounds?)\b|\d ?[€$£]|[€$£] ?\d"
+STRONG_DOMAIN = _rx(f"{STRONG_WORDS}|{AMOUNT}")
+# Buying gear: an amount with it is a price tag, not a fee ("which camera for 400€?").
+GEAR = _rx(
+    r"\b(?:appareil(?: photo)?|camera|cam|objectif|lens|micro(?:phone)?|mic|ring ?light|tripod|trepied|gimbal|"
+    r"stabili[sz]ateur|iphone|smartphone|telephone|phone|laptop|ordi(?:nateur)?|drone|gopro|eclairage|lighting|"
+    r"softbox)\b"
 )
 
 # --- offers ------------------------------------------------------------------------------------------------------
@@ -235,6 +275,8 @@ BRAND_VOICE = _rx(
     r"votre (?:compte|profil|contenu|communaute|univers|feed|travail|page)|your (?:account|profile|content|"
     r"community|feed|page|work|audience)|ton (?:compte|profil|contenu|univers|feed)|ta (?:communaute|page)|"
     r"(?:would|will) you be|seriez[- ]vous|serais[- ]tu|are you (?:interested|open|available)|"
+    r"reaching out (?:from|on behalf)|on behalf of|(?:i'm|i am) \w+ (?:from|at) |je suis \w+ (?:chez|de l'agence)|"
+    r"(?:je vous|je te) contacte (?:de la part|pour)|de la part de (?:la marque|l'agence|notre)|"
     r"(?:etes[- ]vous|es[- ]tu) (?:interesse|partant|ouvert|disponible)|interested\?|interesse(?:e)?\s?\?)"
 )
 GREETING_START = _rx(r"^\s*(?:hi|hey|hello|dear|bonjour|bonsoir|salut|coucou|hola)\b[^\n]{0,40}[,!\n]")
@@ -259,20 +301,23 @@ CREATOR_FRAME = _rx(
     r"(?:offered|offers|offer|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?d|messaged|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
-    r"m'a envoye|m'a contacte|m'ont contacte|m'a ecrit|veut|veulent|voudrait|voudraient|me dit|m'a dit)\b|"
+    r"m'a envoye|m'a contacte|m'ont contacte|m'a ecrit|veut|veulent|voudrait|voudraient|me dit|m'a dit|says|said|"
+    r"invited me|invites me|m'invite|m'invitent)\b|"
     r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|"
     r"i (?:got|received|have (?:an?|this) (?:offer|brand|deal|dm|email|proposal)|was offered|"
     r"was asked|just got)|i've (?:got|been offered|been asked|received)|j'ai (?:recu|eu) (?:une|un)|"
     r"je viens de recevoir|got (?:a|an) (?:dm|offer|email|mail|message|deal|proposal)|"
     r"(?:dm|offer|email|mail|message|deal|proposal) from|(?:un|une) (?:dm|mail|message|proposition|offre) d(?:e|')|"
-    r"(?:they|ils|elles|the brand|la marque) (?:pay|paient|payent|offer|offrent|give|donnent)))"
+    r"(?:they|ils|elles|the brand|la marque)(?:'ll| will| would|'d)? (?:pay|paient|payent|offer|offrent|give|"
+    r"donnent)))"
 )
 OFFER_TERMS = _rx(
     r"\d[\d\s.,]{0,12}\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b)|[€$£]\s?\d|"
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s+(?:reels?|posts?|stories|story|videos?|"
     r"tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b|\b(?:gifted|gift|cadeau|offert|free product|"
     r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|commission|affiliat\w*|"
-    r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|"
+    r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|gratuit\w*|"
+    r"gratos|for free|free of charge|sans obligation|no obligation|"
     r"whitelisting|paid ads|sponsored|sponso)\b"
 )
 MONEY = _rx(
@@ -280,8 +325,35 @@ MONEY = _rx(
     r"usd\b|gbp\b)|[€$£]\s?\d"
 )
 DELIVERABLE = _rx(
-    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s+(?:reels?|posts?|stories|story|videos?|"
-    r"tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b"
+    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a|la|le|par|per|each|the)\s+(?:reels?|posts?|"
+    r"stories|story|videos?|tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b"
+)
+# A business making the creator an offer, named by what it is ("un site de paris en ligne veut me sponso", "a
+# restaurant near me invited me"): the subject is a business, the verb an offer or an ask made to the creator.
+BUSINESS_FRAME = _rx(
+    r"\b(?:site|app|appli|application|startup|start-up|shop|boutique|magasin|store|resto|restaurant|hotel|salon|"
+    r"spa|bar|cafe|gym|salle|label|studio|club|casino|bookmaker|e-?shop|e-?commerce|company|entreprise|societe|"
+    r"boite|marque|brand|agence|agency|client|cliente|sponsor)\s+"
+    r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou|que|that)\b)[\w'-]+\s+){0,5}?"
+    r"(?:veut|veulent|voudrait|voudraient|propose|proposent|m'invite|m'invitent|me demande|me demandent|m'offre|"
+    r"m'offrent|m'a (?:propose|offert|invite|demande|contacte|ecrit)|wants|want|offers|offered|invited me|invites me|"
+    r"asked me|asks me|is offering|would like)\b(?! dire\b)"
+)
+# The creator quoting the offer's own document ("their contract says «…»", "dans leur contrat il y a écrit").
+DOCUMENT_FRAME = _rx(
+    r"\b(?:their|leur|leurs|dans (?:leur|le|son|ce)|in (?:their|the|this)|the|this|le|ce|son|sa)\s+"
+    r"(?:contrat|contract|brief|offre|offer|mail|email|dm|message|proposition|proposal|clauses?|conditions|terms)\b"
+    r"[^.?!\n]{0,30}\b(?:says?|said|dit|indique|stipule|mentionne|precise|il y a|there'?s|has|contains|prevoit|"
+    r"requires?|demande|impose|ecrit|states?|reads?)\b"
+)
+QUOTATION = re.compile(r"[\"«“'‘][^\"»”'’]{12,}[\"»”'’]")
+# "Can a brand ask me to…?", "une marque a-t-elle le droit de…": a general question about what brands may do,
+# not an offer the creator received (unless it names the offer's terms: an amount).
+HYPOTHETICAL = _rx(
+    r"^\s*(?:can|could|may|is it (?:legal|ok|okay|normal|allowed) for|are (?:brands|companies|agencies) allowed|"
+    r"do (?:brands|companies|agencies) have the right|est[- ]ce qu'une? (?:marque|agence|entreprise|boite) "
+    r"(?:peut|a le droit)|une? (?:marque|agence|entreprise) (?:peut|a[- ]t[- ]elle le droit|a le droit)|"
+    r"(?:les )?(?:marques|agences) (?:peuvent|ont le droit))\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
 RATE_QUESTION = _rx(r"\b(?:how much|combien|what (?:should|do) i (?:charge|ask)|quel (?:tarif|prix))\b")
@@ -303,8 +375,8 @@ ASKS_VERDICT = _rx(
 
 # --- follow-ups --------------------------------------------------------------------------------------------------
 FOLLOW_UP_START = _rx(
-    r"^\s*(?:(?:ok|okay|d'accord|dac|ah|oh|hmm+|mm+|super|cool|merci|thanks|thx|right|alright|yes|oui|ouais|"
-    r"yeah|great|top|parfait|nice|i see|je vois|got it)[\s,.!]+)*"
+    r"^\s*(?:(?:ok|okay|okk|d'accord|d accord|dac|dacc|ah|oh|hmm+|mm+|super|cool|merci|thanks|thx|right|alright|yes|"
+    r"oui|ouais|yeah|great|top|parfait|nice|i see|je vois|got it)[\s,.!]+)*"
     r"(?:and|et|but|mais|what about|how about|what if|if they|if she|if he|s'ils?|si (?:elle|il|ils|elles|la marque|"
     r"on|je|j')|same (?:for|question|thing)|meme (?:chose|question)|pareil|idem|also|aussi|otherwise|sinon|then|"
     r"ensuite|du coup|so|donc|alors|what else|quoi d'autre|why not|pourquoi pas|and now|et maintenant|what now|"
@@ -313,10 +385,38 @@ FOLLOW_UP_START = _rx(
 )
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
-    r"leur|leurs|eux|le|la|les|lui|y|en|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
-    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b"
+    r"leur|leurs|eux|lui|y|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
+    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b|\bc'est\b(?! quoi)|"
+    # French object pronouns, told from articles by the subject before them: "je la poste", "je l'ai ouvert"
+    r"\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|ne|n')\s*(?:le|la|les|l'|lui|leur|y|en)(?:\b|(?<=')\w)"
 )
 FOLLOW_UP_MAX_WORDS = 14
+FOLLOW_UP_ANAPHORA_WORDS = 12  # "should I put the prices on it or keep them private?"
+FOLLOW_UP_SHORT = 5  # "how much is normal?": a message this short with no topic of its own continues the last one
+# "Et sinon", "by the way", "autre question": the creator changes the subject.
+TOPIC_CHANGE = _rx(
+    r"^\s*(?:(?:ok|okay|d'accord|merci|thanks|thx|cool|super|top|parfait|great)[\s,.!]+)*(?:et |and )?"
+    r"(?:sinon|au fait|autre question|une autre question|another question|btw|by the way|new question|"
+    r"nouvelle question|changement de sujet|different question|unrelated|rien a voir)\b"
+)
+# Asking for what was just said, worked out: "give me an example", "tu peux me donner un modèle ?".
+GIVE_ME = _rx(
+    r"\b(?:give me|show me|send me|donne[- ]moi|donnez[- ]moi|montre[- ]moi|me (?:donner|montrer|filer|faire))\b"
+)
+# Words a message asks with, not a topic it names: a follow-up may use them ("combien ?", "ça se facture combien ?",
+# "and if they refuse?").
+ASKING_WORDS = re.compile(
+    r"(?:how much|combien|charge\w*|factur\w*|pa(?:y|ie|ye)\w*|prix|price\w*|tarifs?|rates?|fees?|money|argent|"
+    r"budget|accept\w*|refus\w*|decline|negoci\w*|negotiat\w*|\d.*)"
+)
+# Asking for the next step or a worked example of what was just said: "give me a template", "je fais quoi
+# maintenant ?". With no topic of its own, it continues the previous message.
+NEXT_ASK = _rx(
+    r"\b(?:exemples?|examples?|templates?|modeles?|samples?|scripts?|wording|formulation|message type|"
+    r"what (?:do|should|can) i (?:do|say|write|answer|reply|send)|(?:je|j'|on) (?:fais|fait|dis|ecris|reponds|envoie) "
+    r"quoi|(?:que|quoi) (?:faire|dire|repondre|ecrire)|what now|now what|what next|et maintenant|next steps?|"
+    r"prochaine etape|la suite)\b"
+)
 
 # --- red flags in a question -------------------------------------------------------------------------------------
 PAY_TO_JOIN = _rx(
@@ -366,7 +466,9 @@ FAKE_REVIEWS = _rx(
 # Disclosure words: a negation over them, or a request to leave them out, is hidden advertising.
 DISCLOSURE_WORD = _rx(
     r"#\s?ad\b|#\s?ads\b|#\s?pub\b|#\s?sponso\w*|#\s?partenariat\w*|#\s?collab\w*|#\s?gifted|\bpub\b|\bad\b|"
-    r"publicit\w*|sponsor\w*|sponso\b|partenariat|partnership|paid partnership|collaboration commerciale|"
+    # the label ("sponsorisé", "sponsored"), not the sponsor: "sans sponsor" is a video without a deal
+    r"publicit\w*|sponsoris\w*|sponsored|sponsorship|sponso\b|partenariat|partnership|paid partnership|"
+    r"collaboration commerciale|"
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
@@ -440,7 +542,10 @@ def understand(
     if pasted:
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
-    framed = bool(CREATOR_FRAME.search(flat) or ARTICLE_FRAME.search(flat))
+    framed = bool(CREATOR_FRAME.search(flat) or ARTICLE_FRAME.search(flat) or BUSINESS_FRAME.search(flat))
+    framed = framed or bool(DOCUMENT_FRAME.search(flat) and (MONEY.search(flat) or QUOTATION.search(flat)))
+    if HYPOTHETICAL.search(flat) and not MONEY.search(flat):
+        framed = False  # what brands may ask in general, not an offer received
     described = (framed and bool(terms or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
         bool(MONEY.search(flat)) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
     )
@@ -448,7 +553,7 @@ def understand(
         verdict = bool(ASKS_VERDICT.search(flat))
         return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
     previous = next((h for h in reversed(history) if h.strip()), None)
-    if previous is not None and _follow_up(flat, words):
+    if previous is not None and _follow_up(flat, words, previous):
         verdict = bool(ASKS_VERDICT.search(flat))
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category)
     if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
@@ -457,8 +562,16 @@ def understand(
 
 
 def adjacent(flat: str) -> bool:
-    """A creator's question next to the coach's domain (posting times, gear, growth) and not about a deal."""
-    return bool(ADJACENT.search(flat)) and not STRONG_DOMAIN.search(flat)
+    """A creator's question next to the coach's domain (posting times, gear, growth, platform ad revenue) and not
+    about a deal. A negated mention ("sans sponsor") does not make it one."""
+    if PLATFORM_MONEY.search(flat) or (GEAR.search(flat) and ADJACENT.search(flat)):
+        return not _mentions(STRONG_DEAL, flat)
+    return bool(ADJACENT.search(flat)) and not _mentions(STRONG_DOMAIN, flat)
+
+
+def _mentions(pattern: re.Pattern[str], flat: str) -> bool:
+    """Whether `pattern` occurs in `flat` other than right after a negation ("without a sponsor")."""
+    return any(not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()]) for m in pattern.finditer(flat))
 
 
 def _small_talk(flat: str, words: list[str]) -> bool:
@@ -470,7 +583,8 @@ def _small_talk(flat: str, words: list[str]) -> bool:
 
 WE = _rx(r"\b(?:we|we'd|we're|we'll|we've|our|ours|us|nous|notre|nos|on te|on vous|l'equipe|the team|team)\b")
 YOU = _rx(r"\b(?:you|your|you'd|you'll|you're|yours|u|ur|tu|te|t'|ton|ta|tes|toi|vous|votre|vos|dear)\b|\bt'")
-ME = _rx(r"\b(?:i|i'm|i've|i'd|im|my|me|mine|je|j|mon|ma|mes|moi|m)\b|\b[jm]'")
+# A contraction is one word ("i'm" is not "i" and "m").
+ME = _rx(r"\b(?:i'm|i've|i'd|i'll|im|i|my|me|mine|je|j|mon|ma|mes|moi|m)\b(?!')|\b[jm]'")
 # How a pasted text starts: a forward, a DM marker, a brief excerpt, a quotation, a greeting to the creator.
 PASTE_FRAME = _rx(
     r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
@@ -485,11 +599,27 @@ STRONG_FRAME = _rx(
 )
 
 
+# A document's field: "Livrables : 1 reel", "Fee: $450", "- Usage: 90 days" (a label of one to four words).
+FIELD_LINE = re.compile(r"^\s*[-•*]?\s*[a-z][\w'’&/+.()-]*(?: [\w'’&/+.()-]+){0,3}\s?:\s*\S")
+# A chat export: "[12/03/2026 14:02] Julie - Brand: …", "12/03/2026 14:02 - Julie: …", "Julie (14:02): …".
+CHAT_LINE = re.compile(
+    r"^\s*(?:\[[\d/.,: -]{6,22}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
+    r"[^\n:]{0,40}:"
+)
+MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own question seldom has four "label:" lines
+
+
 def _pasted_offer(text: str, folded: str) -> bool:
     """A brand's own words: headers or a paste frame (a forward, a quotation, a greeting to the creator), the brand
-    speaking to the creator ("we … you"), and none of the creator's own voice outside the quotation."""
+    speaking to the creator ("we … you"), and none of the creator's own voice outside the quotation. A document
+    laid out as fields (a brief, a contract's terms) or a copied chat thread is pasted too."""
     lines = [line for line in folded.splitlines() if line.strip()]
     if sum(bool(EMAIL_HEADERS.match(line.strip())) for line in lines[:8]) >= 2:
+        return True
+    offerish = bool(OFFER_TERMS.search(folded) or MONEY.search(folded) or OFFER_WORDS.search(folded))
+    if offerish and sum(bool(CHAT_LINE.match(line)) for line in lines) >= 2:
+        return True
+    if offerish and sum(bool(FIELD_LINE.match(line)) for line in lines) >= MIN_FIELDS:
         return True
     # A quotation followed by the creator's question ('"…" c'est dans le brief, je fais quoi ?') is a paste.
     quoted = re.match(r'^\s*["«“](.{20,}?)["»”]', folded, re.S)
@@ -509,15 +639,34 @@ def _pasted_offer(text: str, folded: str) -> bool:
     return brand >= 1 and you >= 1 and creator == 0
 
 
-def _follow_up(flat: str, words: list[str]) -> bool:
-    """A short message that leans on the previous one: it starts like a continuation ("and if…", "et pour…"), or
-    refers back ("it", "ça") without naming a topic of its own."""
-    if len(words) > FOLLOW_UP_MAX_WORDS:
+def _follow_up(flat: str, words: list[str], previous: str) -> bool:
+    """A short message that leans on the previous one: it starts like a continuation ("and if…", "et pour…"),
+    asks for an example or the next step, or refers back ("it", "je l'ai") without naming a topic of its own. A
+    change of subject, a question beside the domain or a domain term the previous message did not use starts a
+    new exchange."""
+    if len(words) > FOLLOW_UP_MAX_WORDS or TOPIC_CHANGE.match(flat):
         return False
     if FOLLOW_UP_START.match(flat):
         return True
+    if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
+        return False  # posting times, gear, a recipe: its own subject, whatever came before
     own_topic = bool(STRONG_DOMAIN.search(flat))
-    return not own_topic and (len(words) <= 3 or (len(words) <= 8 and bool(ANAPHORA.search(flat))))
+    anaphora = bool(ANAPHORA.search(flat))
+    if not own_topic and NEXT_ASK.search(flat) and (anaphora or GIVE_ME.search(flat) or len(words) <= FOLLOW_UP_SHORT):
+        return True
+    if own_topic or _new_terms(flat, previous):
+        return False
+    # A few words: "why?", "combien ?", "how much is normal?" (past three words, they must touch the domain).
+    short = len(words) <= 3 or (len(words) <= FOLLOW_UP_SHORT and bool(DOMAIN.search(flat)))
+    return short or (len(words) <= FOLLOW_UP_ANAPHORA_WORDS and anaphora)
+
+
+def _new_terms(flat: str, previous: str) -> set[str]:
+    """The domain terms of `flat` that the previous message did not use ("what is whitelisting?" after a rate
+    question names a topic of its own)."""
+    before = " ".join(fold(previous).split())
+    terms = {m.group(0) for m in DOMAIN.finditer(flat) if not ASKING_WORDS.fullmatch(m.group(0))}
+    return {term for term in terms if term not in before}
 
 
 def _scam_flags(flags: Sequence[str]) -> bool:
@@ -564,7 +713,10 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         ):
             if flag == "login_request" and ARCHIVE.search(clause.folded):
                 continue
-            if any(not is_negated(clause, m.span()) for m in pattern.finditer(clause.folded)):
+            if any(
+                not is_negated(clause, m.span()) and not _pays_the_state(flag, m)
+                for m in pattern.finditer(clause.folded)
+            ):
                 add(flag)
         if _hides_disclosure(clause):
             add("hidden_advertising")
@@ -593,6 +745,31 @@ QUESTION_DETECTORS = (
 )
 
 
+# Paying tax, VAT or social contributions on what a brand gives is the law, not a pay-to-join scheme: "do I have to
+# pay tax on gifted products?".
+TAX_PAID = _rx(
+    r"\b(?:tax\w*|vat|tva|impots?|impot sur|income tax|cotisations?|urssaf|hmrc|irs|charges sociales|social "
+    r"(?:security|contributions?)|national insurance|duty|duties|douane|customs)\b"
+)
+
+
+# What a pay-to-join scheme charges for, besides the products themselves.
+SCHEME_COST = _rx(
+    r"\b(?:kit|starter|shipping|livraison|port|envoi|postage|frais|fees?|deposit|acompte|caution|inscription|"
+    r"registration|formation|training|course|membership|adhesion|abonnement|subscription|sign[- ]?up)\b"
+)
+
+
+def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
+    """A "pay … products" match whose object is a tax ("pay tax on gifted products"), and nothing a scheme sells."""
+    if flag != "pay_to_collaborate":
+        return False
+    rest = match.group(0).partition(" ")[2]  # after the verb
+    return bool(TAX_PAID.match(re.sub(r"^(?:(?:the|my|any|some|des|les|mes|de|du|la|l'|d')\s*)+", "", rest))) and (
+        not SCHEME_COST.search(rest)
+    )
+
+
 def _denied(parts: Sequence[object]) -> set[str]:
     """Flags whose every mention in the message is negated ("aucun frais d'inscription", "never asked for my
     password"): the offer rules read such a sentence as the ask itself."""
@@ -600,7 +777,7 @@ def _denied(parts: Sequence[object]) -> set[str]:
     for clause in parts:
         for flag, pattern in QUESTION_DETECTORS:
             for match in pattern.finditer(clause.folded):  # type: ignore[attr-defined]
-                negated = is_negated(clause, match.span())  # type: ignore[arg-type]
+                negated = is_negated(clause, match.span()) or _pays_the_state(flag, match)  # type: ignore[arg-type]
                 seen[flag] = seen.get(flag, True) and negated
     return {flag for flag, all_negated in seen.items() if all_negated}
 

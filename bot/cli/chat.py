@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 
 from bot.advice import AdviceEngine, Answer, Question
+from bot.advice.composer import topic_passages
+from bot.advice.jurisdiction import COUNTRIES, mentioned_country
 from bot.advice.understand import understand
 from bot.cli.main import BinaryInputError
 from bot.cli.render import render_answer, render_checklist, render_details, render_evaluation
@@ -54,6 +56,8 @@ def chat(
     profile = Profile()
     ui: Lang = lang or "en"
     last: tuple[str, float] | None = None  # the question that set the topic, and when
+    shown: tuple[str, ...] = ()  # the passages read on that topic: a follow-up leaves them out
+    noted = False  # the note asking where the creator is, given once
     answer: Answer | None = None
     # Until the user writes, their language is unknown: greet in both.
     print(t("chat_welcome", lang) if lang else f"{t('chat_welcome', 'fr')}\n{t('chat_welcome', 'en')}")
@@ -82,6 +86,7 @@ def chat(
             continue
         if line == "/forget":
             last = answer = None
+            shown = ()
             profile = Profile()
             print(t("chat_forgotten", ui))
             continue
@@ -94,15 +99,23 @@ def chat(
                 print(render_evaluation(offers.evaluate(text, profile, ui_lang=lang)))
             continue
         now = clock()
-        history = (last[0],) if last and now - last[1] < FOLLOW_UP_SECONDS else ()
+        recent = last is not None and now - last[1] < FOLLOW_UP_SECONDS
+        history = (last[0],) if last and recent else ()
+        previous_card = answer.lead_card if answer and recent else None
+        asked = Question(line, lang, ui, history, profile, previous_card, shown if recent else ())
         try:
-            answer = engine.ask_many([Question(line, lang, ui, history, profile)])[0]
+            answer = engine.ask_many([asked])[0]
         except EmptyQuestionError:
             continue  # an empty line in a terminal is just Enter
         ui = answer.lang
-        if answer.in_scope:
-            last = (answer.context or line, now)
         print(render_answer(answer))
+        if not noted and asked.country is None and engine.states_local_rules(answer):
+            noted = True  # once per session: where the creator is changes a law or tax answer
+            print(f"\n{t('chat_country_note', ui)}")
+        if answer.in_scope:
+            # A follow-up keeps the topic and adds what it showed; a new question starts a topic.
+            shown = topic_passages(answer, shown if recent else ())
+            last = (answer.context or line, now)
     print(t("chat_bye", ui))
 
 
@@ -141,5 +154,16 @@ def _ask_profile(read: Callable[[str], str], ui: Lang) -> Profile:
     line = read(t("ask_pf_editorial_line", ui) + "\n> ").strip()
     no_go = parse_categories(read(t("ask_pf_no_go", ui) + "\n> "))
     minors = parse_share(read(t("ask_pf_minors_share", ui) + "\n> "))
+    country = parse_country(read(t("ask_pf_country", ui) + "\n> "))
     print(t("pf_saved", ui))
-    return Profile(editorial_line=line, no_go=no_go, minors_share=minors)
+    return Profile(editorial_line=line, no_go=no_go, minors_share=minors, country=country)
+
+
+def parse_country(text: str) -> str | None:
+    """A country code (`fr`, `uk`…) or name ("Belgique", "United Kingdom"), "other"/"autre"; None if unreadable."""
+    answer = " ".join(text.lower().split())
+    if answer in COUNTRIES:
+        return answer
+    if answer in ("other", "autre", "ailleurs", "elsewhere"):
+        return "other"
+    return mentioned_country(answer) if answer else None

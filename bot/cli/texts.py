@@ -30,6 +30,12 @@ TEXTS: Catalogue = {
     "chat_lang_set": {"en": "Answers will now be in English.", "fr": "Les réponses seront désormais en français."},
     "chat_lang_usage": {"en": "Usage: /lang fr or /lang en", "fr": "Utilisation : /lang fr ou /lang en"},
     "chat_bye": {"en": "Good luck with your collaborations!", "fr": "Bonnes collaborations !"},
+    "chat_country_note": {
+        "en": "Rules differ from one country to another: tell me where you create (/profile, or in a question: "
+        "\"I'm in the UK…\") and I'll answer with your country's rules.",
+        "fr": "Les règles changent d'un pays à l'autre : dites-moi d'où vous créez (/profile, ou dans une question : "
+        "« je suis en Belgique… ») et je répondrai avec les règles de votre pays.",
+    },
     "pf_saved": {"en": "Saved.", "fr": "C'est enregistré."},
 }
 

@@ -468,6 +468,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": 'What share of your audience is under 18? (e.g. "25 %"; your app\'s statistics show it)',
         "fr": "Quelle part de votre audience a moins de 18 ans ? (ex. « 25 % » ; vos statistiques l'indiquent)",
     },
+    "ask_pf_country": {
+        "en": "Where do you create? France, Belgium, Switzerland, Québec/Canada, UK, US or other (Enter to skip)",
+        "fr": "D'où créez-vous ? France, Belgique, Suisse, Québec/Canada, Royaume-Uni, États-Unis ou autre "
+        "(Entrée pour passer)",
+    },
 }
 
 CATEGORY_NAMES: dict[str, dict[Lang, str]] = {

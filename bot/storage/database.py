@@ -38,6 +38,10 @@ class Database(UsersAndVotes, ProfilesAndDialogs, CohortsAndRoles):
         # this machine's card files): /forget anonymises the admin there too.
         self.local_change_log: Path | None = None
 
+    async def _migrate(self) -> None:
+        await super()._migrate()
+        await self.exchanges.migrate()
+
     async def forget(self, user_id: int) -> int:
         """Delete every row about `user_id`, in one transaction; returns how many rows went."""
         self._pending.pop(user_id, None)

@@ -1,6 +1,7 @@
 """The last exchange of each chat, so that "and if they refuse?" is read with the question before it.
 
-One row per user: their previous message and the card that answered it, kept for 30 minutes. Older rows are
+One row per user: the message that set the topic, the card that answered last and the card passages already
+shown on that topic (a follow-up leaves them out: never the same answer twice), kept for 30 minutes. Older rows are
 deleted whenever the table is read or written (and when the database opens), so the text never outlives its use;
 /forget deletes the row with everything else (the table is in USER_TABLES).
 """
@@ -8,8 +9,11 @@ deleted whenever the table is read or written (and when the database opens), so 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.storage import engine
 from bot.storage.engine import Connection
 
 SCHEMA = """
@@ -17,11 +21,13 @@ CREATE TABLE IF NOT EXISTS exchanges (
     user_id     INTEGER PRIMARY KEY,
     question    TEXT NOT NULL,
     card_id     TEXT,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    shown       TEXT NOT NULL DEFAULT '[]'
 );
 """
 KEEP = dt.timedelta(minutes=30)
 MAX_KEPT_CHARS = 1_000  # what retrieval reads of a message anyway
+MAX_SHOWN_CHARS = 8_000  # the card passages of a long topic: a few answers' worth
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +35,7 @@ class Exchange:
     question: str
     card_id: str | None
     at: dt.datetime
+    shown: tuple[str, ...] = ()  # card passages already shown on this topic
 
 
 def _now() -> dt.datetime:
@@ -36,7 +43,7 @@ def _now() -> dt.datetime:
 
 
 class Exchanges:
-    """The store, over the bot's open SQLite connection (`connection` is a getter: the database opens later)."""
+    """The store, over the bot's open database connection (`connection` is a getter: the database opens later)."""
 
     def __init__(self, connection: object, keep: dt.timedelta = KEEP) -> None:
         self._connection = connection
@@ -48,15 +55,33 @@ class Exchanges:
 
     async def create(self) -> None:
         await self.db.executescript(SCHEMA)
+        await self.migrate()
         await self.expire()
 
-    async def remember(self, user_id: int, question: str, card_id: str | None, now: dt.datetime | None = None) -> None:
+    async def migrate(self) -> None:
+        """Tables from before `shown` gain it (their rows are under 30 minutes old: nothing to carry over)."""
+        if "shown" not in await engine.columns(self.db, "exchanges"):
+            await self.db.execute("ALTER TABLE exchanges ADD COLUMN shown TEXT NOT NULL DEFAULT '[]'")
+
+    async def remember(
+        self,
+        user_id: int,
+        question: str,
+        card_id: str | None,
+        now: dt.datetime | None = None,
+        shown: Sequence[str] = (),
+    ) -> None:
         now = now or _now()
+        kept: list[str] = []
+        for passage in reversed(shown):  # the latest passages matter most when a long topic overflows
+            if sum(map(len, kept)) + len(passage) > MAX_SHOWN_CHARS:
+                break
+            kept.insert(0, passage)
         await self.db.execute(
-            "INSERT INTO exchanges (user_id, question, card_id, created_at) VALUES (?, ?, ?, ?) "
+            "INSERT INTO exchanges (user_id, question, card_id, created_at, shown) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET question = excluded.question, card_id = excluded.card_id, "
-            "created_at = excluded.created_at",
-            (user_id, question[:MAX_KEPT_CHARS], card_id, now.isoformat(timespec="seconds")),
+            "created_at = excluded.created_at, shown = excluded.shown",
+            (user_id, question[:MAX_KEPT_CHARS], card_id, now.isoformat(timespec="seconds"), json.dumps(kept)),
         )
         await self.expire(now, commit=False)
         await self.db.commit()
@@ -66,10 +91,12 @@ class Exchanges:
         now = now or _now()
         await self.expire(now)
         async with self.db.execute(
-            "SELECT question, card_id, created_at FROM exchanges WHERE user_id = ?", (user_id,)
+            "SELECT question, card_id, created_at, shown FROM exchanges WHERE user_id = ?", (user_id,)
         ) as cursor:
             row = await cursor.fetchone()
-        return Exchange(row[0], row[1], dt.datetime.fromisoformat(row[2])) if row else None
+        if row is None:
+            return None
+        return Exchange(row[0], row[1], dt.datetime.fromisoformat(row[2]), tuple(json.loads(row[3] or "[]")))
 
     async def expire(self, now: dt.datetime | None = None, commit: bool = True) -> None:
         cutoff = ((now or _now()) - self.keep).isoformat(timespec="seconds")

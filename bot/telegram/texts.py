@@ -293,6 +293,36 @@ TEXTS: Catalogue = {
         "fr": "{name} partage avec vous l'évaluation d'une offre :",
     },
     "inline_template": {"en": "Reply template", "fr": "Modèle de réponse"},
+    # Asked once, under the first answer on a law or tax question, when the creator's country is unknown.
+    "ask_country": {
+        "en": "Rules differ from one country to another. Where do you create? I'll answer with your country's rules "
+        "(I won't ask again).",
+        "fr": "Les règles changent d'un pays à l'autre. D'où créez-vous ? Je vous répondrai avec les règles de votre "
+        "pays (je ne vous le redemanderai pas).",
+    },
+    "country_fr": {"en": "🇫🇷 France", "fr": "🇫🇷 France"},
+    "country_be": {"en": "🇧🇪 Belgium", "fr": "🇧🇪 Belgique"},
+    "country_ch": {"en": "🇨🇭 Switzerland", "fr": "🇨🇭 Suisse"},
+    "country_ca": {"en": "🇨🇦 Québec / Canada", "fr": "🇨🇦 Québec / Canada"},
+    "country_uk": {"en": "🇬🇧 United Kingdom", "fr": "🇬🇧 Royaume-Uni"},
+    "country_us": {"en": "🇺🇸 United States", "fr": "🇺🇸 États-Unis"},
+    "country_other": {"en": "🌍 Elsewhere", "fr": "🌍 Ailleurs"},
+    "country_skip": {"en": "Skip", "fr": "Passer"},
+    "country_set": {
+        "en": "Noted: {country}. Your answers will follow its rules where they differ.",
+        "fr": "C'est noté : {country}. Vos réponses suivront ses règles là où elles diffèrent.",
+    },
+    "country_set_other": {
+        "en": "Noted. I cover France, the EU, the UK, the US, Belgium, Switzerland and Québec: elsewhere, I'll say "
+        "whose rules an answer gives.",
+        "fr": "C'est noté. Je couvre la France, l'UE, le Royaume-Uni, les États-Unis, la Belgique, la Suisse et le "
+        "Québec : ailleurs, je vous dirai de quel pays sont les règles d'une réponse.",
+    },
+    "country_skipped": {
+        "en": "OK, I won't ask again. You can always name your country in a question (\"I'm in the UK…\").",
+        "fr": "D'accord, je ne vous le redemanderai pas. Vous pouvez toujours citer votre pays dans une question "
+        "(« je suis en Belgique… »).",
+    },
 }
 
 t = Texts(TEXTS, advice_texts.TEXTS, offer_texts.TEXTS)

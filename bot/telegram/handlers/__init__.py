@@ -40,6 +40,7 @@ BUTTONS = {
     "kbrm": admin.on_remove_button,
     "join": coaches.on_join_button,
     "tocoach": coaches.send_to_coach,
+    "ct": questions.on_country_button,
 }
 
 

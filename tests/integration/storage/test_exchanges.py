@@ -36,3 +36,39 @@ async def test_forget_erases_the_exchange(database_location: Path | str) -> None
         assert await db.exchanges.last(7) is None
     finally:
         await db.close()
+
+
+async def test_the_passages_shown_on_the_topic_are_kept_with_it(database_location: Path | str) -> None:
+    db = Database(database_location)
+    await db.open()
+    try:
+        await db.exchanges.remember(1, "how much for a reel?", "fair-pay", shown=["Charge for your work.", "é " * 10])
+        last = await db.exchanges.last(1)
+        assert last is not None and last.shown == ("Charge for your work.", "é " * 10)
+        # A long topic keeps its latest passages, within bounds.
+        many = [f"{i} " + "x" * 998 for i in range(20)]
+        await db.exchanges.remember(1, "how much for a reel?", "fair-pay", shown=many)
+        kept = (await db.exchanges.last(1)).shown  # type: ignore[union-attr]
+        assert 0 < len(kept) < 20 and kept[-1].startswith("19 ")
+    finally:
+        await db.close()
+
+
+async def test_a_database_from_before_the_passages_gains_them(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "coach.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.execute("CREATE TABLE exchanges (user_id INTEGER PRIMARY KEY, question TEXT NOT NULL, card_id TEXT, "
+                    "created_at TEXT NOT NULL)")  # fmt: skip
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        old.execute("INSERT INTO exchanges VALUES (1, 'how much for a reel?', 'fair-pay', ?)", (now,))
+    db = Database(path)
+    await db.open()
+    try:
+        last = await db.exchanges.last(1)
+        assert last is not None and last.question == "how much for a reel?" and last.shown == ()
+        await db.exchanges.remember(1, "how much for a reel?", "fair-pay", shown=["Charge for your work."])
+        assert (await db.exchanges.last(1)).shown == ("Charge for your work.",)  # type: ignore[union-attr]
+    finally:
+        await db.close()

@@ -310,13 +310,19 @@ async def test_offer_buttons_without_an_offer_are_refused(bot: Harness) -> None:
 
 
 async def test_a_follow_up_is_read_with_the_previous_question_until_forget(bot: Harness) -> None:
-    await bot.say(EN, "how do I ask a brand for a higher fee?")
+    [first] = texts(await bot.say(EN, "how do I ask a brand for a higher fee?"))
     stored = await bot.db.exchanges.last(EN)
-    assert stored is not None and stored.question == "how do I ask a brand for a higher fee?"
+    assert stored is not None and stored.question == "how do I ask a brand for a higher fee?" and stored.shown
     [answer] = texts(await bot.say(EN, "and if they refuse?"))
     assert "outside what I can help with" not in answer  # alone, "and if they refuse?" names no topic
-    # The topic stays the first question's: a second follow-up is read with it too.
-    assert (await bot.db.exchanges.last(EN)).question == "how do I ask a brand for a higher fee?"  # type: ignore[union-attr]
+    # Answered within the topic, and not with what the first answer said.
+    assert answer.split("\n")[0] != first.split("\n")[0] and stored.shown[0] not in answer
+    # The topic stays the first question's: a second follow-up is read with it too, and sees both answers' passages.
+    again = await bot.db.exchanges.last(EN)
+    assert again is not None and again.question == "how do I ask a brand for a higher fee?"
+    assert again.shown[: len(stored.shown)] == stored.shown and len(again.shown) > len(stored.shown)
+    [more] = texts(await bot.say(EN, "tell me more"))
+    assert more.split("\n")[0] not in (first.split("\n")[0], answer.split("\n")[0])
     [confirm] = await bot.say(EN, "/forget")
     await bot.press(EN, "forget:yes", confirm)
     assert await bot.db.exchanges.last(EN) is None
@@ -339,3 +345,40 @@ async def test_more_details_button_sends_the_points_and_sources(bot: Harness) ->
     more = next(b for b in answer.buttons if b.get("callback_data", "").startswith("md:"))
     details = texts(await bot.press(EN, more["callback_data"], answer))
     assert details[0].startswith("Key points") and "Sources" in details[-1] and "Tomoson" in details[-1]
+
+
+async def test_the_country_is_asked_once_on_the_first_law_question_and_reanswers(bot: Harness) -> None:
+    # General advice holds everywhere: no need to ask.
+    assert len(texts(await bot.say(EN, "what is a kill fee?"))) == 1
+    sent = [s for s in await bot.say(EN, "do i have to pay tax on my brand deals?") if s.method == "sendMessage"]
+    answer, question = sent
+    assert "Where do you create?" in question.text
+    codes = [b["callback_data"] for b in question.buttons]
+    assert codes == [f"ct:{code}:en" for code in ("fr", "be", "ch", "ca", "uk", "us", "other", "skip")]
+    # A tap stores the country and answers again with that country's rules.
+    again = await bot.press(EN, "ct:uk:en", question)
+    assert again[0].method == "answerCallbackQuery"
+    assert any(s.method == "editMessageText" and "Noted: 🇬🇧 United Kingdom" in s.params["text"] for s in again)
+    assert (await bot.db.profile(EN))["country"] == "uk"  # type: ignore[index]
+    [uk] = texts(again)
+    assert uk != answer.text and "HMRC" in uk
+    # Never asked again, on any law or tax question.
+    assert len(texts(await bot.say(EN, "do I need to write #ad on instagram by law?"))) == 1
+
+
+async def test_a_skipped_country_question_is_never_asked_again(bot: Harness) -> None:
+    [_, question] = texts(await bot.say(FR, "je dois déclarer mes revenus de partenariat aux impôts ?", "fr"))
+    assert "D'où créez-vous ?" in question
+    [_, skipped] = await bot.press(FR, "ct:skip:fr")
+    assert skipped.method == "editMessageText" and "je ne vous le redemanderai pas" in skipped.params["text"]
+    assert "country" not in (await bot.db.profile(FR) or {})
+    assert len(texts(await bot.say(FR, "et la TVA, je dois la facturer ?", "fr"))) == 1
+    # A country named in the message needs no question either, and a forged button changes nothing.
+    for forged in ["ct:de:fr", "ct:uk", "ct:uk:de"]:
+        [reply] = await bot.press(FR, forged)
+        assert reply.method == "answerCallbackQuery" and "expir" in reply.params["text"]
+    assert "country" not in (await bot.db.profile(FR) or {})
+
+
+async def test_a_country_named_in_the_message_is_not_asked_for(bot: Harness) -> None:
+    assert len(texts(await bot.say(EN, "i'm in the UK, do i pay tax on gifted products?"))) == 1

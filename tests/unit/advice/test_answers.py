@@ -46,6 +46,9 @@ def test_a_figure_asked_for_is_sourced_or_said_missing(tmp_path: Path) -> None:
     assert any("30% to 50%" in p and "(source:" in p for p in sourced.key_points)
     missing = AdviceEngine(kb, One("no-figures")).ask("how much should I charge for a reel?", lang="en")
     assert any("No sourced figure" in p for p in missing.key_points)
+    # Asking how (to ask for a higher fee, with 12k followers) is not asking how much.
+    how = AdviceEngine(kb, One("no-figures")).ask("I have 12k, how do I ask for a higher fee?", lang="en")
+    assert not any("No sourced figure" in p for p in how.key_points)
 
 
 def test_as_of_is_an_iso_date_and_the_sentence_is_localised(tmp_path: Path) -> None:

@@ -101,3 +101,68 @@ def test_long_and_hostile_input_is_read_quickly() -> None:
     start = time.perf_counter()
     understand(text)
     assert time.perf_counter() - start < 5  # linear rules: a generous bound that a backtracking regex would blow
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A question of its own within 30 minutes of another is not a follow-up: a domain term the previous message
+        # did not use, a change of subject, or a subject beside the domain.
+        ("what is whitelisting?", "question"),
+        ("merci ! et sinon, c'est quoi un contrat d'exclusivité ?", "question"),
+        ("c'est quoi la meilleure app de montage ?", "off_topic"),
+        ("what's the capital of Peru", "off_topic"),
+        # Leaning on the previous one: few words, a pronoun, an example or the next step asked for.
+        ("how much is normal?", "follow_up"),
+        ("d accord, et pour une story ?", "follow_up"),
+        ("tu peux me donner un modèle ?", "follow_up"),
+        ("je l'ai signé... je fais quoi maintenant ?", "follow_up"),
+        ("show me an example", "follow_up"),
+    ],
+)
+def test_a_message_after_another_is_read_on_its_own_words(text: str, kind: str) -> None:
+    assert understand(text, ["how much should I charge for a reel?"]).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A copied chat thread and a brief laid out as fields are the brand's words.
+        (
+            "[03/04/2026 10:12] Tom - Glowy: on part sur 1 reel à 150€\n[03/04/2026 10:13] Tom - Glowy: dispo ?",
+            "offer_pasted",
+        ),
+        ("Deliverables: 2 reels\nFee: $300\nUsage: 6 months organic\nPayment: net 60\nGo-live: May 2", "offer_pasted"),
+        ("Hello Sam,\n\nI'm reaching out from Lumen Skincare: 1 reel for $500?\n\nBest,\nAna", "offer_pasted"),
+        # The creator telling what a business offers, or what its contract says.
+        ("une appli de fitness de ma ville veut me payer 80€ la vidéo", "offer_described"),
+        ("their contract says 'all rights forever' for $250, ok?", "offer_described"),
+        # What brands may do in general is a question.
+        ("Can a brand ask me to delete my old posts about a competitor?", "question"),
+        # Money beside the domain: platform ad revenue, buying for oneself.
+        ("how much does youtube adsense pay per 1000 views without sponsors?", "off_topic"),
+        ("how do I negotiate a cheaper rent?", "off_topic"),
+        ("which ring light for 60€?", "off_topic"),
+        ("awesome, that helped a lot, thanks!", "small_talk"),
+    ],
+)
+def test_kinds_read_from_how_a_message_is_laid_out(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_a_video_without_a_sponsor_is_not_hidden_advertising() -> None:
+    assert "hidden_advertising" not in understand("comment gagner de l'argent sur youtube sans sponsor ?").red_flags
+    assert "hidden_advertising" in understand("la marque veut que je poste sans mention sponsorisé").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("do i have to pay tax on gifted products?", False),
+        ("je dois payer la TVA sur les produits reçus ?", False),
+        ("a brand asks me to pay 30€ shipping for the products", True),
+        ("they want me to pay the taxes and the shipping for the kit", True),
+    ],
+)
+def test_paying_tax_on_gifts_is_not_paying_to_join(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme

@@ -41,8 +41,8 @@ def test_terminal_chat_judges_pasted_offers_with_the_profile(tmp_path, capsys: p
     kb = load_knowledge(tmp_path)
     engine = AdviceEngine(kb, OneCard())  # type: ignore[arg-type]
     offer = "Hello! Our gin brand would love 1 paid reel for $400, net 30, #ad please. Interested in this collab?"
-    lines = iter(["/profile", "cocktails at home", "alcohol", "10 %", offer, "/offer", "we pay 200€ for 2 reels", "",
-                  "3 months of exclusivity", ".",
+    lines = iter(["/profile", "cocktails at home", "alcohol", "10 %", "", offer, "/offer", "we pay 200€ for 2 reels",
+                  "", "3 months of exclusivity", ".",
                   "/quit"])  # fmt: skip
     chat(engine, read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb))
     out = capsys.readouterr().out
@@ -83,8 +83,24 @@ def test_a_follow_up_in_the_terminal_is_read_with_the_previous_question(tmp_path
     lines = iter(["how do I ask for a higher fee?", "and if they refuse?", "and if they refuse?", "/quit"])
     chat(AdviceEngine(load_knowledge(tmp_path), retriever), lang="en", read=lambda _: next(lines),
          pending=lambda: False, clock=lambda: next(clock))  # fmt: skip
-    assert retriever.queries[1] == "how do I ask for a higher fee?\nand if they refuse?"
-    assert retriever.queries[2] == "and if they refuse?"  # 31 minutes later the context is gone
+    # The follow-up is looked up with the question before it, and on its own (what it asks within the topic).
+    assert retriever.queries[1:3] == ["how do I ask for a higher fee?\nand if they refuse?", "and if they refuse?"]
+    assert retriever.queries[3:] == ["and if they refuse?"]  # 31 minutes later the context is gone
+
+
+def test_a_follow_up_in_the_terminal_never_repeats_the_answer(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    points = ("Ask for the budget first.", "Price usage rights apart.", "If they refuse, decline politely.")
+    write_pair(tmp_path, "fair-pay", summary="Charge for your work.", points=points)
+    lines = iter(["how do I ask for a higher fee?", "and if they refuse?", "/more", "tell me more", "/quit"])
+    chat(AdviceEngine(load_knowledge(tmp_path), Recorder()), lang="en", read=lambda _: next(lines),
+         pending=lambda: False)  # fmt: skip
+    out = capsys.readouterr().out
+    first, follow_up, rest = out.split("Sources: ", 2)[0], *out.split("Sources: ", 2)[1:]
+    assert "Charge for your work." in first and "If they refuse" not in first
+    # The follow-up opens with the passage that answers it, and says nothing the first answer said.
+    assert follow_up.split("\n")[1] == "If they refuse, decline politely."
+    assert not any(point in follow_up for point in ("Charge for your work.", *points[:2]))
+    assert "I've told you everything my cards say on this" in rest  # "tell me more": all was said
 
 
 def test_offer_reads_until_a_single_dot(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,3 +113,20 @@ def test_offer_reads_until_a_single_dot(tmp_path, capsys: pytest.CaptureFixture[
          pending=lambda: False)  # fmt: skip
     out = capsys.readouterr().out
     assert out.count("Verdict") == 1 and "12" in out
+
+
+def test_the_terminal_notes_once_that_the_country_matters_and_profile_sets_it(tmp_path, capsys) -> None:
+    from bot.offers import OfferEvaluator
+
+    write_pair(tmp_path, "fair-pay", topics=["tax", "law-fr"], jurisdiction=["fr"])
+    kb = load_knowledge(tmp_path)
+    lines = iter(["do I pay tax on gifts?", "and on cash?", "/profile", "", "", "", "Royaume-Uni", "do I pay tax?",
+                  "/quit"])  # fmt: skip
+    engine = AdviceEngine(kb, OneCard())  # type: ignore[arg-type]
+    seen: list[object] = []
+    real = engine.ask_many
+    engine.ask_many = lambda questions: seen.extend(questions) or real(questions)  # type: ignore[method-assign]
+    chat(engine, lang="en", read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb), pending=lambda: False)
+    out = capsys.readouterr().out
+    assert out.count("tell me where you create") == 1  # once per session
+    assert [q.country for q in seen] == [None, None, "uk"]  # type: ignore[attr-defined]

@@ -1,0 +1,131 @@
+"""Follow-ups are answered within the previous topic: the new question's passage, never the same answer again."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.advice import AdviceEngine, Hit, Question
+from bot.advice.composer import topic_passages
+from bot.kb import KnowledgeBase, load_knowledge
+from tests.cards import write_pair
+
+RATES = (
+    "Work out your rate from your hours, your costs and the rights asked.",
+    "Ask the brand for its budget before you name a price.",
+)
+NEGOTIATION = (
+    "Trade scope for price: fewer deliverables for a smaller budget.",
+    "If the brand refuses to pay more, decline politely and keep the door open.",
+    "Put the final terms in writing.",
+)
+
+
+class ByQuestion:
+    """Hits chosen by the words of the query, as a retriever ranks: the topic's card for the topic question."""
+
+    def __init__(self, hits: dict[str, list[Hit]], default: list[Hit]) -> None:
+        self.hits, self.default = hits, default
+        self.queries: list[str] = []
+
+    def search_many(self, questions: list[str], k: int) -> list[list[Hit]]:
+        self.queries += questions
+        return [next((h for word, h in self.hits.items() if word in q.lower()), self.default)[:k] for q in questions]
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> KnowledgeBase:
+    write_pair(tmp_path, "fair-pay", summary="A brand that wants your work pays for it.", points=RATES)
+    write_pair(tmp_path, "counter-offer", summary="Answer a low offer with a counter-offer.", points=NEGOTIATION)
+    return load_knowledge(tmp_path)
+
+
+def converse(engine: AdviceEngine, messages: list[str]) -> list:
+    """The messages in one chat, as Telegram and the terminal carry them: topic, last card, passages shown."""
+    answers, topic, card, shown = [], None, None, ()
+    for text in messages:
+        answer = engine.ask_many([Question(text, "en", "en", (topic,) if topic else (), None, card, shown)])[0]
+        answers.append(answer)
+        if answer.in_scope:
+            shown, topic, card = topic_passages(answer, shown), answer.context or text, answer.lead_card
+    return answers
+
+
+def test_a_follow_up_answers_the_new_question_in_the_topic_never_the_same_answer(kb: KnowledgeBase) -> None:
+    topic = [Hit("fair-pay", 0.8), Hit("counter-offer", 0.7)]
+    engine = AdviceEngine(kb, ByQuestion({"refuse": [Hit("counter-offer", 0.5)]}, topic))
+    first, follow_up = converse(engine, ["how much should I charge for a reel?", "and if they refuse?"])
+    assert first.lead_card == "fair-pay"
+    assert follow_up.kind == "follow_up" and follow_up.context == "how much should I charge for a reel?"
+    assert follow_up.direct != first.direct
+    # The passage that answers "refuse", from the topic's other card, leads.
+    assert "If the brand refuses to pay more" in follow_up.direct.split("\n")[0]
+
+
+def test_a_follow_up_on_the_same_card_skips_what_was_shown(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ByQuestion({}, [Hit("counter-offer", 0.8)]))
+    first, second = converse(engine, ["how do I counter a low offer?", "and what about the budget?"])
+    assert second.lead_card == "counter-offer"
+    shown = set(topic_passages(first))
+    assert not shown & set(topic_passages(second))  # nothing said twice
+
+
+def test_tell_me_more_goes_on_then_says_when_there_is_nothing_more(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ByQuestion({}, [Hit("counter-offer", 0.8)]))
+    answers = converse(engine, ["how do I counter a low offer?", *["tell me more"] * 3])
+    directs = [answer.direct for answer in answers]
+    assert directs[1] != directs[0] and "Put the final terms in writing." in directs[1]
+    said = [passage for answer in answers[:2] for passage in topic_passages(answer)]
+    assert sorted(p for p in said if p in NEGOTIATION) == sorted(NEGOTIATION)  # every point once, none twice
+    assert all(d.startswith("I've told you everything my cards say on this") for d in directs[2:])
+
+
+def test_a_follow_up_with_nothing_in_the_topic_says_so_before_the_closest(kb: KnowledgeBase) -> None:
+    topic = [Hit("fair-pay", 0.8), Hit("counter-offer", 0.6)]
+    engine = AdviceEngine(kb, ByQuestion({"reel?\n": topic, "insurance": []}, topic))  # alone, it finds nothing
+    _, follow_up = converse(engine, ["how much should I charge for a reel?", "and what about shipping insurance?"])
+    assert follow_up.summary.startswith("I have nothing more specific on that point")
+    assert follow_up.lead_card == "counter-offer"  # the topic's other card: the first one was read in full
+
+
+def test_the_follow_up_is_also_looked_up_on_its_own(kb: KnowledgeBase) -> None:
+    retriever = ByQuestion({}, [Hit("fair-pay", 0.8)])
+    converse(AdviceEngine(kb, retriever), ["how much should I charge for a reel?", "et si la marque refuse ?"])
+    assert retriever.queries[1:] == ["how much should I charge for a reel?\net si la marque refuse ?",
+                                     "et si la marque refuse ?"]  # fmt: skip
+
+
+def test_and_in_another_country_moves_to_that_countrys_card_on_the_subject(tmp_path: Path) -> None:
+    disclosure = {"topics": ["disclosure", "law-us"], "jurisdiction": ["us"]}
+    write_pair(tmp_path, "us-rules", summary="In the US, the FTC wants a clear #ad.", **disclosure)
+    write_pair(tmp_path, "uk-rules", summary="In the UK, the ASA wants Ad up front.", topics=["disclosure", "law-uk"],
+               jurisdiction=["uk"])  # fmt: skip
+    write_pair(
+        tmp_path, "uk-tax", summary="In the UK, HMRC taxes gifts.", topics=["tax", "law-uk"], jurisdiction=["uk"]
+    )
+    kb = load_knowledge(tmp_path)
+    hits = {"uk": [Hit("uk-tax", 0.7), Hit("uk-rules", 0.6)], "gifted": [Hit("us-rules", 0.8)]}
+    engine = AdviceEngine(kb, ByQuestion(hits, [Hit("us-rules", 0.8)]))
+    first, follow_up = converse(engine, ["do I have to disclose a gifted product in the US?", "and in the UK?"])
+    assert first.lead_card == "us-rules"
+    assert follow_up.lead_card == "uk-rules"  # disclosure in the UK, not UK tax
+
+
+def test_without_the_previous_card_the_topic_is_found_again(kb: KnowledgeBase) -> None:
+    retriever = ByQuestion({"charge for a reel?": [Hit("fair-pay", 0.8), Hit("counter-offer", 0.7)]},
+                           [Hit("counter-offer", 0.8), Hit("fair-pay", 0.7)])  # fmt: skip
+    engine = AdviceEngine(kb, retriever)
+    [answer] = engine.ask_many([Question("and the budget?", "en", "en", ("how much should I charge for a reel?",))])
+    assert retriever.queries[-1] == "how much should I charge for a reel?"  # looked up again, alone
+    # The previous answer (fair-pay's, the topic) said all its card says: the budget passage comes from the other.
+    assert answer.summary == NEGOTIATION[0] and not set(topic_passages(answer)) & {*RATES}
+
+
+def test_a_follow_up_naming_another_cards_subject_moves_to_it(tmp_path: Path) -> None:
+    write_pair(tmp_path, "meta-rules", summary="On Instagram, use the paid partnership label.", topics=["disclosure"],
+               title="Instagram's branded content tools", points=("One.", "Two.", "Three.", "Four stories."))  # fmt: skip
+    write_pair(tmp_path, "tiktok-rules", summary="Switch on the content disclosure setting.", topics=["disclosure"],
+               title="TikTok's branded content rules")  # fmt: skip
+    kb = load_knowledge(tmp_path)
+    engine = AdviceEngine(kb, ByQuestion({}, [Hit("meta-rules", 0.8), Hit("tiktok-rules", 0.6)]))
+    first, follow_up = converse(engine, ["do instagram stories need a label?", "same thing for tiktok stories?"])
+    assert first.lead_card == "meta-rules" and follow_up.lead_card == "tiktok-rules"
