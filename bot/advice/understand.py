@@ -760,13 +760,20 @@ SCHEME_COST = _rx(
 )
 
 
+# Being paid in products is a gift deal, not buying in: "they only want to pay in product", "payé en produits".
+IN_KIND = _rx(r"^(?:\w+\s+){0,2}?(?:in|en|with|avec)\s+(?:\w+\s+)?(?:produits?|products?|kind|nature|goods|gifts?)\b")
+
+
 def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
-    """A "pay … products" match whose object is a tax ("pay tax on gifted products"), and nothing a scheme sells."""
+    """A "pay … products" match whose object is a tax ("pay tax on gifted products") or that pays the creator in
+    kind ("pay me in products"), and names nothing a scheme sells."""
     if flag != "pay_to_collaborate":
         return False
     rest = match.group(0).partition(" ")[2]  # after the verb
-    return bool(TAX_PAID.match(re.sub(r"^(?:(?:the|my|any|some|des|les|mes|de|du|la|l'|d')\s*)+", "", rest))) and (
-        not SCHEME_COST.search(rest)
+    if SCHEME_COST.search(rest):
+        return False
+    return bool(TAX_PAID.match(re.sub(r"^(?:(?:the|my|any|some|des|les|mes|de|du|la|l'|d')\s*)+", "", rest))) or bool(
+        IN_KIND.match(rest)
     )
 
 

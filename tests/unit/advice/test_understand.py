@@ -162,6 +162,10 @@ def test_a_video_without_a_sponsor_is_not_hidden_advertising() -> None:
         ("je dois payer la TVA sur les produits reçus ?", False),
         ("a brand asks me to pay 30€ shipping for the products", True),
         ("they want me to pay the taxes and the shipping for the kit", True),
+        # Paid in products is a gift deal (the brand pays), not buying in.
+        ("and what if they only want to pay in product?", False),
+        ("ils veulent me payer en produits seulement, je fais quoi ?", False),
+        ("I have to buy products to join their programme", True),
     ],
 )
 def test_paying_tax_on_gifts_is_not_paying_to_join(text: str, scheme: bool) -> None:
