@@ -177,3 +177,13 @@ def test_hostile_input_is_read_without_backtracking(text: str) -> None:
     strip_quoted(text)
     assert time.perf_counter() - started < 1.0
     assert all(a.value is None or a.value <= 100_000_000 for a in found)
+
+
+def test_an_emoji_before_a_capital_ends_a_sentence_and_its_negation() -> None:
+    parts = clauses("We won't run your content as ads 🙌 Please tag it #ad. 2 reels 🎬 et 3 stories")
+    assert [c.text for c in parts] == [
+        "We won't run your content as ads 🙌",
+        "Please tag it #ad.",
+        "2 reels 🎬 et 3 stories",
+    ]
+    assert not parts[1].negated
