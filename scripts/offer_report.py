@@ -69,7 +69,7 @@ def adversarial(length: int = 10_000, seed: int = 7) -> list[str]:
         "1", "1 ", "1,", "1.", "1.1 ", "€1", "1k€ ", "$", "€", "- ", ". ", ", ", "\n", "\r\n", "> ", ">\n", "pas de ",
         "ne ", "not ", "no ", "sans ", "reel ", "2 reels ", "par mois ", "exclusivité ", "#ad ", "cent ", "1 000 ",
         "a" * 7 + " ", "a", "é", "«“\"'", "« ", "1\u202f", "1%", "#", "@", "(", "http://x.co/", "@gmail.", "30 jours ",
-        "net 60 ", "à vie ",
+        "net 60 ", "à vie ", "🙌 Ok ",
     ]  # fmt: skip
     texts = [(unit * (length // len(unit) + 1))[:length] for unit in units]
     texts.append("".join(rng.choice("0123456789") + rng.choice(" ,.'\u202f") for _ in range(length // 2)))

@@ -8,6 +8,7 @@ the characters to split, one pass over each clause's words to find the negations
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.text.fold import fold
@@ -80,7 +81,7 @@ def is_negated(clause: Clause, span: tuple[int, int]) -> bool:
 def clauses(text: str) -> list[Clause]:
     folded = fold(text)
     result: list[Clause] = []
-    for start, end, bullet in _split(folded):
+    for start, end, bullet in _split(folded, text):
         # Trim spaces and leftover bullet marks so a clause starts on its first word.
         while start < end and (folded[start].isspace() or folded[start] in BULLETS or folded[start] == ">"):
             start += 1
@@ -92,7 +93,7 @@ def clauses(text: str) -> list[Clause]:
     return result
 
 
-def _split(folded: str) -> list[tuple[int, int, bool]]:
+def _split(folded: str, text: str = "") -> list[tuple[int, int, bool]]:
     """Clause boundaries: sentence ends, line breaks that are not a wrapped sentence, bullets, contrast words."""
     bounds: list[tuple[int, int, bool]] = []
     n = len(folded)
@@ -129,6 +130,8 @@ def _split(folded: str) -> list[tuple[int, int, bool]]:
                 continue
         elif ch in "!?;" or ch == "\u2026":
             cut, nxt = i + 1, False
+        elif ord(ch) > 0x2000 and unicodedata.category(ch) == "So" and _capital_after(text, i + 1):
+            cut, nxt = i + 1, False  # "… as ads 🙌 Please tag it #ad": an emoji ends a sentence like a full stop
         elif ch == ".":
             nxt_ch = folded[i + 1] if i + 1 < n else " "
             if nxt_ch.isspace() and not _abbreviation_before(folded, i):
@@ -164,6 +167,17 @@ _FIELD = re.compile(r"[ \t]*[a-z0-9][\w '’/()&+.-]{0,40}?[ \t]*:[ \t]*[^\s/]")
 
 def _field_line(folded: str, j: int) -> bool:
     return _FIELD.match(folded, j) is not None
+
+
+def _capital_after(text: str, j: int) -> bool:
+    """Whether the next letter after position j, past spaces and other emoji (a few at most), is a capital."""
+    for k in range(j, min(j + 6, len(text))):
+        ch = text[k]
+        if ch.isalpha():
+            return ch.isupper() and k > j
+        if not (ch.isspace() or unicodedata.category(ch) in ("So", "Mn", "Sk", "Cf")):
+            return False
+    return False
 
 
 def text_is_lower(ch: str) -> bool:

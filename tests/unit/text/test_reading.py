@@ -194,3 +194,13 @@ def test_a_briefs_field_lines_are_statements_of_their_own() -> None:
     assert not any(c.negated for c in clauses(brief) if "30 days" in c.text)
     # A sentence wrapped by a mail client still reads as one clause.
     assert [c.text for c in clauses("we will never\nask for your password")] == ["we will never\nask for your password"]
+
+
+def test_an_emoji_before_a_capital_ends_a_sentence_and_its_negation() -> None:
+    parts = clauses("We won't run your content as ads 🙌 Please tag it #ad. 2 reels 🎬 et 3 stories")
+    assert [c.text for c in parts] == [
+        "We won't run your content as ads 🙌",
+        "Please tag it #ad.",
+        "2 reels 🎬 et 3 stories",
+    ]
+    assert not parts[1].negated
