@@ -27,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import json
 import logging
 import os
 import signal
@@ -45,7 +44,6 @@ from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.httpserver import HTTPServer
 
 from bot.config import Settings
-from bot.telegram.updates import readable_updates
 from bot.telegram.webhook import MAX_BODY, SECRET_HEADER, UpdateHandler
 
 log = logging.getLogger(__name__)
@@ -67,20 +65,8 @@ class HandledUpdateHandler(UpdateHandler):
     """The worker's webhook: the same checks as webhook mode, but it answers once the update is handled, so
     that an update whose worker dies is never acknowledged (the front sends it to another worker)."""
 
-    async def post(self) -> None:
-        if self._finished:  # refused while the body streamed in
-            return
-        try:
-            data = json.loads(self.body)
-        except ValueError:
-            raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST) from None
-        if not isinstance(data, dict):
-            raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST)
-        for raw in readable_updates([data]):
-            update = Update.de_json(raw, self.app.bot)  # type: ignore[arg-type]
-            self.app.bot.insert_callback_data(update)
-            await self.app.update_processor.process_update(update, self.app.process_update(update))
-        self.set_status(HTTPStatus.OK)
+    async def deliver(self, update: Update) -> None:
+        await self.app.update_processor.process_update(update, self.app.process_update(update))
 
 
 async def serve_worker(app: Application, settings: Settings, port: int) -> None:

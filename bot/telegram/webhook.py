@@ -71,8 +71,12 @@ class UpdateHandler(tornado.web.RequestHandler):
         for raw in readable_updates([data]):
             update = Update.de_json(raw, self.app.bot)  # type: ignore[arg-type]
             self.app.bot.insert_callback_data(update)
-            await self.app.update_queue.put(update)
+            await self.deliver(update)
         self.set_status(HTTPStatus.OK)
+
+    async def deliver(self, update: Update) -> None:
+        """Webhook mode: queue the update for the application and acknowledge it at once."""
+        await self.app.update_queue.put(update)
 
     def log_exception(self, typ, value, tb) -> None:  # type: ignore[no-untyped-def]
         # Refusals are expected; anything else is logged without the request (it may hold a user's text).
