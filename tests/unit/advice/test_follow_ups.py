@@ -121,10 +121,21 @@ def test_without_the_previous_card_the_topic_is_found_again(kb: KnowledgeBase) -
 
 
 def test_a_follow_up_naming_another_cards_subject_moves_to_it(tmp_path: Path) -> None:
-    write_pair(tmp_path, "meta-rules", summary="On Instagram, use the paid partnership label.", topics=["disclosure"],
-               title="Instagram's branded content tools", points=("One.", "Two.", "Three.", "Four stories."))  # fmt: skip
-    write_pair(tmp_path, "tiktok-rules", summary="Switch on the content disclosure setting.", topics=["disclosure"],
-               title="TikTok's branded content rules")  # fmt: skip
+    write_pair(
+        tmp_path,
+        "meta-rules",
+        summary="On Instagram, use the paid partnership label.",
+        topics=["disclosure"],
+        title="Instagram's branded content tools",
+        points=("One.", "Two.", "Three.", "Four stories."),
+    )
+    write_pair(
+        tmp_path,
+        "tiktok-rules",
+        summary="Switch on the content disclosure setting.",
+        topics=["disclosure"],
+        title="TikTok's branded content rules",
+    )
     kb = load_knowledge(tmp_path)
     engine = AdviceEngine(kb, ByQuestion({}, [Hit("meta-rules", 0.8), Hit("tiktok-rules", 0.6)]))
     first, follow_up = converse(engine, ["do instagram stories need a label?", "same thing for tiktok stories?"])
