@@ -17,8 +17,9 @@ from bot.text import Clause, Clauses, amounts, clauses, fold, is_negated, strip_
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
-    "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "ten": 10, "dix": 10,
-    "twelve": 12, "douze": 12, "single": 1,
+    "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9,
+    "ten": 10, "dix": 10, "eleven": 11, "onze": 11, "twelve": 12, "douze": 12, "fifteen": 15, "quinze": 15,
+    "twenty": 20, "vingt": 20, "single": 1, "couple": 2,
 }  # fmt: skip
 FORMATS = {
     "reel": "reel", "reels": "reel", "story": "story", "stories": "story", "post": "post", "posts": "post",
@@ -31,7 +32,16 @@ FORMATS = {
     "livestreams": "live", "blog article": "blog", "blog articles": "blog", "pin": "post", "pins": "post",
     "epingle": "post", "epingles": "post", "tiktok video": "tiktok", "tiktok videos": "tiktok",
     "video tiktok": "tiktok", "videos tiktok": "tiktok", "newsletter": "newsletter", "newsletters": "newsletter",
+    "encart": "placement", "encarts": "placement", "insert": "placement", "inserts": "placement",
+    "placement": "placement", "placements": "placement", "slot": "placement", "slots": "placement",
+    "feature": "placement", "features": "placement", "edition": "newsletter", "editions": "newsletter",
+    "episode": "placement", "episodes": "placement",
 }  # fmt: skip
+# A placement ("1 encart", "a feature", "2 slots") is the format of what it sits in: "1 encart dans votre newsletter"
+# is a newsletter, "a feature in your next video" a video; where it sits is not said, it counts as nothing.
+PLACED_IN = (("newsletter", "newsletter"), ("stories", "story"), ("story", "story"), ("video", "video"),
+             ("youtube", "video"), ("vlog", "video"), ("podcast", "video"), ("live", "live"), ("stream", "live"),
+             ("blog", "blog"), ("article", "blog"))  # fmt: skip
 PLATFORMS = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok", "youtube": "youtube",
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
@@ -42,8 +52,8 @@ PLATFORMS = {
 OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
 NO_PLATFORM = {"blog", "newsletter"}
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
-NOT_A_SHORT = re.compile(
-    r"^\s?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
+NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
+    r"^\s?([a-z]+\s){0,2}?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
     r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip)"
 )
 CURRENCIES = {
@@ -539,8 +549,19 @@ NO_OBLIGATION_STEMS = (
     "obligation", "engagement", "contrepartie", "strings", "expectation", "oblige", "required", "free to", "if you",
     "si ca", "si cela", "attendu", "expected", "exige",
 )  # fmt: skip
-PER_MONTH = re.compile(r"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|monthly|mensuel")
-PER_WEEK = re.compile(r"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|weekly|hebdo")
+# "monthly" or "hebdomadaire" said of the deliverables, not of a newsletter, an invoice or a call beside them.
+_OF_OTHER_BEFORE = r"(?<!newsletter )(?<!newsletters )(?<!facturation )(?<!invoicing )(?<!reporting )(?<!paiement )"
+_OF_OTHER_AFTER = (
+    r"(?! ?(newsletter|invoic|factur|report|rapport|call|meeting|point|reunion|paiement|payment|fee|budget))"
+)
+PER_MONTH = re.compile(
+    rf"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}"
+)
+PER_WEEK = re.compile(
+    rf"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}"
+)
+# "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
+RESTATED_RHYTHM = re.compile(r"\b(\d{1,2}|one|un|une)\s?(par|per|a|each|every|chaque|/)\s?(mois|month|semaine|week)\b")
 SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|"
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -702,6 +723,8 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
 def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3."""
     clause_text = clause_text[:MAX_CLAUSE_SCAN]
+    if RESTATED_RHYTHM.search(clause_text):
+        return 1
     if PER_MONTH.search(clause_text):
         months, weeks = _span_months(clause_text)
         if months is None:
@@ -843,11 +866,18 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
     found: dict[tuple[str, str | None], int] = {}
     totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
     offer_span = _span_months(folded)
-    for clause in _having(DELIVERABLE, parts):
+    for clause in _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts):
         repeat = 0
+        if clause.folded.count("|") >= 2 and (row := _table_row(clause)):
+            key = (row[0], row[2])
+            found[key] = found.get(key, 0) + row[1]
+            continue
         named = {PLATFORMS[w] for w in re.findall(r"[a-z]+", clause.folded) if w in PLATFORMS}
         matches = []
-        for m in DELIVERABLE.finditer(clause.folded):
+        forward = list(itertools.islice(DELIVERABLE.finditer(clause.folded), MAX_AMOUNTS))
+        counted = {m.span("fmt") for m in forward}
+        after = [m for m in DELIVERABLE_AFTER.finditer(clause.folded) if m.span("fmt") not in counted]
+        for m in sorted(forward + after[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
             before = clause.folded[: m.start()]
             near = before[-20:]
             paren = clause.folded.rfind("(", 0, m.start())
@@ -877,6 +907,10 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
+            if fmt == "placement":
+                fmt = next((name for word, name in PLACED_IN if word in around), "")
+                if not fmt:
+                    continue
             if fmt == "video" and "newsletter" in around:
                 fmt = "newsletter"  # "1 mention dans votre newsletter"
             elif fmt == "post" and "blog" in (match.group("adj") or ""):
@@ -924,7 +958,8 @@ _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, revers
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
     "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
-    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram"
+    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
+    "twitter|threads|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
@@ -933,6 +968,39 @@ DELIVERABLE = re.compile(
     rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
     rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
 )
+_PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
+# The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
+# "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
+DELIVERABLE_AFTER = re.compile(
+    rf"\b(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
+    rf"(?:[\s-](?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
+    r"\s?(?:[x×]\s?|:\s?|\(\s?x\s?)(?P<n>\d{1,2})\b"
+    r"(?![.,:/-]?\s?\d|\s?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
+    r"semaines?|weeks?|heures?|hours?|er\b|e\b|janv|fev|mars|avr|mai\b|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar\b|"
+    r"apr|may\b|jun|jul|aug|sep))"
+)
+# A table row of a brief: "| Reel | Instagram | 2 |" (a cell with the format, one with the count).
+TABLE_FORMAT = re.compile(
+    rf"(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})(?P<more>(?:[\s-](?:{_PLATFORM_WORDS}|"
+    rf"{_ADJECTIVES}))*)"
+)
+TABLE_COUNT = re.compile(r"(?:x\s?)?(?P<n>\d{1,2})(?:\s?x)?")
+
+
+def _table_row(clause: Clause) -> tuple[str, int, str | None] | None:
+    """(format, count, platform) of a table row with a format cell and a count cell, else None."""
+    cells = [cell.strip() for cell in clause.folded.split("|")][:12]
+    fmt = next((m for cell in cells if (m := TABLE_FORMAT.fullmatch(cell))), None)
+    count = next((int(m.group("n")) for cell in cells if (m := TABLE_COUNT.fullmatch(cell))), None)
+    if fmt is None or not count or count > 50:
+        return None
+    words = [w for cell in cells for w in re.findall(r"[a-z]+", cell)]
+    platform = next((PLATFORMS[w] for w in words if w in PLATFORMS), None)
+    name = FORMATS[fmt.group("fmt")]
+    if name == "video" and platform == "tiktok":
+        name = "tiktok"
+    platform = platform or OWN_PLATFORM.get(name)
+    return (name, count, None if name in NO_PLATFORM or name == "placement" else platform)
 
 
 def _platforms(folded: str, deliverables: list[Deliverable]) -> list[str]:

@@ -331,3 +331,30 @@ def test_payment_terms_on_the_line_after_a_negated_field_are_read() -> None:
 )
 def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount: float) -> None:
     assert extract_facts(text).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reels x2, Stories x3, budget 500€", [("reel", 2), ("story", 3)]),
+        ("- Reel Instagram ×2\n- Story ×4\nBudget : 600 €", [("reel", 2), ("story", 4)]),
+        ("Reels : 2\nStories : 5\nRémunération : 450 €", [("reel", 2), ("story", 5)]),
+        ("| Format | Plateforme | Quantité |\n|---|---|---|\n| Reel | Instagram | 2 |\n| Story | Instagram | 6 |",
+         [("reel", 2), ("story", 6)]),
+        ("1x reel, 2x stories, €350", [("reel", 1), ("story", 2)]),
+        ("quinze stories et un TikTok, 600 €", [("story", 15), ("tiktok", 1)]),
+        ("a couple of stories and one dedicated YouTube video, $900", [("story", 2), ("video", 1)]),
+        ("4 posts LinkedIn, un par semaine pendant un mois, 2 000 €", [("post", 4)]),
+        ("3 reels (one a month for three months), $900", [("reel", 3)]),
+        ("6 Instagram reels over 6 months (1 per month), $3,000", [("reel", 6)]),
+        ("a weekly story for 2 months, 300 €", [("story", 9)]),
+        ("1 reel + 2 stories chaque semaine pendant 2 semaines, 500 €", [("reel", 2), ("story", 4)]),
+        ("1 encart dans votre newsletter mensuelle et 1 article de blog, 400 €", [("newsletter", 1), ("blog", 1)]),
+        ("2 UGC videos for our ads (not posted on your account), $400", [("video", 2)]),
+        ("Reel : 30 s, à publier le 3 mai. Live : 20 mars, 19h", []),
+        ("We'll send a short written agreement. 1 YouTube video, $800", [("video", 1)]),
+    ],
+)  # fmt: skip
+def test_deliverables_counted_in_other_wordings(text: str, expected: list[tuple[str, int]]) -> None:
+    """Counts after the format, tables, words for numbers, a rhythm that restates a total, placements."""
+    assert sorted((d.format, d.count) for d in extract_facts(text).deliverables) == sorted(expected)
