@@ -288,7 +288,14 @@ UNLIMITED_ROUNDS = re.compile(
     r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|"
     r"autant de (modifications|modifs|retouches|allers)|"
     r"jusqu.a (validation|satisfaction|approbation|ce que)|until (we are|we're|fully|they are) (happy|satisfied)|"
-    r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)"
+    r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)|"
+    # "unlimited rounds of revisions", "un nombre illimité de retouches", "until the client is fully satisfied"
+    r"(illimite\w*|unlimited|endless|infinite|sans limite( de)?|no limit (on|to)|pas de limite( de| au)?)"
+    r"( [a-z'-]+){0,4} (revisions?|modifications?|modifs?|changes|edits|retouches?|corrections?|rounds|"
+    r"allers?[- ]retours?)|(revisions?|modifications?|modifs?|changes|edits|retouches?|corrections?|rounds)"
+    r"[^.\n]{0,30}(sans limite|without (any )?limit|no limit|illimite\w*|unlimited)|until (the |our )?([a-z]+ ){0,2}"
+    r"(is |are )?(fully |completely |entirely |100% )?(happy|satisfied)|"
+    r"jusqu.a (ce que )?([a-z']+ ){0,3}(soit |soient )?(entierement |totalement |pleinement )?satisfaite?s?"
 )
 PAYMENT_DAYS = re.compile(
     r"\bnet\s?-?(?P<a>\d{2,3})\b|(?P<d>\d{2,3})[- ]days? (payment )?terms|payable (a|sous|under|within) "
@@ -319,7 +326,9 @@ _SAY = (
 )
 HIDDEN = re.compile(
     rf"(don.t|do not|never|no need to|ne (pas|jamais)|pas besoin de|eviter de|avoid|inutile de|pas la peine de) "
-    rf"({_SAY})?[^.\n,;]{{0,40}}?{_HIDE_TARGET}|"
+    # a verb of saying before what is hidden ("don't mention it's paid"), or the label right after ("pas besoin de
+    # #pub"); "we don't have a paid budget" hides nothing
+    rf"({_SAY}[^.\n,;]{{0,40}}?|(the |le |la |les |of |d'|de |du )?){_HIDE_TARGET}|"
     rf"(without|sans) {_SAY}[^.\n,;]{{0,30}}?{_HIDE_TARGET}|"
     r"\bne (mentionne[rz]?|dites|dis|indique[rz]?|precise[rz]?|mets|mettez|utilise[rz]?|affiche[rz]?|signale[rz]?|"
     r"tague[rz]?|parle[rz]?) (pas|jamais)[^.\n,;]{0,30}?" + _HIDE_TARGET + "|"
@@ -332,7 +341,7 @@ HIDDEN = re.compile(
     r"entre nous)"
 )
 DISCLOSE = re.compile(
-    r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|collaboration\s+commerciale|paid\s+partnership|"
+    r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|#gifted|#cadeau|#produit_?offert|#offert|collaboration\s+commerciale|paid\s+partnership|"
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
     r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
@@ -459,7 +468,7 @@ NO_CONTRACT = re.compile(
 )
 COMPETITOR_BAN = re.compile(
     r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
-    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|"
+    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
     r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|"
     r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
     r"banned|not allowed|off limits|proscrit)"
@@ -469,7 +478,11 @@ BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
     r"date d.expiration|expiry date|expiration date|bank(ing)? (login|password|credentials|access)|online banking|"
     r"identifiants bancaires|(acces|access) (a|to) (ton|votre|your) (compte bancaire|bank)|code pin|pin code|"
-    r"\bpin\b|code secret|(iban|rib)[^.\n]{0,40}(code|password|mot de passe|sms|verification|carte|card)|"
+    # A PIN, not "pin a comment": "your PIN", "PIN number" ("pin code" and "code PIN" come before).
+    r"(ton|votre|your|le|the|ta|son) pin\b(?! (a|the|un|le|la|ce|this|it|ton|your|our|notre) )|\bpin (number|numero)|"
+    r"code secret|(iban|rib)[^.\n]{0,40}((?<!bic )(?<!swift )(?<!postal )code(?! ?(bic|swift|postal|banque|guichet|"
+    r"iban))|password|mot de passe|sms|"
+    r"verification|carte|card)|"
     r"(paypal|bank) (password|mot de passe)|(photo|scan|copie|copy|picture|recto|numero|details|both sides)[^.\n]{0,30}"
     r"(carte bancaire|carte de credit|credit card|debit card|bank card|carte bleue)"
 )
@@ -500,6 +513,24 @@ NEW_PASSWORD = re.compile(
     r"de (ton|votre) choix)|(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
     r"votre )?(own |new |nouveau |propre )?(password|mot de passe)"
 )
+# A code the brand sends to open its own portal ("use the verification code we email you"), unless it is asked back.
+BRAND_CODE = re.compile(
+    r"\b(we|we'll|we will|nous)\b[^.\n]{0,20}\b(send|sends|email|e-mail|text|envo\w*)\b|\bon (t'|vous )envo\w*"
+)
+HAND_OVER = re.compile(
+    r"\b(send|give|share|forward|tell|read|envoie\w*|envoyez|donne\w*|partage\w*|transf\w*|communiqu\w*)\b"
+    r" (it|them|the code|le code|le|la|les|nous|us|moi|me|to us|a nous)\b|\bback to us\b|\brenvoie"
+)
+
+
+def own_portal(window: str, asked: str) -> bool:
+    """The words around `asked` (a password or a code) ask for the brand's own portal, not for the creator's
+    credentials: a password the creator chooses, or a code the brand sends and does not ask back."""
+    if NEW_PASSWORD.search(window):
+        return True
+    return "code" in asked and bool(BRAND_CODE.search(window)) and not HAND_OVER.search(window)
+
+
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
     r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
@@ -673,7 +704,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     credentials = any(
         not is_negated(c, m.span())
         and not BENIGN_CODE.search(m.group(0))
-        and not NEW_PASSWORD.search(c.folded[max(0, m.start() - 30) : m.end() + 30])
+        and not own_portal(c.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
         for c in _having(CREDENTIALS, parts)
         for m in CREDENTIALS.finditer(c.folded)
     )
@@ -694,9 +725,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
     if _mentions(folded, "compet", "concurren", "rival", "brand", "marque"):
-        facts.competitor_ban = any(
-            COMPETITOR_BAN.search(c.folded) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts)
-        )
+        facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
 
 
 def _clause_at(parts: list[Clause], offset: int) -> Clause | None:
@@ -1090,7 +1119,9 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     ]
     # "Not to promote any other haircare brand for 12 months" is an exclusivity with its term, not a ban for ever.
     bounded = [
-        (c, m) for c in _having(COMPETITOR_BAN, parts) if (m := COMPETITOR_BAN.search(c.folded)) and _bounded_ban(c)
+        (c, m)
+        for c in _having(COMPETITOR_BAN, parts)
+        if (m := COMPETITOR_BAN.search(c.folded)) and _bans(c) and _bounded_ban(c)
     ]
     claims += bounded
     if claims:
@@ -1122,6 +1153,20 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
+
+
+# What makes a mention of competitors a ban: "never mention", "ne pas citer", "interdit", "must avoid".
+PROHIBITION = re.compile(
+    r"\b(never|jamais|not|no|don't|do not|ne|n'|pas|aucune?|interdit\w*|forbidden|banned|prohibited|not allowed|"
+    r"off limits|proscrit\w*|avoid|eviter|evitez|refrain|abstenir|abstiens|must not|may not|cannot|can't|won't)\b|n't\b"
+)
+
+
+def _bans(clause: Clause) -> bool:
+    """A clause that forbids naming or promoting competitors (not one that allows it: "feel free to mention
+    other brands you like")."""
+    match = COMPETITOR_BAN.search(clause.folded)
+    return match is not None and (is_negated(clause, match.span()) or bool(PROHIBITION.search(clause.folded)))
 
 
 def _bounded_ban(clause: Clause) -> bool:
@@ -1159,7 +1204,7 @@ def _forever_rights(clause: Clause) -> bool:
 def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if _hits(APPROVAL, parts):
         facts.approval = True
-    if any(UNLIMITED_ROUNDS.search(c.folded) for c in _having(UNLIMITED_ROUNDS, parts)):
+    if any(_said(c, UNLIMITED_ROUNDS) for c in _having(UNLIMITED_ROUNDS, parts)):
         facts.approval, facts.revision_rounds = True, 99
     elif rounds := _hits(ROUNDS, parts):
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))

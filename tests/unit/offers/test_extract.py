@@ -358,3 +358,37 @@ def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount:
 def test_deliverables_counted_in_other_wordings(text: str, expected: list[tuple[str, int]]) -> None:
     """Counts after the format, tables, words for numbers, a rhythm that restates a total, placements."""
     assert sorted((d.format, d.count) for d in extract_facts(text).deliverables) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Connecte-toi à la plateforme de l'agence pour déposer tes contenus. 1 reel pour 400 €, paiement à 30 jours.",
+        "Log in to our creator portal to upload drafts; we will never ask for your password. $300 for 1 reel.",
+        "Use the verification code we email you to open the brief on our portal. $300 for 1 reel, net 30.",
+        "Tu peux télécharger notre kit presse sur notre site. 1 reel pour 250 €.",
+        "Envoie ta facture avec ton RIB (IBAN et code BIC). 1 reel pour 400 €.",
+        "Please pin a comment with the discount code under the reel. $400 for 1 reel, net 30.",
+        "Your promo code MAYA15 gives your followers 15% off. No exclusivity. $350 for 1 reel.",
+        "Shipping is on us and there is no registration fee. $350 for 1 reel.",
+    ],
+)
+def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
+    facts = extract_facts(text)
+    assert not (facts.asks_login or facts.asks_download or facts.asks_money or facts.asks_bank_details)
+    assert not facts.copyright_threat
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("$1,200 for 1 video. Unlimited rounds of revisions until the client is happy.", "revision_rounds", 99),
+        ("1 reel pour 500 €, un nombre illimité de retouches.", "revision_rounds", 99),
+        ("1 reel pour 500 €, pas de modifications illimitées.", "revision_rounds", None),
+        ("You must never mention or show any competing bootcamp in any of your content.", "competitor_ban", True),
+        ("Feel free to mention other brands you like.", "competitor_ban", False),
+        ("We don't have a paid budget right now but you keep the set. Please use #gifted.", "disclosure", "required"),
+    ],
+)  # fmt: skip
+def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
+    assert getattr(extract_facts(text), field) == value
