@@ -345,7 +345,16 @@ DISCLOSE = re.compile(
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
     r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
-    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b"
+    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    # "mention explicite du partenariat", "mention « vidéo sponsorisée »", "mettre « produit offert » dans ta publi",
+    # "LinkedIn's Brand partnership label", "YouTube's paid promotion setting"
+    r"(mention\w*|mettre|ajoute[rz]?|indique[rz]?|preciser|precise[rz]?|write|add|include)\b\W{0,3}"
+    r"((le|la|les|du|de|d'|the|a|an|un|une|explicite|claire?|clear|clearly|obligatoire|legale|required|in|dans|"
+    r"ta|ton|your|each|chaque|every|post|publi\w*)\W{1,3}){0,4}([\"«“]\W?(\w+ ){0,3})?"
+    r"(partenariat|publicit\w*|\bpub\b|collaboration commerciale|sponsoris\w*|sponsored|remunere\w*|produit offert|"
+    r"offert par|gifted|paid partnership|brand partnership)|(brand partnership|paid partnership|paid promotion|"
+    r"partenariat remunere|collaboration commerciale|branded content|contenu de marque)\W{0,3}(label|tag|setting|"
+    r"toggle|tool|feature|disclosure|mention|outil|fonction|etiquette|option)"
 )
 LOGIN = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|log ?in (to|into|details|"

@@ -388,6 +388,10 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("You must never mention or show any competing bootcamp in any of your content.", "competitor_ban", True),
         ("Feel free to mention other brands you like.", "competitor_ban", False),
         ("We don't have a paid budget right now but you keep the set. Please use #gifted.", "disclosure", "required"),
+        ("- mention claire du partenariat dans chaque publication", "disclosure", "required"),
+        ("Merci d'ajouter « séjour offert par l'hôtel » dans la légende.", "disclosure", "required"),
+        ("Posts must carry LinkedIn's Brand partnership label.", "disclosure", "required"),
+        ("1 mention in your newsletter, $300", "disclosure", None),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
