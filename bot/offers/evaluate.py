@@ -41,11 +41,15 @@ SCAM_FLAGS = {
     "pay_to_collaborate", "login_request", "download_request", "scam_signals", "bank_details_request",
     "fake_copyright_notice",
 }  # fmt: skip
-# The lowest published per-post rate for small accounts is about 25 (Hootsuite citing Statista: nano creators
-# $25-150 per Instagram post; see the workload-vs-fee card). Under it, per piece of content, the fee is too low
-# for the work whatever the audience. Stories count as a third of a piece (shorter to make).
-LOW_FEE_PER_PIECE = 25.0
+# The lowest published average fee for the smallest accounts: Klear's survey, about $41 per sponsored Instagram
+# post for 500-5,000 followers (rate-benchmarks-anglophone; the French figure, 165 € under 10,000, is higher). A
+# video costs 40-50 % more than a photo post (HypeAuditor, same card): a reel, a TikTok, a Short or a video counts
+# 1.4 posts. Stories count a third of a post (shorter to make). Under this per post, the fee is low for the work
+# whatever the audience: a point to negotiate, never a refusal.
+LOW_FEE_PER_PIECE = 41.0
+VIDEO_WEIGHT = 1.4
 STORY_WEIGHT = 1 / 3
+VIDEO_FORMATS = {"reel", "video", "short", "tiktok", "live"}
 # Topics close enough that an offer from one is never a clear mismatch for a creator of another.
 RELATED: dict[str, set[str]] = {
     "beauty": {"beauty", "fashion", "health_supplement", "home"},
@@ -376,7 +380,8 @@ def _money_text(facts: OfferFacts, value: float | None = None) -> str:
 
 
 def _weighted_workload(facts: OfferFacts) -> float:
-    return sum(d.count * (STORY_WEIGHT if d.format == "story" else 1) for d in facts.deliverables)
+    weights = {"story": STORY_WEIGHT, **dict.fromkeys(VIDEO_FORMATS, VIDEO_WEIGHT)}
+    return sum(d.count * weights.get(d.format, 1) for d in facts.deliverables)
 
 
 def _pay(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
