@@ -837,7 +837,15 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
         r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
-        r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b",
+        r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b|"
+        # "Shipping is just $19.99", "frais de port : 9,90 €": the creator pays the postage
+        r"(shipping|postage|frais de port|frais d.envoi|frais de livraison)( (fee|cost)s?)?\s?"
+        r"(is|are|est|sont|of|de|:)?\s?(just|only|seulement|juste|que|simplement)?\s?([$€£]\s?\d|\d{1,3}([.,]\d{2})?\s?([$€£]|eur\b|"
+        r"euros?\b))|"
+        # "you purchase any watch from our store with your discount code": buying in, whatever is promised back
+        r"\b(you|tu|vous) (just |simply |first |only |need to |must |have to |dois |devez )?(buy|purchase|order|"
+        r"achetes|achetez|commandes|commandez)\b[^.\n]{0,50}\b(store|shop|site|boutique|website|discount|code|"
+        r"reduction|remise|refund|rembours\w*)",
         folded,
     )
     for pay_request in itertools.islice(pay_requests, MAX_AMOUNTS):

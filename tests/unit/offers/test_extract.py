@@ -396,3 +396,18 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
     assert getattr(extract_facts(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("You purchase any watch from our store with your 40% code, post 1 reel, and we refund you + $300.", True),
+        ("Frais de port : seulement 9,90 €, puis tu postes 1 reel.", True),
+        ("Shipping is just $19.99, then you post 1 reel.", True),
+        ("Shipping is on us. $300 for 1 reel.", False),
+        ("Your followers can buy from our store with your code. $300 for 1 reel.", False),
+        ("Tu pourras acheter sur notre site avec ton code -20 %. 300 € pour 1 reel.", False),
+    ],
+)
+def test_buying_in_or_paying_the_postage_is_paying_to_work(text: str, asks: bool) -> None:
+    assert extract_facts(text).asks_money is asks
