@@ -44,7 +44,14 @@ from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.httpserver import HTTPServer
 
 from bot.config import Settings
-from bot.telegram.webhook import MAX_BODY, SECRET_HEADER, UpdateHandler
+from bot.telegram.webhook import (
+    MAX_BODY,
+    SECRET_HEADER,
+    UpdateHandler,
+    application_serving,
+    stop_requested,
+    update_server,
+)
 
 log = logging.getLogger(__name__)
 WORKER_HEADER = "X-Coach-Worker"
@@ -71,30 +78,13 @@ class HandledUpdateHandler(UpdateHandler):
 
 async def serve_worker(app: Application, settings: Settings, port: int) -> None:
     """One worker on 127.0.0.1:`port`, until SIGTERM/SIGINT. It registers nothing with Telegram (the front does)."""
-    assert settings.webhook_url and settings.webhook_secret
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
-    path = "/" + urlparse(settings.webhook_url).path.lstrip("/")
-    secret = settings.webhook_secret.get_secret_value()
-    web = tornado.web.Application([(path, HandledUpdateHandler, {"app": app, "secret": secret})])
-    server = HTTPServer(web, max_body_size=2 * MAX_BODY)
-    async with app:
-        if app.post_init:
-            await app.post_init(app)
-        try:
-            await app.start()
-            server.listen(port, address="127.0.0.1")
-            log.info("worker %s listening on 127.0.0.1:%s", os.getpid(), port)
-            await stopping.wait()
-        finally:
-            server.stop()
-            await server.close_all_connections()
-            if app.running:
-                await app.stop()
-    if app.post_shutdown:
-        await app.post_shutdown(app)
+    stopping = stop_requested()
+    server = update_server(app, settings, HandledUpdateHandler)
+    async with application_serving(app, server):
+        await app.start()
+        server.listen(port, address="127.0.0.1")
+        log.info("worker %s listening on 127.0.0.1:%s", os.getpid(), port)
+        await stopping.wait()
 
 
 def run_worker(settings: Settings, port: int) -> int:
