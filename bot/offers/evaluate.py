@@ -120,7 +120,7 @@ class _Judgement:
     """What the dimensions found, as text keys: shown in the creator's language, the reply in the offer's."""
 
     lang: Lang  # the offer's
-    cards: set[str] = field(default_factory=set)  # the card ids the knowledge base has now
+    cards: frozenset[str] = frozenset()  # the card ids the knowledge base has now
     said: list[_Said] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     points: list[str] = field(default_factory=list)  # text keys
@@ -159,6 +159,7 @@ class OfferEvaluator:
         self.classifier = classifier
         self.classifier_on = classifier is not None and CLASSIFIER_ON_BY_DEFAULT
         self.reader = reader  # optional language model completing what the rules read
+        self._card_ids: tuple[KnowledgeBase | None, frozenset[str]] = (None, frozenset())
 
     def use_classifier(self, on: bool) -> None:
         """Rules alone, or rules + the semantic clause classifier (when one was given)."""
@@ -186,7 +187,12 @@ class OfferEvaluator:
         profile = profile or Profile()
         ui = ui_lang or facts.lang
         kb = self._kb()
-        judged = _Judgement(facts.lang, cards=set(kb.ids))
+        # The card ids, read once per knowledge base (sorting every card id on each offer cost a fifth of the time);
+        # one tuple, so that a worker thread never pairs a refreshed base with the old ids.
+        known = self._card_ids
+        if known[0] is not kb:
+            known = self._card_ids = (kb, frozenset(kb.ids))
+        judged = _Judgement(facts.lang, cards=known[1])
         _legitimacy(facts, judged)
         _transparency(facts, judged)
         _legality(facts, profile, judged)
