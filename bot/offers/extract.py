@@ -928,6 +928,10 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             near = before[-20:]
             paren = clause.folded.rfind("(", 0, m.start())
             aside = paren > clause.folded.rfind(")", 0, m.start()) and bool(matches) and paren > matches[-1].start()
+            # "1 reel (+ 3 stories le jour J)" adds a deliverable; "un haul TikTok (1 vidéo)" restates one
+            aside = aside and not re.search(
+                r"\+|\bplus\b|\band\b|\bet\b|\bwith\b|\bavec\b", clause.folded[paren : m.start()]
+            )
             if matches and (CONTAINER.search(near) or aside):
                 continue
             if REFERENCE.search(near) or (before[-1:] == "-" or before[-2:-1].isdigit()):
@@ -1003,7 +1007,7 @@ REFERENCE = re.compile(r"\b(the|these|those|les|ces|for the|pour les|of the|des)
 _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, reverse=True))
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
-    "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
+    "sponsorisees|short-form|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
     "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
     "twitter|threads|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )

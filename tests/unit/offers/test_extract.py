@@ -355,6 +355,9 @@ def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount:
         ("2 UGC videos for our ads (not posted on your account), $400", [("video", 2)]),
         ("Reel : 30 s, à publier le 3 mai. Live : 20 mars, 19h", []),
         ("We'll send a short written agreement. 1 YouTube video, $800", [("video", 1)]),
+        ("1 reel (+ 3 stories le jour de la publication), 300 €", [("reel", 1), ("story", 3)]),
+        ("1 short-form video for TikTok, $400", [("tiktok", 1)]),
+        ("La créatrice publiera deux (2) reels Instagram et quatre (4) stories.", [("reel", 2), ("story", 4)]),
     ],
 )  # fmt: skip
 def test_deliverables_counted_in_other_wordings(text: str, expected: list[tuple[str, int]]) -> None:
