@@ -779,7 +779,23 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
             return weeks
         if months:
             return round(months * 4.345)
+    elif PER_DAY.search(clause_text) and (days := DAYS_SPAN.search(clause_text)):
+        return min(_number(days.group("n")) or 1, 31)  # "2 stories par jour pendant 3 jours" → 6
     return 1
+
+
+PER_DAY = re.compile(r"(par|per|a|each|every|chaque|/)\s?(jour|day)\b|\bdaily\b|quotidienne?s?")
+DAYS_SPAN = re.compile(
+    r"(pendant|for|over|sur|durant|during)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|deux|trois|"
+    r"quatre|cinq|six|sept|dix|two|three|four|five|six|seven|ten)\s(?:premiers?\s)?(jours|days)\b"
+)
+# "2 TikToks this month + 2 next month", "1 reel now and 1 in June": a count whose format is the one before it.
+ELLIPSIS = re.compile(
+    r"(\+|\band\b|\bet\b|\bpuis\b|\bthen\b|\bplus\b)\s(?P<n>\d{1,2}|one|two|three|four|un|une|deux|trois|quatre)\s"
+    r"(more\b|de plus|others?\b|autres?\b|next (week|month)|le mois (suivant|prochain)|la semaine (suivante|"
+    r"prochaine)|(in|en) (january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))"
+)
 
 
 WE_PAY = re.compile(
@@ -948,6 +964,7 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
         # stories" names no platform for the stories (one written after the last, "1 reel + 2 stories sur
         # Instagram", still covers them all).
         claimed: set[str] = set()
+        last: tuple[tuple[str, str | None], int] | None = None  # the last deliverable counted, and where it ends
         for match in matches:
             count = _number(match.group("n"))
             around = _own_words(match)
@@ -986,6 +1003,10 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             if not repeat:
                 repeat = _rhythm(clause.folded, offer_span)
             found[key] = found.get(key, 0) + count * repeat
+            last = (key, match.end())
+        for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
+            if more.start() >= last[1] and not is_negated(clause, more.span()):
+                found[last[0]] = found.get(last[0], 0) + (_number(more.group("n")) or 0) * max(repeat, 1)
     for (fmt, platform), count in totals.items():  # a stated total replaces what the rhythm gave
         same = [key for key in found if key[0] == fmt]
         platform = platform or next((key[1] for key in same if key[1]), None)

@@ -357,6 +357,9 @@ def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount:
         ("We'll send a short written agreement. 1 YouTube video, $800", [("video", 1)]),
         ("1 reel (+ 3 stories le jour de la publication), 300 €", [("reel", 1), ("story", 3)]),
         ("1 short-form video for TikTok, $400", [("tiktok", 1)]),
+        ("Quick one: 2 TikToks this month + 2 next month, $800 total", [("tiktok", 4)]),
+        ("2 TikToks in March and 2 in April, $800", [("tiktok", 4)]),
+        ("2 stories par jour pendant 3 jours, 300 €", [("story", 6)]),
         ("La créatrice publiera deux (2) reels Instagram et quatre (4) stories.", [("reel", 2), ("story", 4)]),
     ],
 )  # fmt: skip
