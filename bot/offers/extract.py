@@ -180,7 +180,10 @@ PERPETUAL = re.compile(
     r"perpetuit|perpetuity|perpetual|perpetuel|\ba vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
     r"use)|sans limit(e|ation) de (duree|temps)|no time limit|indefinitely|indefiniment|all rights|irrevocab|"
     r"buy-?out|for all time|a titre definitif|definitivement|without (any )?time limit|sans date de fin|"
-    r"no end date|unlimited usage|usage illimite"
+    r"no end date|unlimited usage|usage illimite|"
+    # the whole legal term of copyright: seventy years after the author's death is no limit for a creator
+    r"(toute la|pour la|la totalite de la) duree (legale )?(de (la )?protection|des droits)|duree legale des droits|"
+    r"(full|entire|whole) (term|duration) of (the )?(copyright|protection)|(full|entire) copyright term"
 )
 # A time without end, said of the creator's content or rights: "les droits à vie sur mes vidéos", "they want to
 # use my reels forever". A creator describing an offer rarely writes "usage rights", so the duration and the object
@@ -189,7 +192,8 @@ FOREVER = re.compile(
     r"\ba vie\b|\bfor life\b|\blifetime\b|\bforever\b|\bfor ever\b|pour toujours|\ba jamais\b|indefinite?ly|"
     r"indefiniment|perpetu|sans limite (de|dans le) (duree|temps)|illimite(e|s|es)? dans le temps|"
     r"(no|without( any)?) time limit|sans date de fin|no end date|for all time|no expiry|never expires?|"
-    r"n'expire(nt)? jamais"
+    r"n'expire(nt)? jamais|(toute la|pour la) duree (legale )?(de (la )?protection|des droits)|"
+    r"(full|entire|whole) (term|duration) of (the )?(copyright|protection)"
 )
 RIGHTS_OBJECT = re.compile(
     r"\b(droits?|rights?|usage|licen[cs]es?|contenus?|content|videos?|photos?|images?|visuels?|reels?|posts?|"
@@ -314,7 +318,10 @@ AFTER_APPROVAL = re.compile(
     r"(the )?(final )?(approval|validation|results?|resultats?|performance|campaign ends|fin de (la )?campagne|"
     r"objectifs?|sales|ventes)|(released|verse|debloque|paid) (only )?(once|when|une fois|quand|si|if)[^.\n]{0,40}"
     r"(views|vues|sales|ventes|results?|resultats?)|(only|seulement|uniquement) (if|si|once|when)[^.\n]{0,30}"
-    r"(views|vues|ventes|sales)"
+    r"(views|vues|ventes|sales)|"
+    # "we'll pay once the video hits 20k views", "payé si la vidéo atteint 50 000 vues"
+    r"(pay\w*|paie\w*|paye\w*|verse\w*|regl\w*)( \w+){0,3} (once|when|if|after|si|une fois que?|quand|des que|"
+    r"lorsque|apres que?)[^.\n]{0,40}(views|vues|impressions|clicks|clics|conversions?|followers|abonnes|sales|ventes)"
 )
 _HIDE_TARGET = (
     r"(sponsor|#?\bad\b|#?\bads\b|#pub|\bpub\b|publicit|partenariat|partnership|paid|remunere|"
@@ -392,7 +399,9 @@ GIFT = re.compile(
     r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
     r"(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
     r"diner)|seeding|on t.envoie " + _NOT_GIFTS + r"|we.ll send " + _NOT_GIFTS + r"|nous (vous )?offrons|"
-    r"we (would love to )?(offer|gift)|a conserver|a garder|yours to keep|to keep\b|tu (les |le |la )?gardes|"
+    r"we (would love to |can |could |will |'ll )?(only )?(offer|gift)( you)? (\w+ )?(products?|items?|pieces?|sets?|"
+    r"kits?|boxe?s?|samples?)|we (would love to )?(offer|gift)|a conserver|a garder|yours to keep|to keep\b|"
+    r"tu (les |le |la )?gardes|"
     r"vous (les |le |la )?gardez|you keep (it|them|the (product|set|kit|box|pieces?))|(ship|expedi\w*|send) "
     r"(you )?(the |our |a |your )?(product|set|kit|box|pieces?|pairs?|paires?|shoes|chaussures|pr box)"
 )
@@ -456,7 +465,8 @@ COMMENT_CONTROL = re.compile(
     r"avis positifs?|good things|nice things|du positif|bons? retours?)"
 )
 COMMENT_GAG = re.compile(
-    r"(no|pas de|pas d'|aucune?|sans|never|jamais|not|don't|do not|ne)\b[^.\n,]{0,30}(negative|negatifs?|"
+    r"(no|pas de|pas d'|aucune?|sans|never|jamais|not|don't|do not|ne|avoid|eviter|evitez|evite|refrain from|"
+    r"steer clear of)\b[^.\n,]{0,30}(negative|negatifs?|"
     r"negatives?|critique|criticism|criticise|criticize|critiquer|bad word|avis negatif|point negatif|defauts?|"
     r"downsides?|cons\b|flaws?|reserves?)"
 )
@@ -469,6 +479,9 @@ FAKE_REVIEWS = re.compile(
     r"play ?store|tripadvisor|yelp)"
 )
 NO_CONTRACT = re.compile(
+    r"(don.t|do not|won.t|never|ne|n')\s?(do|sign|use|need|fai\w*|sign\w*|utilis\w*)( pas| jamais)? (a |any |de |des |"
+    r"of )?(written |formal )?(contracts?|contrats?|paperwork|paperasse)|(a |an |un |une )?(dm|message|e-?mail|mail|"
+    r"whatsapp|handshake|poignee de main) (is enough|suffit|will do|is all we need|is fine)|"
     r"(no|pas de|pas d'|sans|without|aucun|pas besoin d.?(un|de)?|no need (for|of) a|don't need a|ne [^.\n]{0,15}"
     r"pas de) (written |formal |vrai |real |)?(contract|contrat|paperwork|paperasse)|(contract|contrat)s?[^.\n]{0,20}"
     r"(not needed|unnecessary|inutiles?|pas necessaires?|superflus?|not necessary)|(handshake|verbal|oral|dm|"
@@ -1138,7 +1151,8 @@ EXCLUSIVITY_NONE = re.compile(
 )
 # Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
 EXCLUSIVE_NO_OTHER = re.compile(
-    r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne)\b[^.\n]{0,60}?"
+    r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne|won.t|can.t|cannot|"
+    r"unable|may not|must not)\b[^.\n]{0,60}?"
     r"(any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
     r"competitors?|concurrents?)"
 )

@@ -400,6 +400,13 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("Merci d'ajouter « séjour offert par l'hôtel » dans la légende.", "disclosure", "required"),
         ("Posts must carry LinkedIn's Brand partnership label.", "disclosure", "required"),
         ("1 mention in your newsletter, $300", "disclosure", None),
+        ("Les droits sont cédés pour toute la durée légale de protection.", "usage_perpetual", True),
+        ("You won't be able to work with any other beauty brand for a year.", "exclusivity_months", 12),
+        ("We'll pay once the video hits 20k views.", "payment_after_approval", True),
+        ("We don't do contracts, a DM is enough.", "no_contract", True),
+        ("Please avoid negative comments about the taste.", "comment_control", True),
+        ("Feel free to share your honest opinion, even the cons.", "comment_control", False),
+        ("We can only offer products (no budget), you keep everything.", "compensation", ["gift"]),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
