@@ -811,6 +811,7 @@ ELLIPSIS = re.compile(
 )
 
 
+RESTATED = re.compile(r"((\bsoit|\bi\.?e\.?|\bthat is|\bc.est.a.dire|\bor|\bou)\W{0,3}(\w+\W{1,2}){0,1}|[(=]\s?)$")
 WE_PAY = re.compile(
     r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
     r"offer|offers|offrons|offre|provide|provides|fund|finance\w*)\b"
@@ -825,6 +826,7 @@ OBLIGED = re.compile(
 def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> None:
     offer_span = _span_months(folded)
     earned: list[tuple[int, float, str]] = []  # (priority, value, currency)
+    previous_end = -1
     for amount in amounts(body, limit=MAX_AMOUNTS):
         if amount.unreadable:
             facts.amount_unreadable = True
@@ -839,6 +841,9 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         clause = _clause_at(parts, amount.start)
         if clause is not None and is_negated(clause, (amount.start - clause.start, amount.end - clause.start)):
             continue
+        if earned and RESTATED.search(before) and amount.start - previous_end <= 25:
+            continue  # "450 € HT (soit 540 € TTC)": the same fee said again, with tax
+        previous_end = amount.end
         value = amount.value
         # Only the words around the amount: searching its whole clause for each amount would be quadratic.
         low, high = (clause.start, clause.end) if clause is not None else (0, len(folded))

@@ -329,6 +329,8 @@ def test_payment_terms_on_the_line_after_a_negated_field_are_read() -> None:
         ("1 200 € la campagne pour 2 reels", 1200),
         ("3 YouTube integrations, one per month, $600 per integration", 1800),
         ("3 reels à 150 € pièce", 450),
+        ("3 reels à 300 € l'unité", 900),
+        ("Rémunération : 450 € HT (soit 540 € TTC) pour 1 reel", 450),
     ],
 )
 def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount: float) -> None:
