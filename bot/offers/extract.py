@@ -345,7 +345,12 @@ HIDDEN = re.compile(
     r"(look|feel|seem|paraitre|sembler|avoir l.air|fasse|faire|fait)[^.\n]{0,25}(organic|natural|naturel|spontane|"
     r"authentic|genuine)|comme si (tu|vous) l.?(avi?(ez|ais) achete|utilis)|as if you (bought|found|discovered|"
     r"already)|(keep|garder|reste[rz]?) (it |this |ca |cela )?(discreet|discret|secret|confidenti|between us|"
-    r"entre nous)"
+    r"entre nous)|"
+    # "like it's your own discovery", "no need to say we sent it": the brand behind the post is to stay unseen
+    r"(like|comme si|as if|as though) (it.s|it is|it was|c.est|c.etait) (your|ta|votre|ton) (own |propre )?"
+    r"(discovery|find|idea|decouverte|trouvaille|idee)|(no need to|pas besoin de|don.t|do not|ne pas|never|jamais) "
+    r"(say|mention|tell|dire|mentionner|preciser|indiquer)( to \w+)? (that )?(we|nous|on|the brand|la marque) "
+    r"(sent|gave|paid|gifted|offered|t.a |vous a |t.avons |vous avons |a )"
 )
 DISCLOSE = re.compile(
     r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|#gifted|#cadeau|#produit_?offert|#offert|collaboration\s+commerciale|paid\s+partnership|"

@@ -409,6 +409,8 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("Please avoid negative comments about the taste.", "comment_control", True),
         ("Feel free to share your honest opinion, even the cons.", "comment_control", False),
         ("We can only offer products (no budget), you keep everything.", "compensation", ["gift"]),
+        ("Post about it like it's your own discovery, no need to say we sent it.", "disclosure", "hidden"),
+        ("Tell your followers we sent it and tag it #ad.", "disclosure", "required"),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
