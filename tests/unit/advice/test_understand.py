@@ -209,3 +209,23 @@ def test_kinds_of_round_three(text: str, history: list[str], kind: str) -> None:
 def test_how_a_creator_is_paid_is_not_hidden_advertising() -> None:
     assert understand("I don't get paid in cash, only PR boxes every week. Is that taxable?").red_flags == ()
     assert "hidden_advertising" in understand("they told me not to put #ad on the reel").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I've been approached by a VPN company for a 60s integration, $400", "offer_described"),
+        ("une agence m'a approchée pour une campagne de 3 mois, 500€ par mois", "offer_described"),
+        ("une marque m'a contactée pour un reel contre des produits", "offer_described"),
+        ("thanks mate, you rock", "small_talk"),
+        ("c'est noté, je vais essayer", "small_talk"),
+        ("tu t'appelles comment ?", "small_talk"),
+        ("parfait merci, à plus tard", "small_talk"),
+        ("je peux te poser une question ?", "small_talk"),
+        ("do you speak french?", "small_talk"),
+        ("how do brands usually contact creators?", "question"),
+        ("later in the contract they mention exclusivity, is that normal?", "question"),
+    ],
+)
+def test_offers_told_in_the_feminine_and_chat_about_the_chat(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
