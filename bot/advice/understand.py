@@ -453,7 +453,10 @@ NEXT_ASK = _rx(
 
 # --- red flags in a question -------------------------------------------------------------------------------------
 PAY_TO_JOIN = _rx(
-    r"\b(?:pay|paying|paid|payer|paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
+    # "paid" as an adjective ("the paid promotion box", "a paid partnership") is the creator being paid, not paying.
+    r"\b(?:pay|paying|paid(?! (?:promotions?|partnerships?|posts?|ads?|adverts?|content|collabs?|collaborations?|"
+    r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?))|payer|"
+    r"paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
     r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|starter|ambassad\w*|inscription|registration|"
     r"sign[- ]?up|join|joining|rejoindre|membership|adhesion|abonnement|subscription|frais|fee|fees|deposit|acompte|"
     r"caution|formation|training|course|programme?|program|shipping|livraison|port|envoi|postage|produits?|"

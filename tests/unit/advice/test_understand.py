@@ -229,3 +229,9 @@ def test_how_a_creator_is_paid_is_not_hidden_advertising() -> None:
 )
 def test_offers_told_in_the_feminine_and_chat_about_the_chat(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+def test_a_paid_promotion_is_the_creator_being_paid() -> None:
+    assert understand("Do I need to tick the paid promotion box on YouTube for a gifted product?").red_flags == ()
+    assert understand("is a paid partnership label enough for a gifted product?").red_flags == ()
+    assert "pay_to_collaborate" in understand("I paid 50€ for the starter kit, is that a scam?").red_flags
