@@ -174,6 +174,7 @@ SMALL_TALK = _rx(
     r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
     r"a plus tard|see you later|talk (?:to you )?later|later|"
     r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
+    r"j'ai une (?:petite )?question|i have a (?:quick )?question|quick question|petite question|"
     r"do you speak (?:french|english)|tu parles (?:anglais|francais)|vous parlez (?:anglais|francais)|"
     r"parles[- ]tu (?:anglais|francais)|"
     r"merci pour (?:ton|votre|ces|les|tes|vos|cette|ta) (?:aide|conseils?|reponses?|infos?|explications?|retour)|"
@@ -381,7 +382,9 @@ HYPOTHETICAL = _rx(
 RATE_QUESTION = _rx(
     r"\b(?:how much|combien|what (?:should|do) i (?:charge|ask)|quel (?:tarif|prix)|too much to ask|(?:my|ma|mes) "
     r"(?:rates|rate card|grille|tarifs|prix)|grille tarifaire|set(?:ting)? (?:my|your) (?:rates|prices)|"
-    r"fixer (?:mes|ses|tes) (?:tarifs|prix))\b"
+    r"fixer (?:mes|ses|tes) (?:tarifs|prix)|en general|generalement|normalement|in general|generally|usually|"
+    r"typically|on average|"
+    r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen)\b"
 )
 OFFER_WORDS = _rx(
     r"\b(?:collab\w*|partenariat|partnership|sponsor\w*|ambassad\w*|campagne|campaign|brief|gift\w*|offert|"

@@ -235,3 +235,17 @@ def test_a_paid_promotion_is_the_creator_being_paid() -> None:
     assert understand("Do I need to tick the paid promotion box on YouTube for a gifted product?").red_flags == ()
     assert understand("is a paid partnership label enough for a gifted product?").red_flags == ()
     assert "pay_to_collaborate" in understand("I paid 50€ for the starter kit, is that a scam?").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Is 300€ for 3 reels normal for 10k in general?", "question"),
+        ("what is the going rate for 2 stories at 5k?", "question"),
+        ("a brand offered me 300€ for 3 reels, is it normal?", "offer_described"),
+        ("bonjour, j'ai une question", "small_talk"),
+        ("quick question!", "small_talk"),
+    ],
+)
+def test_general_rates_and_announced_questions(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
