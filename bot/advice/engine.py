@@ -112,17 +112,23 @@ class AdviceEngine:
         if not all(texts):
             raise EmptyQuestionError()
         kb = self.kb  # one knowledge base for the whole batch, even if a refresh swaps it meanwhile
+        # The retriever starts embedding each message as written (what it looks up unless it is a follow-up,
+        # and a follow-up's own words) before the message is read: the slowest model then hides the rest.
+        embed_ahead = getattr(self.retriever, "embed_ahead", None)
+        ahead = (
+            embed_ahead([t[:MAX_QUESTION_CHARS] for t in texts if any(ch.isalnum() for ch in t)])
+            if embed_ahead
+            else None
+        )
         readings = [q.read() for q in questions]
-        found = self.search_many(questions, k=SEARCH_K, readings=readings)
+        found = self.search_many(questions, k=SEARCH_K, readings=readings, ahead=ahead)
         # A follow-up is also looked up on its own: what it asks, beside the topic it continues.
         follow_ups = [i for i, r in enumerate(readings) if _continues(r) and any(ch.isalnum() for ch in texts[i])]
         # When nobody kept the card that answered the previous message (a first follow-up from the command line,
         # the evaluation), the previous message is looked up again: its best card is the topic.
         unknown = [i for i in follow_ups if questions[i].previous_card is None]
         queries = [texts[i] for i in follow_ups] + [readings[i].context or "" for i in unknown]
-        found_alone = (
-            self.retriever.search_many([q[:MAX_QUESTION_CHARS] for q in queries], k=SEARCH_K) if queries else []
-        )
+        found_alone = self._search([q[:MAX_QUESTION_CHARS] for q in queries], SEARCH_K, ahead) if queries else []
         own = dict(zip(follow_ups, found_alone, strict=False))
         topics = {i: hits[0].card_id for i, hits in zip(unknown, found_alone[len(follow_ups) :], strict=True) if hits}
         questions = [
@@ -216,9 +222,14 @@ class AdviceEngine:
         return dataclasses.replace(answer, jurisdiction=note, jurisdiction_note=text)
 
     def search_many(
-        self, questions: Sequence[Question], k: int = SEARCH_K, readings: Sequence[Understanding] | None = None
+        self,
+        questions: Sequence[Question],
+        k: int = SEARCH_K,
+        readings: Sequence[Understanding] | None = None,
+        ahead: object | None = None,
     ) -> list[list[Hit]]:
-        """The cards for each question, best first, in one batched search; [] when none fits."""
+        """The cards for each question, best first, in one batched search; [] when none fits. `ahead`: what the
+        retriever's `embed_ahead` started for these messages."""
         if readings is None:
             queries = [search_query(q) for q in questions]
         else:
@@ -226,7 +237,7 @@ class AdviceEngine:
         # Emoji or punctuation only: nothing to look up.
         searchable = [i for i, query in enumerate(queries) if any(ch.isalnum() for ch in query)]
         # Deeper than `k`: a creator's own country's card may sit a few places down before it is promoted.
-        found = self.retriever.search_many([queries[i] for i in searchable], k=max(k, jurisdiction.RERANK_DEPTH))
+        found = self._search([queries[i] for i in searchable], max(k, jurisdiction.RERANK_DEPTH), ahead)
         hits = dict(zip(searchable, found, strict=True))
         kb = self.kb
         return [
@@ -238,6 +249,11 @@ class AdviceEngine:
             )[:k]
             for i, q in enumerate(questions)
         ]
+
+    def _search(self, queries: list[str], k: int, ahead: object | None) -> list[list[Hit]]:
+        if ahead is None:
+            return self.retriever.search_many(queries, k=k)
+        return self.retriever.search_many(queries, k=k, vectors=ahead)  # type: ignore[call-arg]
 
     def states_local_rules(self, answer: Answer) -> bool:
         """Whether the answer leads with one place's law or tax rules: then the creator's country matters (a local

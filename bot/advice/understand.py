@@ -433,26 +433,34 @@ PAY_TO_JOIN = _rx(
     r"activation|ambassad\w*|membership|adhesion|port|shipping)\b|"
     r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)"
 )
+# A scam's ask, not a brand's own portal: "log in to our creator portal" or "use the code we email you" is no
+# credential given away; a password, the account's login or a code received by SMS is.
 LOGIN_ASK = _rx(
-    r"\b(?:mot de passe|mdp|password|passcode|identifiants?|login|log in|log-in|credentials|code (?:de verification|"
-    r"de securite|2fa|sms|a \d chiffres|recu par sms)|2fa|two[- ]factor|verification code|codes? de secours|"
-    r"backup codes?|acces a (?:mon|ton|votre) compte|access to (?:my|your) account|connect(?:er|e)? (?:mon|my) "
-    r"(?:compte|account)|(?:lien|link) (?:de|pour|to|for) (?:me )?(?:connect\w*|log\w*|verif\w*|valider|validate)|"
+    r"\b(?:mot de passe|mdp|password|passcode|identifiants?|login (?:details|info|credentials)|credentials|"
+    r"(?:my|your|his|her|their|mon|ton|votre|mes|tes|vos) (?:\w+ )?(?:login|logins|log-in)\b|"
+    r"code (?:de verification|de securite|2fa|sms|a \d chiffres|recu par sms)|2fa|two[- ]factor|verification code|"
+    r"codes? de secours|backup codes?|acces a (?:mon|ton|votre) compte|access to (?:my|your) account|"
+    r"connect(?:er|e)? (?:mon|my) (?:compte|account)|"
+    r"(?:lien|link) (?:de|pour|to|for) (?:me )?(?:connect\w*|log\w*|verif\w*|valider|validate)|"
     r"(?:se|me) connecter (?:via|sur|avec|a) (?:un|leur|le|ce|their|the|a) (?:lien|link|site|page)|"
     r"(?:log ?in|sign ?in|connect) (?:via|through|with|on) (?:a|their|the|this) (?:link|site|page|form))"
 )
+# A program or an archive to run, not a press kit, a PDF contract or the app the brand sells.
 DOWNLOAD_ASK = _rx(
     r"\.(?:exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|\b(?:download|telecharger|installer|install|ouvrir|open|run|lancer|"
-    r"executer)\b[^.?!\n]{0,40}\b(?:file|fichier|program|programme|software|logiciel|app|application|launcher|"
-    r"setup|demo|archive|zip|exe|piece jointe|attachment|contrat|contract|brief|pdf)\b"
+    r"executer)\b[^.?!\n]{0,40}\b(?:program|programme|software|logiciel|launcher|setup|installer|executable|demo|"
+    r"archive|zip|rar|exe)\b"
 )
 ARCHIVE = _rx(
     r"\.(?:rar|zip|7z|exe|scr|msi|apk)\b|\b(?:un|a|an|the|le|this|ce|cet) (?:zip|rar|fichier zip|archive|exe)\b|"
     r"\b(?:rar|zip|archive|\.exe)\b[^.?!\n]{0,40}\b(?:password|mot de passe|mdp)\b"
 )
+# Card or banking secrets: an IBAN or a RIB to be paid is what every brand asks, not this.
 BANK_ASK = _rx(
-    r"\b(?:rib|iban|bic|swift|coordonnees bancaires|bank details|card number|numero de carte|cvv|bank account details|"
-    r"carte bancaire|credit card)\b"
+    r"\b(?:card number|card details|numero de (?:ta |votre )?carte|cvv|cvc|cryptogramme|carte bancaire|credit card|"
+    r"debit card|bank(?:ing)? (?:login|password|credentials|access)|online banking|identifiants bancaires|code pin|"
+    r"pin code|(?:your|ton|votre) pin|(?:rib|iban|bank details|coordonnees bancaires)\b[^.?!\n]{0,40}\b(?:password|"
+    r"mot de passe|sms|login|identifiants|card|carte))\b"
 )
 COPYRIGHT_THREAT = _rx(
     r"\b(?:copyright|droits? d'? ?auteur|dmca|violation|infringement)\b[^.?!\n]{0,80}\b(?:supprim\w*|delet\w*|"
@@ -681,6 +689,7 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
     """The offer detectors (bot.offers), then the same flags as a creator words them in a question, each read
     clause by clause so that a negated mention ("no upfront fee", "pas de mot de passe") does not count."""
     from bot.offers import extract_facts
+    from bot.offers.extract import own_portal
 
     # The offer rules read the opening (their cost grows faster than the text on long digit runs); this step's own
     # detectors below read the whole message, and a pasted offer is judged in full by the offer evaluator.
@@ -717,7 +726,12 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
             if flag == "login_request" and ARCHIVE.search(clause.folded):
                 continue
             if any(
-                not is_negated(clause, m.span()) and not _pays_the_state(flag, m)
+                not is_negated(clause, m.span())
+                and not _pays_the_state(flag, m)
+                and not (
+                    flag == "login_request"
+                    and own_portal(clause.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
+                )
                 for m in pattern.finditer(clause.folded)
             ):
                 add(flag)
@@ -817,10 +831,18 @@ def _hides_disclosure(clause: object) -> bool:
 
     if any(label(match) for match in HIDE_ASK.finditer(folded)):
         return True
+    # "pas de droits publicitaires", "no usage in paid ads": a refused advertising use, not a label left out.
     return any(
-        is_negated(clause, match.span()) and label(match)  # type: ignore[arg-type]
+        is_negated(clause, match.span())  # type: ignore[arg-type]
+        and label(match)
+        and not ADS_USE_NEAR.search(folded[max(0, match.start() - 25) : match.end()])
         for match in DISCLOSURE_WORD.finditer(folded)
     )
+
+
+ADS_USE_NEAR = _rx(
+    r"\b(?:droits?|rights?|usage|licen[cs]e|utilis\w*|reutilis\w*|whitelist\w*|boost\w*|in paid|en pub)\b"
+)
 
 
 def warning_flag(flags: Sequence[str]) -> str | None:

@@ -17,8 +17,9 @@ from bot.text import Clause, Clauses, amounts, clauses, fold, is_negated, strip_
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
-    "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "ten": 10, "dix": 10,
-    "twelve": 12, "douze": 12, "single": 1,
+    "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9,
+    "ten": 10, "dix": 10, "eleven": 11, "onze": 11, "twelve": 12, "douze": 12, "fifteen": 15, "quinze": 15,
+    "twenty": 20, "vingt": 20, "single": 1, "couple": 2,
 }  # fmt: skip
 FORMATS = {
     "reel": "reel", "reels": "reel", "story": "story", "stories": "story", "post": "post", "posts": "post",
@@ -31,7 +32,16 @@ FORMATS = {
     "livestreams": "live", "blog article": "blog", "blog articles": "blog", "pin": "post", "pins": "post",
     "epingle": "post", "epingles": "post", "tiktok video": "tiktok", "tiktok videos": "tiktok",
     "video tiktok": "tiktok", "videos tiktok": "tiktok", "newsletter": "newsletter", "newsletters": "newsletter",
+    "encart": "placement", "encarts": "placement", "insert": "placement", "inserts": "placement",
+    "placement": "placement", "placements": "placement", "slot": "placement", "slots": "placement",
+    "feature": "placement", "features": "placement", "edition": "newsletter", "editions": "newsletter",
+    "episode": "placement", "episodes": "placement",
 }  # fmt: skip
+# A placement ("1 encart", "a feature", "2 slots") is the format of what it sits in: "1 encart dans votre newsletter"
+# is a newsletter, "a feature in your next video" a video; where it sits is not said, it counts as nothing.
+PLACED_IN = (("newsletter", "newsletter"), ("stories", "story"), ("story", "story"), ("video", "video"),
+             ("youtube", "video"), ("vlog", "video"), ("podcast", "video"), ("live", "live"), ("stream", "live"),
+             ("blog", "blog"), ("article", "blog"))  # fmt: skip
 PLATFORMS = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok", "youtube": "youtube",
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
@@ -42,8 +52,8 @@ PLATFORMS = {
 OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
 NO_PLATFORM = {"blog", "newsletter"}
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
-NOT_A_SHORT = re.compile(
-    r"^\s?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
+NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
+    r"^\s?([a-z]+\s){0,2}?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
     r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip)"
 )
 CURRENCIES = {
@@ -281,7 +291,14 @@ UNLIMITED_ROUNDS = re.compile(
     r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|"
     r"autant de (modifications|modifs|retouches|allers)|"
     r"jusqu.a (validation|satisfaction|approbation|ce que)|until (we are|we're|fully|they are) (happy|satisfied)|"
-    r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)"
+    r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)|"
+    # "unlimited rounds of revisions", "un nombre illimité de retouches", "until the client is fully satisfied"
+    r"(illimite\w*|unlimited|endless|infinite|sans limite( de)?|no limit (on|to)|pas de limite( de| au)?)"
+    r"( [a-z'-]+){0,4} (revisions?|modifications?|modifs?|changes|edits|retouches?|corrections?|rounds|"
+    r"allers?[- ]retours?)|(revisions?|modifications?|modifs?|changes|edits|retouches?|corrections?|rounds)"
+    r"[^.\n]{0,30}(sans limite|without (any )?limit|no limit|illimite\w*|unlimited)|until (the |our )?([a-z]+ ){0,2}"
+    r"(is |are )?(fully |completely |entirely |100% )?(happy|satisfied)|"
+    r"jusqu.a (ce que )?([a-z']+ ){0,3}(soit |soient )?(entierement |totalement |pleinement )?satisfaite?s?"
 )
 PAYMENT_DAYS = re.compile(
     r"\bnet\s?-?(?P<a>\d{2,3})\b|(?P<d>\d{2,3})[- ]days? (payment )?terms|payable (a|sous|under|within) "
@@ -312,7 +329,9 @@ _SAY = (
 )
 HIDDEN = re.compile(
     rf"(don.t|do not|never|no need to|ne (pas|jamais)|pas besoin de|eviter de|avoid|inutile de|pas la peine de) "
-    rf"({_SAY})?[^.\n,;]{{0,40}}?{_HIDE_TARGET}|"
+    # a verb of saying before what is hidden ("don't mention it's paid"), or the label right after ("pas besoin de
+    # #pub"); "we don't have a paid budget" hides nothing
+    rf"({_SAY}[^.\n,;]{{0,40}}?|(the |le |la |les |of |d'|de |du )?){_HIDE_TARGET}|"
     rf"(without|sans) {_SAY}[^.\n,;]{{0,30}}?{_HIDE_TARGET}|"
     r"\bne (mentionne[rz]?|dites|dis|indique[rz]?|precise[rz]?|mets|mettez|utilise[rz]?|affiche[rz]?|signale[rz]?|"
     r"tague[rz]?|parle[rz]?) (pas|jamais)[^.\n,;]{0,30}?" + _HIDE_TARGET + "|"
@@ -325,11 +344,20 @@ HIDDEN = re.compile(
     r"entre nous)"
 )
 DISCLOSE = re.compile(
-    r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|collaboration\s+commerciale|paid\s+partnership|"
+    r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|#gifted|#cadeau|#produit_?offert|#offert|collaboration\s+commerciale|paid\s+partnership|"
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
     r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
-    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b"
+    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    # "mention explicite du partenariat", "mention « vidéo sponsorisée »", "mettre « produit offert » dans ta publi",
+    # "LinkedIn's Brand partnership label", "YouTube's paid promotion setting"
+    r"(mention\w*|mettre|ajoute[rz]?|indique[rz]?|preciser|precise[rz]?|write|add|include)\b\W{0,3}"
+    r"((le|la|les|du|de|d'|the|a|an|un|une|explicite|claire?|clear|clearly|obligatoire|legale|required|in|dans|"
+    r"ta|ton|your|each|chaque|every|post|publi\w*)\W{1,3}){0,4}([\"«“]\W?(\w+ ){0,3})?"
+    r"(partenariat|publicit\w*|\bpub\b|collaboration commerciale|sponsoris\w*|sponsored|remunere\w*|produit offert|"
+    r"offert par|gifted|paid partnership|brand partnership)|(brand partnership|paid partnership|paid promotion|"
+    r"partenariat remunere|collaboration commerciale|branded content|contenu de marque)\W{0,3}(label|tag|setting|"
+    r"toggle|tool|feature|disclosure|mention|outil|fonction|etiquette|option)"
 )
 LOGIN = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|log ?in (to|into|details|"
@@ -461,7 +489,7 @@ NO_CONTRACT = re.compile(
 )
 COMPETITOR_BAN = re.compile(
     r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parle\w*|talk about|tag|taguer|identifier|"
-    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|"
+    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
     r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?|"
     # "never mention NordShield or any other VPN", "ni aucune autre appli": the rivals named by their kind
     r"\b(or|ou|ni|nor) ((any|no|aucune?|un|une|d.) ?){0,2}(other|autres?) [a-z]{2,20})|"
@@ -473,7 +501,11 @@ BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
     r"date d.expiration|expiry date|expiration date|bank(ing)? (login|password|credentials|access)|online banking|"
     r"identifiants bancaires|(acces|access) (a|to) (ton|votre|your) (compte bancaire|bank)|code pin|pin code|"
-    r"\bpin\b|code secret|(iban|rib)[^.\n]{0,40}(code|password|mot de passe|sms|verification|carte|card)|"
+    # A PIN, not "pin a comment": "your PIN", "PIN number" ("pin code" and "code PIN" come before).
+    r"(ton|votre|your|le|the|ta|son) pin\b(?! (a|the|un|le|la|ce|this|it|ton|your|our|notre) )|\bpin (number|numero)|"
+    r"code secret|(iban|rib)[^.\n]{0,40}((?<!bic )(?<!swift )(?<!postal )code(?! ?(bic|swift|postal|banque|guichet|"
+    r"iban))|password|mot de passe|sms|"
+    r"verification|carte|card)|"
     r"(paypal|bank) (password|mot de passe)|(photo|scan|copie|copy|picture|recto|numero|details|both sides)[^.\n]{0,30}"
     r"(carte bancaire|carte de credit|credit card|debit card|bank card|carte bleue)"
 )
@@ -504,6 +536,24 @@ NEW_PASSWORD = re.compile(
     r"de (ton|votre) choix)|(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
     r"votre )?(own |new |nouveau |propre )?(password|mot de passe)"
 )
+# A code the brand sends to open its own portal ("use the verification code we email you"), unless it is asked back.
+BRAND_CODE = re.compile(
+    r"\b(we|we'll|we will|nous)\b[^.\n]{0,20}\b(send|sends|email|e-mail|text|envo\w*)\b|\bon (t'|vous )envo\w*"
+)
+HAND_OVER = re.compile(
+    r"\b(send|give|share|forward|tell|read|envoie\w*|envoyez|donne\w*|partage\w*|transf\w*|communiqu\w*)\b"
+    r" (it|them|the code|le code|le|la|les|nous|us|moi|me|to us|a nous)\b|\bback to us\b|\brenvoie"
+)
+
+
+def own_portal(window: str, asked: str) -> bool:
+    """The words around `asked` (a password or a code) ask for the brand's own portal, not for the creator's
+    credentials: a password the creator chooses, or a code the brand sends and does not ask back."""
+    if NEW_PASSWORD.search(window):
+        return True
+    return "code" in asked and bool(BRAND_CODE.search(window)) and not HAND_OVER.search(window)
+
+
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
     r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
@@ -553,8 +603,19 @@ NO_OBLIGATION_STEMS = (
     "obligation", "engagement", "contrepartie", "strings", "expectation", "oblige", "required", "free to", "if you",
     "si ca", "si cela", "attendu", "expected", "exige",
 )  # fmt: skip
-PER_MONTH = re.compile(r"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|monthly|mensuel")
-PER_WEEK = re.compile(r"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|weekly|hebdo")
+# "monthly" or "hebdomadaire" said of the deliverables, not of a newsletter, an invoice or a call beside them.
+_OF_OTHER_BEFORE = r"(?<!newsletter )(?<!newsletters )(?<!facturation )(?<!invoicing )(?<!reporting )(?<!paiement )"
+_OF_OTHER_AFTER = (
+    r"(?! ?(newsletter|invoic|factur|report|rapport|call|meeting|point|reunion|paiement|payment|fee|budget))"
+)
+PER_MONTH = re.compile(
+    rf"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}"
+)
+PER_WEEK = re.compile(
+    rf"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}"
+)
+# "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
+RESTATED_RHYTHM = re.compile(r"\b(\d{1,2}|one|un|une)\s?(par|per|a|each|every|chaque|/)\s?(mois|month|semaine|week)\b")
 SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|"
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -666,7 +727,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     credentials = any(
         not is_negated(c, m.span())
         and not BENIGN_CODE.search(m.group(0))
-        and not NEW_PASSWORD.search(c.folded[max(0, m.start() - 30) : m.end() + 30])
+        and not own_portal(c.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
         for c in _having(CREDENTIALS, parts)
         for m in CREDENTIALS.finditer(c.folded)
     )
@@ -687,10 +748,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
     if _mentions(folded, "compet", "concurren", "rival", "brand", "marque", "other", "autre"):
-        facts.competitor_ban = any(
-            COMPETITOR_BAN.search(c.folded) and _forbids(c) and not _bounded_ban(c)
-            for c in _having(COMPETITOR_BAN, parts)
-        )
+        facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
 
 
 def _clause_at(parts: list[Clause], offset: int) -> Clause | None:
@@ -717,6 +775,8 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
 def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3."""
     clause_text = clause_text[:MAX_CLAUSE_SCAN]
+    if RESTATED_RHYTHM.search(clause_text):
+        return 1
     if PER_MONTH.search(clause_text):
         months, weeks = _span_months(clause_text)
         if months is None:
@@ -791,7 +851,15 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
         r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
-        r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b",
+        r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b|"
+        # "Shipping is just $19.99", "frais de port : 9,90 €": the creator pays the postage
+        r"(shipping|postage|frais de port|frais d.envoi|frais de livraison)( (fee|cost)s?)?\s?"
+        r"(is|are|est|sont|of|de|:)?\s?(just|only|seulement|juste|que|simplement)?\s?([$€£]\s?\d|\d{1,3}([.,]\d{2})?\s?([$€£]|eur\b|"
+        r"euros?\b))|"
+        # "you purchase any watch from our store with your discount code": buying in, whatever is promised back
+        r"\b(you|tu|vous) (just |simply |first |only |need to |must |have to |dois |devez )?(buy|purchase|order|"
+        r"achetes|achetez|commandes|commandez)\b[^.\n]{0,50}\b(store|shop|site|boutique|website|discount|code|"
+        r"reduction|remise|refund|rembours\w*)",
         folded,
     )
     for pay_request in itertools.islice(pay_requests, MAX_AMOUNTS):
@@ -863,7 +931,7 @@ JOINING_AFTER = re.compile(r" d.(adhesion|inscription|activation|admission|ouver
 
 
 def _joining_fee(folded: str, match: re.Match[str]) -> bool:
-    """"the onboarding fee", "frais d'adhésion": what the creator would pay to join, not a fee for their work."""
+    """ "the onboarding fee", "frais d'adhésion": what the creator would pay to join, not a fee for their work."""
     return bool(
         JOINING_BEFORE.search(folded, max(0, match.start() - 16), match.start())
         or JOINING_AFTER.match(folded, match.end())
@@ -874,11 +942,18 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
     found: dict[tuple[str, str | None], int] = {}
     totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
     offer_span = _span_months(folded)
-    for clause in _having(DELIVERABLE, parts):
+    for clause in _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts):
         repeat = 0
+        if clause.folded.count("|") >= 2 and (row := _table_row(clause)):
+            key = (row[0], row[2])
+            found[key] = found.get(key, 0) + row[1]
+            continue
         named = {PLATFORMS[w] for w in re.findall(r"[a-z]+", clause.folded) if w in PLATFORMS}
         matches = []
-        for m in DELIVERABLE.finditer(clause.folded):
+        forward = list(itertools.islice(DELIVERABLE.finditer(clause.folded), MAX_AMOUNTS))
+        counted = {m.span("fmt") for m in forward}
+        after = [m for m in DELIVERABLE_AFTER.finditer(clause.folded) if m.span("fmt") not in counted]
+        for m in sorted(forward + after[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
             before = clause.folded[: m.start()]
             near = before[-20:]
             paren = clause.folded.rfind("(", 0, m.start())
@@ -908,6 +983,10 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
+            if fmt == "placement":
+                fmt = next((name for word, name in PLACED_IN if word in around), "")
+                if not fmt:
+                    continue
             if fmt == "video" and "newsletter" in around:
                 fmt = "newsletter"  # "1 mention dans votre newsletter"
             elif fmt == "post" and "blog" in (match.group("adj") or ""):
@@ -955,7 +1034,8 @@ _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, revers
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
     "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
-    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram"
+    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
+    "twitter|threads|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
@@ -964,6 +1044,39 @@ DELIVERABLE = re.compile(
     rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
     rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
 )
+_PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
+# The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
+# "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
+DELIVERABLE_AFTER = re.compile(
+    rf"\b(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
+    rf"(?:[\s-](?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
+    r"\s?(?:[x×]\s?|:\s?|\(\s?x\s?)(?P<n>\d{1,2})\b"
+    r"(?![.,:/-]?\s?\d|\s?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
+    r"semaines?|weeks?|heures?|hours?|er\b|e\b|janv|fev|mars|avr|mai\b|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar\b|"
+    r"apr|may\b|jun|jul|aug|sep))"
+)
+# A table row of a brief: "| Reel | Instagram | 2 |" (a cell with the format, one with the count).
+TABLE_FORMAT = re.compile(
+    rf"(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})(?P<more>(?:[\s-](?:{_PLATFORM_WORDS}|"
+    rf"{_ADJECTIVES}))*)"
+)
+TABLE_COUNT = re.compile(r"(?:x\s?)?(?P<n>\d{1,2})(?:\s?x)?")
+
+
+def _table_row(clause: Clause) -> tuple[str, int, str | None] | None:
+    """(format, count, platform) of a table row with a format cell and a count cell, else None."""
+    cells = [cell.strip() for cell in clause.folded.split("|")][:12]
+    fmt = next((m for cell in cells if (m := TABLE_FORMAT.fullmatch(cell))), None)
+    count = next((int(m.group("n")) for cell in cells if (m := TABLE_COUNT.fullmatch(cell))), None)
+    if fmt is None or not count or count > 50:
+        return None
+    words = [w for cell in cells for w in re.findall(r"[a-z]+", cell)]
+    platform = next((PLATFORMS[w] for w in words if w in PLATFORMS), None)
+    name = FORMATS[fmt.group("fmt")]
+    if name == "video" and platform == "tiktok":
+        name = "tiktok"
+    platform = platform or OWN_PLATFORM.get(name)
+    return (name, count, None if name in NO_PLATFORM or name == "placement" else platform)
 
 
 def _platforms(folded: str, deliverables: list[Deliverable]) -> list[str]:
@@ -1053,7 +1166,9 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     ]
     # "Not to promote any other haircare brand for 12 months" is an exclusivity with its term, not a ban for ever.
     bounded = [
-        (c, m) for c in _having(COMPETITOR_BAN, parts) if (m := COMPETITOR_BAN.search(c.folded)) and _bounded_ban(c)
+        (c, m)
+        for c in _having(COMPETITOR_BAN, parts)
+        if (m := COMPETITOR_BAN.search(c.folded)) and _bans(c) and _bounded_ban(c)
     ]
     claims += bounded
     if claims:
@@ -1087,8 +1202,18 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.paid_ads = False
 
 
-def _forbids(clause: Clause) -> bool:
-    return FORBIDS.search(clause.folded) is not None
+# What makes a mention of competitors a ban: "never mention", "ne pas citer", "interdit", "must avoid".
+PROHIBITION = re.compile(
+    r"\b(never|jamais|not|no|don't|do not|ne|n'|pas|aucune?|interdi\w*|forbidden|banned|prohibited|not allowed|"
+    r"off limits|proscrit\w*|avoid|eviter|evitez|refrain|abstenir|abstiens|must not|may not|cannot|can't|won't)\b|n't\b"
+)
+
+
+def _bans(clause: Clause) -> bool:
+    """A clause that forbids naming or promoting competitors (not one that allows it: "feel free to mention
+    other brands you like")."""
+    match = COMPETITOR_BAN.search(clause.folded)
+    return match is not None and (is_negated(clause, match.span()) or bool(PROHIBITION.search(clause.folded)))
 
 
 def _bounded_ban(clause: Clause) -> bool:
@@ -1098,12 +1223,6 @@ def _bounded_ban(clause: Clause) -> bool:
 
 
 NEVER = re.compile(r"\b(never|jamais|no time limit|sans limite)\b")
-# A ban says so: "never/don't/ne ... pas/avoid/forbidden"; "tu peux mentionner d'autres marques" is a permission.
-FORBIDS = re.compile(
-    r"\b(never|jamais|not|no|don'?t|do not|can'?t|cannot|won'?t|mustn'?t|must not|shouldn'?t|should not|ne|n'|pas|"
-    r"aucune?|plus|avoid|eviter|evite[rz]?|refrain|interdi\w*|forbidden|banned|not allowed|prohibited|proscrit|"
-    r"off limits|exclusi\w*|only|uniquement|seulement)\b"
-)
 
 
 def _said(clause: Clause, pattern: re.Pattern[str]) -> bool:
@@ -1132,7 +1251,7 @@ def _forever_rights(clause: Clause) -> bool:
 def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if _hits(APPROVAL, parts):
         facts.approval = True
-    if any(UNLIMITED_ROUNDS.search(c.folded) for c in _having(UNLIMITED_ROUNDS, parts)):
+    if any(_said(c, UNLIMITED_ROUNDS) for c in _having(UNLIMITED_ROUNDS, parts)):
         facts.approval, facts.revision_rounds = True, 99
     elif rounds := _hits(ROUNDS, parts):
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))

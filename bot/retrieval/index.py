@@ -12,20 +12,21 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from bot.advice.models import Hit
 from bot.errors import KnowledgeBaseError
 from bot.kb import Card, KnowledgeBase
 from bot.kb.base import outside_hash
-from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings, single_threaded_e5
+from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings, one_blas_thread, single_threaded_e5
 from bot.retrieval.lexical import LexicalIndex
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ RRF_K = 60
 # on the third): BM25 counts double, e5's two rankings half, and k = 20 lets a first place weigh more.
 # Pooled dev: hit@1 0.874 -> 0.887, hit@3 0.955 -> 0.972.
 E5_FUSION = ((1.0, 0.5, 0.5, 2.0), 20)
+MEMORY_AFTER = 2  # searches after which a process ranks in memory (a one-shot `ask` never loads the matrices)
+MEMORY_PAGE = 512  # rows read from Chroma at a time when loading them: the rows come as Python floats first
 NEIGHBOURS = 10  # nearest texts whose share of out-of-scope examples is a decline feature
 # Decline when this weighted sum of the features (see `decline_features`) plus the bias is positive: a logistic
 # regression fitted on the three dev files (492 questions, 91 off-topic), its cut folded into the bias where
@@ -198,6 +201,61 @@ class Space:
     outside: bool = False  # also holds the out-of-scope examples (the decline signal)
 
 
+def _now(embed: Callable[[list[str]], list[list[float]]], texts: list[str]) -> Future[list[list[float]]]:
+    future: Future[list[list[float]]] = Future()
+    future.set_result(embed(texts))
+    return future
+
+
+class QueryVectors:
+    """The questions of one ask, embedded once per model and text: started before the message is read
+    (`CardIndex.embed_ahead`) and shared by every search of that ask (a follow-up is looked up twice)."""
+
+    def __init__(self) -> None:
+        self._started: dict[tuple[int, str], tuple[Future[list[list[float]]], int]] = {}
+        self._lock = threading.Lock()
+
+    def start(
+        self,
+        model: USEEmbeddings | CachedEmbeddings,
+        texts: Sequence[str],
+        run: Callable[..., Future[list[list[float]]]] = _now,
+    ) -> None:
+        """Embed, in one batch run by `run` (an executor's submit; by default here and now), the texts that
+        this model has not started yet."""
+        with self._lock:
+            missing = list(dict.fromkeys(text for text in texts if (id(model), text) not in self._started))
+            if missing:
+                future = run(model.embed_queries, missing)
+                self._started.update(((id(model), text), (future, i)) for i, text in enumerate(missing))
+
+    def get(self, model: USEEmbeddings | CachedEmbeddings, texts: Sequence[str]) -> list[list[float]]:
+        """The texts' vectors (started before), waiting for them if they are still being embedded."""
+        started = [self._started[(id(model), text)] for text in texts]
+        return [future.result()[i] for future, i in started]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """One collection's vectors in memory: card id per row, unit rows (Chroma's cosine normalises the same)."""
+
+    cards: list[str]
+    vectors: np.ndarray
+
+    def nearest(self, questions: np.ndarray, n: int) -> list[list[tuple[str, float]]]:
+        """Per question, the `n` nearest rows as (card id, cosine distance), nearest first: what Chroma's
+        query returns, computed exactly instead of through its graph."""
+        norms = np.linalg.norm(questions, axis=1, keepdims=True)
+        distances = np.float32(1.0) - (questions / np.where(norms == 0, 1, norms)) @ self.vectors.T
+        n = min(n, len(self.cards))
+        nearest = []
+        for row in distances:
+            top = np.argpartition(row, n - 1)[:n] if n < len(row) else np.arange(len(row))
+            top = top[np.argsort(row[top], kind="stable")]
+            nearest.append([(self.cards[i], float(row[i])) for i in top])
+        return nearest
+
+
 class CardIndex:
     """Cards in Chroma, one collection per dense ranking, refreshed together, searched hybrid.
 
@@ -205,6 +263,10 @@ class CardIndex:
     decline signal; with `e5`, multilingual-e5-small over the same short texts and over each card's passage
     gives two more; a stemmed BM25 over the short texts gives the keyword ranking. All are fused by
     reciprocal rank: each model misses different questions.
+
+    Chroma stores the vectors; a process that answers more than one question ranks with a copy of each
+    collection in memory (a few MB, read after each refresh, replaced in one assignment): a matrix product
+    over ~2,800 texts costs less than three Chroma queries, and the e5 rankings wait for nothing but e5.
     """
 
     def __init__(
@@ -233,6 +295,9 @@ class CardIndex:
         self.client = chroma_client(index_dir, chroma_url)
         self._executor: ThreadPoolExecutor | None = None  # embeds questions with the second model
         self._executor_lock = threading.Lock()
+        self._memory: dict[str, Matrix] | None = None  # per collection, once MEMORY_AFTER searches ran
+        self._memory_lock = threading.Lock()
+        self._searches = 0
         self.stores: dict[str, Chroma] = {}  # LangChain's stores, opened when a refresh writes
         self._sizes: dict[str, int] = {}  # texts per collection, read once per refresh instead of per question
         self.collections: dict[str, chromadb.Collection] = {}
@@ -401,29 +466,64 @@ class CardIndex:
         """Serve `kb` (the cards the dense index already holds) with a matching keyword index."""
         self.has_examples = any(kb.outside.values())
         self.lexical = LexicalIndex((doc.card_id, text) for doc in map(card_document, kb) for text in doc.texts)
+        if self._memory is not None:  # ranking in memory already: the new vectors are read now, off the hot path
+            self._memory = self._read_memory()
+
+    def _read_memory(self) -> dict[str, Matrix]:
+        """Every collection's vectors, read from Chroma in pages (each row comes as Python floats first)."""
+        one_blas_thread()
+        memory = {}
+        for space in self.spaces:
+            collection = self.collections[space.name]
+            cards: list[str] = []
+            pages: list[np.ndarray] = []
+            while True:
+                page = collection.get(include=["embeddings"], limit=MEMORY_PAGE, offset=len(cards))
+                if not page["ids"]:
+                    break
+                cards += [chunk_id.split(":", 1)[0] for chunk_id in page["ids"]]  # "<card id>:<lang>:<n>"
+                pages.append(np.asarray(page["embeddings"], dtype=np.float32))
+            vectors = np.concatenate(pages) if pages else np.zeros((0, 1), dtype=np.float32)
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            memory[space.name] = Matrix(cards, vectors / np.where(norms == 0, 1, norms))
+        return memory
 
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best cards (dense + keyword ranks fused), or [] when the question is outside our scope."""
         return self.search_many([question], k)[0]
 
-    def search_many(self, questions: Sequence[str], k: int) -> list[list[Hit]]:
+    def embed_ahead(self, questions: Sequence[str]) -> QueryVectors:
+        """Start embedding `questions` with the models that embed in the worker thread (e5, most of an answer's
+        time), so that reading the message, USE and BM25 run meanwhile; pass the result to `search_many`."""
+        vectors = QueryVectors()
+        texts = [plain(question) for question in questions]
+        for model in self._models()[1:]:
+            vectors.start(model, texts, self._worker().submit)
+        return vectors
+
+    def search_many(self, questions: Sequence[str], k: int, vectors: QueryVectors | None = None) -> list[list[Hit]]:
+        """`search` for several questions at once; `vectors` (from `embed_ahead`) holds the ones started."""
         if not questions:
             return []
         questions = [plain(question) for question in questions]
+        memory = self._ranking_memory()
         # One batch per model, shared by that model's collections: e5 embeds each question once, not per space.
         # The other models embed in a worker thread while USE, its collection and BM25 work here: e5 (C, called
         # through ctypes, which releases the GIL) takes most of a question's time, and the rest hides behind it.
-        models = list({id(space.embeddings): space.embeddings for space in self.spaces}.values())
-        later = {id(model): self._worker().submit(model.embed_queries, list(questions)) for model in models[1:]}
-        vectors = {id(models[0]): models[0].embed_queries(list(questions))}
+        vectors = vectors or QueryVectors()
+        models = self._models()
+        for model in models[1:]:
+            vectors.start(model, questions, self._worker().submit)
+        vectors.start(models[0], questions)
         rankings: list[list[Dense]] = [
-            self._dense(space, vectors[id(space.embeddings)]) if id(space.embeddings) in vectors else []
+            self._dense(space, vectors.get(space.embeddings, questions), memory)
+            if space.embeddings is models[0]
+            else []
             for space in self.spaces
         ]
         lexical = [self.lexical.rank_scored(question) for question in questions]
-        vectors.update({key: future.result() for key, future in later.items()})
         rankings = [
-            ranking or self._dense(space, vectors[id(space.embeddings)])
+            ranking or self._dense(space, vectors.get(space.embeddings, questions), memory)
             for space, ranking in zip(self.spaces, rankings, strict=True)
         ]
         results = []
@@ -439,6 +539,24 @@ class CardIndex:
             first = per_space[0]
             results.append([Hit(card_id, first.get(card_id, 0.0)) for card_id in fuse(lists, weights, rrf_k)[:k]])
         return results
+
+    def _models(self) -> list[USEEmbeddings | CachedEmbeddings]:
+        """Each model once, USE first: it embeds in the calling thread, the others in the worker."""
+        return list({id(space.embeddings): space.embeddings for space in self.spaces}.values())
+
+    @property
+    def in_memory(self) -> bool:
+        """Whether searches rank with the collections' copy in memory (else with Chroma's queries)."""
+        return self._memory is not None
+
+    def _ranking_memory(self) -> dict[str, Matrix] | None:
+        """The collections in memory, read at the MEMORY_AFTER-th search (then again by each refresh, in `use`);
+        None before: a one-shot `ask` answers from Chroma rather than read every vector for one question."""
+        with self._memory_lock:
+            self._searches += 1
+            if self._memory is None and self._searches >= MEMORY_AFTER:
+                self._memory = self._read_memory()
+            return self._memory
 
     def _worker(self) -> ThreadPoolExecutor:
         if self._executor is None:
@@ -468,20 +586,33 @@ class CardIndex:
         features = decline_features(per_space, outside, shares, keyword_score)
         return sum(w * x for w, x in zip(DECLINE_WEIGHTS, features, strict=True)) + DECLINE_BIAS > 0
 
-    def _dense(self, space: Space, vectors: list[list[float]]) -> list[Dense]:
+    def _dense(self, space: Space, vectors: list[list[float]], memory: dict[str, Matrix] | None) -> list[Dense]:
         """Per question, each card's best similarity in this space, best card first."""
-        collection = self.collections[space.name]
-        n = min(space.per_query, self._sizes.get(space.name) or collection.count())
-        if n == 0:
-            return [Dense({}, 0.0) for _ in vectors]
-        found = collection.query(query_embeddings=vectors, n_results=n, include=["distances"])
+        if memory is not None:
+            matrix = memory[space.name]
+            n = min(space.per_query, len(matrix.cards))
+            found = matrix.nearest(np.asarray(vectors, dtype=np.float32), n) if n else [[] for _ in vectors]
+        else:
+            collection = self.collections[space.name]
+            size = self._sizes.get(space.name) or collection.count()
+            n = min(space.per_query, size)
+            if n == 0:
+                return [Dense({}, 0.0) for _ in vectors]
+            # Asked for every text, Chroma's graph search is exact (asked for 60, it missed some of the 60 nearest
+            # for a quarter of the dev questions): the same ranking as in memory, for ~15 ms more per collection.
+            got = collection.query(query_embeddings=vectors, n_results=size, include=["distances"])
+            # Chunk ids are "<card id>:<lang>:<n>".
+            found = [
+                [(chunk_id.split(":", 1)[0], distance) for chunk_id, distance in zip(ids[:n], distances, strict=False)]
+                for ids, distances in zip(got["ids"], got["distances"], strict=True)
+            ]
         rankings = []
-        for ids, distances in zip(found["ids"], found["distances"], strict=True):
+        for nearest in found:
             best: dict[str, float] = {}
-            cards = [chunk_id.split(":", 1)[0] for chunk_id in ids]  # ids are "<card id>:<lang>:<n>"
-            for card_id, distance in zip(cards, distances, strict=True):
+            for card_id, distance in nearest:
                 best.setdefault(card_id, 1.0 - distance)  # closest first: a card's first text is its best
-            rankings.append(Dense(best, cards[:NEIGHBOURS].count(OUTSIDE) / NEIGHBOURS))
+            cards = [card_id for card_id, _ in nearest[:NEIGHBOURS]]
+            rankings.append(Dense(best, cards.count(OUTSIDE) / NEIGHBOURS))
         return rankings
 
     def count(self) -> int:

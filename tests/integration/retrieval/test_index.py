@@ -1,13 +1,19 @@
 """The index against a real Chroma, embedded on disk and as a server (`chroma_url`), with the real embedding model."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from bot.advice import AdviceEngine
+from bot.advice.engine import Question
+from bot.advice.models import Hit
+from bot.eval.questions import load_questions, questions_dir
 from bot.kb import load_knowledge
 from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex
 from tests.cards import write_card, write_pair
+from tests.conftest import KNOWLEDGE
 
 
 @pytest.fixture
@@ -105,6 +111,49 @@ def test_e5_rankings_join_an_existing_index_and_refresh_with_it(
     assert hits[0].card_id == "exclusivity"
 
 
+def ranked(hits: list[list[Hit]]) -> list[list[str]]:
+    return [[hit.card_id for hit in found] for found in hits]
+
+
+def same_scores(one: list[list[Hit]], other: list[list[Hit]]) -> bool:
+    """Chroma and numpy sum a cosine in different orders: the last float bits may differ."""
+    return all(
+        abs(a.score - b.score) < 1e-5 for x, y in zip(one, other, strict=True) for a, b in zip(x, y, strict=True)
+    )
+
+
+def test_a_process_that_searches_again_ranks_in_memory_as_chroma_did_and_reads_each_refresh(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings, chroma_url: str | None
+) -> None:
+    index = CardIndex(tmp_path / "index", embeddings, e5=e5, chroma_url=chroma_url)
+    index.refresh(load_knowledge(cards))
+    questions = ["a brand wants me to promise not to work with competitors", "combien facturer un post sponsorisé ?"]
+    from_chroma = index.search_many(questions, k=3)
+    assert not index.in_memory  # a one-shot question reads no vectors
+    in_memory = index.search_many(questions, k=3)
+    assert index.in_memory
+    assert ranked(in_memory) == ranked(from_chroma) and same_scores(in_memory, from_chroma)
+    write_pair(cards, "usage-rights", summary="Usage rights let a brand rerun your video as a paid ad.")
+    index.refresh(load_knowledge(cards))  # the copy in memory is read again, with the new card's vectors
+    assert index.search("can the brand run my video as a paid ad for a year?", k=1)[0].card_id == "usage-rights"
+    (cards / "en" / "usage-rights.md").unlink()
+    (cards / "fr" / "usage-rights.md").unlink()
+    index.refresh(load_knowledge(cards))
+    assert "usage-rights" not in [hit.card_id for hit in index.search("can the brand run my video as a paid ad?", k=3)]
+
+
+def test_the_in_memory_ranking_of_the_dev_questions_is_chromas_exact_one(
+    real_index: CardIndex, embeddings: USEEmbeddings, e5: CachedEmbeddings
+) -> None:
+    index = CardIndex(real_index.index_dir, embeddings, e5=e5)  # reopened: its first search goes to Chroma
+    index.refresh(load_knowledge(KNOWLEDGE))
+    questions = [question.q for question in load_questions(questions_dir(KNOWLEDGE))[::8]]
+    from_chroma = index.search_many(questions, k=10)
+    in_memory = index.search_many(questions, k=10)
+    assert index.in_memory and ranked(in_memory) == ranked(from_chroma) and same_scores(in_memory, from_chroma)
+    assert sum(1 for hits in in_memory if hits) > len(questions) // 2
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -130,3 +179,28 @@ def test_everyday_questions_in_the_domains_words_are_declined(real_index: CardIn
 def test_the_same_words_about_a_brand_deal_are_answered(real_index: CardIndex, question: str, card: str) -> None:
     hits = real_index.search(question, k=3)
     assert card in [hit.card_id for hit in hits]
+
+
+def test_an_ask_embeds_each_text_once_per_model_even_a_follow_up_looked_up_twice(
+    real_index: CardIndex, embeddings: USEEmbeddings, e5: CachedEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedded: dict[str, list[str]] = {"use": [], "e5": []}
+    for name, model in (("use", embeddings), ("e5", e5)):
+        monkeypatch.setattr(model, "embed_queries", counting(model.embed_queries, embedded[name]))
+    engine = AdviceEngine(load_knowledge(KNOWLEDGE), real_index)
+    follow_up = Question("and if they refuse?", lang="en", history=("the brand wants me to sign an exclusivity",))
+    answer = engine.ask_many([follow_up, Question("combien facturer un reel ?")])[1]
+    assert answer.in_scope
+    # e5: both messages as written, started before they were read, then the follow-up with its context; USE the
+    # same three, and the previous message, looked up for its topic (nobody kept that card here).
+    assert len(embedded["e5"]) == len(set(embedded["e5"])) == 4
+    assert len(embedded["use"]) == len(set(embedded["use"])) == 4
+    assert embedded["e5"][:2] == ["and if they refuse?", "combien facturer un reel ?"]
+
+
+def counting(embed: Callable[[list[str]], list[list[float]]], seen: list[str]) -> Callable[..., list[list[float]]]:
+    def embed_queries(texts: list[str]) -> list[list[float]]:
+        seen.extend(texts)
+        return embed(texts)
+
+    return embed_queries
