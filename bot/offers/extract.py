@@ -168,7 +168,10 @@ MAX_AMOUNTS = 40  # a real offer states a handful of sums; past this many, the r
 PAY_CONTEXT = re.compile(
     r"frais( de port| d.inscription| d.envoi| de dossier| de livraison)?|shipping|postage|deposit|acompte|caution|"
     r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b|remaining|"
-    r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest"
+    r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest|"
+    # what joining costs the creator ("pay the £29 onboarding fee"), never what the brand pays
+    r"onboarding|activation|joining|sign-?up|enrol\w*|(processing|admin\w*|entry|application) fee|"
+    r"frais d.(adhesion|activation|admission|ouverture|formation)"
 )
 NOT_PAYING = re.compile(r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie")
 DURATION = re.compile(
@@ -457,7 +460,16 @@ ADS_USE = re.compile(
 
 
 def _hides(folded: str) -> bool:
-    return any(not ADS_USE.search(match.group(0)) for match in HIDDEN.finditer(folded))
+    # "no mention of competitors, ever" bans rivals: a bare "no mention" hides the ad only when no rival is named.
+    rivals = COMPETITOR_BAN.search(folded) is not None
+    return any(
+        not ADS_USE.search(match.group(0))
+        and not (rivals and not AD_LABEL.search(folded, match.start(), match.end() + 25))
+        for match in HIDDEN.finditer(folded)
+    )
+
+
+AD_LABEL = re.compile(r"pub|sponsor|#|\bad\b|\bads\b|partenariat|partnership|collab|paid|paye|label|disclos|organic")
 
 
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher")
@@ -494,9 +506,11 @@ NO_CONTRACT = re.compile(
     r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
 )
 COMPETITOR_BAN = re.compile(
-    r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
+    r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parle\w*|talk about|tag|taguer|identifier|"
     r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
-    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|"
+    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?|"
+    # "never mention NordShield or any other VPN", "ni aucune autre appli": the rivals named by their kind
+    r"\b(or|ou|ni|nor) ((any|no|aucune?|un|une|d.) ?){0,2}(other|autres?) [a-z]{2,20})|"
     r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
     r"banned|not allowed|off limits|proscrit)"
 )
@@ -751,7 +765,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
     if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
-    if _mentions(folded, "compet", "concurren", "rival", "brand", "marque"):
+    if _mentions(folded, "compet", "concurren", "rival", "brand", "marque", "other", "autre"):
         facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
 
 
@@ -925,7 +939,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             for c in _having(MONEY_WORDS, parts)
         )
     )
-    if facts.amount is not None or (_hits(MONEY_WORDS, parts) and not unpaid):
+    pay_words = [(c, m) for c, m in _hits(MONEY_WORDS, parts) if not _joining_fee(c.folded, m)]
+    if facts.amount is not None or (pay_words and not unpaid):
         kinds.append("money")
     if _hits(GIFT, parts):
         kinds.append("gift")
@@ -945,6 +960,21 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 facts.commission_rate = float(percent.group("n").replace(",", "."))
                 break
     facts.compensation = kinds
+
+
+JOINING_BEFORE = re.compile(
+    r"(onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|"
+    r"membership|verification) $"
+)
+JOINING_AFTER = re.compile(r" d.(adhesion|inscription|activation|admission|ouverture|formation|dossier)")
+
+
+def _joining_fee(folded: str, match: re.Match[str]) -> bool:
+    """ "the onboarding fee", "frais d'adhésion": what the creator would pay to join, not a fee for their work."""
+    return bool(
+        JOINING_BEFORE.search(folded, max(0, match.start() - 16), match.start())
+        or JOINING_AFTER.match(folded, match.end())
+    )
 
 
 def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
@@ -1223,7 +1253,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
 
 # What makes a mention of competitors a ban: "never mention", "ne pas citer", "interdit", "must avoid".
 PROHIBITION = re.compile(
-    r"\b(never|jamais|not|no|don't|do not|ne|n'|pas|aucune?|interdit\w*|forbidden|banned|prohibited|not allowed|"
+    r"\b(never|jamais|not|no|don't|do not|ne|n'|pas|aucune?|interdi\w*|forbidden|banned|prohibited|not allowed|"
     r"off limits|proscrit\w*|avoid|eviter|evitez|refrain|abstenir|abstiens|must not|may not|cannot|can't|won't)\b|n't\b"
 )
 
