@@ -62,14 +62,15 @@ def print_report(split: str, report: GoldenReport, *, details: bool) -> None:
 
 def adversarial(length: int = 10_000, seed: int = 7) -> list[str]:
     """Inputs built to make a backtracking pattern or a quadratic loop show: digit runs, repeated separators,
-    negations, bullets, currency signs, one very long word, nested quotes, newlines, random digits between
-    random separators, and random mixes of offer words and punctuation."""
+    negations, bullets, currency signs, one very long word, nested quotes, newlines, thousands of one-word
+    clauses or lines, random digits between random separators, and random mixes of offer words and
+    punctuation."""
     rng = random.Random(seed)
     units = [
         "1", "1 ", "1,", "1.", "1.1 ", "€1", "1k€ ", "$", "€", "- ", ". ", ", ", "\n", "\r\n", "> ", ">\n", "pas de ",
         "ne ", "not ", "no ", "sans ", "reel ", "2 reels ", "par mois ", "exclusivité ", "#ad ", "cent ", "1 000 ",
         "a" * 7 + " ", "a", "é", "«“\"'", "« ", "1\u202f", "1%", "#", "@", "(", "http://x.co/", "@gmail.", "30 jours ",
-        "net 60 ", "à vie ", "🙌 Ok ",
+        "net 60 ", "à vie ", "🙌 Ok ", "!?", "😀 A", "\n\n1", "1.\n", "a\n", "a:\n", "a, ", "Best\n",
     ]  # fmt: skip
     texts = [(unit * (length // len(unit) + 1))[:length] for unit in units]
     texts.append("".join(rng.choice("0123456789") + rng.choice(" ,.'\u202f") for _ in range(length // 2)))

@@ -34,6 +34,8 @@ ASKS_FIGURE = re.compile(
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
 TITLE_BONUS = 2.0  # the follow-up names what a card is about (a platform, a country, a clause)
+HEAD_BONUS = 1.0  # ...and more when it is the card's subject, the head of its title ("TikTok: ...")
+HEAD_WORDS = 3  # a title head that names a subject: "YouTube", "Instagram and Facebook", "US and UK"
 TOPIC_BONUS = 1.5  # a follow-up stays on the previous answer's card unless another fits it clearly better
 # A follow-up's own search counts for a card in its first places only (alone, "and if they refuse?" is vague).
 FOLLOW_UP_OWN_DEPTH = 3
@@ -48,6 +50,19 @@ _STOP_WORDS = (
     "our out too use now new way yes oui non nan"
 )
 FOLLOW_UP_STOP = frozenset(word[:6] for word in _STOP_WORDS.split())
+# The card on each clause the offer rules flag in what the creator describes: the clauses a creator quotes to ask
+# about them. Not what the offer leaves out (a missing contract), nor what is usually the setting of another
+# question (a gift: "do I disclose a gifted product?"; an exclusivity: "an agency wants me exclusive for 2 years").
+OFFER_FLAG_CARDS = {
+    "perpetual_rights": "usage-rights-whitelisting",
+    "unpaid_ads": "usage-rights-whitelisting",
+    "unlimited_revisions": "content-approval-revisions",
+    "late_payment_terms": "payment-terms-late-payment",
+    "payment_after_approval": "payment-terms-late-payment",
+    "comment_control": "comment-moderation-requests",
+    "commission_only": "money-vs-gifts-vs-commission",
+    "low_fee_for_workload": "workload-vs-fee",
+}
 CORE_CHECKLIST_CARDS = (
     "offer-editorial-fit",
     "fair-pay",
@@ -77,6 +92,8 @@ def compose(
     flag = warning_flag(understanding.warnings) if understanding else None
     if flag:
         found = _lead_with_warning(found, understanding.family(flag), kb, lang)
+    elif understanding is not None and understanding.is_offer:
+        found = _lead_with_clause(found, understanding.red_flags)
     if not found:
         return out_of_scope(question, lang, kb.version)
     best = max(hit.score for hit, _ in found[:MAX_CARDS])
@@ -109,10 +126,14 @@ def compose_follow_up(
     # The topic is the previous answer's card (else the best card for the exchange): the follow-up stays on it or
     # on a card that shares one of its topics; "and what do I send them?" after a report is not about scams.
     topic = previous or found[0]
+    words = _own_words(question)
+    # A card whose subject the follow-up names ("what about youtube?" and "YouTube: the paid promotion box") is a
+    # candidate even when the search of the whole exchange ranks it low: the previous message outweighs the
+    # follow-up's one word there.
+    found += [card for card in _named_cards(words, kb, lang) if all(card.id != other.id for other in found)]
     found = [card for card in found if card is topic or _subjects(card) & _subjects(topic)]
     # What the creator has read on this topic; worked out again from the previous card when nobody kept it.
     seen = set(shown) or set(shown_passages(understanding.context or "", previous) if previous else ())
-    words = _own_words(question)
     figures = bool(ASKS_FIGURE.search(fold(question)))
     semantic = set(own_hits[:FOLLOW_UP_OWN_DEPTH])
 
@@ -124,8 +145,11 @@ def compose_follow_up(
         # A figure counts a little: the topic card without one beats another card's unrelated figures.
         best = max(len(words & _short_words(text)) + (0.5 if figures and FIGURE.search(text) else 0)
                    for text in fresh)  # fmt: skip
-        # A card named by the follow-up ("and on TikTok?" and the TikTok card) fits it as a whole.
+        # A card named by the follow-up ("and on TikTok?" and the TikTok card) fits it as a whole, and better when
+        # what it names is the card's subject (the title's head, "TikTok: ...") than one of several it lists.
         named = TITLE_BONUS if words & _short_words(card.title) else 0.0
+        if words & _short_words(_title_head(card.title)):
+            named += HEAD_BONUS
         # The topic's own card stays unless another fits the follow-up clearly better.
         return best + named + (1.0 if card.id in semantic else 0.0) + (TOPIC_BONUS if card is topic else 0.0)
 
@@ -152,6 +176,21 @@ def compose_follow_up(
     return answer
 
 
+def _title_head(title: str) -> str:
+    """What a card is about by its title when it names it: a short part before a colon ("YouTube" in "YouTube:
+    the paid promotion box", "US and UK"), else nothing ("Children under 16 in paid content: ..." is a phrase,
+    not a name)."""
+    head, colon, _ = title.partition(":")
+    return head if colon and len(head.split()) <= HEAD_WORDS else ""
+
+
+def _named_cards(words: set[str], kb: KnowledgeBase, lang: Lang) -> list[Card]:
+    """The cards whose title head names a subject these words name: "YouTube" in "what about youtube?"."""
+    if not words:
+        return []
+    return [card for card in kb if card.language == lang and words & _short_words(_title_head(card.title))]
+
+
 def _subjects(card: Card) -> set[str]:
     """What a card is about: its topics but the jurisdiction ones (`law-us` joins US tax and US disclosure)."""
     return {topic for topic in card.topics if not topic.startswith("law-")}
@@ -168,6 +207,7 @@ def _nothing_more(question: str, lang: Lang, card: Card, kb: KnowledgeBase, unde
         references=_references([card]),
         follow_ups=_follow_ups([card]),
         checklist=card.checklist[:CHECKLIST_MAX],
+        checklist_title=checklist_title(card, lang, understanding.is_offer),
         kb_version=kb.version,
         kind=understanding.kind,
         red_flags=list(understanding.red_flags),
@@ -184,6 +224,17 @@ def _own_words(text: str) -> set[str]:
 def _short_words(text: str) -> set[str]:
     # A follow-up is short, so three-letter words count ("say no", "tax"); folded, cut to a 6-letter stem.
     return {word[:6] for word in re.findall(r"\w+", fold(text)) if len(word) >= 3}
+
+
+def _lead_with_clause(found: list[tuple[Hit, Card]], flags: Sequence[str]) -> list[tuple[Hit, Card]]:
+    """A described offer whose terms the offer rules flagged ("droits à vie", "unlimited revisions") leads with
+    the card on that clause when retrieval found it: the creator asks about what the offer says, and retrieval
+    alone weighs the fee and the platform as much as the clause."""
+    cards = {OFFER_FLAG_CARDS[flag] for flag in flags if flag in OFFER_FLAG_CARDS}
+    ranked = next((i for i, (_, card) in enumerate(found) if card.id in cards), None)
+    if not ranked:  # None, or it leads already
+        return found
+    return [found[ranked], *found[:ranked], *found[ranked + 1 :]]
 
 
 def _lead_with_warning(
@@ -222,13 +273,15 @@ def answer_from_cards(
         summary, points, rest = _direct_answer(asked, top, others, budget)
     dates = [card.as_of for card in cards if card.as_of]
     as_of = max(dates) if dates else None
+    offer = bool(understanding and understanding.is_offer)
     return Answer(
         question=question,
         lang=lang,
         in_scope=True,
         summary=summary,
         key_points=points,
-        checklist=checklist_for_question(asked, cards, kb, lang, offer=bool(understanding and understanding.is_offer)),
+        checklist=checklist_for_question(asked, cards, kb, lang, offer=offer),
+        checklist_title=checklist_title(top, lang, offer),
         sources=[SourceRef(card.id, card.title) for card in cards],
         references=_references(cards[:1]),  # the answering card's own sources; the others are named by title
         template=top.template,
@@ -373,6 +426,24 @@ def checklist_for_question(
     fitting = [item for item in core if offer or words & _content_words(item)]
     extra = _distinct([*items, *fitting])[len(items) :]
     return items + extra[: CHECKLIST_MIN - len(items)]
+
+
+def checklist_title(card: Card, lang: Lang, offer: bool) -> str:
+    """The checklist's heading. "Checklist for judging the offer" only when the message is an offer (pasted or
+    described); otherwise what the answering card's items are for: not replying to a scam, publishing, a
+    country's rules, judging offers in general (pay, contracts), or the creator's own line."""
+    if offer:
+        return say("checklist", lang)
+    topics = set(card.topics)
+    if "scams" in topics:
+        return say("checklist_scams", lang)
+    if "disclosure" in topics:
+        return say("checklist_publish", lang)
+    if "tax" in topics or any(topic.startswith("law-") for topic in topics):
+        return say("checklist_rules", lang)
+    if topics & {"offer", "pay", "contract", "negotiation"}:
+        return say("checklist_an_offer", lang)
+    return say("checklist_yourself", lang)
 
 
 def full_checklist(kb: KnowledgeBase, lang: Lang) -> list[str]:

@@ -43,6 +43,13 @@ class Question:
         """Where the creator is: named in the message or the previous ones, else the profile's `country`."""
         return jurisdiction.creator_country(self.text, self.history, getattr(self.profile, "country", None))
 
+    @property
+    def presumed_country(self) -> str | None:
+        """`country`, else where the message's language and currency place the creator (French and euros:
+        France). It orders the cards and decides the jurisdiction note; `country` alone says whether to ask."""
+        lang = self.lang or detect_language(" ".join(self.text.split()), default=self.default_lang)
+        return jurisdiction.presumed_country(self.text, self.history, lang, self.country)
+
 
 # Long pastes carry their point early; embedding 10,000 characters costs time and adds noise.
 MAX_QUESTION_CHARS = 1_000
@@ -154,6 +161,10 @@ class AdviceEngine:
         if reading.is_offer:
             note, flags = self._judge(question, reading, kb)
             reading = dataclasses.replace(reading, red_flags=flags)
+        if _continues(reading) and not hits and question.previous_card and not reading.warnings:
+            # "what about tiktok?" after an on-topic question: the exchange read together may look like a platform
+            # question beside the domain, but the creator is still on the previous answer's topic.
+            hits = [Hit(question.previous_card, 0.0)]
         if not hits and not reading.warnings:
             return dataclasses.replace(out_of_scope(text, lang, kb.version), kind=reading.kind)
         if _continues(reading) and hits and not reading.warnings:
@@ -172,7 +183,7 @@ class AdviceEngine:
             composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
         else:
             composed = compose(text, lang, hits, kb, reading)
-        answer = self.with_jurisdiction(composed, question.country, kb)
+        answer = self.with_jurisdiction(composed, question.presumed_country, kb)
         return dataclasses.replace(answer, offer=note) if note else answer
 
     def _judge(
@@ -230,7 +241,12 @@ class AdviceEngine:
         hits = dict(zip(searchable, found, strict=True))
         kb = self.kb
         return [
-            jurisdiction.rank_for_country(hits.get(i, []), lambda hit: _jurisdiction(kb, hit.card_id), q.country)[:k]
+            jurisdiction.rank_for_country(
+                hits.get(i, []),
+                lambda hit: _jurisdiction(kb, hit.card_id),
+                q.presumed_country,
+                lambda hit: _subjects(kb, hit.card_id),
+            )[:k]
             for i, q in enumerate(questions)
         ]
 
@@ -279,6 +295,12 @@ def _continues(reading: Understanding) -> bool:
 def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:
     card = kb.get(card_id, "en") or kb.get(card_id, "fr")
     return card.jurisdiction if card else None
+
+
+def _subjects(kb: KnowledgeBase, card_id: str) -> set[str]:
+    """What a card is about: its topics but the `law-*` ones (which say where, not what)."""
+    card = kb.get(card_id, "en") or kb.get(card_id, "fr")
+    return {topic for topic in card.topics if not topic.startswith("law-")} if card else set()
 
 
 def _title(kb: KnowledgeBase, card_id: str, lang: Lang) -> str | None:

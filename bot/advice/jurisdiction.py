@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -84,6 +84,21 @@ def creator_country(message: str, history: Sequence[str] = (), profile: str | No
     return profile if profile in COUNTRIES else None
 
 
+# An amount in euros: "400 €", "400€", "400 euros", "400 eur".
+_EUROS = re.compile(r"€|(?<![a-z])eur(?:o?s?)?(?![a-z])", re.I)
+
+
+def presumed_country(message: str, history: Sequence[str], lang: str, known: str | None) -> str | None:
+    """Where the creator most likely is: `known` (named or set in the profile), else France for a message in
+    French that speaks in euros ("400 € pour un reel, droits à vie") — the coach's main audience, whose rules
+    and figures come first; a Belgian or Swiss creator names their country or sets it in /profile."""
+    if known is not None:
+        return known
+    if lang == "fr" and any(_EUROS.search(text) for text in (message, *history)):
+        return "fr"
+    return None
+
+
 def is_local(jurisdiction: Sequence[str]) -> bool:
     """The card states one place's rules (a law, a tax regime, a regulator) rather than general advice."""
     return "all" not in jurisdiction
@@ -98,13 +113,18 @@ T = TypeVar("T")
 
 
 def rank_for_country(
-    hits: Sequence[T], jurisdiction_of: Callable[[T], Sequence[str] | None], country: str | None
+    hits: Sequence[T],
+    jurisdiction_of: Callable[[T], Sequence[str] | None],
+    country: str | None,
+    subjects_of: Callable[[T], Collection[str]] | None = None,
 ) -> list[T]:
     """`hits` (best first) reordered for a creator in `country`.
 
     Another country's rules never lead: cards stating them go after every card that holds for the creator.
     When the best card states local rules (a law or tax question), the creator's own country's cards among
-    the first `RERANK_DEPTH` lead. General advice keeps its order otherwise.
+    the first `RERANK_DEPTH` lead; when that best card is another country's, with `subjects_of`, only those on
+    one of its subjects: French rate figures replace the US/UK ones, French image rights do not. General advice
+    keeps its order otherwise.
     """
     if country is None or country == "other" or not hits:
         return list(hits)
@@ -113,6 +133,9 @@ def rank_for_country(
         return jurisdiction_of(hit) or ("all",)
 
     law = is_local(juris(hits[0]))
+    # Another country's card on top (US/UK rate figures for a French creator): only its subjects' cards replace it.
+    twin = law and subjects_of is not None and not covers(juris(hits[0]), country)
+    subjects = set(subjects_of(hits[0])) if twin and subjects_of else None
     head, tail = list(hits[:RERANK_DEPTH]), list(hits[RERANK_DEPTH:])
 
     def key(item: tuple[int, T]) -> tuple[int, int]:
@@ -120,7 +143,7 @@ def rank_for_country(
         where = juris(hit)
         if not covers(where, country):
             return (2, rank)
-        if law and is_local(where):
+        if law and is_local(where) and (subjects is None or rank == 0 or subjects & set(subjects_of(hit))):  # type: ignore[misc]
             return (0, rank)
         return (1, rank)
 

@@ -97,6 +97,9 @@ class Answer:
     context: str | None = None  # for a follow-up: the previous message it was read with
     jurisdiction: JurisdictionNote | None = None  # the jurisdiction note as data: whose rules, the creator's country
     generated: bool = False  # written by the optional language model (from the cards above), not by the composer
+    # The checklist's heading, fitted to the message: judging the offer it describes, or what the question is about
+    # ("Before you publish", "Questions to ask yourself"); see bot.advice.composer.checklist_title.
+    checklist_title: str = ""
 
     @property
     def lead_card(self) -> str | None:
@@ -148,4 +151,5 @@ class Answer:
             },
             "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,
             "generated": self.generated,
+            "checklist_title": self.checklist_title,
         }

@@ -153,6 +153,15 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "key_points": {"en": "Key points", "fr": "Points clés"},
     "checklist": {"en": "Checklist for judging the offer", "fr": "Checklist pour juger l'offre"},
+    # The checklist's heading when the message is not an offer, by what the answering card is about.
+    "checklist_an_offer": {"en": "Checklist for judging an offer", "fr": "Checklist pour juger une offre"},
+    "checklist_scams": {"en": "Checklist before you reply or click", "fr": "Checklist avant de répondre ou de cliquer"},
+    "checklist_publish": {"en": "Checklist before you publish", "fr": "Checklist avant de publier"},
+    "checklist_rules": {"en": "Checklist for your situation", "fr": "Checklist pour votre situation"},
+    "checklist_yourself": {
+        "en": "Checklist: questions to ask yourself",
+        "fr": "Checklist : les questions à vous poser",
+    },
     "sources": {"en": "Sources", "fr": "Sources"},
     "template": {"en": "A reply you can adapt", "fr": "Une réponse à adapter"},
     "full_checklist": {

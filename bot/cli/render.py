@@ -22,7 +22,7 @@ def render_answer(answer: Answer) -> str:
         lines += [answer.jurisdiction_note, ""]
     if answer.template:
         lines += [f"{t('template', lang)}:", *(f"  | {line}" for line in answer.template.splitlines()), ""]
-    lines += [f"{t('checklist', lang)}:", *(f"  [ ] {item}" for item in answer.checklist), ""]
+    lines += [f"{answer.checklist_title or t('checklist', lang)}:", *(f"  [ ] {item}" for item in answer.checklist), ""]
     sources = "; ".join(source.title for source in answer.sources)
     refs = "; ".join(f"{ref.publisher} ({ref.date})" for ref in answer.references)
     lines.append(f"{t('sources', lang)}: {sources}" + (f" — {refs}" if refs else ""))

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from bot.llm.answers import as_data
 from bot.offers.evaluate import FORCING
 from bot.offers.extract import CATEGORIES
-from bot.offers.models import Deliverable, OfferFacts, Profile
+from bot.offers.models import FORMATS, Deliverable, OfferFacts, Profile
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -38,7 +38,7 @@ HINTS = {
     "amount": "the fee as a number, in `currency` (e.g. 500)",
     "currency": "ISO code: EUR, USD, GBP, CHF, CAD",
     "commission_rate": "the commission in percent (e.g. 10 for 10%)",
-    "deliverables": "each piece of content asked: format (reel, story, post, video, short, tiktok, live, blog), count",
+    "deliverables": f"each piece of content asked: format ({', '.join(FORMATS)}), count",
     "deadline": "the delivery date, as written",
     "reply_by": "the date to answer the brand by, as written",
     "exclusivity_scope": "category (a whole sector) or competitors (named ones)",
@@ -163,7 +163,8 @@ def merge(rules: OfferFacts, reading: dict[str, Any]) -> tuple[OfferFacts, Count
 
 def _value(name: str, value: Any) -> Any:
     if name == "deliverables" and isinstance(value, list):
-        return [Deliverable(**d) if isinstance(d, dict) else d for d in value]
+        items = [Deliverable(**d) if isinstance(d, dict) else d for d in value]
+        return [d for d in items if d.format in FORMATS]  # a format the rules do not know counts nothing
     if name == "category" and value not in CATEGORY_CODES:
         return None  # a category the rules do not know judges nothing
     return value

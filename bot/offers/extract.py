@@ -6,18 +6,20 @@ time is linear in the offer; offers are read up to MAX_OFFER_CHARS."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
 from bot.advice.language import detect_language
 from bot.i18n import Lang
 from bot.offers.models import Deliverable, OfferFacts
-from bot.text import Clause, amounts, clauses, fold, is_negated, strip_quoted
+from bot.text import Clause, Clauses, amounts, clauses, fold, is_negated, strip_quoted
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
-    "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "ten": 10, "dix": 10,
-    "twelve": 12, "douze": 12, "single": 1,
+    "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9,
+    "ten": 10, "dix": 10, "eleven": 11, "onze": 11, "twelve": 12, "douze": 12, "fifteen": 15, "quinze": 15,
+    "twenty": 20, "vingt": 20, "single": 1, "couple": 2,
 }  # fmt: skip
 FORMATS = {
     "reel": "reel", "reels": "reel", "story": "story", "stories": "story", "post": "post", "posts": "post",
@@ -30,7 +32,16 @@ FORMATS = {
     "livestreams": "live", "blog article": "blog", "blog articles": "blog", "pin": "post", "pins": "post",
     "epingle": "post", "epingles": "post", "tiktok video": "tiktok", "tiktok videos": "tiktok",
     "video tiktok": "tiktok", "videos tiktok": "tiktok", "newsletter": "newsletter", "newsletters": "newsletter",
+    "encart": "placement", "encarts": "placement", "insert": "placement", "inserts": "placement",
+    "placement": "placement", "placements": "placement", "slot": "placement", "slots": "placement",
+    "feature": "placement", "features": "placement", "edition": "newsletter", "editions": "newsletter",
+    "episode": "placement", "episodes": "placement",
 }  # fmt: skip
+# A placement ("1 encart", "a feature", "2 slots") is the format of what it sits in: "1 encart dans votre newsletter"
+# is a newsletter, "a feature in your next video" a video; where it sits is not said, it counts as nothing.
+PLACED_IN = (("newsletter", "newsletter"), ("stories", "story"), ("story", "story"), ("video", "video"),
+             ("youtube", "video"), ("vlog", "video"), ("podcast", "video"), ("live", "live"), ("stream", "live"),
+             ("blog", "blog"), ("article", "blog"))  # fmt: skip
 PLATFORMS = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok", "youtube": "youtube",
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
@@ -41,8 +52,8 @@ PLATFORMS = {
 OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
 NO_PLATFORM = {"blog", "newsletter"}
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
-NOT_A_SHORT = re.compile(
-    r"^\s?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
+NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
+    r"^\s?([a-z]+\s){0,2}?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
     r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip)"
 )
 CURRENCIES = {
@@ -157,24 +168,19 @@ MAX_AMOUNTS = 40  # a real offer states a handful of sums; past this many, the r
 PAY_CONTEXT = re.compile(
     r"frais( de port| d.inscription| d.envoi| de dossier| de livraison)?|shipping|postage|deposit|acompte|caution|"
     r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b|remaining|"
-    r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest",
-    re.I,
+    r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest"
 )
-NOT_PAYING = re.compile(
-    r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie", re.I
-)
+NOT_PAYING = re.compile(r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie")
 DURATION = re.compile(
     r"\b(?P<n>\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four|a)[\s-]?"
-    r"(?P<unit>mois|months?|ans?|annees?|years?|semaines?|weeks?)\b",
-    re.I,
+    r"(?P<unit>mois|months?|ans?|annees?|years?|semaines?|weeks?)\b"
 )
 PERPETUAL = re.compile(
     r"perpetuit|perpetuity|perpetual|perpetuel|\ba vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
     r"use)|sans limit(e|ation) de (duree|temps)|no time limit|indefinitely|indefiniment|all rights|irrevocab|"
     r"buy-?out|for all time|a titre definitif|definitivement|without (any )?time limit|sans date de fin|"
-    r"no end date|unlimited usage|usage illimite",
-    re.I,
+    r"no end date|unlimited usage|usage illimite"
 )
 # A time without end, said of the creator's content or rights: "les droits à vie sur mes vidéos", "they want to
 # use my reels forever". A creator describing an offer rarely writes "usage rights", so the duration and the object
@@ -209,10 +215,14 @@ def _months(text: str) -> int | None:
     return n
 
 
+def _having(pattern: re.Pattern[str], parts: list[Clause]) -> list[Clause]:
+    return parts.having(pattern) if isinstance(parts, Clauses) else parts
+
+
 def _hits(pattern: re.Pattern[str], parts: list[Clause]) -> list[tuple[Clause, re.Match[str]]]:
     """The first match of `pattern` in each clause where a negation does not cover it."""
     found = []
-    for clause in parts:
+    for clause in _having(pattern, parts):
         for match in pattern.finditer(clause.folded):
             if not is_negated(clause, match.span()):
                 found.append((clause, match))
@@ -222,7 +232,11 @@ def _hits(pattern: re.Pattern[str], parts: list[Clause]) -> list[tuple[Clause, r
 
 def _denied(pattern: re.Pattern[str], parts: list[Clause]) -> bool:
     """Whether some clause says `pattern` under a negation ("pas d'exclusivité", "no usage rights")."""
-    return any(is_negated(clause, match.span()) for clause in parts for match in pattern.finditer(clause.folded))
+    return any(
+        is_negated(clause, match.span())
+        for clause in _having(pattern, parts)
+        for match in pattern.finditer(clause.folded)
+    )
 
 
 def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
@@ -239,8 +253,7 @@ def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
 EXCLUSIVITY = re.compile(
     r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
     r"pas d.autres? marques?|(not|ne pas|pas) (work|travailler|collaborer) (with|avec) (other|d.autres|aucun)|"
-    r"competitors?|concurrents?",
-    re.I,
+    r"competitors?|concurrents?"
 )
 USAGE = re.compile(
     r"droits? (d.utilisation|d.usage|de diffusion|d.exploitation|de reutilisation|a l.image|sur (le|les) contenus?)|"
@@ -249,8 +262,7 @@ USAGE = re.compile(
     r"repartag|reshare|(on|sur) (our|nos|notre) (website|site|channels|reseaux|social|pages?|e-?shop|newsletter)|"
     r"(use|utiliser) (your|ton|votre|vos|tes) (content|contenus?|video|photos?|images?)|ugc|"
     r"own (the|all) (content|rights)|republish|re-?publi|(use|utiliser), (edit|modifier)|licen[cs]e|"
-    r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)",
-    re.I,
+    r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)"
 )
 PAID_ADS = re.compile(
     r"whitelist|white-list|spark ?ads?|partnership ads?|paid ads?|paid social|"
@@ -258,20 +270,17 @@ PAID_ADS = re.compile(
     r"en (pub|publicite)s?\b|publicites? payantes?|"
     r"sponsoriser (ta|votre|vos|tes)|boost(er|ing|ed)?\b(?! (nos|our|notre|ses|their|its|les|the) (notes?|ratings?|"
     r"avis|reviews?|ventes|sales|visibilit\w*|notoriet\w*|chiffre|audience|followers|abonnes))|"
-    r"dark posts?|campagnes? (pub|publicitaires?)|ad campaigns?|meta ads|facebook ads|tiktok ads",
-    re.I,
+    r"dark posts?|campagnes? (pub|publicitaires?)|ad campaigns?|meta ads|facebook ads|tiktok ads"
 )
 APPROVAL = re.compile(
     r"approv|valid(ation|er|e)|sign[- ]?off|review (it |them |the content )?(before|prior)|relecture|\bbat\b|"
     r"(send|envoyer|envoie|soumettre) (us |nous )?(the |le |les |votre |ton |your )?(draft|brouillon|script|contenu|"
-    r"content|video)s? (before|avant|for)",
-    re.I,
+    r"content|video)s? (before|avant|for)"
 )
 ROUNDS = re.compile(
     r"\b(?P<n>\d{1,2}|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s?(seule?s?\s|single\s)?(rounds?|"
     r"allers?[- ]retours?|series|tours?|sessions?)\s?(of|de|d.)?\s?(revisions?|modifications?|modifs?|changes|"
-    r"corrections?|feedback|retouches?|edits?)",
-    re.I,
+    r"corrections?|feedback|retouches?|edits?)"
 )
 UNLIMITED_ROUNDS = re.compile(
     r"(revisions?|modifications?|modifs?|changes|retouches?|corrections?|allers?[- ]retours?) (illimite|unlimited)|"
@@ -279,8 +288,14 @@ UNLIMITED_ROUNDS = re.compile(
     r"as many (revision |editing |rounds of )?(revisions|changes|edits|rounds)( of revisions?)? as|"
     r"autant de (modifications|modifs|retouches|allers)|"
     r"jusqu.a (validation|satisfaction|approbation|ce que)|until (we are|we're|fully|they are) (happy|satisfied)|"
-    r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)",
-    re.I,
+    r"until approval|as (the )?(client|brand|we) requests?|autant que (necessaire|demande)|"
+    # "unlimited rounds of revisions", "un nombre illimité de retouches", "until the client is fully satisfied"
+    r"(illimite\w*|unlimited|endless|infinite|sans limite( de)?|no limit (on|to)|pas de limite( de| au)?)"
+    r"( [a-z'-]+){0,4} (revisions?|modifications?|modifs?|changes|edits|retouches?|corrections?|rounds|"
+    r"allers?[- ]retours?)|(revisions?|modifications?|modifs?|changes|edits|retouches?|corrections?|rounds)"
+    r"[^.\n]{0,30}(sans limite|without (any )?limit|no limit|illimite\w*|unlimited)|until (the |our )?([a-z]+ ){0,2}"
+    r"(is |are )?(fully |completely |entirely |100% )?(happy|satisfied)|"
+    r"jusqu.a (ce que )?([a-z']+ ){0,3}(soit |soient )?(entierement |totalement |pleinement )?satisfaite?s?"
 )
 PAYMENT_DAYS = re.compile(
     r"\bnet\s?-?(?P<a>\d{2,3})\b|(?P<d>\d{2,3})[- ]days? (payment )?terms|payable (a|sous|under|within) "
@@ -290,8 +305,7 @@ PAYMENT_DAYS = re.compile(
     r"payons|payer|regle|reglement|virement)[^.\n]{0,40}?(sous|within|in|under|a|dans les|dans un delai de|after|apres)"
     r"\s?(?P<c>\d{1,3})\s?"
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
-    r"(jours|days|j)\b",
-    re.I,
+    r"(jours|days|j)\b"
 )
 AFTER_APPROVAL = re.compile(
     r"(paid|payment|pay\w*|paye|paiement|verse|regl\w*|fee)[^.\n]{0,40}(once|when|if|after|upon|si|une fois que|quand|"
@@ -300,8 +314,7 @@ AFTER_APPROVAL = re.compile(
     r"(the )?(final )?(approval|validation|results?|resultats?|performance|campaign ends|fin de (la )?campagne|"
     r"objectifs?|sales|ventes)|(released|verse|debloque|paid) (only )?(once|when|une fois|quand|si|if)[^.\n]{0,40}"
     r"(views|vues|sales|ventes|results?|resultats?)|(only|seulement|uniquement) (if|si|once|when)[^.\n]{0,30}"
-    r"(views|vues|ventes|sales)",
-    re.I,
+    r"(views|vues|ventes|sales)"
 )
 _HIDE_TARGET = (
     r"(sponsor|#?\bad\b|#?\bads\b|#pub|\bpub\b|publicit|partenariat|partnership|paid|remunere|"
@@ -313,7 +326,9 @@ _SAY = (
 )
 HIDDEN = re.compile(
     rf"(don.t|do not|never|no need to|ne (pas|jamais)|pas besoin de|eviter de|avoid|inutile de|pas la peine de) "
-    rf"({_SAY})?[^.\n,;]{{0,40}}?{_HIDE_TARGET}|"
+    # a verb of saying before what is hidden ("don't mention it's paid"), or the label right after ("pas besoin de
+    # #pub"); "we don't have a paid budget" hides nothing
+    rf"({_SAY}[^.\n,;]{{0,40}}?|(the |le |la |les |of |d'|de |du )?){_HIDE_TARGET}|"
     rf"(without|sans) {_SAY}[^.\n,;]{{0,30}}?{_HIDE_TARGET}|"
     r"\bne (mentionne[rz]?|dites|dis|indique[rz]?|precise[rz]?|mets|mettez|utilise[rz]?|affiche[rz]?|signale[rz]?|"
     r"tague[rz]?|parle[rz]?) (pas|jamais)[^.\n,;]{0,30}?" + _HIDE_TARGET + "|"
@@ -323,40 +338,43 @@ HIDDEN = re.compile(
     r"(look|feel|seem|paraitre|sembler|avoir l.air|fasse|faire|fait)[^.\n]{0,25}(organic|natural|naturel|spontane|"
     r"authentic|genuine)|comme si (tu|vous) l.?(avi?(ez|ais) achete|utilis)|as if you (bought|found|discovered|"
     r"already)|(keep|garder|reste[rz]?) (it |this |ca |cela )?(discreet|discret|secret|confidenti|between us|"
-    r"entre nous)",
-    re.I,
+    r"entre nous)"
 )
 DISCLOSE = re.compile(
-    r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|collaboration\s+commerciale|paid\s+partnership|"
+    r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|#gifted|#cadeau|#produit_?offert|#offert|collaboration\s+commerciale|paid\s+partnership|"
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
     r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
-    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b",
-    re.I,
+    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    # "mention explicite du partenariat", "mention « vidéo sponsorisée »", "mettre « produit offert » dans ta publi",
+    # "LinkedIn's Brand partnership label", "YouTube's paid promotion setting"
+    r"(mention\w*|mettre|ajoute[rz]?|indique[rz]?|preciser|precise[rz]?|write|add|include)\b\W{0,3}"
+    r"((le|la|les|du|de|d'|the|a|an|un|une|explicite|claire?|clear|clearly|obligatoire|legale|required|in|dans|"
+    r"ta|ton|your|each|chaque|every|post|publi\w*)\W{1,3}){0,4}([\"«“]\W?(\w+ ){0,3})?"
+    r"(partenariat|publicit\w*|\bpub\b|collaboration commerciale|sponsoris\w*|sponsored|remunere\w*|produit offert|"
+    r"offert par|gifted|paid partnership|brand partnership)|(brand partnership|paid partnership|paid promotion|"
+    r"partenariat remunere|collaboration commerciale|branded content|contenu de marque)\W{0,3}(label|tag|setting|"
+    r"toggle|tool|feature|disclosure|mention|outil|fonction|etiquette|option)"
 )
 LOGIN = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|log ?in (to|into|details|"
     r"info)|credentials|code (de verification|de securite|2fa|a \d chiffres|sms)|2fa|two[- ]factor|verification code|"
-    r"(acces|access) (a|to) (ton|votre|your) (compte|account)|backup codes?|codes? de secours",
-    re.I,
+    r"(acces|access) (a|to) (ton|votre|your) (compte|account)|backup codes?|codes? de secours"
 )
 DOWNLOAD = re.compile(
     r"\.(exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|archive (protegee|protected|avec mot de passe)|password[- ]protected|"
     r"(install|installer|execute|executer|run|lancer|ouvr(ir|ez)) (the |our |le |notre |ce |this )?(file|fichier|"
     r"program|programme|software|logiciel|launcher|setup|demo)|(download|telecharge[rz]?)[^.\n]{0,30}(launcher|"
-    r"setup|demo|program|programme|logiciel|software|executable|installer)",
-    re.I,
+    r"setup|demo|program|programme|logiciel|software|executable|installer)"
 )
 FREE_EMAIL = re.compile(
-    r"@(gmail|googlemail|outlook|hotmail|live|yahoo|proton(mail)?|gmx|mail\.ru|yandex|icloud|aol)\.|\bgmail\b",
-    re.I,
+    r"@(gmail|googlemail|outlook|hotmail|live|yahoo|proton(mail)?|gmx|mail\.ru|yandex|icloud|aol)\.|\bgmail\b"
 )
 URGENCY = re.compile(
     r"\b(24|48)\s?h|\b(24|48) (hours|heures)|today only|aujourd.hui (seulement|uniquement)|last (spot|place|chance)|"
     r"derni(ere|er)s? (place|chance)|asap|urgent|reponds? vite|repondez vite|reply (fast|quickly|now)|limited spots|"
     r"places limitees|offre (expire|valable jusqu)|expires? (today|tonight|soon)|before midnight|avant minuit|"
-    r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)",
-    re.I,
+    r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)"
 )
 # What is sent that is not a gift: paperwork, money to send on, texts to post.
 _NOT_GIFTS = (
@@ -376,22 +394,19 @@ GIFT = re.compile(
     r"diner)|seeding|on t.envoie " + _NOT_GIFTS + r"|we.ll send " + _NOT_GIFTS + r"|nous (vous )?offrons|"
     r"we (would love to )?(offer|gift)|a conserver|a garder|yours to keep|to keep\b|tu (les |le |la )?gardes|"
     r"vous (les |le |la )?gardez|you keep (it|them|the (product|set|kit|box|pieces?))|(ship|expedi\w*|send) "
-    r"(you )?(the |our |a |your )?(product|set|kit|box|pieces?|pairs?|paires?|shoes|chaussures|pr box)",
-    re.I,
+    r"(you )?(the |our |a |your )?(product|set|kit|box|pieces?|pairs?|paires?|shoes|chaussures|pr box)"
 )
 MONEY_WORDS = re.compile(
     r"remunere|remuneration|paid collab|paid partnership|\bfee\b|cachet|budget|tarif|honoraires|retribution|"
-    r"compensation|rate card|we (will |would |can )?pay|nous (vous )?(paierons|payons|remunerons)|flat fee|forfait",
-    re.I,
+    r"compensation|rate card|we (will |would |can )?pay|nous (vous )?(paierons|payons|remunerons)|flat fee|forfait"
 )
 COMMISSION = re.compile(
     r"commission|affili|code promo|promo code|discount code|code de reduction|"
     r"% (on|of|sur|des|de) (every |each |chaque )?(sales?|ventes?|each|commandes?|orders?)|"
-    r"rev(enue)? share|per sale|par vente|lien (unique|personnalise|de suivi)|tracking link",
-    re.I,
+    r"rev(enue)? share|per sale|par vente|lien (unique|personnalise|de suivi)|tracking link"
 )
 PERCENT = re.compile(r"(?P<n>\d{1,2}(?:[.,]\d+)?)\s?%")
-REGISTERED = re.compile(r"registered|enregistre|agree\b|agreee|\bpsan\b|\bcasp\b|mica\b|licensed|regulated|amf", re.I)
+REGISTERED = re.compile(r"registered|enregistre|agree\b|agreee|\bpsan\b|\bcasp\b|mica\b|licensed|regulated|amf")
 _WEEKDAYS = (
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
@@ -400,22 +415,19 @@ DATE = re.compile(
     r"aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|"
     r"october|november|december)( \d{4})?\b|"
     rf"\b(({_WEEKDAYS}),? )?(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december) \d{1,2}(st|nd|rd|th)?(,? \d{4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b",
-    re.I,
+    r"december) \d{1,2}(st|nd|rd|th)?(,? \d{4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b"
 )
 RELATIVE_DATE = re.compile(
     rf"\b(by|before|avant|d.ici|until|jusqu.au|au plus tard) (le |this |next |ce )?(?P<when>{_WEEKDAYS}|"
     r"(the )?end of (the )?(month|week)|la fin (du mois|de (la )?semaine)|fin (du mois|de (la )?semaine)|noel|"
-    r"christmas|black friday|next week|la semaine prochaine|demain|tomorrow|tonight|ce soir)\b",
-    re.I,
+    r"christmas|black friday|next week|la semaine prochaine|demain|tomorrow|tonight|ce soir)\b"
 )
 # A later date that closes a window: "entre le 20 mars et le 3 avril", "between 3 and 17 March", "14–28 April".
-WINDOW_END = re.compile(r"(\bet le|\band|\bto|\bau|jusqu|until|-|–)\s*$", re.I)
+WINDOW_END = re.compile(r"(\bet le|\band|\bto|\bau|jusqu|until|-|–)\s*$")
 OFFER_SIGNALS = re.compile(
     r"collab|partenariat|partnership|sponsor|ambassad|campagne|campaign|brief|placement de produit|"
     r"remuner|\bfee\b|budget|gifted|offert|our brand|notre marque|we.d love|nous aimerions|would love to work|"
-    r"aimerions collaborer|proposition|proposal|deliverables?|livrables?",
-    re.I,
+    r"aimerions collaborer|proposition|proposal|deliverables?|livrables?"
 )
 
 
@@ -434,21 +446,19 @@ def _hides(folded: str) -> bool:
     return any(not ADS_USE.search(match.group(0)) for match in HIDDEN.finditer(folded))
 
 
-HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher", re.I)
+HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher")
 COMMENT_CONTROL = re.compile(
     r"(delete|remove|hide|supprime[rz]?|supprimer|efface[rz]?|masque[rz]?|cache[rz]?|filtre[rz]?|moderate|"
     r"modere[rz]?|filter|censor|censure[rz]?)[^.\n]{0,40}(negative|negatifs?|negatives?|critical|critiques?|"
     r"bad|mauvais|defavorables?|unfavou?rable|hater?s?|comments?|commentaires?|coms?\b)|"
     r"(turn off|disable|switch off|desactive[rz]?|ferme[rz]?|close|limit|limite[rz]?) (the |les |tes |vos |your )?"
     r"(comments|commentaires)|(only|que|uniquement|seulement|exclusivement) (des |du |de )?(positive|positifs?|"
-    r"avis positifs?|good things|nice things|du positif|bons? retours?)",
-    re.I,
+    r"avis positifs?|good things|nice things|du positif|bons? retours?)"
 )
 COMMENT_GAG = re.compile(
     r"(no|pas de|pas d'|aucune?|sans|never|jamais|not|don't|do not|ne)\b[^.\n,]{0,30}(negative|negatifs?|"
     r"negatives?|critique|criticism|criticise|criticize|critiquer|bad word|avis negatif|point negatif|defauts?|"
-    r"downsides?|cons\b|flaws?|reserves?)",
-    re.I,
+    r"downsides?|cons\b|flaws?|reserves?)"
 )
 FAKE_REVIEWS = re.compile(
     r"(reviews?|avis|notes?|ratings?|evaluations?|commentaires?)[^.\n]{0,60}(amazon|google|trustpilot|app ?store|"
@@ -456,36 +466,34 @@ FAKE_REVIEWS = re.compile(
     r"(amazon|google|trustpilot|app ?store|play ?store|tripadvisor|yelp)[^.\n]{0,40}(reviews?|avis|notes?|"
     r"ratings?)|(review|avis|note|rate|rating|noter|notez)[^.\n]{0,30}(5|five|cinq)[- ]?(stars?|etoiles)|"
     r"(5|five|cinq)[- ]?(stars?|etoiles)[^.\n]{0,30}(review|avis|note|rating|amazon|google|trustpilot|app ?store|"
-    r"play ?store|tripadvisor|yelp)",
-    re.I,
+    r"play ?store|tripadvisor|yelp)"
 )
 NO_CONTRACT = re.compile(
     r"(no|pas de|pas d'|sans|without|aucun|pas besoin d.?(un|de)?|no need (for|of) a|don't need a|ne [^.\n]{0,15}"
     r"pas de) (written |formal |vrai |real |)?(contract|contrat|paperwork|paperasse)|(contract|contrat)s?[^.\n]{0,20}"
     r"(not needed|unnecessary|inutiles?|pas necessaires?|superflus?|not necessary)|(handshake|verbal|oral|dm|"
     r"message) (deal|agreement|accord)|(accord|agreement|deal) (verbal|oral|par dm|by dm|over dm|par message|"
-    r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)",
-    re.I,
+    r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
 )
 COMPETITOR_BAN = re.compile(
     r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
-    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing brands?|"
+    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
     r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|"
     r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
-    r"banned|not allowed|off limits|proscrit)",
-    re.I,
+    r"banned|not allowed|off limits|proscrit)"
 )
-COMPETITOR_TIME = re.compile(
-    r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time", re.I
-)
+COMPETITOR_TIME = re.compile(r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time")
 BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
     r"date d.expiration|expiry date|expiration date|bank(ing)? (login|password|credentials|access)|online banking|"
     r"identifiants bancaires|(acces|access) (a|to) (ton|votre|your) (compte bancaire|bank)|code pin|pin code|"
-    r"\bpin\b|code secret|(iban|rib)[^.\n]{0,40}(code|password|mot de passe|sms|verification|carte|card)|"
+    # A PIN, not "pin a comment": "your PIN", "PIN number" ("pin code" and "code PIN" come before).
+    r"(ton|votre|your|le|the|ta|son) pin\b(?! (a|the|un|le|la|ce|this|it|ton|your|our|notre) )|\bpin (number|numero)|"
+    r"code secret|(iban|rib)[^.\n]{0,40}((?<!bic )(?<!swift )(?<!postal )code(?! ?(bic|swift|postal|banque|guichet|"
+    r"iban))|password|mot de passe|sms|"
+    r"verification|carte|card)|"
     r"(paypal|bank) (password|mot de passe)|(photo|scan|copie|copy|picture|recto|numero|details|both sides)[^.\n]{0,30}"
-    r"(carte bancaire|carte de credit|credit card|debit card|bank card|carte bleue)",
-    re.I,
+    r"(carte bancaire|carte de credit|credit card|debit card|bank card|carte bleue)"
 )
 COPYRIGHT = re.compile(
     r"(copyright|droits? d.auteur|dmca|intellectual property|propriete intellectuelle)[^.\n]{0,80}(infring|"
@@ -494,21 +502,18 @@ COPYRIGHT = re.compile(
     r"risque d.etre|pourrait etre)[^.\n]{0,20}(deleted|disabled|suspended|removed|banned|supprime|desactive|"
     r"suspendu|ferme|restricted|restreint|bloque)|(appeal|contest|contester|faire appel|recours|verify|verifier)"
     r"[^.\n]{0,40}(form|formulaire)|(meta|instagram|tiktok|facebook) (support|security|securite|help) (team|center)?|"
-    r"equipe (de )?(support|securite|assistance) (instagram|meta|tiktok|facebook)",
-    re.I,
+    r"equipe (de )?(support|securite|assistance) (instagram|meta|tiktok|facebook)"
 )
 CREDENTIALS = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|credentials|"
     r"code (de verification|de securite|2fa|a \d chiffres|sms|de connexion|recu par sms)|2fa|two[- ]factor|"
     r"verification code|backup codes?|codes? de secours|(send|envoie|envoyez|give|donne[rz]?|share|partage[rz]?)"
-    r"[^.\n]{0,30}(code|codes)\b(?! promo)",
-    re.I,
+    r"[^.\n]{0,30}(code|codes)\b(?! promo)"
 )
 # Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code.
 BENIGN_CODE = re.compile(
     r"spark|promo|discount|reduction|affili|referral|parrainage|creator code|code createur|autori[sz]|ad code|"
-    r"tracking|partnership code|code partenaire|boost",
-    re.I,
+    r"tracking|partnership code|code partenaire|boost"
 )
 # A password the creator sets for the brand's own portal is no credential of theirs: "log in to our creator portal
 # with your email and a password you choose".
@@ -517,52 +522,64 @@ NEW_PASSWORD = re.compile(
     r"de (ton|votre) choix)|(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
     r"votre )?(own |new |nouveau |propre )?(password|mot de passe)"
 )
+# A code the brand sends to open its own portal ("use the verification code we email you"), unless it is asked back.
+BRAND_CODE = re.compile(
+    r"\b(we|we'll|we will|nous)\b[^.\n]{0,20}\b(send|sends|email|e-mail|text|envo\w*)\b|\bon (t'|vous )envo\w*"
+)
+HAND_OVER = re.compile(
+    r"\b(send|give|share|forward|tell|read|envoie\w*|envoyez|donne\w*|partage\w*|transf\w*|communiqu\w*)\b"
+    r" (it|them|the code|le code|le|la|les|nous|us|moi|me|to us|a nous)\b|\bback to us\b|\brenvoie"
+)
+
+
+def own_portal(window: str, asked: str) -> bool:
+    """The words around `asked` (a password or a code) ask for the brand's own portal, not for the creator's
+    credentials: a password the creator chooses, or a code the brand sends and does not ask back."""
+    if NEW_PASSWORD.search(window):
+        return True
+    return "code" in asked and bool(BRAND_CODE.search(window)) and not HAND_OVER.search(window)
+
+
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
     r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
     r"(connecte[rz]?|log ?in|sign ?in|se connecter|verifie[rz]?|verify|confirm)(-vous|-toi)?[^.\n]{0,60}"
-    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)",
-    re.I,
+    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)"
 )
 # A lookalike address: a platform name beside verify/login/partner words, on a domain that is not the platform's.
 LOOKALIKE = re.compile(
-    r"\b[a-z0-9-]{0,30}(insta|instagram|tiktok|meta|facebook|youtube|fb)[a-z0-9-]{0,30}\.[a-z]{2,6}\b", re.I
+    r"\b[a-z0-9-]{0,30}(insta|instagram|tiktok|meta|facebook|youtube|fb)[a-z0-9-]{0,30}\.[a-z]{2,6}\b"
 )
 OFFICIAL_DOMAINS = ("instagram.com", "tiktok.com", "facebook.com", "meta.com", "youtube.com", "fb.com")
 MINORS_TEXT = re.compile(
     r"\b1[0-7]\s?(-|to|a|et|and|–)\s?1[0-7]\b|under[- ]?18s?|moins de 18 ans|mineurs?|minors?|teen(s|agers?)?\b|"
     r"\bados?\b|adolescents?|lyceens?|collegiens?|high[- ]school(ers)?|middle[- ]school|young teens|"
-    r"(age|aged|agee?s?) (de )?1[0-7]\b|kids|enfants|children",
-    re.I,
+    r"(age|aged|agee?s?) (de )?1[0-7]\b|kids|enfants|children"
 )
 MINORS_EXCLUDED = re.compile(
     r"interdit|forbidden|exclu|not for|pas pour|reserve aux|18\s?\+|majeurs|adults? only|over 18|plus de 18|"
     r"18 (ans|years) (et|and) (plus|over|older)|age[- ]gat|verification d.age|age verification|no minors|"
-    r"pas de mineurs|aucun mineur",
-    re.I,
+    r"pas de mineurs|aucun mineur"
 )
 UNREGISTERED = re.compile(
     r"unregistered|unregulated|unlicensed|non[- ]?(regule|reglemente|agree|enregistre|autorise)|sans (agrement|"
     r"licence|enregistrement)|offshore|not (registered|regulated|licensed|authori[sz]ed)|no (license|licence)|"
     r"pas (de licence|d.agrement|enregistree?|agreee?|autorisee?|regulee?)|not (yet )?approved by|"
-    r"(ne|n.)\s?(est|sommes|sont)\s?pas\s(encore\s)?(enregistre|agree|regule|autorise)",
-    re.I,
+    r"(ne|n.)\s?(est|sommes|sont)\s?pas\s(encore\s)?(enregistre|agree|regule|autorise)"
 )
 REPLY = re.compile(
     r"reply|respond|answer|get back|let (us|me) know|confirm|revert|repond|reponse|retour|confirme[rz]?|decision|"
     r"faire part|nous dis|nous direz|nous dire|tenir au courant|"
     r"faites?[- ]nous savoir|dis[- ]nous|dites[- ]nous|tiens?[- ]nous au courant|valid (until|till)|"
     r"valable (jusqu|until)|expires?|expire|deadline (to|for) (reply|answer|respond|confirm|sign)|sign (the|our) "
-    r"(contract|agreement)|signer|inscri|apply|postule|candidat|spots? (left|close)|places?",
-    re.I,
+    r"(contract|agreement)|signer|inscri|apply|postule|candidat|spots? (left|close)|places?"
 )
 NO_OBLIGATION = re.compile(
     r"(sans|aucune|pas d.|no|without|zero) (obligation|engagement|contrepartie|strings attached|expectation)|"
     r"(aucune?|no|pas de|zero) (publication|post|contenu|content|video)s? (n.est |is |will be )?(attendue?|expected|"
     r"required|exigee?|demandee?|obligatoire)|nothing (is )?expected|rien n.est (attendu|exige)|"
     r"(no|aucune) (obligation|pressure) (to|de) (post|publier)|(pas oblige|not obliged|not required|free to) "
-    r"(de |to )?(post|publier|share|partager)|only if you (want|love|like)|si (ca|cela) (te|vous) pla",
-    re.I,
+    r"(de |to )?(post|publier|share|partager)|only if you (want|love|like)|si (ca|cela) (te|vous) pla"
 )
 COMMENT_STEMS = (
     "comment", "com", "negati", "critic", "critiq", "positi", "avis", "defaut", "flaw", "cons", "reserve",
@@ -572,8 +589,19 @@ NO_OBLIGATION_STEMS = (
     "obligation", "engagement", "contrepartie", "strings", "expectation", "oblige", "required", "free to", "if you",
     "si ca", "si cela", "attendu", "expected", "exige",
 )  # fmt: skip
-PER_MONTH = re.compile(r"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|monthly|mensuel", re.I)
-PER_WEEK = re.compile(r"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|weekly|hebdo", re.I)
+# "monthly" or "hebdomadaire" said of the deliverables, not of a newsletter, an invoice or a call beside them.
+_OF_OTHER_BEFORE = r"(?<!newsletter )(?<!newsletters )(?<!facturation )(?<!invoicing )(?<!reporting )(?<!paiement )"
+_OF_OTHER_AFTER = (
+    r"(?! ?(newsletter|invoic|factur|report|rapport|call|meeting|point|reunion|paiement|payment|fee|budget))"
+)
+PER_MONTH = re.compile(
+    rf"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}"
+)
+PER_WEEK = re.compile(
+    rf"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}"
+)
+# "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
+RESTATED_RHYTHM = re.compile(r"\b(\d{1,2}|one|un|une)\s?(par|per|a|each|every|chaque|/)\s?(mois|month|semaine|week)\b")
 SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|"
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -581,14 +609,12 @@ SPAN = re.compile(
     r"twelve)[- ](?P<unit2>mois|months?|month|semaines?|weeks?|week)[- ](campaign|campagne|partnership|partenariat|"
     r"contract|contrat|collab|ambassad|programme|program)|(engagement|commitment|contrat|contract|duree|duration|"
     r"campagne|campaign|partenariat|partnership|programme|program)\s(de|d'|of|:|sur|over|for)\s?(?P<n3>\d{1,2}|"
-    r"trois|six|douze|three|six|twelve)\s(?P<unit3>mois|months?|semaines?|weeks?)\b",
-    re.I,
+    r"trois|six|douze|three|six|twelve)\s(?P<unit3>mois|months?|semaines?|weeks?)\b"
 )
-TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b", re.I)
+TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b")
 WORTH = re.compile(
     r"valeur|value|worth|\bvau[tx]\b|valent|retail|au lieu de|instead of|prix public|vendu a|sells? (for|at)|rrp|"
-    r"msrp",
-    re.I,
+    r"msrp"
 )
 POTENTIAL = re.compile(
     r"(jusqu.a|up to|earn|earns|earning|make|makes|making|gagne\w*|touche\w*|se font)\W[^.\n]{0,20}$"
@@ -600,19 +626,16 @@ OTHERS_EARN = re.compile(
 )
 UNPAID = re.compile(
     r"unpaid|non remunere|benevol|no budget|pas de budget|sans budget|free of charge|pro bono|gratuitement|"
-    r"for free|no fee|no payment|pas de (remuneration|paiement|cachet)|aucune remuneration",
-    re.I,
+    r"for free|no fee|no payment|pas de (remuneration|paiement|cachet)|aucune remuneration"
 )
 DISCOUNT = re.compile(
     r"discount|reduction|remise|off\b|-\s?\d{1,2}\s?%|\d{1,2}\s?% (off|de reduction|de remise|sur (ta|votre|la) "
     r"(commande|premiere))|for your (followers|audience|community)|pour (ta|votre) (communaute|audience)|"
-    r"a (tes|vos) (abonnes|followers)",
-    re.I,
+    r"a (tes|vos) (abonnes|followers)"
 )
 COMMISSION_ONLY_WORDS = re.compile(
     r"commission|affili|per sale|par vente|sur (chaque|les) ventes?|on (each|every) sale|of (each|every) sale|"
-    r"rev(enue)?[- ]share|des ventes|of sales|on sales|sur les commandes|per order|par commande",
-    re.I,
+    r"rev(enue)?[- ]share|des ventes|of sales|on sales|sur les commandes|per order|par commande"
 )
 
 
@@ -645,28 +668,30 @@ def looks_like_offer(text: str) -> bool:
 def extract_facts(text: str, lang: Lang | None = None) -> OfferFacts:
     body, truncated = prepare(text)
     folded = fold(body)
-    parts = clauses(body)
+    parts = Clauses(clauses(body))
     facts = OfferFacts(lang=lang or detect_language(body or text))
     facts.truncated = truncated
     facts.deliverables = _deliverables(parts, folded)
     _money(body, folded, parts, facts)
     facts.platforms = _platforms(folded, facts.deliverables)
     if _mentions(folded, *NO_OBLIGATION_STEMS):
-        facts.no_obligation = any(NO_OBLIGATION.search(c.folded) for c in parts)
+        facts.no_obligation = any(NO_OBLIGATION.search(c.folded) for c in _having(NO_OBLIGATION, parts))
     _dates(parts, facts)
     _rights(parts, facts)
     _terms(parts, folded, facts)
     facts.category = next((name for name, pattern in CATEGORIES if re.search(pattern, folded)), None)
     if facts.category in ("crypto", "finance", "betting_tips", "gambling"):
         facts.crypto_registered = facts.category == "crypto" and bool(_hits(REGISTERED, parts))
-        unregistered = any(UNREGISTERED.search(c.folded) for c in parts) or _denied(REGISTERED, parts)
+        unregistered = any(UNREGISTERED.search(c.folded) for c in _having(UNREGISTERED, parts)) or _denied(
+            REGISTERED, parts
+        )
         facts.financial_unregistered = unregistered
         if unregistered:
             facts.crypto_registered = False
     _asks(parts, folded, facts)
     facts.minors_audience = any(
         MINORS_TEXT.search(c.folded) and not MINORS_EXCLUDED.search(c.folded) and not is_negated(c, m.span())
-        for c in parts
+        for c in _having(MINORS_TEXT, parts)
         for m in [MINORS_TEXT.search(c.folded)]
         if m
     )
@@ -688,8 +713,8 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     credentials = any(
         not is_negated(c, m.span())
         and not BENIGN_CODE.search(m.group(0))
-        and not NEW_PASSWORD.search(c.folded[max(0, m.start() - 30) : m.end() + 30])
-        for c in parts
+        and not own_portal(c.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
+        for c in _having(CREDENTIALS, parts)
         for m in CREDENTIALS.finditer(c.folded)
     )
     facts.asks_login = credentials or account or _domains_lookalike(folded)
@@ -702,20 +727,21 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
                  "support", "equipe", "help"):  # fmt: skip
         facts.copyright_threat = bool(_hits(COPYRIGHT, parts))
     if _mentions(folded, *COMMENT_STEMS):
-        gagged = any(COMMENT_GAG.search(c.folded) for c in parts)
+        gagged = any(COMMENT_GAG.search(c.folded) for c in _having(COMMENT_GAG, parts))
         facts.comment_control = gagged or bool(_hits(COMMENT_CONTROL, parts))
     if _mentions(folded, "review", "avis", "note", "rating", "rate", "etoile", "star", "evaluation", "commentaire"):
         facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
     if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
-        facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in parts)
+        facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
     if _mentions(folded, "compet", "concurren", "rival", "brand", "marque"):
-        facts.competitor_ban = any(COMPETITOR_BAN.search(c.folded) and not _bounded_ban(c) for c in parts)
+        facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
 
 
 def _clause_at(parts: list[Clause], offset: int) -> Clause | None:
-    for clause in parts:
-        if clause.start <= offset < clause.end:
-            return clause
+    """The clause that holds `offset` (clauses are in text order: found by bisection, not a scan per amount)."""
+    index = bisect.bisect_right(parts, offset, key=lambda clause: clause.start) - 1
+    if index >= 0 and parts[index].start <= offset < parts[index].end:
+        return parts[index]
     return None
 
 
@@ -735,6 +761,8 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
 def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3."""
     clause_text = clause_text[:MAX_CLAUSE_SCAN]
+    if RESTATED_RHYTHM.search(clause_text):
+        return 1
     if PER_MONTH.search(clause_text):
         months, weeks = _span_months(clause_text)
         if months is None:
@@ -758,11 +786,10 @@ WE_PAY = re.compile(
     r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
     r"offer|offers|offrons|offre|provide|provides|fund|finance\w*)\b"
 )
-BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b", re.I)
+BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b")
 OBLIGED = re.compile(
     r"\b(need|needs|have|has|must|just|only|first|required|all our|devez|dois|doit|suffit|d.abord|faut|obligatoire|"
-    r"simply|please|merci d|to get started|pour commencer|pour rejoindre|to join)\b",
-    re.I,
+    r"simply|please|merci d|to get started|pour commencer|pour rejoindre|to join)\b"
 )
 
 
@@ -810,7 +837,15 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
         r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
-        r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b",
+        r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b|"
+        # "Shipping is just $19.99", "frais de port : 9,90 €": the creator pays the postage
+        r"(shipping|postage|frais de port|frais d.envoi|frais de livraison)( (fee|cost)s?)?\s?"
+        r"(is|are|est|sont|of|de|:)?\s?(just|only|seulement|juste|que|simplement)?\s?([$€£]\s?\d|\d{1,3}([.,]\d{2})?\s?([$€£]|eur\b|"
+        r"euros?\b))|"
+        # "you purchase any watch from our store with your discount code": buying in, whatever is promised back
+        r"\b(you|tu|vous) (just |simply |first |only |need to |must |have to |dois |devez )?(buy|purchase|order|"
+        r"achetes|achetez|commandes|commandez)\b[^.\n]{0,50}\b(store|shop|site|boutique|website|discount|code|"
+        r"reduction|remise|refund|rembours\w*)",
         folded,
     )
     for pay_request in itertools.islice(pay_requests, MAX_AMOUNTS):
@@ -830,7 +865,7 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             facts.asks_money = True
             break
     kinds = []
-    unpaid = any(UNPAID.search(c.folded) for c in parts) or _denied(MONEY_WORDS, parts)
+    unpaid = any(UNPAID.search(c.folded) for c in _having(UNPAID, parts)) or _denied(MONEY_WORDS, parts)
     # "rémunération exclusivement à la commission, sans fixe": the pay words are about the commission.
     unpaid = unpaid or any(
         COMMISSION_ONLY_WORDS.search(c.folded)
@@ -839,14 +874,17 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             r"exclusivement|only (on|through|via) (commission|sales)|seulement",
             c.folded,
         )
-        for c in parts
+        for c in _having(COMMISSION_ONLY_WORDS, parts)
     )
     unpaid = unpaid or (
         any(
             MONEY_WORDS.search(c.folded) and COMMISSION_ONLY_WORDS.search(c.folded) and not amounts(c.text)
-            for c in parts
+            for c in _having(MONEY_WORDS, parts)
         )
-        and not any(MONEY_WORDS.search(c.folded) and not COMMISSION_ONLY_WORDS.search(c.folded) for c in parts)
+        and not any(
+            MONEY_WORDS.search(c.folded) and not COMMISSION_ONLY_WORDS.search(c.folded)
+            for c in _having(MONEY_WORDS, parts)
+        )
     )
     if facts.amount is not None or (_hits(MONEY_WORDS, parts) and not unpaid):
         kinds.append("money")
@@ -874,11 +912,18 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
     found: dict[tuple[str, str | None], int] = {}
     totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
     offer_span = _span_months(folded)
-    for clause in parts:
+    for clause in _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts):
         repeat = 0
+        if clause.folded.count("|") >= 2 and (row := _table_row(clause)):
+            key = (row[0], row[2])
+            found[key] = found.get(key, 0) + row[1]
+            continue
         named = {PLATFORMS[w] for w in re.findall(r"[a-z]+", clause.folded) if w in PLATFORMS}
         matches = []
-        for m in DELIVERABLE.finditer(clause.folded):
+        forward = list(itertools.islice(DELIVERABLE.finditer(clause.folded), MAX_AMOUNTS))
+        counted = {m.span("fmt") for m in forward}
+        after = [m for m in DELIVERABLE_AFTER.finditer(clause.folded) if m.span("fmt") not in counted]
+        for m in sorted(forward + after[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
             before = clause.folded[: m.start()]
             near = before[-20:]
             paren = clause.folded.rfind("(", 0, m.start())
@@ -908,6 +953,10 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
+            if fmt == "placement":
+                fmt = next((name for word, name in PLACED_IN if word in around), "")
+                if not fmt:
+                    continue
             if fmt == "video" and "newsletter" in around:
                 fmt = "newsletter"  # "1 mention dans votre newsletter"
             elif fmt == "post" and "blog" in (match.group("adj") or ""):
@@ -955,16 +1004,49 @@ _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, revers
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
     "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
-    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram"
+    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
+    "twitter|threads|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
     rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional)\s){{0,3}}"
     rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
-    rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))",
-    re.I,
+    rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
 )
+_PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
+# The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
+# "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
+DELIVERABLE_AFTER = re.compile(
+    rf"\b(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
+    rf"(?:[\s-](?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
+    r"\s?(?:[x×]\s?|:\s?|\(\s?x\s?)(?P<n>\d{1,2})\b"
+    r"(?![.,:/-]?\s?\d|\s?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
+    r"semaines?|weeks?|heures?|hours?|er\b|e\b|janv|fev|mars|avr|mai\b|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar\b|"
+    r"apr|may\b|jun|jul|aug|sep))"
+)
+# A table row of a brief: "| Reel | Instagram | 2 |" (a cell with the format, one with the count).
+TABLE_FORMAT = re.compile(
+    rf"(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})(?P<more>(?:[\s-](?:{_PLATFORM_WORDS}|"
+    rf"{_ADJECTIVES}))*)"
+)
+TABLE_COUNT = re.compile(r"(?:x\s?)?(?P<n>\d{1,2})(?:\s?x)?")
+
+
+def _table_row(clause: Clause) -> tuple[str, int, str | None] | None:
+    """(format, count, platform) of a table row with a format cell and a count cell, else None."""
+    cells = [cell.strip() for cell in clause.folded.split("|")][:12]
+    fmt = next((m for cell in cells if (m := TABLE_FORMAT.fullmatch(cell))), None)
+    count = next((int(m.group("n")) for cell in cells if (m := TABLE_COUNT.fullmatch(cell))), None)
+    if fmt is None or not count or count > 50:
+        return None
+    words = [w for cell in cells for w in re.findall(r"[a-z]+", cell)]
+    platform = next((PLATFORMS[w] for w in words if w in PLATFORMS), None)
+    name = FORMATS[fmt.group("fmt")]
+    if name == "video" and platform == "tiktok":
+        name = "tiktok"
+    platform = platform or OWN_PLATFORM.get(name)
+    return (name, count, None if name in NO_PLATFORM or name == "placement" else platform)
 
 
 def _platforms(folded: str, deliverables: list[Deliverable]) -> list[str]:
@@ -988,7 +1070,8 @@ def _date_matches(folded: str) -> list[tuple[int, int]]:
 def _dates(parts: list[Clause], facts: OfferFacts) -> None:
     """The delivery deadline, and apart from it the date to answer the brand by ('reply by Friday'); each date is
     read with the words just before it ('posting by 30 May, please confirm by 10 May')."""
-    for clause in parts:
+    dated = _having(DATE, parts) or _having(RELATIVE_DATE, parts)
+    for clause in dated:
         previous = 0
         delivered_here = False
         for start, end in _date_matches(clause.folded[:MAX_CLAUSE_SCAN])[:10]:
@@ -1006,38 +1089,33 @@ def _dates(parts: list[Clause], facts: OfferFacts) -> None:
 
 DELIVERY = re.compile(
     r"post|publi|live|deliver|livr|mise en ligne|en ligne|draft|brouillon|upload|film|tourn|content|contenu|"
-    r"video|reel|story|stories|tiktok|campagne|campaign|launch|lancement|go live|diffus",
-    re.I,
+    r"video|reel|story|stories|tiktok|campagne|campaign|launch|lancement|go live|diffus"
 )
 BROAD_EXCLUSIVITY = re.compile(
     r"(aucune autre marque|toute autre marque|any other brand|no other brands?|all (other )?brands|"
     r"aucun autre annonceur|any other advertiser)(?! (citee|named|listed|nommee))|(toute|whole|entire|all|the) (la )?"
     r"([a-z-]+ )?(categorie|category|secteur|sector|industry|market|marche)|"
-    r"(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?",
-    re.I,
+    r"(any|all|toute|tout) [a-z, ]{0,60}?(brand|marque)s?"
 )
 ADS_FEE = re.compile(
     r"paid usage|usage fee|additional|extra (fee|\$|€|£)|en supplement|supplementaire|avenant remunere|"
     r"remunere(e|s)? en plus|billed separately|factur\w* (a part|en plus|separement)|on top|"
     # Ads only on the creator's say and for another fee: "would need your agreement and a separate fee".
     r"separate(ly)?|separee?s?|distincte?s?|\ba part\b|a negocier|to be (agreed|negotiated)|"
-    r"(your|ton|votre) (agreement|consent|accord)",
-    re.I,
+    r"(your|ton|votre) (agreement|consent|accord)"
 )
-EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence", re.I)
+EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence")
 
 
 EXCLUSIVITY_NONE = re.compile(
     r"exclusivit\w*\s?:\s?(none|aucune?|n/a|nope|not required|non requise|0|(no|non|pas)(?=\s*($|[.,;)!])))|"
-    r"non[- ]exclusi",
-    re.I,
+    r"non[- ]exclusi"
 )
 # Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
 EXCLUSIVE_NO_OTHER = re.compile(
     r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne)\b[^.\n]{0,60}?"
     r"(any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
-    r"competitors?|concurrents?)",
-    re.I,
+    r"competitors?|concurrents?)"
 )
 
 
@@ -1049,7 +1127,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     ]
     claims += [
         (c, m)
-        for c in parts
+        for c in _having(EXCLUSIVE_NO_OTHER, parts)
         if "other" in c.folded or "autre" in c.folded
         if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
         and not COMPETITOR_BAN.search(c.folded)
@@ -1057,7 +1135,11 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         and not re.search(r"(pas d.|no |sans |without )exclusi", c.folded)
     ]
     # "Not to promote any other haircare brand for 12 months" is an exclusivity with its term, not a ban for ever.
-    bounded = [(c, m) for c in parts if (m := COMPETITOR_BAN.search(c.folded)) and _bounded_ban(c)]
+    bounded = [
+        (c, m)
+        for c in _having(COMPETITOR_BAN, parts)
+        if (m := COMPETITOR_BAN.search(c.folded)) and _bans(c) and _bounded_ban(c)
+    ]
     claims += bounded
     if claims:
         facts.exclusivity = True
@@ -1069,11 +1151,13 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
             facts.exclusivity_scope = "category"
         elif rivals:
             facts.exclusivity_scope = "competitors"
-    elif _denied(EXCLUSIVITY_CLAIM, parts) or any(EXCLUSIVITY_NONE.search(c.folded) for c in parts):
+    elif _denied(EXCLUSIVITY_CLAIM, parts) or any(
+        EXCLUSIVITY_NONE.search(c.folded) for c in _having(EXCLUSIVITY_NONE, parts)
+    ):
         facts.exclusivity = False
     usage = _hits(USAGE, parts)
     ads = _hits(PAID_ADS, parts)
-    forever = any(_forever_rights(c) for c in parts)
+    forever = any(_forever_rights(c) for c in _having(FOREVER, parts))
     if usage or ads or forever:
         facts.usage_rights = True
         facts.usage_perpetual = forever or any(_said(c, PERPETUAL) for c, _ in usage + ads)
@@ -1086,6 +1170,20 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
+
+
+# What makes a mention of competitors a ban: "never mention", "ne pas citer", "interdit", "must avoid".
+PROHIBITION = re.compile(
+    r"\b(never|jamais|not|no|don't|do not|ne|n'|pas|aucune?|interdit\w*|forbidden|banned|prohibited|not allowed|"
+    r"off limits|proscrit\w*|avoid|eviter|evitez|refrain|abstenir|abstiens|must not|may not|cannot|can't|won't)\b|n't\b"
+)
+
+
+def _bans(clause: Clause) -> bool:
+    """A clause that forbids naming or promoting competitors (not one that allows it: "feel free to mention
+    other brands you like")."""
+    match = COMPETITOR_BAN.search(clause.folded)
+    return match is not None and (is_negated(clause, match.span()) or bool(PROHIBITION.search(clause.folded)))
 
 
 def _bounded_ban(clause: Clause) -> bool:
@@ -1123,7 +1221,7 @@ def _forever_rights(clause: Clause) -> bool:
 def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if _hits(APPROVAL, parts):
         facts.approval = True
-    if any(UNLIMITED_ROUNDS.search(c.folded) for c in parts):
+    if any(_said(c, UNLIMITED_ROUNDS) for c in _having(UNLIMITED_ROUNDS, parts)):
         facts.approval, facts.revision_rounds = True, 99
     elif rounds := _hits(ROUNDS, parts):
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
@@ -1131,7 +1229,7 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         match = days[0][1]
         facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
-    if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in parts):
+    if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in _having(HIDDEN, parts)):
         facts.disclosure = "hidden"
     elif _hits(DISCLOSE, parts):
         facts.disclosure = "required"

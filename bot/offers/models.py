@@ -11,9 +11,13 @@ Verdict = Literal["accept", "negotiate", "decline"]
 Status = Literal["ok", "warn", "bad", "unknown"]
 
 
+# The formats a deliverable may have (a blog article and a newsletter are their own medium: no platform).
+FORMATS = ("reel", "story", "post", "video", "short", "tiktok", "live", "blog", "newsletter")
+
+
 @dataclass(frozen=True, slots=True)
 class Deliverable:
-    format: str  # reel, story, post, video, short, tiktok, live, blog
+    format: str  # one of FORMATS
     count: int
     platform: str | None = None
 

@@ -67,7 +67,7 @@ def answer_blocks(answer: Answer) -> list[str]:
         blocks.append(f"<i>{esc(answer.jurisdiction_note)}</i>")
     if answer.template:
         blocks.append(f"<b>{esc(t('template', lang))}</b>\n<blockquote>{esc(answer.template)}</blockquote>")
-    blocks.append(checklist_block(answer.checklist, t("checklist", lang)))
+    blocks.append(checklist_block(answer.checklist, answer.checklist_title or t("checklist", lang)))
     blocks.append(sources_block(answer, lang, links=False))
     return blocks
 

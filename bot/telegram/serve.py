@@ -8,10 +8,11 @@
 Why a front and not SO_REUSEPORT on one port: the kernel spreads *connections*, not requests, and Telegram
 keeps its connections open, so one worker would get nearly everything; and when a worker dies, the kernel
 gives the front nothing to retry with. The front (this process) refuses forgeries before reading a body, sends
-each update to the next live worker, and if that worker fails (refused, reset, 5xx: say it was killed) sends
-the same update to the next one. A worker answers the front only once the update is handled, so an update is
-acknowledged to Telegram only after a worker handled it: a killed worker loses nothing (Telegram resends what
-was not acknowledged; the front already retried). The front also restarts a worker that died, registers the
+each update to the next live worker (one chat's updates one at a time, in the order they came: two workers
+must never handle the same user's messages at once), and if that worker fails (refused, reset, 5xx: say it was
+killed) sends the same update to the next one. A worker answers the front only once the update is handled, so
+an update is acknowledged to Telegram only after a worker handled it: a killed worker loses nothing (Telegram
+resends what was not acknowledged; the front already retried). The front also restarts a worker that died, registers the
 webhook and the command menu once, and stops everything on SIGTERM/SIGINT.
 
 Each worker is PTB's custom-webhook pattern (`Application.builder().updater(None)`-style: the application is
@@ -27,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import json
 import logging
 import os
 import signal
@@ -44,7 +46,14 @@ from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.httpserver import HTTPServer
 
 from bot.config import Settings
-from bot.telegram.webhook import MAX_BODY, SECRET_HEADER, UpdateHandler
+from bot.telegram.webhook import (
+    MAX_BODY,
+    SECRET_HEADER,
+    UpdateHandler,
+    application_serving,
+    stop_requested,
+    update_server,
+)
 
 log = logging.getLogger(__name__)
 WORKER_HEADER = "X-Coach-Worker"
@@ -71,30 +80,13 @@ class HandledUpdateHandler(UpdateHandler):
 
 async def serve_worker(app: Application, settings: Settings, port: int) -> None:
     """One worker on 127.0.0.1:`port`, until SIGTERM/SIGINT. It registers nothing with Telegram (the front does)."""
-    assert settings.webhook_url and settings.webhook_secret
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
-    path = "/" + urlparse(settings.webhook_url).path.lstrip("/")
-    secret = settings.webhook_secret.get_secret_value()
-    web = tornado.web.Application([(path, HandledUpdateHandler, {"app": app, "secret": secret})])
-    server = HTTPServer(web, max_body_size=2 * MAX_BODY)
-    async with app:
-        if app.post_init:
-            await app.post_init(app)
-        try:
-            await app.start()
-            server.listen(port, address="127.0.0.1")
-            log.info("worker %s listening on 127.0.0.1:%s", os.getpid(), port)
-            await stopping.wait()
-        finally:
-            server.stop()
-            await server.close_all_connections()
-            if app.running:
-                await app.stop()
-    if app.post_shutdown:
-        await app.post_shutdown(app)
+    stopping = stop_requested()
+    server = update_server(app, settings, HandledUpdateHandler)
+    async with application_serving(app, server):
+        await app.start()
+        server.listen(port, address="127.0.0.1")
+        log.info("worker %s listening on 127.0.0.1:%s", os.getpid(), port)
+        await stopping.wait()
 
 
 def run_worker(settings: Settings, port: int) -> int:
@@ -106,6 +98,29 @@ def run_worker(settings: Settings, port: int) -> int:
 
 
 # ---- the front -------------------------------------------------------------------------------------------------
+
+
+def chat_of(body: bytes) -> int | None:
+    """The chat an update belongs to (its sender's id when it has no chat, as for inline queries); None when
+    the body is not an update we can read (the worker answers that with a 400 anyway)."""
+    try:
+        update = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(update, dict):
+        return None
+    for key, payload in update.items():
+        if key == "update_id" or not isinstance(payload, dict):
+            continue
+        message = payload.get("message")  # a callback query's message carries the chat
+        for holder in (payload, message if isinstance(message, dict) else {}):
+            chat = holder.get("chat")
+            if isinstance(chat, dict) and isinstance(chat.get("id"), int):
+                return chat["id"]
+        sender = payload.get("from")
+        if isinstance(sender, dict) and isinstance(sender.get("id"), int):
+            return sender["id"]
+    return None
 
 
 class Worker:
@@ -135,6 +150,7 @@ class Front:
         self.secret = settings.webhook_secret.get_secret_value()
         self.path = "/" + urlparse(settings.webhook_url).path.lstrip("/")
         self._next = itertools.cycle(range(len(workers)))
+        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}  # per chat: its lock, updates holding or awaiting it
         self.client = AsyncHTTPClient()
         self.forwarded = 0
         self.retried = 0
@@ -142,7 +158,27 @@ class Front:
 
     async def forward(self, body: bytes) -> tuple[int, int | None]:
         """The update to the next live worker; on failure to the following ones: (status, the worker's number).
-        503 if none could take it (Telegram then resends it later)."""
+        503 if none could take it (Telegram then resends it later).
+
+        A chat's updates wait for the one before them: Telegram may post them on parallel connections, and two
+        workers answering the same user at once would race on that user's dialog state ("300 euros" read
+        before "/offer" was handled). Different chats never wait for each other."""
+        chat = chat_of(body)
+        if chat is None:
+            return await self._send(body)
+        lock, users = self._chats.get(chat) or (asyncio.Lock(), 0)
+        self._chats[chat] = (lock, users + 1)
+        try:
+            async with lock:  # asyncio's locks are fair: the chat's updates go in their arrival order
+                return await self._send(body)
+        finally:
+            lock, users = self._chats[chat]
+            if users == 1:
+                del self._chats[chat]  # nobody else holds or awaits it: a chat costs nothing once it is quiet
+            else:
+                self._chats[chat] = (lock, users - 1)
+
+    async def _send(self, body: bytes) -> tuple[int, int | None]:
         first = next(self._next)
         order = [self.workers[(first + n) % len(self.workers)] for n in range(len(self.workers))]
         for attempt, worker in enumerate(w for w in order if w.ready and w.alive):
@@ -247,10 +283,7 @@ async def register(settings: Settings, retries: int = 5) -> None:
 
 
 async def serve_front(settings: Settings, workers: int) -> None:
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
+    stopping = stop_requested()
     pool = [Worker(n + 1, free_port()) for n in range(workers)]
     front = Front(settings, pool)
     server: HTTPServer | None = None

@@ -10,10 +10,12 @@ webhook" pattern: initialize, post_init, setWebhook, start, serve until SIGTERM/
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
 import signal
+from collections.abc import AsyncIterator
 from http import HTTPStatus
 from urllib.parse import urlparse
 
@@ -84,36 +86,35 @@ class UpdateHandler(tornado.web.RequestHandler):
             log.error("webhook request failed: %s", type(value).__name__)
 
 
-async def serve_webhook(app: Application, settings: Settings, bootstrap_retries: int = 5) -> None:
-    """Blocks until SIGTERM or SIGINT."""
-    assert settings.webhook_url and settings.webhook_secret
-    secret = settings.webhook_secret.get_secret_value()
+def stop_requested() -> asyncio.Event:
+    """Set on SIGTERM or SIGINT: how every server mode learns that it should stop."""
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopping.set)
+    return stopping
+
+
+def update_server(app: Application, settings: Settings, handler: type[UpdateHandler]) -> HTTPServer:
+    """Tornado serving `handler` on the webhook URL's path. Tornado's own limit only backs ours up (it answers
+    400): the handler refuses at MAX_BODY with a 413."""
+    assert settings.webhook_url and settings.webhook_secret
     path = "/" + urlparse(settings.webhook_url).path.lstrip("/")
-    web = tornado.web.Application([(path, UpdateHandler, {"app": app, "secret": secret})])
-    # Tornado's own limit only backs ours up (it answers 400): the handler refuses at MAX_BODY with a 413.
-    server = HTTPServer(web, max_body_size=2 * MAX_BODY)
-    async with app:  # initialize ... shutdown
+    secret = settings.webhook_secret.get_secret_value()
+    web = tornado.web.Application([(path, handler, {"app": app, "secret": secret})])
+    return HTTPServer(web, max_body_size=2 * MAX_BODY)
+
+
+@contextlib.asynccontextmanager
+async def application_serving(app: Application, server: HTTPServer) -> AsyncIterator[None]:
+    """PTB's lifecycle around our own server: initialize and post_init, the caller's body (listen, start,
+    wait), then — even when the body fails — stop the server and its connections before the application, so
+    no update arrives at a stopped application; shutdown, post_shutdown."""
+    async with app:
         if app.post_init:
             await app.post_init(app)
         try:
-            server.listen(settings.webhook_port, address=settings.webhook_listen)
-            for attempt in range(bootstrap_retries + 1):
-                try:
-                    await app.bot.set_webhook(
-                        settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
-                    )
-                    break
-                except NetworkError:
-                    if attempt == bootstrap_retries:
-                        raise
-                    await asyncio.sleep(1)
-            await app.start()
-            log.info("webhook listening on %s:%s", settings.webhook_listen, settings.webhook_port)
-            await stopping.wait()
+            yield
         finally:
             server.stop()
             await server.close_all_connections()
@@ -121,3 +122,27 @@ async def serve_webhook(app: Application, settings: Settings, bootstrap_retries:
                 await app.stop()
     if app.post_shutdown:
         await app.post_shutdown(app)
+
+
+async def serve_webhook(app: Application, settings: Settings, bootstrap_retries: int = 5) -> None:
+    """Blocks until SIGTERM or SIGINT."""
+    assert settings.webhook_url and settings.webhook_secret
+    stopping = stop_requested()
+    server = update_server(app, settings, UpdateHandler)
+    async with application_serving(app, server):
+        server.listen(settings.webhook_port, address=settings.webhook_listen)
+        for attempt in range(bootstrap_retries + 1):
+            try:
+                await app.bot.set_webhook(
+                    settings.webhook_url,
+                    secret_token=settings.webhook_secret.get_secret_value(),
+                    allowed_updates=Update.ALL_TYPES,
+                )
+                break
+            except NetworkError:
+                if attempt == bootstrap_retries:
+                    raise
+                await asyncio.sleep(1)
+        await app.start()
+        log.info("webhook listening on %s:%s", settings.webhook_listen, settings.webhook_port)
+        await stopping.wait()

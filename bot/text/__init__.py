@@ -4,13 +4,14 @@ repeated separators, so any text a user pastes is safe to read on a worker threa
 """
 
 from bot.text.amounts import Amount, amounts, parse_number, word_number
-from bot.text.clauses import Clause, clauses, is_negated, negation_scopes
+from bot.text.clauses import Clause, Clauses, clauses, is_negated, negation_scopes
 from bot.text.fold import fold
 from bot.text.quoted import strip_quoted
 
 __all__ = [
     "Amount",
     "Clause",
+    "Clauses",
     "amounts",
     "clauses",
     "fold",

@@ -273,6 +273,9 @@ _PER_WORDS = {
     "stories": "piece", "contenu": "piece", "content": "piece", "piece": "piece", "deliverable": "piece",
     "publication": "piece", "tiktok": "piece", "short": "piece", "livrable": "piece", "unit": "piece",
     "each": "piece", "chacun": "piece", "chacune": "piece", "chaque": "piece", "every": "piece",
+    "integration": "piece", "segment": "piece", "mention": "piece", "carrousel": "piece", "carousel": "piece",
+    "live": "piece", "newsletter": "piece", "article": "piece", "episode": "piece", "apiece": "piece",
+    "unite": "piece", "tiktoks": "piece", "shorts": "piece",
 }  # fmt: skip
 
 
@@ -320,6 +323,6 @@ def _tax_and_period(folded: str, tokens: list[tuple[int, int, str]], k: int) -> 
     # "150 € le reel", "500 € la story", "800 € le mois": the French article after a price means "per".
     if len(words) >= 2 and words[0] in ("/", "par", "per", "a", "an", "the", "le", "la") and words[1] in _PER_WORDS:
         per, k = _PER_WORDS[words[1]], k + 2
-    elif words and words[0] in ("monthly", "mensuel", "mensuels", "each", "chacun", "chacune"):
+    elif words and words[0] in ("monthly", "mensuel", "mensuels", "each", "chacun", "chacune", "piece", "apiece"):
         per, k = _PER_WORDS[words[0]], k + 1
     return tax, per, min(k, count)

@@ -7,6 +7,7 @@ the characters to split, one pass over each clause's words to find the negations
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -72,6 +73,30 @@ class Clause:
         return bool(self.scopes)
 
 
+class Clauses(list[Clause]):
+    """The clauses of one message and their folded words joined by line breaks. A pattern that is found nowhere in
+    the joined text is in none of the clauses: one search in C answers for all of them, instead of a Python loop
+    over every clause (a pasted text of thousands of one-character clauses costs the same as a real message)."""
+
+    def __init__(self, parts: list[Clause]) -> None:
+        super().__init__(parts)
+        self.joined = "\n".join(clause.folded for clause in parts)
+        self._seen: dict[re.Pattern[str], bool] = {}
+
+    def having(self, pattern: re.Pattern[str]) -> list[Clause]:
+        """These clauses, or none when `pattern` cannot match in any of them."""
+        seen = self._seen.get(pattern)
+        if seen is None:
+            seen = self._seen[pattern] = _multiline(pattern).search(self.joined) is not None
+        return self if seen else []
+
+
+@functools.cache
+def _multiline(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with ^ and $ at every line: on the joined clauses, a clause's start and end ("^usage:")."""
+    return re.compile(pattern.pattern, pattern.flags | re.M)
+
+
 def is_negated(clause: Clause, span: tuple[int, int]) -> bool:
     """Whether the words at `span` (offsets in `clause.text`) fall under a negation of that clause."""
     start = span[0]
@@ -89,7 +114,8 @@ def clauses(text: str) -> list[Clause]:
             end -= 1
         if start < end:
             piece = folded[start:end]
-            result.append(Clause(text[start:end], piece, start, end, tuple(negation_scopes(piece)), bullet))
+            scopes = tuple(negation_scopes(piece)) if _CUE_HINT.search(piece) else ()
+            result.append(Clause(text[start:end], piece, start, end, scopes, bullet))
     return result
 
 
@@ -249,6 +275,8 @@ def _matches(words: list[tuple[int, int, str]], i: int, phrase: tuple[str, ...])
 
 
 _CUE_WORDS = _VERBAL | _NOMINAL | _NE_PARTNER | {"ne", "n", "non"}
+# Any word that may start a negation: a clause without one has no scope, and its words need not be read one by one.
+_CUE_HINT = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _CUE_WORDS), key=len, reverse=True)) + r")\b|n'|n't")
 _EXCEPTIONS_AT: dict[str, list[tuple[str, ...]]] = {}
 _EXCEPTIONS_AFTER: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _NOT_NEGATIONS:

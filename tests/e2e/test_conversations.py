@@ -111,7 +111,7 @@ def test_language_survives_a_restart_and_forget_erases(bot: BotProcess, server: 
     assert bot.stop() == 0
     bot.start()
     [answer] = ask(server, 19, "how much should I charge for a reel with 8k followers?")
-    assert "Checklist pour juger l'offre" in answer.text
+    assert "Checklist pour juger une offre" in answer.text
     [confirm] = ask(server, 19, "/forget")
     press(server, 19, "forget:yes", confirm)
     server.api.wait_for(lambda s: any(x.method == "editMessageText" and "effacé" in (x.text or "") for x in s))

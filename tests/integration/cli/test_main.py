@@ -52,7 +52,7 @@ def test_ask_jsonl_answers_one_line_per_question(run: Run, data_dir: Path) -> No
 def test_ask_text_output_and_language_override(run: Run, data_dir: Path) -> None:
     result = run("ask", "do I have to say a post is sponsored?", "--lang", "fr", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    assert "Checklist pour juger l'offre" in result.stdout and "Sources" in result.stdout
+    assert "Checklist avant de publier" in result.stdout and "Sources" in result.stdout
 
 
 @pytest.mark.parametrize("question", ["", "   "])

@@ -106,6 +106,8 @@ def test_offer_cli_json_and_text(run: Run, data_dir: Path, tmp_path: Path) -> No
          "payment_after_approval", "negotiate"),
         ("60 € pour 5 reels, 15 stories et 2 TikToks, paiement à 30 jours, #pub.", "low_fee_for_workload",
          "negotiate"),
+        ("une marque me propose 80€ pour 1 reel + 3 stories, paiement à 30 jours, #pub", "low_fee_for_workload",
+         "negotiate"),
         ("$1,100 for 1 YouTube video, net 30, #ad. You agree never to feature or mention any other bike brand, with "
          "no time limit.", "competitor_ban", "negotiate"),
         ("Bonjour, pour vous verser les 350 €, envoyez une photo recto verso de votre carte bancaire.",

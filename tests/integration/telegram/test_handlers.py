@@ -168,7 +168,7 @@ async def test_lang_choice_is_stored_and_wins_over_detection(bot: Harness) -> No
     await bot.say(EN, "/lang fr")
     assert await bot.db.language(EN) == "fr"
     [answer] = texts(await bot.say(EN, "how much should I charge for a reel?"))
-    assert "Checklist pour juger l'offre" in answer
+    assert "Checklist pour juger une offre" in answer
     [menu] = await bot.say(EN, "/lang")
     [_, edited] = await bot.press(EN, "lang:en", menu)
     assert edited.method == "editMessageText" and await bot.db.language(EN) == "en"

@@ -170,3 +170,37 @@ def test_a_video_without_a_sponsor_is_not_hidden_advertising() -> None:
 )
 def test_paying_tax_on_gifts_is_not_paying_to_join(text: str, scheme: bool) -> None:
     assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoie-nous ta facture avec ton RIB pour le virement. 1 reel pour 400 €, paiement à 30 jours, #pub.",
+        "Please include your IBAN and BIC code on the invoice so we can pay you. 1 reel for $400, net 30, #ad.",
+        "Log in to our creator portal with your email to upload drafts. 1 reel for $400, net 30, #ad.",
+        "Crée ton compte sur notre plateforme (choisis un mot de passe) pour suivre tes ventes. 1 reel pour 400 €.",
+        "Use the verification code we send by email to open the brief on our portal. 1 reel for $400, net 30, #ad.",
+        "Download our press kit (PDF) from the link in this email. 1 reel for $400, net 30, #ad.",
+        "Install our app from the App Store and film your first week with it. 1 TikTok for $500, net 30, #ad.",
+        "You can download the contract as a PDF and sign it online. 1 reel for $400, net 30, #ad.",
+        "Please pin a comment with your discount code under the reel. 1 reel for $400, net 30, #ad.",
+        "une marque me propose 300 € pour 2 reels, pas de droits publicitaires, paiement par virement sur mon RIB",
+    ],
+)
+def test_a_legitimate_offers_ordinary_asks_raise_no_scam_warning(text: str) -> None:
+    """Being paid on an IBAN, a brand's own portal, a press kit, the app being promoted, pinning a comment."""
+    assert understand(text).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("they want my login so their team can post directly on my account", "login_request"),
+        ("ils me demandent le code reçu par SMS pour valider la collab", "login_request"),
+        ("they asked for my card number and the CVV to send the fee", "bank_details_request"),
+        ("on me demande mon RIB et le code reçu par SMS pour débloquer le paiement", "bank_details_request"),
+        ("the brief is a password-protected .rar, I have to run the setup", "download_request"),
+    ],
+)
+def test_a_scams_ask_still_raises_its_warning(text: str, flag: str) -> None:
+    assert flag in understand(text).red_flags

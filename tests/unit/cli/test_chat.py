@@ -18,7 +18,7 @@ def test_terminal_chat_answers_switches_language_and_quits(tmp_path, capsys: pyt
     chat(engine, read=lambda _: next(lines))
     out = capsys.readouterr().out
     assert "posez-moi" in out and "ask me" in out  # greeted in both languages
-    assert "Summary of fair-pay in fr." in out and "Checklist pour juger l'offre" in out
+    assert "Summary of fair-pay in fr." in out and "Checklist pour juger une offre" in out
     assert "Answers will now be in English." in out and "Usage: /lang fr or /lang en" in out
     assert "Summary of fair-pay in en." in out
     assert out.rstrip().endswith("Good luck with your collaborations!")

@@ -128,3 +128,9 @@ def test_merge_keeps_the_rules_values_and_counts_disagreements() -> None:
     # Facts that only make an offer look better are the rules' alone.
     merged, _ = merge(OfferFacts(), {"crypto_registered": True})
     assert not merged.crypto_registered
+
+
+def test_a_newsletter_is_a_format_the_model_may_fill_and_an_unknown_one_is_dropped() -> None:
+    reading = {"deliverables": [{"format": "newsletter", "count": 1}, {"format": "billboard", "count": 3}]}
+    merged, _ = merge(OfferFacts(), reading)
+    assert [(d.format, d.count) for d in merged.deliverables] == [("newsletter", 1)]

@@ -327,7 +327,89 @@ def test_payment_terms_on_the_line_after_a_negated_field_are_read() -> None:
         ("On te propose 2 reels par mois pendant 3 mois, 150€ le reel.", 900),
         ("3 stories, 80 € la story", 240),
         ("1 200 € la campagne pour 2 reels", 1200),
+        ("3 YouTube integrations, one per month, $600 per integration", 1800),
+        ("3 reels à 150 € pièce", 450),
     ],
 )
 def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount: float) -> None:
     assert extract_facts(text).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reels x2, Stories x3, budget 500€", [("reel", 2), ("story", 3)]),
+        ("- Reel Instagram ×2\n- Story ×4\nBudget : 600 €", [("reel", 2), ("story", 4)]),
+        ("Reels : 2\nStories : 5\nRémunération : 450 €", [("reel", 2), ("story", 5)]),
+        ("| Format | Plateforme | Quantité |\n|---|---|---|\n| Reel | Instagram | 2 |\n| Story | Instagram | 6 |",
+         [("reel", 2), ("story", 6)]),
+        ("1x reel, 2x stories, €350", [("reel", 1), ("story", 2)]),
+        ("quinze stories et un TikTok, 600 €", [("story", 15), ("tiktok", 1)]),
+        ("a couple of stories and one dedicated YouTube video, $900", [("story", 2), ("video", 1)]),
+        ("4 posts LinkedIn, un par semaine pendant un mois, 2 000 €", [("post", 4)]),
+        ("3 reels (one a month for three months), $900", [("reel", 3)]),
+        ("6 Instagram reels over 6 months (1 per month), $3,000", [("reel", 6)]),
+        ("a weekly story for 2 months, 300 €", [("story", 9)]),
+        ("1 reel + 2 stories chaque semaine pendant 2 semaines, 500 €", [("reel", 2), ("story", 4)]),
+        ("1 encart dans votre newsletter mensuelle et 1 article de blog, 400 €", [("newsletter", 1), ("blog", 1)]),
+        ("2 UGC videos for our ads (not posted on your account), $400", [("video", 2)]),
+        ("Reel : 30 s, à publier le 3 mai. Live : 20 mars, 19h", []),
+        ("We'll send a short written agreement. 1 YouTube video, $800", [("video", 1)]),
+    ],
+)  # fmt: skip
+def test_deliverables_counted_in_other_wordings(text: str, expected: list[tuple[str, int]]) -> None:
+    """Counts after the format, tables, words for numbers, a rhythm that restates a total, placements."""
+    assert sorted((d.format, d.count) for d in extract_facts(text).deliverables) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Connecte-toi à la plateforme de l'agence pour déposer tes contenus. 1 reel pour 400 €, paiement à 30 jours.",
+        "Log in to our creator portal to upload drafts; we will never ask for your password. $300 for 1 reel.",
+        "Use the verification code we email you to open the brief on our portal. $300 for 1 reel, net 30.",
+        "Tu peux télécharger notre kit presse sur notre site. 1 reel pour 250 €.",
+        "Envoie ta facture avec ton RIB (IBAN et code BIC). 1 reel pour 400 €.",
+        "Please pin a comment with the discount code under the reel. $400 for 1 reel, net 30.",
+        "Your promo code MAYA15 gives your followers 15% off. No exclusivity. $350 for 1 reel.",
+        "Shipping is on us and there is no registration fee. $350 for 1 reel.",
+    ],
+)
+def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
+    facts = extract_facts(text)
+    assert not (facts.asks_login or facts.asks_download or facts.asks_money or facts.asks_bank_details)
+    assert not facts.copyright_threat
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("$1,200 for 1 video. Unlimited rounds of revisions until the client is happy.", "revision_rounds", 99),
+        ("1 reel pour 500 €, un nombre illimité de retouches.", "revision_rounds", 99),
+        ("1 reel pour 500 €, pas de modifications illimitées.", "revision_rounds", None),
+        ("You must never mention or show any competing bootcamp in any of your content.", "competitor_ban", True),
+        ("Feel free to mention other brands you like.", "competitor_ban", False),
+        ("We don't have a paid budget right now but you keep the set. Please use #gifted.", "disclosure", "required"),
+        ("- mention claire du partenariat dans chaque publication", "disclosure", "required"),
+        ("Merci d'ajouter « séjour offert par l'hôtel » dans la légende.", "disclosure", "required"),
+        ("Posts must carry LinkedIn's Brand partnership label.", "disclosure", "required"),
+        ("1 mention in your newsletter, $300", "disclosure", None),
+    ],
+)  # fmt: skip
+def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
+    assert getattr(extract_facts(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("You purchase any watch from our store with your 40% code, post 1 reel, and we refund you + $300.", True),
+        ("Frais de port : seulement 9,90 €, puis tu postes 1 reel.", True),
+        ("Shipping is just $19.99, then you post 1 reel.", True),
+        ("Shipping is on us. $300 for 1 reel.", False),
+        ("Your followers can buy from our store with your code. $300 for 1 reel.", False),
+        ("Tu pourras acheter sur notre site avec ton code -20 %. 300 € pour 1 reel.", False),
+    ],
+)
+def test_buying_in_or_paying_the_postage_is_paying_to_work(text: str, asks: bool) -> None:
+    assert extract_facts(text).asks_money is asks

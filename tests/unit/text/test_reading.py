@@ -1,10 +1,11 @@
 """The shared text reader: clauses, negation scope, quoted parts, amounts; safe on hostile input."""
 
+import re
 import time
 
 import pytest
 
-from bot.text import amounts, clauses, fold, is_negated, strip_quoted, word_number
+from bot.text import Clauses, amounts, clauses, fold, is_negated, strip_quoted, word_number
 
 
 def negated_words(text: str) -> dict[str, bool]:
@@ -204,3 +205,15 @@ def test_an_emoji_before_a_capital_ends_a_sentence_and_its_negation() -> None:
         "2 reels 🎬 et 3 stories",
     ]
     assert not parts[1].negated
+
+
+def test_clauses_answer_for_a_pattern_as_each_clause_would() -> None:
+    """`Clauses.having` may skip the clause-by-clause loop only when no clause could match: a pattern anchored to a
+    clause's start or end still finds it, and one found in no clause skips them all."""
+    parts = Clauses(clauses("Bonjour !\nUsage : 6 mois\nPaiement à 30 jours. Merci"))
+    assert [c.folded for c in parts.having(re.compile(r"^\s*usage\s?:"))] == [c.folded for c in parts]
+    assert parts.having(re.compile(r"merci$")) and parts.having(re.compile(r"^bonjour"))
+    assert parts.having(re.compile(r"password|mot de passe")) == []
+    for pattern in (r"^\s*usage\s?:", r"jours\.$", r"^paiement", r"exclusivit", r"!$"):
+        compiled = re.compile(pattern)
+        assert bool(parts.having(compiled)) == any(compiled.search(c.folded) for c in parts), pattern

@@ -1,0 +1,153 @@
+"""Which card answers, and under which checklist heading: follow-ups that name a card's subject, follow-ups whose
+exchange retrieval declines, a described offer's flagged clause, the creator's presumed country."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.advice import AdviceEngine, Hit, Question
+from bot.advice.composer import checklist_title, compose
+from bot.advice.jurisdiction import presumed_country, rank_for_country
+from bot.advice.understand import Understanding
+from bot.kb import KnowledgeBase, load_knowledge
+from tests.cards import write_pair
+
+
+class ByQuestion:
+    """Hits chosen by the words of the query, as a retriever ranks; a query with no known word is declined."""
+
+    def __init__(self, hits: dict[str, list[Hit]]) -> None:
+        self.hits = hits
+
+    def search_many(self, questions: list[str], k: int) -> list[list[Hit]]:
+        return [next((h for word, h in self.hits.items() if word in q.lower()), [])[:k] for q in questions]
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> KnowledgeBase:
+    write_pair(
+        tmp_path,
+        "disclosure-basics",
+        title="Why you should always disclose a sponsorship",
+        topics=["disclosure"],
+        summary="Always say clearly that a post is paid.",
+        points=("Say it at the start.", "Gifts count too."),
+    )
+    write_pair(
+        tmp_path,
+        "platform-tools",
+        title="Platform labels: Instagram, YouTube and TikTok disclosure tools",
+        topics=["platforms", "disclosure"],
+        summary="Each platform has a paid-partnership setting.",
+        points=("On Instagram, add the Paid partnership label.", "On YouTube, tick the paid promotion box."),
+    )
+    write_pair(
+        tmp_path,
+        "youtube-rules",
+        title="YouTube: the paid promotion box and what sponsors YouTube bans",
+        topics=["platforms", "disclosure"],
+        summary="YouTube asks you to tick the paid promotion box in the video's details.",
+        points=("YouTube bans some sponsors, such as unreviewed gambling.", "Shorts count too."),
+    )
+    write_pair(tmp_path, "rates-abroad", title="US and UK: rate figures", topics=["pay"], jurisdiction=["us", "uk"])
+    write_pair(tmp_path, "rates-france", title="France: rate figures", topics=["pay"], jurisdiction=["fr"])
+    write_pair(
+        tmp_path, "image-rights", title="France: image rights", topics=["law-fr", "contract"], jurisdiction=["fr"]
+    )
+    write_pair(tmp_path, "usage-rights-whitelisting", title="Usage rights and whitelisting", topics=["contract", "pay"])
+    write_pair(tmp_path, "fake-dms", title="Spotting fake brand DMs", topics=["scams", "offer"])
+    write_pair(tmp_path, "editorial-line", title="Define your editorial line", topics=["editorial-line"])
+    write_pair(tmp_path, "uk-tax", title="UK: tax on brand deals", topics=["tax", "law-uk", "pay"], jurisdiction=["uk"])
+    return load_knowledge(tmp_path)
+
+
+INSTAGRAM = "how do i disclose a sponsored post on instagram?"
+
+
+def test_a_follow_up_naming_a_cards_subject_moves_to_that_card(kb: KnowledgeBase) -> None:
+    # The exchange read together ranks the general cards first and the YouTube card nowhere near the top three.
+    retriever = ByQuestion({"instagram": [Hit("disclosure-basics", 0.7), Hit("platform-tools", 0.6)]})
+    engine = AdviceEngine(kb, retriever)  # type: ignore[arg-type]
+    answer = engine.ask_many([Question("what about youtube?", history=(INSTAGRAM,))])[0]
+    assert answer.kind == "follow_up" and answer.lead_card == "youtube-rules"
+    assert "paid promotion box" in answer.summary
+
+
+def test_a_follow_up_whose_exchange_retrieval_declines_stays_on_the_previous_topic(kb: KnowledgeBase) -> None:
+    # Alone and with the previous message, "and on youtube?" looks off-topic to retrieval; the previous message not.
+    retriever = ByQuestion({"instagram?\n": [], "instagram": [Hit("disclosure-basics", 0.7)]})
+    engine = AdviceEngine(kb, retriever)  # type: ignore[arg-type]
+    answer = engine.ask_many([Question("and on youtube?", history=(INSTAGRAM,))])[0]
+    assert answer.in_scope and answer.lead_card == "youtube-rules"
+
+
+def test_a_new_question_retrieval_declines_is_still_declined(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ByQuestion({}))  # type: ignore[arg-type]
+    assert not engine.ask_many([Question("what about youtube?")])[0].in_scope
+
+
+def test_a_described_offer_leads_with_the_card_on_the_clause_it_flags(kb: KnowledgeBase) -> None:
+    hits = [Hit("rates-france", 0.6), Hit("image-rights", 0.55), Hit("usage-rights-whitelisting", 0.5)]
+    offer = Understanding("offer_described", "fr", red_flags=("perpetual_rights",))
+    assert compose("400 € et les droits à vie ?", "fr", hits, kb, offer).lead_card == "usage-rights-whitelisting"
+    question = Understanding("question", "fr", red_flags=("perpetual_rights",))
+    assert compose("droits à vie ?", "fr", hits, kb, question).lead_card == "rates-france"  # only an offer's clauses
+    unflagged = Understanding("offer_described", "fr")
+    assert compose("400 € ?", "fr", hits, kb, unflagged).lead_card == "rates-france"
+
+
+def test_french_and_euros_without_a_country_read_as_france() -> None:
+    assert presumed_country("on me propose 400 € pour un reel", (), "fr", None) == "fr"
+    assert presumed_country("on me propose 400 euros", (), "fr", None) == "fr"
+    assert presumed_country("et pour une story ?", ("on me propose 300€",), "fr", None) == "fr"
+    assert presumed_country("on me propose 400 € pour un reel", (), "fr", "be") == "be"  # named or in the profile
+    assert presumed_country("they offer 400 € for a reel", (), "en", None) is None  # English and euros: anywhere
+    assert presumed_country("on me propose un reel, c'est bien ?", (), "fr", None) is None
+
+
+def test_the_french_rates_replace_the_foreign_ones_and_image_rights_stay_in_place(kb: KnowledgeBase) -> None:
+    def where(card_id: str) -> tuple[str, ...]:
+        return kb.get(card_id, "en").jurisdiction  # type: ignore[union-attr]
+
+    def subjects(card_id: str) -> set[str]:
+        return {t for t in kb.get(card_id, "en").topics if not t.startswith("law-")}  # type: ignore[union-attr]
+
+    hits = ["rates-abroad", "image-rights", "usage-rights-whitelisting", "rates-france"]
+    assert rank_for_country(hits, where, "fr", subjects) == [
+        "rates-france",
+        "image-rights",
+        "usage-rights-whitelisting",
+        "rates-abroad",
+    ]
+    # Without subjects, every French rule jumps ahead (the order before subjects counted).
+    assert rank_for_country(hits, where, "fr")[:2] == ["image-rights", "rates-france"]
+
+
+def test_the_engine_orders_a_french_euro_question_for_france(kb: KnowledgeBase) -> None:
+    hits = [Hit("rates-abroad", 0.7), Hit("image-rights", 0.6), Hit("rates-france", 0.5)]
+    engine = AdviceEngine(kb, ByQuestion({"€": hits, "$": hits}))  # type: ignore[arg-type]
+    fr, en = engine.ask_many([Question("c'est combien pour 400 € un reel ?"), Question("is $400 ok for a reel?")])
+    assert fr.lead_card == "rates-france" and fr.jurisdiction_note is None
+    assert en.lead_card == "rates-abroad"  # a dollar names no country
+
+
+@pytest.mark.parametrize(
+    ("card_id", "offer", "lang", "title"),
+    [
+        ("usage-rights-whitelisting", True, "en", "Checklist for judging the offer"),
+        ("fake-dms", True, "fr", "Checklist pour juger l'offre"),
+        ("usage-rights-whitelisting", False, "en", "Checklist for judging an offer"),
+        ("fake-dms", False, "en", "Checklist before you reply or click"),
+        ("youtube-rules", False, "fr", "Checklist avant de publier"),
+        ("uk-tax", False, "en", "Checklist for your situation"),
+        ("editorial-line", False, "fr", "Checklist : les questions à vous poser"),
+    ],
+)
+def test_the_checklist_heading_fits_the_message(kb: KnowledgeBase, card_id: str, offer: bool, lang, title) -> None:
+    assert checklist_title(kb.get(card_id, lang), lang, offer) == title  # type: ignore[arg-type]
+
+
+def test_an_answer_carries_its_checklist_heading_in_json(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ByQuestion({"line": [Hit("editorial-line", 0.7)]}))  # type: ignore[arg-type]
+    answer = engine.ask_many([Question("how do I define my editorial line?")])[0]
+    assert answer.to_json()["checklist_title"] == "Checklist: questions to ask yourself"
