@@ -152,11 +152,11 @@ class QueryThreads:
     """How many OpenMP threads e5 embeds questions with, in the thread that calls `adjust` (OpenMP keeps the
     setting per calling thread; index builds keep every core).
 
-    Two while the other processes leave at least 1.5 cores idle, else one. Alone on two cores, two threads cut
-    e5's p95 over 200 dev questions from 57 to 44 ms; beside another busy process, two threads that must meet at
-    every layer wait for each other and the tail grows. What the others use is read from /proc/stat (all CPUs'
-    busy time but that of niced processes) minus this process's own CPU time, over the last second at least;
-    without /proc/stat it stays one.
+    Two while the other processes leave at least 1.5 cores idle, else one: alone on two cores, two threads
+    shorten a question's embedding, most of all a long one's; on a busy machine, two threads that must meet at
+    every layer wait for each other (measured on 200 dev2 questions at load average 4-5: p50 54 ms with one
+    thread, 63 ms with two). What the others use is read from /proc/stat (all CPUs' busy time, niced processes
+    included) minus this process's own CPU time, over the last second at least; without /proc/stat, one.
     """
 
     WINDOW = 1.0  # seconds between two readings
@@ -195,9 +195,7 @@ class QueryThreads:
         if len(fields) < 4:
             return -1.0, own
         idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
-        # Processes niced below this one (test suites and evaluations run with `nice`) yield their core to it.
-        yielding = fields[1] if os.getpriority(os.PRIO_PROCESS, 0) <= 0 else 0
-        return (sum(fields[:8]) - idle - yielding) / os.sysconf("SC_CLK_TCK"), own
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK"), own
 
 
 def _omp_set_num_threads() -> Callable[[int], object] | None:
