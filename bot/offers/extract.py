@@ -268,6 +268,14 @@ USAGE = re.compile(
     r"own (the|all) (content|rights)|republish|re-?publi|(use|utiliser), (edit|modifier)|licen[cs]e|"
     r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)"
 )
+# The brand using the creator's content, the verb read after its subject (BRAND_SUBJECT) so that a negation before
+# the verb denies it: "we'd like to share your content on our Instagram"; "we won't use the video anywhere else".
+BRAND_USE = re.compile(
+    r"\b(use|using|utilis\w*|share|sharing|partag\w*|repost\w*|reshare|feature|diffus\w*)\b[^.\n]{0,15}\b(your|ton|"
+    r"votre|vos|tes|the|la|le|les|this|ce|cette|ces|that)\s(\w+\s)?(content|contenus?|videos?|photos?|images?|reels?|"
+    r"visuels?|tiktoks?|clips?)\b"
+)
+BRAND_SUBJECT = re.compile(r"\b(we|we'll|we'd|nous|the brand|la marque|the client|le client)\b[^.\n]{0,25}$")
 PAID_ADS = re.compile(
     r"whitelist|white-list|spark ?ads?|partnership ads?|paid ads?|paid social|"
     r"ads? (on|with|from) your (handle|account)|run (it|them|the (video|content|post)) as (an )?ads?\b|"
@@ -1204,7 +1212,13 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         EXCLUSIVITY_NONE.search(c.folded) for c in _having(EXCLUSIVITY_NONE, parts)
     ):
         facts.exclusivity = False
-    usage = _hits(USAGE, parts)
+    brand_use = [
+        (c, m)
+        for c in _having(BRAND_USE, parts)
+        for m in BRAND_USE.finditer(c.folded)
+        if BRAND_SUBJECT.search(c.folded[max(0, m.start() - 30) : m.start()])
+    ]
+    usage = _hits(USAGE, parts) + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
     ads = _hits(PAID_ADS, parts)
     forever = any(_forever_rights(c) for c in _having(FOREVER, parts))
     if usage or ads or forever:
@@ -1212,7 +1226,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.usage_perpetual = forever or any(_said(c, PERPETUAL) for c, _ in usage + ads)
         if not facts.usage_perpetual:
             facts.usage_months = _months_near(usage) or _months_near(ads)
-    elif _denied(USAGE, parts):
+    elif _denied(USAGE, parts) or any(is_negated(c, m.span()) for c, m in brand_use):
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True

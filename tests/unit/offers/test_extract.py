@@ -411,6 +411,9 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("We can only offer products (no budget), you keep everything.", "compensation", ["gift"]),
         ("Post about it like it's your own discovery, no need to say we sent it.", "disclosure", "hidden"),
         ("Tell your followers we sent it and tag it #ad.", "disclosure", "required"),
+        ("We'd like to share your content on our Instagram for 12 months, organic only.", "usage_months", 12),
+        ("We won't use the video anywhere else without asking you first.", "usage_rights", False),
+        ("Please share the video in your stories too.", "usage_rights", None),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
