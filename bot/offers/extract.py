@@ -243,12 +243,17 @@ def _denied(pattern: re.Pattern[str], parts: list[Clause]) -> bool:
     )
 
 
+DAYS_AFTER = re.compile(r"^\W{0,3}([a-z]+\W{1,2}){0,2}(?P<n>\d{1,3})\s?(days|jours|j)\b")
+
+
 def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
     """The duration that follows a mention (within its clause), else the closest one before it."""
     for clause, match in hits:
         text = clause.folded
         if (after := _months(text[match.start() : match.end() + 120])) is not None:
             return after
+        if days := DAYS_AFTER.search(text[match.end() : match.end() + 30]):
+            return max(1, round(int(days.group("n")) / 30))  # "Exclusivity: 30 days", "Non-compete: 90 days"
         if (before := _months(text[max(0, match.start() - 60) : match.start()])) is not None:
             return before
     return None
@@ -318,6 +323,14 @@ PAYMENT_DAYS = re.compile(
     r"\s?(?P<c>\d{1,3})\s?"
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
     r"(jours|days|j)\b"
+)
+_SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
+                 "quarante-cinq": 45, "fourteen": 14, "quatorze": 14}  # fmt: skip
+PAYMENT_SPELLED = re.compile(
+    r"(paiement|payment|paid|pay|paye\w*|payable|regle\w*|reglement|virement|invoices?|factures?)\b[^.\n]{0,40}?"
+    r"\b((?P<n>one|two|three|four|six|eight|un|une|deux|trois|quatre|six|huit|fifteen|quinze|thirty|trente|sixty|"
+    r"soixante|ninety|forty-five|quarante-cinq|fourteen|quatorze)\s(?P<unit>days|jours|weeks?|semaines?)|"
+    r"(?P<w>\d{1})\s(?P<wunit>weeks?|semaines?))\b"
 )
 AFTER_APPROVAL = re.compile(
     r"(paid|payment|pay\w*|paye|paiement|verse|regl\w*|fee)[^.\n]{0,40}(once|when|if|after|upon|si|une fois que|quand|"
@@ -1160,6 +1173,7 @@ ADS_FEE = re.compile(
     r"separate(ly)?|separee?s?|distincte?s?|\ba part\b|a negocier|to be (agreed|negotiated)|"
     r"(your|ton|votre) (agreement|consent|accord)"
 )
+NON_COMPETE = re.compile(r"non[- ]?compet\w*|non[- ]concurrence")
 EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence")
 
 
@@ -1171,8 +1185,10 @@ EXCLUSIVITY_NONE = re.compile(
 EXCLUSIVE_NO_OTHER = re.compile(
     r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne|won.t|can.t|cannot|"
     r"unable|may not|must not)\b[^.\n]{0,60}?"
-    r"(any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
-    r"competitors?|concurrents?)"
+    r"((any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
+    r"competitors?|concurrents?)|(competing|concurrente?s?|rival) ([a-z]+ ){0,2}(brands?|marques?|partnerships?|"
+    r"partenariats?|collabs?|collaborations?|deals?|products?|produits?|companies|entreprises)|(brands?|marques?|"
+    r"partnerships?|partenariats?|collabs?|collaborations?|deals?) ([a-z]+ ){0,2}(concurrente?s?|competing|rivales?))"
 )
 
 
@@ -1185,11 +1201,15 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     claims += [
         (c, m)
         for c in _having(EXCLUSIVE_NO_OTHER, parts)
-        if "other" in c.folded or "autre" in c.folded
+        if "other" in c.folded or "autre" in c.folded or "compet" in c.folded or "concurren" in c.folded
         if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
         and not COMPETITOR_BAN.search(c.folded)
         and not EXCLUSIVITY_NONE.search(c.folded)
         and not re.search(r"(pas d.|no |sans |without )exclusi", c.folded)
+    ]
+    # "Non-compete: 90 days" is an exclusivity: its "non" is part of the word ("no non-compete clause" is not one).
+    claims += [
+        (c, m) for c in _having(NON_COMPETE, parts) if (m := NON_COMPETE.search(c.folded)) and _said(c, NON_COMPETE)
     ]
     # "Not to promote any other haircare brand for 12 months" is an exclusivity with its term, not a ban for ever.
     bounded = [
@@ -1291,6 +1311,12 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if days := _hits(PAYMENT_DAYS, parts):
         match = days[0][1]
         facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))
+    elif said := _hits(PAYMENT_SPELLED, parts):  # "payable within thirty days", "paid two weeks after posting"
+        match = said[0][1]
+        if match.group("w"):
+            facts.payment_days = int(match.group("w")) * 7
+        elif n := _number(match.group("n")) or _SPELLED_DAYS.get(match.group("n")):
+            facts.payment_days = n * (7 if match.group("unit").startswith(("week", "semaine")) else 1)
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
     if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in _having(HIDDEN, parts)):
         facts.disclosure = "hidden"

@@ -414,6 +414,12 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("We'd like to share your content on our Instagram for 12 months, organic only.", "usage_months", 12),
         ("We won't use the video anywhere else without asking you first.", "usage_rights", False),
         ("Please share the video in your stories too.", "usage_rights", None),
+        ("Invoice payable within thirty days.", "payment_days", 30),
+        ("Paid two weeks after the video is live.", "payment_days", 14),
+        ("Exclusivity: 30 days on skincare.", "exclusivity_months", 1),
+        ("Non-compete: 90 days.", "exclusivity_months", 3),
+        ("No competing skincare partnerships for 3 months after posting.", "exclusivity_months", 3),
+        ("Pas de clause de non-concurrence.", "exclusivity", False),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
