@@ -268,6 +268,7 @@ USAGE = re.compile(
     r"droits? (d.utilisation|d.usage|de diffusion|d.exploitation|de reutilisation|a l.image|sur (le|les) contenus?)|"
     r"cession de droits|usage rights?|(organic|organique|paid) usage|usage (organique|organic)|"
     r"image rights|content rights|license|licence|re-?use|reutilis|re-?post|"
+    r"(garder|keep|conserver|own|detenir|retain|recuperer)\w* (les |the |all |tous les |full )?(droits|rights)|"
     r"repartag|reshare|(on|sur) (our|nos|notre) (website|site|channels|reseaux|social|pages?|e-?shop|newsletter)|"
     r"(use|utiliser) (your|ton|votre|vos|tes) (content|contenus?|video|photos?|images?)|ugc|"
     r"own (the|all) (content|rights)|republish|re-?publi|(use|utiliser), (edit|modifier)|licen[cs]e|"
@@ -423,6 +424,8 @@ GIFT = re.compile(
     + _NOT_GIFTS
     + r"(our|a|the|some)|en echange|in exchange|"
     r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
+    r"\b(pour|for|contre|against|in exchange for|en echange d.?)\s?(un |une |a |an |des |some |our |notre |nos )?"
+    r"(coffret|box|boite|colis|produits|products|samples|echantillons)\b|"
     r"(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
     r"diner)|seeding|on t.envoie " + _NOT_GIFTS + r"|we.ll send " + _NOT_GIFTS + r"|nous (vous )?offrons|"
     r"we (would love to |can |could |will |'ll )?(only )?(offer|gift)( you)? (\w+ )?(products?|items?|pieces?|sets?|"
@@ -1174,6 +1177,11 @@ ADS_FEE = re.compile(
     r"(your|ton|votre) (agreement|consent|accord)"
 )
 NON_COMPETE = re.compile(r"non[- ]?compet\w*|non[- ]concurrence")
+NO_EXTRA = re.compile(
+    r"sans (payer|rien payer|remuneration|supplement|frais) (de )?(plus|en plus|supplementaire)|sans supplement|"
+    r"(at )?no (extra|additional) (cost|fee|charge|pay)|without (paying|any) (more|extra)|for free|gratuitement|"
+    r"included in (the|your) fee|inclus dans (le|ton|votre) (cachet|tarif|forfait|prix)"
+)
 EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence")
 
 
@@ -1250,7 +1258,12 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True
-        facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
+        # A sum next to the ads mention pays for them; the campaign's fee further on in the clause does not, and
+        # "sans payer plus", "at no extra cost" say there is none.
+        facts.ads_fee = not any(NO_EXTRA.search(c.folded) for c, _ in ads) and (
+            any(amounts(c.text[max(0, m.start() - 60) : m.end() + 60], limit=3) for c, m in ads)
+            or bool(_hits(ADS_FEE, [c for c, _ in ads]))
+        )
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
 

@@ -420,6 +420,10 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("Non-compete: 90 days.", "exclusivity_months", 3),
         ("No competing skincare partnerships for 3 months after posting.", "exclusivity_months", 3),
         ("Pas de clause de non-concurrence.", "exclusivity", False),
+        ("Ils veulent garder les droits 2 ans sur mes vidéos.", "usage_months", 24),
+        ("1 vidéo, 1 200 € HT, et la sponsoriser en pub pendant 6 mois sans payer plus.", "ads_fee", False),
+        ("1 vidéo, 1 200 € HT. Usage en publicité payante : 300 € de plus par mois.", "ads_fee", True),
+        ("3 stories + 1 post pour un coffret de produits (valeur 80 €).", "compensation", ["gift"]),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
