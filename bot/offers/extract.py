@@ -100,7 +100,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "finance",
         r"forex|\bcfd|options binaires|binary options|trading (signals?|bot)|signaux de trading|"
-        r"investissement garanti|guaranteed returns?",
+        r"investissement garanti|guaranteed returns?|(plateforme|application|appli|app) de trading|"
+        r"trading (platform|app)|\bbroker\b|courtier en ligne",
     ),
     (
         "alcohol",
@@ -584,7 +585,10 @@ def own_portal(window: str, asked: str) -> bool:
 
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
-    r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
+    r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (\w+ )?(compte|account)|"
+    r"(click|clique[rz]?|open|ouvre[rz]?|follow|suivez|use|utilise[rz]?) (on )?(this|the|ce|le|cette) "
+    r"(link|lien|url|page)[^.\n]{0,40}(log ?in|sign ?in|connect\w*|verif\w*|confirm\w*|identifie\w*|enter your|"
+    r"saisi\w*)|"
     r"(connecte[rz]?|log ?in|sign ?in|se connecter|verifie[rz]?|verify|confirm)(-vous|-toi)?[^.\n]{0,60}"
     r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)"
 )
@@ -685,7 +689,9 @@ def _domains_lookalike(folded: str) -> bool:
     for match in LOOKALIKE.finditer(folded):
         domain = match.group(0)
         if not domain.endswith(OFFICIAL_DOMAINS) and re.search(
-            r"verif|login|log-in|secure|security|partner|support|check|auth|account|compte|confirm|help", domain
+            r"verif|login|log-in|secure|security|partner|support|check|auth|account|compte|confirm|help|reward|claim|"
+            r"bonus|payout|prize|gift|cash|collab",
+            domain,
         ):
             return True
     return False
@@ -894,7 +900,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"(to|a) (pay|payer|regler)|de \d)|(frais|fee)[^.\n]{0,20}(inscription|registration|dossier|activation)|"
         r"(pay|payer|regler|cover|paie[sz]?) [^\n]{0,25}?(shipping|frais de port|postage|frais d.envoi)|"
         r"(pay|payer|regler|cover) (the |les |only |juste |seulement )*(frais|shipping|"
-        r"postage|fee|deposit|acompte)|(buy|acheter|purchase) (the |our |notre |nos |un |a )?(starter|kit|products?|"
+        r"postage|fee|deposit|acompte)|(buy|acheter|achete[sz]?|purchase) (the |our |your |notre |nos |un |une |a |"
+        r"ton |ta |tes |votre |vos )?(starter|kit|products?|"
         r"produits?|collection|pack)|(buy|acheter|purchase|order|commander) [^.\n]{0,20}?\b(starter|kit|pack|"
         r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
         r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"

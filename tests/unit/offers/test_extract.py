@@ -424,6 +424,11 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("1 vidéo, 1 200 € HT, et la sponsoriser en pub pendant 6 mois sans payer plus.", "ads_fee", False),
         ("1 vidéo, 1 200 € HT. Usage en publicité payante : 300 € de plus par mois.", "ads_fee", True),
         ("3 stories + 1 post pour un coffret de produits (valeur 80 €).", "compensation", ["gift"]),
+        ("Pour rejoindre le programme, achète ton kit de démarrage à 39 €.", "asks_money", True),
+        ("Click this link and sign in with your TikTok to claim your $500 collab: tiktok-creator-rewards.co",
+         "asks_login", True),
+        ("We'll need admin access to your Instagram account during the campaign.", "asks_login", True),
+        ("Plateforme de trading non agréée par l'AMF : 1 vidéo pour 900 €.", "financial_unregistered", True),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:
