@@ -100,7 +100,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "finance",
         r"forex|\bcfd|options binaires|binary options|trading (signals?|bot)|signaux de trading|"
-        r"investissement garanti|guaranteed returns?",
+        r"investissement garanti|guaranteed returns?|(plateforme|application|appli|app) de trading|"
+        r"trading (platform|app)|\bbroker\b|courtier en ligne",
     ),
     (
         "alcohol",
@@ -246,12 +247,17 @@ def _denied(pattern: re.Pattern[str], parts: list[Clause]) -> bool:
     )
 
 
+DAYS_AFTER = re.compile(r"^\W{0,3}([a-z]+\W{1,2}){0,2}(?P<n>\d{1,3})\s?(days|jours|j)\b")
+
+
 def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
     """The duration that follows a mention (within its clause), else the closest one before it."""
     for clause, match in hits:
         text = clause.folded
         if (after := _months(text[match.start() : match.end() + 120])) is not None:
             return after
+        if days := DAYS_AFTER.search(text[match.end() : match.end() + 30]):
+            return max(1, round(int(days.group("n")) / 30))  # "Exclusivity: 30 days", "Non-compete: 90 days"
         if (before := _months(text[max(0, match.start() - 60) : match.start()])) is not None:
             return before
     return None
@@ -266,11 +272,20 @@ USAGE = re.compile(
     r"droits? (d.utilisation|d.usage|de diffusion|d.exploitation|de reutilisation|a l.image|sur (le|les) contenus?)|"
     r"cession de droits|usage rights?|(organic|organique|paid) usage|usage (organique|organic)|"
     r"image rights|content rights|license|licence|re-?use|reutilis|re-?post|"
+    r"(garder|keep|conserver|own|detenir|retain|recuperer)\w* (les |the |all |tous les |full )?(droits|rights)|"
     r"repartag|reshare|(on|sur) (our|nos|notre) (website|site|channels|reseaux|social|pages?|e-?shop|newsletter)|"
     r"(use|utiliser) (your|ton|votre|vos|tes) (content|contenus?|video|photos?|images?)|ugc|"
     r"own (the|all) (content|rights)|republish|re-?publi|(use|utiliser), (edit|modifier)|licen[cs]e|"
     r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)"
 )
+# The brand using the creator's content, the verb read after its subject (BRAND_SUBJECT) so that a negation before
+# the verb denies it: "we'd like to share your content on our Instagram"; "we won't use the video anywhere else".
+BRAND_USE = re.compile(
+    r"\b(use|using|utilis\w*|share|sharing|partag\w*|repost\w*|reshare|feature|diffus\w*)\b[^.\n]{0,15}\b(your|ton|"
+    r"votre|vos|tes|the|la|le|les|this|ce|cette|ces|that)\s(\w+\s)?(content|contenus?|videos?|photos?|images?|reels?|"
+    r"visuels?|tiktoks?|clips?)\b"
+)
+BRAND_SUBJECT = re.compile(r"\b(we|we'll|we'd|nous|the brand|la marque|the client|le client)\b[^.\n]{0,25}$")
 PAID_ADS = re.compile(
     r"whitelist|white-list|spark ?ads?|partnership ads?|paid ads?|paid social|"
     r"ads? (on|with|from) your (handle|account)|run (it|them|the (video|content|post)) as (an )?ads?\b|"
@@ -313,6 +328,14 @@ PAYMENT_DAYS = re.compile(
     r"\s?(?P<c>\d{1,3})\s?"
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
     r"(jours|days|j)\b"
+)
+_SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
+                 "quarante-cinq": 45, "fourteen": 14, "quatorze": 14}  # fmt: skip
+PAYMENT_SPELLED = re.compile(
+    r"(paiement|payment|paid|pay|paye\w*|payable|regle\w*|reglement|virement|invoices?|factures?)\b[^.\n]{0,40}?"
+    r"\b((?P<n>one|two|three|four|six|eight|un|une|deux|trois|quatre|six|huit|fifteen|quinze|thirty|trente|sixty|"
+    r"soixante|ninety|forty-five|quarante-cinq|fourteen|quatorze)\s(?P<unit>days|jours|weeks?|semaines?)|"
+    r"(?P<w>\d{1})\s(?P<wunit>weeks?|semaines?))\b"
 )
 AFTER_APPROVAL = re.compile(
     r"(paid|payment|pay\w*|paye|paiement|verse|regl\w*|fee)[^.\n]{0,40}(once|when|if|after|upon|si|une fois que|quand|"
@@ -405,6 +428,8 @@ GIFT = re.compile(
     + _NOT_GIFTS
     + r"(our|a|the|some)|en echange|in exchange|"
     r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
+    r"\b(pour|for|contre|against|in exchange for|en echange d.?)\s?(un |une |a |an |des |some |our |notre |nos )?"
+    r"(coffret|box|boite|colis|produits|products|samples|echantillons)\b|"
     r"(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
     r"diner)|seeding|on t.envoie " + _NOT_GIFTS + r"|we.ll send " + _NOT_GIFTS + r"|nous (vous )?offrons|"
     r"we (would love to |can |could |will |'ll )?(only )?(offer|gift)( you)? (\w+ )?(products?|items?|pieces?|sets?|"
@@ -574,7 +599,10 @@ def own_portal(window: str, asked: str) -> bool:
 
 ACCOUNT_LOGIN = re.compile(
     r"(connecte[rz]?|connexion|log ?in|sign ?in|se connecter|reconnecte[rz]?|identifie[rz]?)(-vous|-toi)?[^.\n]{0,40}"
-    r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (compte|account)|"
+    r"(ton|votre|your) (compte|account|profil|profile)|(acces|access) (a|to) (ton|votre|your) (\w+ )?(compte|account)|"
+    r"(click|clique[rz]?|open|ouvre[rz]?|follow|suivez|use|utilise[rz]?) (on )?(this|the|ce|le|cette) "
+    r"(link|lien|url|page)[^.\n]{0,40}(log ?in|sign ?in|connect\w*|verif\w*|confirm\w*|identifie\w*|enter your|"
+    r"saisi\w*)|"
     r"(connecte[rz]?|log ?in|sign ?in|se connecter|verifie[rz]?|verify|confirm)(-vous|-toi)?[^.\n]{0,60}"
     r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)"
 )
@@ -675,7 +703,9 @@ def _domains_lookalike(folded: str) -> bool:
     for match in LOOKALIKE.finditer(folded):
         domain = match.group(0)
         if not domain.endswith(OFFICIAL_DOMAINS) and re.search(
-            r"verif|login|log-in|secure|security|partner|support|check|auth|account|compte|confirm|help", domain
+            r"verif|login|log-in|secure|security|partner|support|check|auth|account|compte|confirm|help|reward|claim|"
+            r"bonus|payout|prize|gift|cash|collab",
+            domain,
         ):
             return True
     return False
@@ -884,7 +914,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"(to|a) (pay|payer|regler)|de \d)|(frais|fee)[^.\n]{0,20}(inscription|registration|dossier|activation)|"
         r"(pay|payer|regler|cover|paie[sz]?) [^\n]{0,25}?(shipping|frais de port|postage|frais d.envoi)|"
         r"(pay|payer|regler|cover) (the |les |only |juste |seulement )*(frais|shipping|"
-        r"postage|fee|deposit|acompte)|(buy|acheter|purchase) (the |our |notre |nos |un |a )?(starter|kit|products?|"
+        r"postage|fee|deposit|acompte)|(buy|acheter|achete[sz]?|purchase) (the |our |your |notre |nos |un |une |a |"
+        r"ton |ta |tes |votre |vos )?(starter|kit|products?|"
         r"produits?|collection|pack)|(buy|acheter|purchase|order|commander) [^.\n]{0,20}?\b(starter|kit|pack|"
         r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
         r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
@@ -1182,6 +1213,12 @@ ADS_FEE = re.compile(
     r"separate(ly)?|separee?s?|distincte?s?|\ba part\b|a negocier|to be (agreed|negotiated)|"
     r"(your|ton|votre) (agreement|consent|accord)"
 )
+NON_COMPETE = re.compile(r"non[- ]?compet\w*|non[- ]concurrence")
+NO_EXTRA = re.compile(
+    r"sans (payer|rien payer|remuneration|supplement|frais) (de )?(plus|en plus|supplementaire)|sans supplement|"
+    r"(at )?no (extra|additional) (cost|fee|charge|pay)|without (paying|any) (more|extra)|for free|gratuitement|"
+    r"included in (the|your) fee|inclus dans (le|ton|votre) (cachet|tarif|forfait|prix)"
+)
 EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence")
 
 
@@ -1193,8 +1230,10 @@ EXCLUSIVITY_NONE = re.compile(
 EXCLUSIVE_NO_OTHER = re.compile(
     r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne|won.t|can.t|cannot|"
     r"unable|may not|must not)\b[^.\n]{0,60}?"
-    r"(any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
-    r"competitors?|concurrents?)"
+    r"((any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
+    r"competitors?|concurrents?)|(competing|concurrente?s?|rival) ([a-z]+ ){0,2}(brands?|marques?|partnerships?|"
+    r"partenariats?|collabs?|collaborations?|deals?|products?|produits?|companies|entreprises)|(brands?|marques?|"
+    r"partnerships?|partenariats?|collabs?|collaborations?|deals?) ([a-z]+ ){0,2}(concurrente?s?|competing|rivales?))"
 )
 
 
@@ -1207,11 +1246,15 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
     claims += [
         (c, m)
         for c in _having(EXCLUSIVE_NO_OTHER, parts)
-        if "other" in c.folded or "autre" in c.folded
+        if "other" in c.folded or "autre" in c.folded or "compet" in c.folded or "concurren" in c.folded
         if (m := EXCLUSIVE_NO_OTHER.search(c.folded))
         and not COMPETITOR_BAN.search(c.folded)
         and not EXCLUSIVITY_NONE.search(c.folded)
         and not re.search(r"(pas d.|no |sans |without )exclusi", c.folded)
+    ]
+    # "Non-compete: 90 days" is an exclusivity: its "non" is part of the word ("no non-compete clause" is not one).
+    claims += [
+        (c, m) for c in _having(NON_COMPETE, parts) if (m := NON_COMPETE.search(c.folded)) and _said(c, NON_COMPETE)
     ]
     # "Not to promote any other haircare brand for 12 months" is an exclusivity with its term, not a ban for ever.
     bounded = [
@@ -1234,7 +1277,13 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         EXCLUSIVITY_NONE.search(c.folded) for c in _having(EXCLUSIVITY_NONE, parts)
     ):
         facts.exclusivity = False
-    usage = _hits(USAGE, parts)
+    brand_use = [
+        (c, m)
+        for c in _having(BRAND_USE, parts)
+        for m in BRAND_USE.finditer(c.folded)
+        if BRAND_SUBJECT.search(c.folded[max(0, m.start() - 30) : m.start()])
+    ]
+    usage = _hits(USAGE, parts) + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
     ads = _hits(PAID_ADS, parts)
     forever = any(_forever_rights(c) for c in _having(FOREVER, parts))
     if usage or ads or forever:
@@ -1242,11 +1291,16 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.usage_perpetual = forever or any(_said(c, PERPETUAL) for c, _ in usage + ads)
         if not facts.usage_perpetual:
             facts.usage_months = _months_near(usage) or _months_near(ads)
-    elif _denied(USAGE, parts):
+    elif _denied(USAGE, parts) or any(is_negated(c, m.span()) for c, m in brand_use):
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True
-        facts.ads_fee = any(amounts(c.text) for c, _ in ads) or bool(_hits(ADS_FEE, [c for c, _ in ads]))
+        # A sum next to the ads mention pays for them; the campaign's fee further on in the clause does not, and
+        # "sans payer plus", "at no extra cost" say there is none.
+        facts.ads_fee = not any(NO_EXTRA.search(c.folded) for c, _ in ads) and (
+            any(amounts(c.text[max(0, m.start() - 60) : m.end() + 60], limit=3) for c, m in ads)
+            or bool(_hits(ADS_FEE, [c for c, _ in ads]))
+        )
     elif _denied(PAID_ADS, parts):
         facts.paid_ads = False
 
@@ -1307,6 +1361,12 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     if days := _hits(PAYMENT_DAYS, parts):
         match = days[0][1]
         facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))
+    elif said := _hits(PAYMENT_SPELLED, parts):  # "payable within thirty days", "paid two weeks after posting"
+        match = said[0][1]
+        if match.group("w"):
+            facts.payment_days = int(match.group("w")) * 7
+        elif n := _number(match.group("n")) or _SPELLED_DAYS.get(match.group("n")):
+            facts.payment_days = n * (7 if match.group("unit").startswith(("week", "semaine")) else 1)
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
     if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in _having(HIDDEN, parts)):
         facts.disclosure = "hidden"
