@@ -557,7 +557,7 @@ BANNED_TOPICS: tuple[tuple[str, str], ...] = (
     ),
     (
         "wild_animals",
-        r"(?:bebes? )?(?:tigres?|lions?|lionceaux?|singes?|guepards?|cheetahs?|tigers?|monkeys?)\b|"
+        r"\b(?:bebes? )?(?:tigres?|lions?|lionceaux?|singes?|guepards?|cheetahs?|tigers?|monkeys?)\b|"
         r"animaux sauvages|wild animals?",
     ),
 )

@@ -283,3 +283,8 @@ def test_a_paid_promotion_is_the_creator_being_paid() -> None:
 )
 def test_general_rates_and_announced_questions(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+def test_a_million_views_is_no_lion() -> None:
+    assert understand("combien paie le fonds créateurs tiktok pour 1 million de vues ?").red_flags == ()
+    assert "banned_category" in understand("un zoo veut que je pose avec un bébé tigre contre 300€").red_flags
