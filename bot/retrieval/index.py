@@ -26,7 +26,7 @@ from bot.advice.models import Hit
 from bot.errors import KnowledgeBaseError
 from bot.kb import Card, KnowledgeBase
 from bot.kb.base import outside_hash
-from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings, one_blas_thread, single_threaded_e5
+from bot.retrieval.embeddings import CachedEmbeddings, QueryThreads, USEEmbeddings, one_blas_thread
 from bot.retrieval.lexical import LexicalIndex
 
 if TYPE_CHECKING:
@@ -295,6 +295,7 @@ class CardIndex:
         self.client = chroma_client(index_dir, chroma_url)
         self._executor: ThreadPoolExecutor | None = None  # embeds questions with the second model
         self._executor_lock = threading.Lock()
+        self._query_threads = QueryThreads()
         self._memory: dict[str, Matrix] | None = None  # per collection, once MEMORY_AFTER searches ran
         self._memory_lock = threading.Lock()
         self._searches = 0
@@ -498,7 +499,7 @@ class CardIndex:
         vectors = QueryVectors()
         texts = [plain(question) for question in questions]
         for model in self._models()[1:]:
-            vectors.start(model, texts, self._worker().submit)
+            vectors.start(model, texts, self._in_worker)
         return vectors
 
     def search_many(self, questions: Sequence[str], k: int, vectors: QueryVectors | None = None) -> list[list[Hit]]:
@@ -513,7 +514,7 @@ class CardIndex:
         vectors = vectors or QueryVectors()
         models = self._models()
         for model in models[1:]:
-            vectors.start(model, questions, self._worker().submit)
+            vectors.start(model, questions, self._in_worker)
         vectors.start(models[0], questions)
         rankings: list[list[Dense]] = [
             self._dense(space, vectors.get(space.embeddings, questions), memory)
@@ -562,8 +563,19 @@ class CardIndex:
         if self._executor is None:
             with self._executor_lock:
                 if self._executor is None:
-                    self._executor = ThreadPoolExecutor(1, "query-embeddings", initializer=single_threaded_e5)
+                    self._executor = ThreadPoolExecutor(1, "query-embeddings")
         return self._executor
+
+    def _in_worker(
+        self, embed: Callable[[list[str]], list[list[float]]], texts: list[str]
+    ) -> Future[list[list[float]]]:
+        """Embed `texts` in the worker thread, with as many threads as the machine has idle (QueryThreads)."""
+
+        def run() -> list[list[float]]:
+            self._query_threads.adjust()
+            return embed(texts)
+
+        return self._worker().submit(run)
 
     def _declines(
         self,

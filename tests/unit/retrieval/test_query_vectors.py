@@ -1,10 +1,13 @@
-"""One ask embeds each text once per model (started ahead in a worker, or here), and the in-memory ranking is
-an exact nearest-neighbour search by cosine distance."""
+"""One ask embeds each text once per model (started ahead in a worker, or here), e5 takes a second thread only
+when the machine is idle, and the in-memory ranking is an exact nearest-neighbour search by cosine distance."""
 
+import os
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 
+from bot.retrieval.embeddings import QueryThreads
 from bot.retrieval.index import Matrix, QueryVectors
 
 
@@ -42,3 +45,27 @@ def test_nearest_rows_are_exact_cosine_distances_nearest_first() -> None:
         assert [card for card, _ in nearest] == [cards[i] for i in order]
         assert np.allclose([distance for _, distance in nearest], 1 - cosine[order], atol=1e-6)
     assert len(matrix.nearest(questions[:1], 500)[0]) == 50
+
+
+def test_e5_takes_two_threads_only_while_the_other_processes_leave_the_cores_idle(tmp_path: Path) -> None:
+    stat = tmp_path / "stat"
+    busy = [0]
+
+    def tick(ticks: int) -> None:  # /proc/stat: user nice system idle iowait irq softirq steal, in clock ticks
+        busy[0] += ticks
+        stat.write_text(f"cpu  {busy[0]} 0 0 5000 0 0 0 0 0 0\ncpu0 0 0 0 0 0 0 0 0 0 0\n")
+
+    tick(0)
+    threads = QueryThreads(stat)
+    threads.WINDOW = 0.0
+    set_to: list[int] = []
+    threads._set = set_to.append
+    assert threads.adjust() == 1  # nothing measured yet
+    tick(0)
+    two = (os.cpu_count() or 1) >= 2
+    assert threads.adjust() == (2 if two else 1)  # nobody else ran meanwhile
+    tick(10_000)  # 100 s of CPU by others within a few microseconds: the machine is busy
+    assert threads.adjust() == 1
+    assert set_to == ([1, 2, 1] if two else [1])  # set only when it changes
+    stat.write_text("unreadable")
+    assert threads.adjust() == 1
