@@ -72,7 +72,9 @@ def search_query(question: Question, reading: Understanding | None = None) -> st
     they refuse?", which names no topic of its own); a new question is looked up on its own."""
     text = " ".join(question.text.split())
     reading = reading or (question.read() if question.history else None)
-    if reading is not None and reading.kind == "follow_up" and reading.context:
+    if reading is not None and reading.kind == "follow_up" and reading.context and reading.places:
+        text = " ".join(reading.context.split())  # "i'm in the UK btw": the question asked, ranked for that place
+    elif reading is not None and reading.kind == "follow_up" and reading.context:
         text = " ".join(reading.context.split()) + "\n" + text
     return text[:MAX_QUESTION_CHARS]
 
@@ -167,7 +169,17 @@ class AdviceEngine:
             hits = [Hit(question.previous_card, 0.0)]
         if not hits and not reading.warnings:
             return dataclasses.replace(out_of_scope(text, lang, kb.version), kind=reading.kind)
-        if _continues(reading) and hits and not reading.warnings:
+        if _continues(reading) and reading.places and hits and not reading.warnings:
+            # "i'm in the UK btw": the previous question (looked up alone) answered again for that country. When its
+            # answer states rules (disclosure, tax, a law), that country's cards on the same rules come first; after
+            # "how do I write a media kit?", the answer stays the media kit.
+            first: dict[str, Hit] = {}
+            for hit in [*_country_cards(kb, hits[0].card_id, question.country, lang), *hits]:
+                first.setdefault(hit.card_id, hit)
+            hits = list(first.values())
+            composed = compose(reading.context or text, lang, hits, kb, reading)
+            composed = dataclasses.replace(composed, question=text)
+        elif _continues(reading) and hits and not reading.warnings:
             previous = question.previous_card
             card = kb.get(previous, lang) if previous else None
             named = jurisdiction.mentioned_country(text)
@@ -295,6 +307,31 @@ def _continues(reading: Understanding) -> bool:
 def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:
     card = kb.get(card_id, "en") or kb.get(card_id, "fr")
     return card.jurisdiction if card else None
+
+
+RULE_SUBJECTS = frozenset({"disclosure", "tax"})
+
+
+def _country_cards(kb: KnowledgeBase, top: str, country: str | None, lang: Lang) -> list[Hit]:
+    """The cards stating `country`'s rules on the subject of `top`, when `top` is about rules."""
+    card = kb.get(top, lang)
+    if card is None or country is None or (jurisdiction.is_local(card.jurisdiction) and country in card.jurisdiction):
+        return []  # nothing to add, or the best card is that country's already
+    rules = jurisdiction.is_local(card.jurisdiction) or any(
+        t in RULE_SUBJECTS or t.startswith("law-") for t in card.topics
+    )
+    if not rules:
+        return []
+    subjects = _subjects(kb, top) & RULE_SUBJECTS or _subjects(kb, top)
+    return [
+        Hit(other.id, 0.0)
+        for other in kb
+        if other.language == lang
+        and other.id != top
+        and jurisdiction.is_local(other.jurisdiction)
+        and country in other.jurisdiction
+        and subjects & _subjects(kb, other.id)
+    ]
 
 
 def _subjects(kb: KnowledgeBase, card_id: str) -> set[str]:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.advice.jurisdiction import mentioned_country
 from bot.advice.language import detect_language
 from bot.i18n import Lang
 from bot.text import Clauses, clauses, fold, is_negated, strip_quoted
@@ -126,6 +127,8 @@ class Understanding:
     context: str | None = None
     facts: object | None = field(default=None, compare=False)  # bot.offers.OfferFacts of an offer, if one
     category: str | None = None  # the product category the message speaks of, if a rule knows it
+    # A follow-up that only says where the creator is ("i'm in the UK btw"): the previous question, for that place.
+    places: bool = False
 
     def family(self, flag: str) -> tuple[str, ...]:
         """The cards that answer `flag` here: a banned category's own card first."""
@@ -427,6 +430,10 @@ CONTINUES = _rx(
     r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)"
 )
 FOLLOW_UP_MAX_WORDS = 14
+COUNTRY_ONLY_WORDS = 8  # "oh and i'm based in london" adds where the creator is to the previous question
+SELF_PLACE = _rx(
+    r"\b(?:i'?m|i am|i live|living|based|je suis|jsuis|chui|j'habite|je vis|je bosse|moi c'est|from|here|ici)\b"
+)
 FOLLOW_UP_ANAPHORA_WORDS = 12  # "should I put the prices on it or keep them private?"
 FOLLOW_UP_SHORT = 5  # "how much is normal?": a message this short with no topic of its own continues the last one
 # "Et sinon", "by the way", "autre question": the creator changes the subject.
@@ -558,7 +565,7 @@ BANNED_TOPICS: tuple[tuple[str, str], ...] = (
     ),
     (
         "wild_animals",
-        r"(?:bebes? )?(?:tigres?|lions?|lionceaux?|singes?|guepards?|cheetahs?|tigers?|monkeys?)\b|"
+        r"\b(?:bebes? )?(?:tigres?|lions?|lionceaux?|singes?|guepards?|cheetahs?|tigers?|monkeys?)\b|"
         r"animaux sauvages|wild animals?",
     ),
 )
@@ -607,7 +614,8 @@ def understand(
         return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
     if previous is not None and _follow_up(flat, words, previous):
         verdict = bool(ASKS_VERDICT.search(flat))
-        return Understanding("follow_up", language, flags, verdict, context=previous, category=category)
+        places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
+        return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
     if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
@@ -708,6 +716,9 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return True
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
+    # "i'm in the UK btw", "je suis en Belgique": where the creator is, for the question just asked.
+    if _places(flat, words):
+        return True
     own_topic = bool(STRONG_DOMAIN.search(flat))
     anaphora = bool(ANAPHORA.search(flat))
     if not own_topic and NEXT_ASK.search(flat) and (anaphora or GIVE_ME.search(flat) or len(words) <= FOLLOW_UP_SHORT):
@@ -717,6 +728,11 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     # A few words: "why?", "combien ?", "how much is normal?" (past three words, they must touch the domain).
     short = len(words) <= 3 or (len(words) <= FOLLOW_UP_SHORT and bool(DOMAIN.search(flat)))
     return short or (len(words) <= FOLLOW_UP_ANAPHORA_WORDS and anaphora)
+
+
+def _places(flat: str, words: list[str]) -> bool:
+    """A short message saying where the creator is ("i'm in the UK btw", "je suis en Belgique")."""
+    return len(words) <= COUNTRY_ONLY_WORDS and bool(SELF_PLACE.search(flat)) and mentioned_country(flat) is not None
 
 
 def _new_terms(flat: str, previous: str) -> set[str]:

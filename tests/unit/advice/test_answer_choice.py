@@ -163,3 +163,20 @@ def test_a_follow_up_stays_in_the_topics_jurisdiction(tmp_path: Path) -> None:
         [Question("even the gifted products?", history=("do I declare my brand deals?",))]
     )[0]
     assert answer.kind == "follow_up" and answer.lead_card == "fr-tax"
+
+
+def test_saying_where_one_is_answers_the_previous_question_for_that_country(kb: KnowledgeBase) -> None:
+    hits = [Hit("rates-france", 0.7), Hit("rates-abroad", 0.6)]
+    engine = AdviceEngine(kb, ByQuestion({"how much": hits}))  # type: ignore[arg-type]
+    answer = engine.ask_many([Question("i'm in the UK btw", history=("how much for a reel?",))])[0]
+    assert answer.kind == "follow_up" and answer.in_scope and answer.lead_card == "rates-abroad"
+    assert not answer.summary.startswith("I have nothing more specific")
+    # Beside the domain, a place is no follow-up: "what's the weather in london?" is declined.
+    weather = engine.ask_many([Question("what is the weather in london?", history=("how much for a reel?",))])[0]
+    assert not weather.in_scope
+
+
+def test_saying_where_one_is_after_a_general_question_keeps_its_answer(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ByQuestion({"line": [Hit("editorial-line", 0.7), Hit("uk-tax", 0.5)]}))  # type: ignore[arg-type]
+    answer = engine.ask_many([Question("i'm in the UK btw", history=("how do I define my editorial line?",))])[0]
+    assert answer.lead_card == "editorial-line"

@@ -283,3 +283,23 @@ def test_a_paid_promotion_is_the_creator_being_paid() -> None:
 )
 def test_general_rates_and_announced_questions(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+def test_a_million_views_is_no_lion() -> None:
+    assert understand("combien paie le fonds créateurs tiktok pour 1 million de vues ?").red_flags == ()
+    assert "banned_category" in understand("un zoo veut que je pose avec un bébé tigre contre 300€").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "places"),
+    [
+        ("i'm in the UK btw", "follow_up", True),
+        ("je suis en Belgique", "follow_up", True),
+        ("oh and i am based in london", "follow_up", True),
+        ("what is the weather in london?", "off_topic", False),
+        ("and in the UK?", "follow_up", False),
+    ],
+)
+def test_saying_where_one_is_continues_the_previous_question(text: str, kind: str, places: bool) -> None:
+    reading = understand(text, ["how much should I charge for a reel with 10k followers?"])
+    assert (reading.kind, reading.places) == (kind, places)
