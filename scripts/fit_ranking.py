@@ -1,6 +1,6 @@
 """Fit the off-topic decline and the fusion weights of `bot/retrieval/index.py` on the dev split.
 
-    .venv/bin/python scripts/fit_ranking.py [--target-false-declines 0.005] [--no-grid]
+    .venv/bin/python scripts/fit_ranking.py [--target-false-declines 0.01] [--no-grid]
 
 Reads only `knowledge/eval/questions/dev*.yaml` (test is never fitted on). For every dev question it runs the
 index's own search on the engine's query (a follow-up with the message it follows), records the decline
@@ -197,7 +197,7 @@ def fit_fusion(records: list[Record]) -> tuple[tuple[float, ...], int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--target-false-declines", type=float, default=0.005)
+    parser.add_argument("--target-false-declines", type=float, default=0.01)
     parser.add_argument("--no-grid", action="store_true", help="fit the decline only")
     args = parser.parse_args()
     folder = questions_dir(Settings().knowledge_dir)

@@ -34,7 +34,7 @@ ASKS_FIGURE = re.compile(
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
 TITLE_BONUS = 2.0  # the follow-up names what a card is about (a platform, a country, a clause)
-HEAD_BONUS = 1.0  # ...and more when it is the card's subject, the head of its title ("TikTok: ...")
+HEAD_BONUS = 2.0  # ...and more when it is the card's subject, the head of its title ("TikTok: ...")
 HEAD_WORDS = 3  # a title head that names a subject: "YouTube", "Instagram and Facebook", "US and UK"
 TOPIC_BONUS = 1.5  # a follow-up stays on the previous answer's card unless another fits it clearly better
 # A follow-up's own search counts for a card in its first places only (alone, "and if they refuse?" is vague).
@@ -130,8 +130,16 @@ def compose_follow_up(
     # A card whose subject the follow-up names ("what about youtube?" and "YouTube: the paid promotion box") is a
     # candidate even when the search of the whole exchange ranks it low: the previous message outweighs the
     # follow-up's one word there.
-    found += [card for card in _named_cards(words, kb, lang) if all(card.id != other.id for other in found)]
-    found = [card for card in found if card is topic or _subjects(card) & _subjects(topic)]
+    named = _named_cards(words, kb, lang)
+    found += [card for card in named if all(card.id != other.id for other in found)]
+    # On the topic's subjects, and in its jurisdiction: after French tax rules, "même les cadeaux ?" is not about
+    # US tax (a follow-up that names a place moves there by itself, see AdviceEngine._answer).
+    found = [
+        card
+        for card in found
+        if card is topic
+        or (_subjects(card) & _subjects(topic) and (_same_place(card, topic) or any(card is c for c in named)))
+    ]
     # What the creator has read on this topic; worked out again from the previous card when nobody kept it.
     seen = set(shown) or set(shown_passages(understanding.context or "", previous) if previous else ())
     figures = bool(ASKS_FIGURE.search(fold(question)))
@@ -174,6 +182,15 @@ def compose_follow_up(
     if words and lead_fit <= 0 and not figures:
         answer = dataclasses.replace(answer, summary=f"{say('follow_up_closest', lang)}\n\n{answer.summary}")
     return answer
+
+
+def _same_place(card: Card, topic: Card) -> bool:
+    """`card` holds wherever `topic` does: general advice, or rules of one of the topic's places."""
+    return (
+        "all" in card.jurisdiction
+        or "all" in topic.jurisdiction
+        or bool(set(card.jurisdiction) & set(topic.jurisdiction))
+    )
 
 
 def _title_head(title: str) -> str:

@@ -20,7 +20,7 @@ COUNTRIES: tuple[str, ...] = ("fr", "be", "ch", "ca", "uk", "us", "other")
 EU_MEMBERS = frozenset({"fr", "be"})  # of the countries the coach knows; the UK left, Switzerland never joined
 # Where the coach has country-specific cards (jurisdiction codes), in the order they are named to users.
 COVERED: tuple[str, ...] = ("fr", "eu", "uk", "us", "be", "ch", "ca")
-RERANK_DEPTH = 8  # a country's own card is promoted only from this far down the ranking
+RERANK_DEPTH = 12  # a country's own card is promoted only from this far down the ranking
 
 _W = r"(?<![a-z0-9])"  # word start, on folded text
 _E = r"(?![a-z0-9])"  # word end

@@ -163,9 +163,20 @@ SMALL_TALK = _rx(
     r"comment vas[- ]tu|comment allez[- ]vous|tu vas bien|vous allez bien|"
     r"who are you|what are you|are you a bot|are you human|are you real|t'es qui(?: toi)?|tu es qui|qui es[- ]tu|"
     r"who (?:made|built|created|programmed) you|qui t'a (?:cree|fait|code|programme)|"
-    r"vous etes qui|t'es un bot|tu es un robot|c'est un bot|what can you do|que sais[- ]tu faire|"
+    r"vous etes qui|t'es un (?:bot|robot)|tu es un (?:bot|robot)|c'est un (?:bot|robot)|t'es une ia|tu es une ia|"
+    r"are you (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai)|"
+    r"(?:c'etait|c'est|that was|it was|this was) (?:super |tres |trop |vraiment |hyper |really |very |so )?"
+    r"(?:clair|utile|top|parfait|bien|clear|helpful|useful|great|perfect)|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
-    r"love you|je t'aime|nice bot|bon bot|good bot|"
+    r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|"
+    r"you rock|you're (?:awesome|amazing|great|a star|the best)|t'es (?:genial|un amour|trop fort|trop forte)|bravo|"
+    r"well done|c'est note|bien note|je note|je vais (?:essayer|tester|voir)|i'll (?:try|do) (?:that|it)|will do|"
+    r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
+    r"a plus tard|see you later|talk (?:to you )?later|later|"
+    r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
+    r"j'ai une (?:petite )?question|i have a (?:quick )?question|quick question|petite question|"
+    r"do you speak (?:french|english)|tu parles (?:anglais|francais)|vous parlez (?:anglais|francais)|"
+    r"parles[- ]tu (?:anglais|francais)|"
     r"merci pour (?:ton|votre|ces|les|tes|vos|cette|ta) (?:aide|conseils?|reponses?|infos?|explications?|retour)|"
     r"thanks? (?:you )?for (?:the|your|all the|these|this) (?:help|tips|advice|answers?|info|explanations?)|"
     r"(?:ca|cela|that|this|it|you) (?:m'aide|m'a aide|aide|helps?|helped)(?: (?:me|moi))?"
@@ -212,7 +223,8 @@ ADJACENT = _rx(
     r"meilleur(?:e)? (?:heure|moment|jour) pour poster|grow (?:my|an?|your) (?:account|audience|following|page|"
     r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des |plus d')"
     r"(?:abonnes|followers|vues)|avoir plus d'(?:abonnes|vues)|algorithm\w*|algo\b|shadow ?ban\w*|hashtags?|"
-    r"edit(?:ing)? (?:my )?videos?|montage|monter (?:mes|une) videos?|capcut|lightroom|camera|ring ?light|lighting|"
+    r"edit(?:ing)? (?:my )?videos?|video editing|photo editing|montage|monter (?:mes|une) videos?|capcut|lightroom|"
+    r"camera|ring ?light|lighting|"
     r"eclairage|micro(?:phone)? (?:for|pour)|filming|filmer|which app|quelle app|bio (?:insta|instagram)|"
     r"thumbnail|miniature|captions?|legendes?|viral|buy followers|acheter des (?:abonnes|followers)|"
     r"(?:sons?|sounds?|musiques?) (?:tendance|trending|virale?s?)|trending (?:sounds?|audios?)|"
@@ -278,7 +290,8 @@ BRAND_VOICE = _rx(
     r"votre (?:compte|profil|contenu|communaute|univers|feed|travail|page)|your (?:account|profile|content|"
     r"community|feed|page|work|audience)|ton (?:compte|profil|contenu|univers|feed)|ta (?:communaute|page)|"
     r"(?:would|will) you be|seriez[- ]vous|serais[- ]tu|are you (?:interested|open|available)|"
-    r"reaching out (?:from|on behalf)|on behalf of|(?:i'm|i am) \w+ (?:from|at) |je suis \w+ (?:chez|de l'agence)|"
+    r"reaching out (?:from|on behalf)|on behalf of|(?:i'm|i am) \w+ (?:from|at) |"
+    r"je suis \w+ (?:de )?(?:chez|de l'agence)|"
     r"(?:je vous|je te) contacte (?:de la part|pour)|de la part de (?:la marque|l'agence|notre)|"
     r"(?:etes[- ]vous|es[- ]tu) (?:interesse|partant|ouvert|disponible)|interested\?|interesse(?:e)?\s?\?)"
 )
@@ -294,19 +307,24 @@ EMAIL_HEADERS = _rx(
 # The creator speaking of an offer: "a brand offered me", "on me propose", "they want me to", "j'ai reçu".
 ARTICLE_FRAME = _rx(
     r"\b(?:an?|the|une?|la|le|this|cette|ce)\s+(?:\w+\s+)?\w+\s+(?:offered|offers|proposed|wants|wanted|asked|asks|"
-    r"sent|dm'?d|messaged|contacted|is offering|is asking|would like|me propose|m'a propose|me demande|m'a demande|"
-    r"m'offre|m'a offert|m'envoie|m'a envoye|m'a contacte|m'a ecrit|veut|voudrait|me dit|m'a dit)\b"
+    r"sent|dm'?e?d|messaged|contacted|is offering|is asking|would like|me propose|m'a propose|me demande|m'a demande|"
+    r"m'offre|m'a offert|m'envoie|m'a envoye|m'a (?:contacte|approche|invite)(?:e|s|es)?|m'a ecrit|veut|voudrait|"
+    r"me dit|m'a dit|approached me|reached out)\b"
 )
 CREATOR_FRAME = _rx(
     r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|ils|elles|she|he|elle|il|someone|quelqu'un|"
     r"une? marque|the brand|la marque|l'agence|the agency)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
-    r"(?:offered|offers|offer|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?d|messaged|"
+    r"(?:offered|offers|offer|offering|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?e?d|messaged|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
-    r"m'a envoye|m'a contacte|m'ont contacte|m'a ecrit|veut|veulent|voudrait|voudraient|me dit|m'a dit|says|said|"
+    r"m'a envoye|m'(?:a|ont) (?:contacte|approche|invite)(?:e|s|es)?|m'a ecrit|veut|veulent|voudrait|voudraient|"
+    r"me dit|m'a dit|says|said|approached me|reached out|"
     r"invited me|invites me|m'invite|m'invitent)\b|"
     r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|"
+    r"(?:je me|jme|j'me) suis fait (?:contacter|approcher|dm)|i (?:got|was|'ve been) (?:contacted|approached|dm'?e?d|"
+    r"messaged) by|"
+    r"i(?:'ve| have)? been (?:approached|contacted|reached out to)|"
     r"i (?:got|received|have (?:an?|this) (?:offer|brand|deal|dm|email|proposal)|was offered|"
     r"was asked|just got)|i've (?:got|been offered|been asked|received)|j'ai (?:recu|eu) (?:une|un)|"
     r"je viens de recevoir|got (?:a|an) (?:dm|offer|email|mail|message|deal|proposal)|"
@@ -325,7 +343,7 @@ OFFER_TERMS = _rx(
 )
 MONEY = _rx(
     r"\d[\d\s.,]{0,12}+\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b|cad\b|chf\b|"
-    r"usd\b|gbp\b)|[€$£]\s?\d"
+    r"usd\b|gbp\b|bucks\b)|[€$£]\s?\d"
 )
 DELIVERABLE = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a|la|le|par|per|each|the)\s+(?:reels?|posts?|"
@@ -339,8 +357,10 @@ BUSINESS_FRAME = _rx(
     r"boite|marque|brand|agence|agency|client|cliente|sponsor)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou|que|that)\b)[\w'-]+\s+){0,5}?"
     r"(?:veut|veulent|voudrait|voudraient|propose|proposent|m'invite|m'invitent|me demande|me demandent|m'offre|"
-    r"m'offrent|m'a (?:propose|offert|invite|demande|contacte|ecrit)|wants|want|offers|offered|invited me|invites me|"
-    r"asked me|asks me|is offering|would like)\b(?! dire\b)"
+    r"m'offrent|m'(?:a|ont) (?:propose|offert|invite|demande|contacte|approche|ecrit|dm|dm'?e?)(?:e|s|es)?|wants|"
+    r"want|offers|offered|offering|approached me|"
+    r"invited me|invites me|asked me|asks me|is offering|would like|dm'?e?d me|messaged me|contacted me|"
+    r"reached out)\b(?! dire\b)"
 )
 # The creator quoting the offer's own document ("their contract says «…»", "dans leur contrat il y a écrit").
 DOCUMENT_FRAME = _rx(
@@ -359,11 +379,18 @@ HYPOTHETICAL = _rx(
     r"(?:les )?(?:marques|agences) (?:peuvent|ont le droit))\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
-RATE_QUESTION = _rx(r"\b(?:how much|combien|what (?:should|do) i (?:charge|ask)|quel (?:tarif|prix))\b")
+RATE_QUESTION = _rx(
+    r"\b(?:how much|combien|what (?:should|do) i (?:charge|ask)|quel (?:tarif|prix)|too much to ask|(?:my|ma|mes) "
+    r"(?:rates|rate card|grille|tarifs|prix)|grille tarifaire|set(?:ting)? (?:my|your) (?:rates|prices)|"
+    r"fixer (?:mes|ses|tes) (?:tarifs|prix)|en general|generalement|normalement|in general|generally|usually|"
+    r"typically|on average|"
+    r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen)\b"
+)
 OFFER_WORDS = _rx(
     r"\b(?:collab\w*|partenariat|partnership|sponsor\w*|ambassad\w*|campagne|campaign|brief|gift\w*|offert|"
     r"remuner\w*|commission|affiliat\w*|code|account|compte|copyright|droits?|contenus?|content|posts?|reels?|"
-    r"stories|videos?|review|avis|rating|programme?|program|payment|paiement|pay|paie|payons|verse\w*|"
+    r"stories|videos?|review|avis|rating|programme?|program|payment|paiement|pay|paie|payons|payer|payent|paient|"
+    r"paying|verse\w*|"
     r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
@@ -392,6 +419,12 @@ ANAPHORA = _rx(
     r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b|\bc'est\b(?! quoi)|"
     # French object pronouns, told from articles by the subject before them: "je la poste", "je l'ai ouvert"
     r"\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|ne|n')\s*(?:le|la|les|l'|lui|leur|y|en)(?:\b|(?<=')\w)"
+)
+# A continuation wherever it stands: "même les produits offerts ?", "who keeps the money then?", "what would that
+# look like for my account?".
+CONTINUES = _rx(
+    r"^\s*(?:meme|even)\b|\b(?:what would (?:that|it|this) look like|in that case|dans ce cas|ca donne quoi|"
+    r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)"
 )
 FOLLOW_UP_MAX_WORDS = 14
 FOLLOW_UP_ANAPHORA_WORDS = 12  # "should I put the prices on it or keep them private?"
@@ -423,7 +456,10 @@ NEXT_ASK = _rx(
 
 # --- red flags in a question -------------------------------------------------------------------------------------
 PAY_TO_JOIN = _rx(
-    r"\b(?:pay|paying|paid|payer|paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
+    # "paid" as an adjective ("the paid promotion box", "a paid partnership") is the creator being paid, not paying.
+    r"\b(?:pay|paying|paid(?! (?:promotions?|partnerships?|posts?|ads?|adverts?|content|collabs?|collaborations?|"
+    r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?))|payer|"
+    r"paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
     r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|starter|ambassad\w*|inscription|registration|"
     r"sign[- ]?up|join|joining|rejoindre|membership|adhesion|abonnement|subscription|frais|fee|fees|deposit|acompte|"
     r"caution|formation|training|course|programme?|program|shipping|livraison|port|envoi|postage|produits?|"
@@ -483,6 +519,7 @@ DISCLOSURE_WORD = _rx(
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
+MENTION = re.compile(r"mention")
 HIDE_ASK = _rx(
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
     r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
@@ -561,10 +598,13 @@ def understand(
     described = (framed and bool(terms or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
         money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
     )
+    previous = next((h for h in reversed(history) if h.strip()), None)
+    # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
+    if described and previous is not None and not money and not DELIVERABLE.search(flat):
+        described = not _follow_up(flat, words, previous)
     if described:
         verdict = bool(ASKS_VERDICT.search(flat))
         return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
-    previous = next((h for h in reversed(history) if h.strip()), None)
     if previous is not None and _follow_up(flat, words, previous):
         verdict = bool(ASKS_VERDICT.search(flat))
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category)
@@ -605,6 +645,11 @@ PASTE_FRAME = _rx(
 )
 
 
+# The writer introducing themself on behalf of a business, as a brand's first message does.
+INTRODUCES = _rx(
+    r"\b(?:je suis|je m'appelle|moi c'est|i'm|i am|my name is|this is|ici) \w+(?: \w+)? "
+    r"(?:de chez|chez|from|at|de l'agence|de la marque|pour la marque|on behalf of)\b"
+)
 STRONG_FRAME = _rx(
     r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
     r"message)\s?(?:\([^)]{0,20}\))?\s?:)"
@@ -645,6 +690,8 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return False
     if STRONG_FRAME.match(folded):
         return True
+    if PASTE_FRAME.match(folded) and INTRODUCES.search(folded):
+        return True  # "Salut Inès, je suis Margaux de chez …": the brand's writer, whose "je" is not the creator's
     if frame and (((brand or you) and creator <= 1) or (creator == 0 and MONEY.search(folded))):
         return True
     return brand >= 1 and you >= 1 and creator == 0
@@ -657,7 +704,7 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     new exchange."""
     if len(words) > FOLLOW_UP_MAX_WORDS or TOPIC_CHANGE.match(flat):
         return False
-    if FOLLOW_UP_START.match(flat):
+    if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
         return True
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
@@ -709,7 +756,12 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
     for fact, flag in FACT_FLAGS:
         if getattr(facts, fact, False):
             add_fact(flag)
-    if getattr(facts, "disclosure", None) == "hidden":
+    # Hidden advertising needs a word about disclosing or hiding it: "I don't get paid in cash, only PR boxes" is
+    # how the creator is paid, not a brand asking to leave out #ad.
+    folded_text = fold(text)
+    if getattr(facts, "disclosure", None) == "hidden" and (
+        DISCLOSURE_WORD.search(folded_text) or HIDE_ASK.search(folded_text)
+    ):
         add_fact("hidden_advertising")
     category = getattr(facts, "category", None)
     # Only the detectors found somewhere in the message read it clause by clause (a long text of tiny clauses
@@ -819,14 +871,24 @@ def _denied(parts: Clauses) -> set[str]:
 
 def _hides_disclosure(clause: object) -> bool:
     """'told me not to use #ad', 'me dit de pas mettre #pub', 'sans mention sponsorisé', 'make it look organic'."""
+    from bot.offers.extract import COMPETITOR_BAN  # lazily, as _red_flags: bot.offers reads bot.advice
+
     folded: str = clause.folded  # type: ignore[attr-defined]
-    if HIDE_ASK.search(folded):
+    # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
+    rivals = COMPETITOR_BAN.search(folded) is not None
+
+    def label(match: re.Match[str]) -> bool:
+        return not (rivals and MENTION.search(match.group()))
+
+    if any(label(match) for match in HIDE_ASK.finditer(folded)):
         return True
     # "pas de droits publicitaires", "no usage in paid ads": a refused advertising use, not a label left out.
     return any(
-        is_negated(clause, match.span()) and not ADS_USE_NEAR.search(folded[max(0, match.start() - 25) : match.end()])
+        is_negated(clause, match.span())  # type: ignore[arg-type]
+        and label(match)
+        and not ADS_USE_NEAR.search(folded[max(0, match.start() - 25) : match.end()])
         for match in DISCLOSURE_WORD.finditer(folded)
-    )  # type: ignore[arg-type]
+    )
 
 
 ADS_USE_NEAR = _rx(

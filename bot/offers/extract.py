@@ -168,7 +168,10 @@ MAX_AMOUNTS = 40  # a real offer states a handful of sums; past this many, the r
 PAY_CONTEXT = re.compile(
     r"frais( de port| d.inscription| d.envoi| de dossier| de livraison)?|shipping|postage|deposit|acompte|caution|"
     r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b|remaining|"
-    r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest"
+    r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest|"
+    # what joining costs the creator ("pay the £29 onboarding fee"), never what the brand pays
+    r"onboarding|activation|joining|sign-?up|enrol\w*|(processing|admin\w*|entry|application) fee|"
+    r"frais d.(adhesion|activation|admission|ouverture|formation)"
 )
 NOT_PAYING = re.compile(r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie")
 DURATION = re.compile(
@@ -180,7 +183,10 @@ PERPETUAL = re.compile(
     r"perpetuit|perpetuity|perpetual|perpetuel|\ba vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
     r"use)|sans limit(e|ation) de (duree|temps)|no time limit|indefinitely|indefiniment|all rights|irrevocab|"
     r"buy-?out|for all time|a titre definitif|definitivement|without (any )?time limit|sans date de fin|"
-    r"no end date|unlimited usage|usage illimite"
+    r"no end date|unlimited usage|usage illimite|"
+    # the whole legal term of copyright: seventy years after the author's death is no limit for a creator
+    r"(toute la|pour la|la totalite de la) duree (legale )?(de (la )?protection|des droits)|duree legale des droits|"
+    r"(full|entire|whole) (term|duration) of (the )?(copyright|protection)|(full|entire) copyright term"
 )
 # A time without end, said of the creator's content or rights: "les droits à vie sur mes vidéos", "they want to
 # use my reels forever". A creator describing an offer rarely writes "usage rights", so the duration and the object
@@ -189,7 +195,8 @@ FOREVER = re.compile(
     r"\ba vie\b|\bfor life\b|\blifetime\b|\bforever\b|\bfor ever\b|pour toujours|\ba jamais\b|indefinite?ly|"
     r"indefiniment|perpetu|sans limite (de|dans le) (duree|temps)|illimite(e|s|es)? dans le temps|"
     r"(no|without( any)?) time limit|sans date de fin|no end date|for all time|no expiry|never expires?|"
-    r"n'expire(nt)? jamais"
+    r"n'expire(nt)? jamais|(toute la|pour la) duree (legale )?(de (la )?protection|des droits)|"
+    r"(full|entire|whole) (term|duration) of (the )?(copyright|protection)"
 )
 RIGHTS_OBJECT = re.compile(
     r"\b(droits?|rights?|usage|licen[cs]es?|contenus?|content|videos?|photos?|images?|visuels?|reels?|posts?|"
@@ -314,7 +321,10 @@ AFTER_APPROVAL = re.compile(
     r"(the )?(final )?(approval|validation|results?|resultats?|performance|campaign ends|fin de (la )?campagne|"
     r"objectifs?|sales|ventes)|(released|verse|debloque|paid) (only )?(once|when|une fois|quand|si|if)[^.\n]{0,40}"
     r"(views|vues|sales|ventes|results?|resultats?)|(only|seulement|uniquement) (if|si|once|when)[^.\n]{0,30}"
-    r"(views|vues|ventes|sales)"
+    r"(views|vues|ventes|sales)|"
+    # "we'll pay once the video hits 20k views", "payé si la vidéo atteint 50 000 vues"
+    r"(pay\w*|paie\w*|paye\w*|verse\w*|regl\w*)( \w+){0,3} (once|when|if|after|si|une fois que?|quand|des que|"
+    r"lorsque|apres que?)[^.\n]{0,40}(views|vues|impressions|clicks|clics|conversions?|followers|abonnes|sales|ventes)"
 )
 _HIDE_TARGET = (
     r"(sponsor|#?\bad\b|#?\bads\b|#pub|\bpub\b|publicit|partenariat|partnership|paid|remunere|"
@@ -338,7 +348,12 @@ HIDDEN = re.compile(
     r"(look|feel|seem|paraitre|sembler|avoir l.air|fasse|faire|fait)[^.\n]{0,25}(organic|natural|naturel|spontane|"
     r"authentic|genuine)|comme si (tu|vous) l.?(avi?(ez|ais) achete|utilis)|as if you (bought|found|discovered|"
     r"already)|(keep|garder|reste[rz]?) (it |this |ca |cela )?(discreet|discret|secret|confidenti|between us|"
-    r"entre nous)"
+    r"entre nous)|"
+    # "like it's your own discovery", "no need to say we sent it": the brand behind the post is to stay unseen
+    r"(like|comme si|as if|as though) (it.s|it is|it was|c.est|c.etait) (your|ta|votre|ton) (own |propre )?"
+    r"(discovery|find|idea|decouverte|trouvaille|idee)|(no need to|pas besoin de|don.t|do not|ne pas|never|jamais) "
+    r"(say|mention|tell|dire|mentionner|preciser|indiquer)( to \w+)? (that )?(we|nous|on|the brand|la marque) "
+    r"(sent|gave|paid|gifted|offered|t.a |vous a |t.avons |vous avons |a )"
 )
 DISCLOSE = re.compile(
     r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|#gifted|#cadeau|#produit_?offert|#offert|collaboration\s+commerciale|paid\s+partnership|"
@@ -392,7 +407,9 @@ GIFT = re.compile(
     r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
     r"(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
     r"diner)|seeding|on t.envoie " + _NOT_GIFTS + r"|we.ll send " + _NOT_GIFTS + r"|nous (vous )?offrons|"
-    r"we (would love to )?(offer|gift)|a conserver|a garder|yours to keep|to keep\b|tu (les |le |la )?gardes|"
+    r"we (would love to |can |could |will |'ll )?(only )?(offer|gift)( you)? (\w+ )?(products?|items?|pieces?|sets?|"
+    r"kits?|boxe?s?|samples?)|we (would love to )?(offer|gift)|a conserver|a garder|yours to keep|to keep\b|"
+    r"tu (les |le |la )?gardes|"
     r"vous (les |le |la )?gardez|you keep (it|them|the (product|set|kit|box|pieces?))|(ship|expedi\w*|send) "
     r"(you )?(the |our |a |your )?(product|set|kit|box|pieces?|pairs?|paires?|shoes|chaussures|pr box)"
 )
@@ -443,7 +460,16 @@ ADS_USE = re.compile(
 
 
 def _hides(folded: str) -> bool:
-    return any(not ADS_USE.search(match.group(0)) for match in HIDDEN.finditer(folded))
+    # "no mention of competitors, ever" bans rivals: a bare "no mention" hides the ad only when no rival is named.
+    rivals = COMPETITOR_BAN.search(folded) is not None
+    return any(
+        not ADS_USE.search(match.group(0))
+        and not (rivals and not AD_LABEL.search(folded, match.start(), match.end() + 25))
+        for match in HIDDEN.finditer(folded)
+    )
+
+
+AD_LABEL = re.compile(r"pub|sponsor|#|\bad\b|\bads\b|partenariat|partnership|collab|paid|paye|label|disclos|organic")
 
 
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher")
@@ -456,7 +482,8 @@ COMMENT_CONTROL = re.compile(
     r"avis positifs?|good things|nice things|du positif|bons? retours?)"
 )
 COMMENT_GAG = re.compile(
-    r"(no|pas de|pas d'|aucune?|sans|never|jamais|not|don't|do not|ne)\b[^.\n,]{0,30}(negative|negatifs?|"
+    r"(no|pas de|pas d'|aucune?|sans|never|jamais|not|don't|do not|ne|avoid|eviter|evitez|evite|refrain from|"
+    r"steer clear of)\b[^.\n,]{0,30}(negative|negatifs?|"
     r"negatives?|critique|criticism|criticise|criticize|critiquer|bad word|avis negatif|point negatif|defauts?|"
     r"downsides?|cons\b|flaws?|reserves?)"
 )
@@ -469,6 +496,9 @@ FAKE_REVIEWS = re.compile(
     r"play ?store|tripadvisor|yelp)"
 )
 NO_CONTRACT = re.compile(
+    r"(don.t|do not|won.t|never|ne|n')\s?(do|sign|use|need|fai\w*|sign\w*|utilis\w*)( pas| jamais)? (a |any |de |des |"
+    r"of )?(written |formal )?(contracts?|contrats?|paperwork|paperasse)|(a |an |un |une )?(dm|message|e-?mail|mail|"
+    r"whatsapp|handshake|poignee de main) (is enough|suffit|will do|is all we need|is fine)|"
     r"(no|pas de|pas d'|sans|without|aucun|pas besoin d.?(un|de)?|no need (for|of) a|don't need a|ne [^.\n]{0,15}"
     r"pas de) (written |formal |vrai |real |)?(contract|contrat|paperwork|paperasse)|(contract|contrat)s?[^.\n]{0,20}"
     r"(not needed|unnecessary|inutiles?|pas necessaires?|superflus?|not necessary)|(handshake|verbal|oral|dm|"
@@ -476,9 +506,11 @@ NO_CONTRACT = re.compile(
     r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
 )
 COMPETITOR_BAN = re.compile(
-    r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parler|talk about|tag|taguer|identifier|"
+    r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parle\w*|talk about|tag|taguer|identifier|"
     r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
-    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?)|"
+    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?|"
+    # "never mention NordShield or any other VPN", "ni aucune autre appli": the rivals named by their kind
+    r"\b(or|ou|ni|nor) ((any|no|aucune?|un|une|d.) ?){0,2}(other|autres?) [a-z]{2,20})|"
     r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
     r"banned|not allowed|off limits|proscrit)"
 )
@@ -733,7 +765,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
     if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
-    if _mentions(folded, "compet", "concurren", "rival", "brand", "marque"):
+    if _mentions(folded, "compet", "concurren", "rival", "brand", "marque", "other", "autre"):
         facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
 
 
@@ -779,9 +811,26 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
             return weeks
         if months:
             return round(months * 4.345)
+    elif PER_DAY.search(clause_text) and (days := DAYS_SPAN.search(clause_text)):
+        return min(_number(days.group("n")) or 1, 31)  # "2 stories par jour pendant 3 jours" → 6
     return 1
 
 
+PER_DAY = re.compile(r"(par|per|a|each|every|chaque|/)\s?(jour|day)\b|\bdaily\b|quotidienne?s?")
+DAYS_SPAN = re.compile(
+    r"(pendant|for|over|sur|durant|during)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|deux|trois|"
+    r"quatre|cinq|six|sept|dix|two|three|four|five|six|seven|ten)\s(?:premiers?\s)?(jours|days)\b"
+)
+# "2 TikToks this month + 2 next month", "1 reel now and 1 in June": a count whose format is the one before it.
+ELLIPSIS = re.compile(
+    r"(\+|\band\b|\bet\b|\bpuis\b|\bthen\b|\bplus\b)\s(?P<n>\d{1,2}|one|two|three|four|un|une|deux|trois|quatre)\s"
+    r"(more\b|de plus|others?\b|autres?\b|next (week|month)|le mois (suivant|prochain)|la semaine (suivante|"
+    r"prochaine)|(in|en) (january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))"
+)
+
+
+RESTATED = re.compile(r"((\bsoit|\bi\.?e\.?|\bthat is|\bc.est.a.dire|\bor|\bou)\W{0,3}(\w+\W{1,2}){0,1}|[(=]\s?)$")
 WE_PAY = re.compile(
     r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
     r"offer|offers|offrons|offre|provide|provides|fund|finance\w*)\b"
@@ -796,6 +845,7 @@ OBLIGED = re.compile(
 def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> None:
     offer_span = _span_months(folded)
     earned: list[tuple[int, float, str]] = []  # (priority, value, currency)
+    previous_end = -1
     for amount in amounts(body, limit=MAX_AMOUNTS):
         if amount.unreadable:
             facts.amount_unreadable = True
@@ -810,6 +860,9 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         clause = _clause_at(parts, amount.start)
         if clause is not None and is_negated(clause, (amount.start - clause.start, amount.end - clause.start)):
             continue
+        if earned and RESTATED.search(before) and amount.start - previous_end <= 25:
+            continue  # "450 € HT (soit 540 € TTC)": the same fee said again, with tax
+        previous_end = amount.end
         value = amount.value
         # Only the words around the amount: searching its whole clause for each amount would be quadratic.
         low, high = (clause.start, clause.end) if clause is not None else (0, len(folded))
@@ -886,7 +939,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             for c in _having(MONEY_WORDS, parts)
         )
     )
-    if facts.amount is not None or (_hits(MONEY_WORDS, parts) and not unpaid):
+    pay_words = [(c, m) for c, m in _hits(MONEY_WORDS, parts) if not _joining_fee(c.folded, m)]
+    if facts.amount is not None or (pay_words and not unpaid):
         kinds.append("money")
     if _hits(GIFT, parts):
         kinds.append("gift")
@@ -906,6 +960,21 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 facts.commission_rate = float(percent.group("n").replace(",", "."))
                 break
     facts.compensation = kinds
+
+
+JOINING_BEFORE = re.compile(
+    r"(onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|"
+    r"membership|verification) $"
+)
+JOINING_AFTER = re.compile(r" d.(adhesion|inscription|activation|admission|ouverture|formation|dossier)")
+
+
+def _joining_fee(folded: str, match: re.Match[str]) -> bool:
+    """ "the onboarding fee", "frais d'adhésion": what the creator would pay to join, not a fee for their work."""
+    return bool(
+        JOINING_BEFORE.search(folded, max(0, match.start() - 16), match.start())
+        or JOINING_AFTER.match(folded, match.end())
+    )
 
 
 def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
@@ -928,6 +997,10 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             near = before[-20:]
             paren = clause.folded.rfind("(", 0, m.start())
             aside = paren > clause.folded.rfind(")", 0, m.start()) and bool(matches) and paren > matches[-1].start()
+            # "1 reel (+ 3 stories le jour J)" adds a deliverable; "un haul TikTok (1 vidéo)" restates one
+            aside = aside and not re.search(
+                r"\+|\bplus\b|\band\b|\bet\b|\bwith\b|\bavec\b", clause.folded[paren : m.start()]
+            )
             if matches and (CONTAINER.search(near) or aside):
                 continue
             if REFERENCE.search(near) or (before[-1:] == "-" or before[-2:-1].isdigit()):
@@ -944,6 +1017,7 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
         # stories" names no platform for the stories (one written after the last, "1 reel + 2 stories sur
         # Instagram", still covers them all).
         claimed: set[str] = set()
+        last: tuple[tuple[str, str | None], int] | None = None  # the last deliverable counted, and where it ends
         for match in matches:
             count = _number(match.group("n"))
             around = _own_words(match)
@@ -982,6 +1056,10 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             if not repeat:
                 repeat = _rhythm(clause.folded, offer_span)
             found[key] = found.get(key, 0) + count * repeat
+            last = (key, match.end())
+        for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
+            if more.start() >= last[1] and not is_negated(clause, more.span()):
+                found[last[0]] = found.get(last[0], 0) + (_number(more.group("n")) or 0) * max(repeat, 1)
     for (fmt, platform), count in totals.items():  # a stated total replaces what the rhythm gave
         same = [key for key in found if key[0] == fmt]
         platform = platform or next((key[1] for key in same if key[1]), None)
@@ -1003,7 +1081,7 @@ REFERENCE = re.compile(r"\b(the|these|those|les|ces|for the|pour les|of the|des)
 _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, reverse=True))
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
-    "sponsorisees|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
+    "sponsorisees|short-form|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
     "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
     "twitter|threads|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
@@ -1113,7 +1191,8 @@ EXCLUSIVITY_NONE = re.compile(
 )
 # Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
 EXCLUSIVE_NO_OTHER = re.compile(
-    r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne)\b[^.\n]{0,60}?"
+    r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne|won.t|can.t|cannot|"
+    r"unable|may not|must not)\b[^.\n]{0,60}?"
     r"(any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
     r"competitors?|concurrents?)"
 )
@@ -1174,7 +1253,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
 
 # What makes a mention of competitors a ban: "never mention", "ne pas citer", "interdit", "must avoid".
 PROHIBITION = re.compile(
-    r"\b(never|jamais|not|no|don't|do not|ne|n'|pas|aucune?|interdit\w*|forbidden|banned|prohibited|not allowed|"
+    r"\b(never|jamais|not|no|don't|do not|ne|n'|pas|aucune?|interdi\w*|forbidden|banned|prohibited|not allowed|"
     r"off limits|proscrit\w*|avoid|eviter|evitez|refrain|abstenir|abstiens|must not|may not|cannot|can't|won't)\b|n't\b"
 )
 

@@ -323,6 +323,8 @@ def _tax_and_period(folded: str, tokens: list[tuple[int, int, str]], k: int) -> 
     # "150 € le reel", "500 € la story", "800 € le mois": the French article after a price means "per".
     if len(words) >= 2 and words[0] in ("/", "par", "per", "a", "an", "the", "le", "la") and words[1] in _PER_WORDS:
         per, k = _PER_WORDS[words[1]], k + 2
+    elif len(words) >= 3 and words[0] == "l" and words[1] == "'" and words[2] in _PER_WORDS:
+        per, k = _PER_WORDS[words[2]], k + 3  # "300 € l'unité"
     elif words and words[0] in ("monthly", "mensuel", "mensuels", "each", "chacun", "chacune", "piece", "apiece"):
         per, k = _PER_WORDS[words[0]], k + 1
     return tax, per, min(k, count)

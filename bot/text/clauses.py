@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
+import re._constants as _sre_constants  # the parsed form of a pattern: to find the words every match needs
+import re._parser as _sre_parser
 import unicodedata
 from dataclasses import dataclass
 
@@ -87,8 +89,67 @@ class Clauses(list[Clause]):
         """These clauses, or none when `pattern` cannot match in any of them."""
         seen = self._seen.get(pattern)
         if seen is None:
-            seen = self._seen[pattern] = _multiline(pattern).search(self.joined) is not None
+            seen = self._seen[pattern] = may_match(pattern, self.joined) and (
+                _multiline(pattern).search(self.joined) is not None
+            )
         return self if seen else []
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when `text` holds none of the words every match of `pattern` must contain: a few substring tests
+    (in C, each far cheaper than running the pattern over a long text) instead of a search that fails."""
+    needed = _needed(pattern)
+    return needed is None or any(word in text for word in needed)
+
+
+@functools.cache
+def _needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Literal strings one of which every match of `pattern` contains, or None when no such set is known."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a pattern the parser reads differently gets no shortcut, never an error
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: list) -> frozenset[str] | None:  # type: ignore[type-arg]
+    """For a sequence of parsed items: the best set (longest shortest word) among those its items require."""
+    best: frozenset[str] | None = None
+    run = ""
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in items:
+        if op is _LITERAL:
+            run += chr(av)
+            continue
+        consider(frozenset({run}) if run else None)
+        run = ""
+        if op is _SUBPATTERN:
+            consider(None if av[1] & re.IGNORECASE else _required(list(av[-1])))  # "(?i:...)" matches other cases
+        elif op is _BRANCH:
+            options = [_required(list(alternative)) for alternative in av[1]]
+            consider(None if any(o is None for o in options) else frozenset().union(*options))  # type: ignore[misc]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required(list(av[2])))
+        elif op is _IN and av and all(kind is _LITERAL for kind, _ in av):
+            consider(frozenset(chr(code) for _, code in av))
+    consider(frozenset({run}) if run else None)
+    return best
+
+
+_LITERAL, _SUBPATTERN, _BRANCH, _IN = (
+    _sre_constants.LITERAL,
+    _sre_constants.SUBPATTERN,
+    _sre_constants.BRANCH,
+    _sre_constants.IN,
+)
+_REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT}
 
 
 @functools.cache

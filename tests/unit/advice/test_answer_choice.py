@@ -151,3 +151,15 @@ def test_an_answer_carries_its_checklist_heading_in_json(kb: KnowledgeBase) -> N
     engine = AdviceEngine(kb, ByQuestion({"line": [Hit("editorial-line", 0.7)]}))  # type: ignore[arg-type]
     answer = engine.ask_many([Question("how do I define my editorial line?")])[0]
     assert answer.to_json()["checklist_title"] == "Checklist: questions to ask yourself"
+
+
+def test_a_follow_up_stays_in_the_topics_jurisdiction(tmp_path: Path) -> None:
+    gifts = ("Gifted products count as income too.", "Keep a list of what you receive.")
+    write_pair(tmp_path, "fr-tax", title="France: declaring income", topics=["tax", "pay"], jurisdiction=["fr"])
+    write_pair(tmp_path, "us-tax", title="US: tax on gifts", topics=["tax", "pay"], jurisdiction=["us"], points=gifts)
+    kb = load_knowledge(tmp_path)
+    retriever = ByQuestion({"declare": [Hit("fr-tax", 0.7), Hit("us-tax", 0.65)]})
+    answer = AdviceEngine(kb, retriever).ask_many(  # type: ignore[arg-type]
+        [Question("even the gifted products?", history=("do I declare my brand deals?",))]
+    )[0]
+    assert answer.kind == "follow_up" and answer.lead_card == "fr-tax"

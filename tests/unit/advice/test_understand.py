@@ -204,3 +204,82 @@ def test_a_legitimate_offers_ordinary_asks_raise_no_scam_warning(text: str) -> N
 )
 def test_a_scams_ask_still_raises_its_warning(text: str, flag: str) -> None:
     assert flag in understand(text).red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # Continuations wherever they stand: "même …", "… then?", "what would that look like …".
+        ("même les cadeaux qu'on m'envoie ?", ["je dois déclarer mes collabs aux impôts ?"], "follow_up"),
+        ("who signs the contract then?", ["I'm 15 and a brand wants to pay me"], "follow_up"),
+        ("what would that look like for a 3k account?", ["how do I build a rate card?"], "follow_up"),
+        # After an offer, a continuation with no new amount or deliverable stays a follow-up.
+        ("and if they pay late anyway?", ["a brand offers me 300€ for 2 reels, ok?"], "follow_up"),
+        ("and if they offer 500€ for 3 reels instead?", ["a brand offers me 300€ for 2 reels, ok?"], "offer_described"),
+        # Setting one's own prices is a rate question, even with an amount and a format.
+        ("Is $200 per post too much to ask with 12k followers? setting my rates", [], "question"),
+        ("60€ la story c'est trop pour ma grille tarifaire ?", [], "question"),
+        # Offers told in the creator's words, with the business named by what it is.
+        ("a gym DMed me offering $300 to post about their app, legit?", [], "offer_described"),
+        ("brand offering 40 bucks for 2 tiktoks, worth it?", [], "offer_described"),
+        ("jme suis fait contacter par une appli de paris pr des stories avec mon code", [], "offer_described"),
+        ("un site de crypto veut me payer en tokens pour en parler en live", [], "offer_described"),
+        (
+            "Bonjour Léa,\n\nJe suis Tom de chez Miel & Co. On adore ton univers : 2 reels contre 300 € ?",
+            [],
+            "offer_pasted",
+        ),
+        # Small talk about the answer or the bot, and gear beside the domain.
+        ("merci bcp c'était super clair 🙏", [], "small_talk"),
+        ("t'es un robot ?", [], "small_talk"),
+        ("are you a real person?", [], "small_talk"),
+        ("which laptop is best for video editing under $800?", [], "off_topic"),
+    ],
+)
+def test_kinds_of_round_three(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_how_a_creator_is_paid_is_not_hidden_advertising() -> None:
+    assert understand("I don't get paid in cash, only PR boxes every week. Is that taxable?").red_flags == ()
+    assert "hidden_advertising" in understand("they told me not to put #ad on the reel").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I've been approached by a VPN company for a 60s integration, $400", "offer_described"),
+        ("une agence m'a approchée pour une campagne de 3 mois, 500€ par mois", "offer_described"),
+        ("une marque m'a contactée pour un reel contre des produits", "offer_described"),
+        ("thanks mate, you rock", "small_talk"),
+        ("c'est noté, je vais essayer", "small_talk"),
+        ("tu t'appelles comment ?", "small_talk"),
+        ("parfait merci, à plus tard", "small_talk"),
+        ("je peux te poser une question ?", "small_talk"),
+        ("do you speak french?", "small_talk"),
+        ("how do brands usually contact creators?", "question"),
+        ("later in the contract they mention exclusivity, is that normal?", "question"),
+    ],
+)
+def test_offers_told_in_the_feminine_and_chat_about_the_chat(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_a_paid_promotion_is_the_creator_being_paid() -> None:
+    assert understand("Do I need to tick the paid promotion box on YouTube for a gifted product?").red_flags == ()
+    assert understand("is a paid partnership label enough for a gifted product?").red_flags == ()
+    assert "pay_to_collaborate" in understand("I paid 50€ for the starter kit, is that a scam?").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Is 300€ for 3 reels normal for 10k in general?", "question"),
+        ("what is the going rate for 2 stories at 5k?", "question"),
+        ("a brand offered me 300€ for 3 reels, is it normal?", "offer_described"),
+        ("bonjour, j'ai une question", "small_talk"),
+        ("quick question!", "small_talk"),
+    ],
+)
+def test_general_rates_and_announced_questions(text: str, kind: str) -> None:
+    assert understand(text).kind == kind

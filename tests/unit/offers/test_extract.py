@@ -329,6 +329,8 @@ def test_payment_terms_on_the_line_after_a_negated_field_are_read() -> None:
         ("1 200 € la campagne pour 2 reels", 1200),
         ("3 YouTube integrations, one per month, $600 per integration", 1800),
         ("3 reels à 150 € pièce", 450),
+        ("3 reels à 300 € l'unité", 900),
+        ("Rémunération : 450 € HT (soit 540 € TTC) pour 1 reel", 450),
     ],
 )
 def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount: float) -> None:
@@ -355,6 +357,12 @@ def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount:
         ("2 UGC videos for our ads (not posted on your account), $400", [("video", 2)]),
         ("Reel : 30 s, à publier le 3 mai. Live : 20 mars, 19h", []),
         ("We'll send a short written agreement. 1 YouTube video, $800", [("video", 1)]),
+        ("1 reel (+ 3 stories le jour de la publication), 300 €", [("reel", 1), ("story", 3)]),
+        ("1 short-form video for TikTok, $400", [("tiktok", 1)]),
+        ("Quick one: 2 TikToks this month + 2 next month, $800 total", [("tiktok", 4)]),
+        ("2 TikToks in March and 2 in April, $800", [("tiktok", 4)]),
+        ("2 stories par jour pendant 3 jours, 300 €", [("story", 6)]),
+        ("La créatrice publiera deux (2) reels Instagram et quatre (4) stories.", [("reel", 2), ("story", 4)]),
     ],
 )  # fmt: skip
 def test_deliverables_counted_in_other_wordings(text: str, expected: list[tuple[str, int]]) -> None:
@@ -394,6 +402,15 @@ def test_legitimate_wordings_do_not_look_like_a_scams_ask(text: str) -> None:
         ("Merci d'ajouter « séjour offert par l'hôtel » dans la légende.", "disclosure", "required"),
         ("Posts must carry LinkedIn's Brand partnership label.", "disclosure", "required"),
         ("1 mention in your newsletter, $300", "disclosure", None),
+        ("Les droits sont cédés pour toute la durée légale de protection.", "usage_perpetual", True),
+        ("You won't be able to work with any other beauty brand for a year.", "exclusivity_months", 12),
+        ("We'll pay once the video hits 20k views.", "payment_after_approval", True),
+        ("We don't do contracts, a DM is enough.", "no_contract", True),
+        ("Please avoid negative comments about the taste.", "comment_control", True),
+        ("Feel free to share your honest opinion, even the cons.", "comment_control", False),
+        ("We can only offer products (no budget), you keep everything.", "compensation", ["gift"]),
+        ("Post about it like it's your own discovery, no need to say we sent it.", "disclosure", "hidden"),
+        ("Tell your followers we sent it and tag it #ad.", "disclosure", "required"),
     ],
 )  # fmt: skip
 def test_terms_need_their_own_shape(text: str, field: str, value: object) -> None:

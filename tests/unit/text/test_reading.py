@@ -217,3 +217,24 @@ def test_clauses_answer_for_a_pattern_as_each_clause_would() -> None:
     for pattern in (r"^\s*usage\s?:", r"jours\.$", r"^paiement", r"exclusivit", r"!$"):
         compiled = re.compile(pattern)
         assert bool(parts.having(compiled)) == any(compiled.search(c.folded) for c in parts), pattern
+
+
+def test_a_pattern_is_skipped_only_when_the_words_it_needs_are_absent() -> None:
+    """`may_match` says False only when no match is possible: checked on the offer detectors and hostile texts."""
+    from bot.offers import extract
+    from bot.text.clauses import may_match
+
+    texts = [
+        "Paiement à 45 jours fin de mois, exclusivité 6 mois, 2 reels + 4 stories par mois pendant 3 mois.",
+        "Never mention competitors. We don't do contracts, a DM is enough. Use #gifted.",
+        "1 " * 500, "!?" * 300, "pas de " * 200, "Reels x2 | Instagram | 2 |", "net 60 " * 100,
+    ]  # fmt: skip
+    patterns = [p for p in vars(extract).values() if isinstance(p, re.Pattern)]
+    assert len(patterns) > 40
+    for pattern in patterns:
+        for text in texts:
+            folded = fold(text)
+            if not may_match(pattern, folded):
+                assert pattern.search(folded) is None, (pattern.pattern[:60], text[:40])
+    assert not may_match(re.compile(r"(mot de passe|password)"), "no secrets here")
+    assert may_match(re.compile(r"\d+ reels?"), "2 reels")
