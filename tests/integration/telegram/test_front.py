@@ -4,6 +4,7 @@ time and in order, whichever worker takes them; different chats do not wait for 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import time
 from collections.abc import AsyncIterator
@@ -76,7 +77,7 @@ async def test_one_chats_updates_are_handled_one_at_a_time_in_order(front: tuple
     results = await asyncio.gather(*(proxy.forward(body(message_update(7, text))) for text in texts))
     assert {worker for _, worker in results} == {1, 2}  # still spread over both workers
     assert [text for _, text, _, _ in recorder.spans] == texts  # in the order they came
-    for (_, _, _, end), (_, _, start, _) in zip(recorder.spans, recorder.spans[1:]):
+    for (_, _, _, end), (_, _, start, _) in itertools.pairwise(recorder.spans):
         assert start >= end  # the next one began only once the previous one was handled
     assert proxy._chats == {}  # nothing kept for a quiet chat
 
