@@ -35,7 +35,8 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
     if facts.payment_after_approval:
         payment = say("after_approval", lang)
     else:
-        payment = say("payment_days", lang, n=facts.payment_days) if facts.payment_days is not None else unknown
+        key = "payment_days_eom" if facts.payment_end_of_month else "payment_days"
+        payment = say(key, lang, n=facts.payment_days) if facts.payment_days is not None else unknown
     disclosure = say(f"disclosure_{facts.disclosure}", lang) if facts.disclosure else unknown
     lines = [
         (say("fact_pay", lang), ", ".join(pay) or unknown),

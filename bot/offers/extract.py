@@ -329,6 +329,7 @@ PAYMENT_DAYS = re.compile(
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
     r"(jours|days|j)\b"
 )
+END_OF_MONTH = re.compile(r"fin de mois|end of (the )?month|\beom\b|\bfdm\b")
 _SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
                  "quarante-cinq": 45, "fourteen": 14, "quatorze": 14}  # fmt: skip
 PAYMENT_SPELLED = re.compile(
@@ -1359,8 +1360,9 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     elif rounds := _hits(ROUNDS, parts):
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
     if days := _hits(PAYMENT_DAYS, parts):
-        match = days[0][1]
+        clause, match = days[0]
         facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))
+        facts.payment_end_of_month = bool(END_OF_MONTH.search(clause.folded, match.start(), match.end() + 25))
     elif said := _hits(PAYMENT_SPELLED, parts):  # "payable within thirty days", "paid two weeks after posting"
         match = said[0][1]
         if match.group("w"):

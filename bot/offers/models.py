@@ -47,6 +47,7 @@ class OfferFacts:
     revision_rounds: int | None = None
     payment_days: int | None = None
     payment_after_approval: bool = False
+    payment_end_of_month: bool = False  # "60 jours fin de mois": the days, then on to the end of that month
     disclosure: Literal["required", "hidden"] | None = None
     category: str | None = None
     crypto_registered: bool = False
