@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from bot.i18n import Lang
-from bot.offers.models import OfferFacts
+from bot.offers.models import Deliverable, OfferFacts
 from bot.offers.texts import category_name, say
+
+
+def _piece(d: Deliverable) -> str:
+    return f"{d.count} × {d.format}" + (f" ({d.platform})" if d.platform else "")
 
 
 def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
@@ -15,9 +19,10 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
         pay.append(f"{facts.amount:,.0f} {facts.currency or ''}".replace(",", " ").strip())
     if facts.commission_rate is not None:
         pay.append(f"{facts.commission_rate:g} %")
-    deliverables = ", ".join(
-        f"{d.count} × {d.format}" + (f" ({d.platform})" if d.platform else "") for d in facts.deliverables
-    )
+    deliverables = ", ".join(_piece(d) for d in facts.deliverables)
+    if facts.deliverable_options:
+        choice = say("one_of", lang, options=" / ".join(_piece(d) for d in facts.deliverable_options))
+        deliverables = f"{deliverables}, {choice}" if deliverables else choice
     if facts.usage_perpetual:
         rights = say("perpetual", lang)
     elif facts.usage_months is not None:

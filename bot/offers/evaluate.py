@@ -49,7 +49,7 @@ SCAM_FLAGS = {
 LOW_FEE_PER_PIECE = 41.0
 VIDEO_WEIGHT = 1.4
 STORY_WEIGHT = 1 / 3
-VIDEO_FORMATS = {"reel", "video", "short", "tiktok", "live"}
+VIDEO_FORMATS = {"reel", "video", "short", "tiktok", "live", "ugc"}
 # Topics close enough that an offer from one is never a clear mismatch for a creator of another.
 RELATED: dict[str, set[str]] = {
     "beauty": {"beauty", "fashion", "health_supplement", "home"},
@@ -397,7 +397,9 @@ def _money_text(facts: OfferFacts, value: float | None = None) -> str:
 
 def _weighted_workload(facts: OfferFacts) -> float:
     weights = {"story": STORY_WEIGHT, **dict.fromkeys(VIDEO_FORMATS, VIDEO_WEIGHT)}
-    return sum(d.count * weights.get(d.format, 1) for d in facts.deliverables)
+    asked = sum(d.count * weights.get(d.format, 1) for d in facts.deliverables)
+    # "either 1 reel or 3 stories": one of them will be made, at least the lighter one
+    return asked + min((d.count * weights.get(d.format, 1) for d in facts.deliverable_options), default=0)
 
 
 def _pay(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:

@@ -449,6 +449,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "disclosure_required": {"en": "asked for", "fr": "demandée"},
     "disclosure_hidden": {"en": "to be HIDDEN", "fr": "à CACHER"},
     "payment_days": {"en": "{n} days", "fr": "{n} jours"},
+    "one_of": {"en": "one of: {options}", "fr": "au choix : {options}"},
     "payment_days_eom": {
         "en": "{n} days end of month",
         "fr": "{n} jours fin de mois",

@@ -311,7 +311,8 @@ _PER_WORDS = {
     "each": "piece", "chacun": "piece", "chacune": "piece", "chaque": "piece", "every": "piece",
     "integration": "piece", "segment": "piece", "mention": "piece", "carrousel": "piece", "carousel": "piece",
     "live": "piece", "newsletter": "piece", "article": "piece", "episode": "piece", "apiece": "piece",
-    "unite": "piece", "tiktoks": "piece", "shorts": "piece",
+    "unite": "piece", "tiktoks": "piece", "shorts": "piece", "stream": "piece", "streams": "piece", "lives": "piece",
+    "pin": "piece", "episodes": "piece", "integrations": "piece", "segments": "piece",
 }  # fmt: skip
 
 
