@@ -285,11 +285,16 @@ USAGE = re.compile(
 # The brand using the creator's content, the verb read after its subject (BRAND_SUBJECT) so that a negation before
 # the verb denies it: "we'd like to share your content on our Instagram"; "we won't use the video anywhere else".
 BRAND_USE = re.compile(
-    r"\b(use|using|utilis\w*|share|sharing|partag\w*|repost\w*|reshare|feature|diffus\w*)\b[^.\n]{0,15}\b(your|ton|"
+    r"\b(use|using|utilis\w*|share|sharing|partag\w*|repost\w*|reshare|feature|diffus\w*)\b(?:(?!link|lien)[^.\n]){0,15}"
+    r"\b(your|ton|"
     r"votre|vos|tes|the|la|le|les|this|ce|cette|ces|that)\s(\w+\s)?(content|contenus?|videos?|photos?|images?|reels?|"
     r"visuels?|tiktoks?|clips?)\b"
 )
 BRAND_SUBJECT = re.compile(r"\b(we|we'll|we'd|nous|the brand|la marque|the client|le client)\b[^.\n]{0,25}$")
+# "Mossbyte may share your clips": a named brand with a modal verb, when the sentence is not about the creator.
+BRAND_MODAL = re.compile(
+    r"^(?!.*\b(you|tu|vous|your followers|tes abonnes)\b).*\b(may|will|can|could|would|pourra|pourront|peut|peuvent)\s$"
+)
 PAID_ADS = re.compile(
     r"whitelist|white-list|spark ?ads?|partnership ads?|paid ads?|paid social|"
     r"ads? (on|with|from) your (handle|account)|run (it|them|the (video|content|post)) as (an )?ads?\b|"
@@ -329,7 +334,8 @@ PAYMENT_DAYS = re.compile(
     r"(?P<e>\d{2,3})\s?(jours|days|j)\b|"
     r"(?P<b>\d{2,3})\s?(jours|days|j)\b\s?(fin de mois|end of month|after|apres|from|a "
     r"(compter|reception)|of (invoice|receipt)|de (facture|reception)|net|suivant)|(paiement|payment|paid|pay|paye|"
-    r"payons|payer|regle|reglement|virement)[^.\n]{0,40}?(sous|within|in|under|a|dans les|dans un delai de|after|apres)"
+    r"payons|payer|paient|payent|payez|paie|regle|reglement|virement|balance|solde|\d{2}\s?%)[^.\n]{0,40}?"
+    r"(sous|within|in|under|a|dans les|dans un delai de|after|apres)"
     r"\s?(?P<c>\d{1,3})\s?"
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
     r"(jours|days|j)\b"
@@ -386,6 +392,8 @@ HIDDEN = re.compile(
 )
 DISCLOSE = re.compile(
     r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|#gifted|#cadeau|#produit_?offert|#offert|collaboration\s+commerciale|paid\s+partnership|"
+    # "indiquer que c'est une collaboration payée", TikTok's "Promotional content" toggle
+    r"collaboration (payee|remuneree)|paid collab\w*|promotional content|contenu (promotionnel|sponsorise)|"
     # YouTube's French box "Inclut une communication commerciale"; "clearly labelled as sponsored"
     r"communication commerciale|(labell?ed|marked|flagged|signalee?s?|etiquetee?s?|identifiee?s?) "
     r"(clearly |clairement )?"
@@ -691,6 +699,8 @@ SPAN = re.compile(
     r"campagne|campaign|partenariat|partnership|programme|program)\s(de|d'|of|:|sur|over|for)\s?(?P<n3>\d{1,2}|"
     r"trois|six|douze|three|six|twelve)\s(?P<unit3>mois|months?|semaines?|weeks?)\b|"
     # "Durée du partenariat : 3 mois", "Ambassador program, 6 months: …", "Length: 12 weeks"
+    r"(?P<year>(partenariat|partnership|contrat|contract|programme|program|campagne|campaign|engagement) "
+    r"(annuel|annual|yearly|d.un an|of (one|a|1) year|sur (un|1) an)|(annual|yearly) (partnership|contract|program))|"
     r"(duree|duration|length|periode|period|term|programme|program|partenariat|partnership|campagne|campaign)"
     r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b"
 )
@@ -835,6 +845,8 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
     match = SPAN.search(text)
     if not match:
         return None, None
+    if match.group("year"):
+        return 12, None
     raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4")).lower()
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3") or match.group("unit4")).lower()
@@ -874,12 +886,39 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
             return months * WEEKS_PER_MONTH
     elif PER_DAY.search(clause_text) and (days := DAYS_SPAN.search(clause_text)):
         return min(_number(days.group("n")) or 1, 31)  # "2 stories par jour pendant 3 jours" → 6
+    elif PER_QUARTER.search(clause_text):
+        months, _ = _span_months(clause_text)
+        months = months or offer_span[0]
+        return max(1, months // 3) if months else 1
     return 1
+
+
+def _rhythms(text: str, matches: list[re.Match[str]], offer_span: tuple[int | None, int | None]) -> list[int]:
+    """How many times each deliverable of a clause repeats. A rhythm written after one piece is that piece's and
+    the ones listed before it ("2 reels + 4 stories par mois"), not the next ones': "1 vidéo par trimestre et 1
+    short par mois" is 4 videos and 12 shorts over a year."""
+    if not matches:
+        return []
+    text = text[:MAX_CLAUSE_SCAN]
+    ends = [m.start() for m in matches[1:]] + [len(text)]
+    segments = [text[m.start() : end] for m, end in zip(matches, ends, strict=True)]
+    own = [any(p.search(segment) for p in RHYTHMS) for segment in segments]
+    if len(matches) <= 1 or not any(own):
+        return [_rhythm(text, offer_span)] * len(matches)
+    said = _span_months(text)
+    span = said if said != (None, None) else offer_span
+    result = []
+    for i in range(len(segments)):
+        j = next((k for k in range(i, len(segments)) if own[k]), None)
+        result.append(_rhythm(segments[j], span) if j is not None else 1)
+    return result
 
 
 # "1 TikTok par semaine pendant 2 mois" is 8, as a brand or a creator counts it (not 4.345 weeks a month).
 WEEKS_PER_MONTH = 4
 PER_DAY = re.compile(r"(par|per|a|each|every|chaque|/)\s?(jour|day)\b|\bdaily\b|quotidienne?s?")
+PER_QUARTER = re.compile(r"(par|per|a|each|every|chaque)\s(trimestre|quarter)\b|quarterly|trimestriel\w*")
+RHYTHMS = (PER_MONTH, PER_WEEK, PER_DAY, PER_FORTNIGHT, PER_QUARTER)
 DAYS_SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|deux|trois|"
     r"quatre|cinq|six|sept|dix|two|three|four|five|six|seven|ten)\s(?:premiers?\s)?(jours|days)\b"
@@ -924,6 +963,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         if clause is not None and is_negated(clause, (amount.start - clause.start, amount.end - clause.start)):
             continue
         if earned and RESTATED.search(before) and amount.start - previous_end <= 25:
+            if TOTAL.search(folded[amount.end : amount.end + 15]) and amount.currency == earned[-1][2]:
+                earned[-1] = (1, amount.value, earned[-1][2])  # "800 € par live, soit 1 600 € au total": the sum said
             continue  # "450 € HT (soit 540 € TTC)": the same fee said again, with tax
         previous_end = amount.end
         value = amount.value
@@ -1113,7 +1154,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         # Instagram", still covers them all).
         claimed: set[str] = set()
         last: tuple[tuple[str, str | None], int] | None = None  # the last deliverable counted, and where it ends
-        for match in matches:
+        for match, rhythm in zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True):
             count = _number(match.group("n"))
             around = _own_words(match)
             own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
@@ -1122,8 +1163,9 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             if not count or count > 50 or is_negated(clause, match.span()):
                 continue
             fmt = FORMATS[match.group("fmt").lower()]
-            if fmt == "placement":
-                fmt = next((name for word, name in PLACED_IN if word in around), "")
+            if fmt == "placement":  # where it sits may come a few words on: "un placement de produit dans ta vidéo"
+                where = f"{around} {clause.folded[match.end() : match.end() + 60]}"
+                fmt = next((name for word, name in PLACED_IN if word in where), "")
                 if not fmt:
                     continue
             if fmt == "video" and "newsletter" in around:
@@ -1153,6 +1195,9 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 platform = None
             key = (fmt, platform)
             before = clause.folded[max(0, match.start() - 3) : match.start()]
+            if stated := PAREN_TOTAL.match(match.group("tail") or ""):  # "1 vidéo par trimestre (4 au total)"
+                totals[key] = int(stated.group("n"))
+                continue
             if (
                 "=" in before
                 or TOTAL.search(match.group("tail") or "")
@@ -1160,8 +1205,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             ):
                 totals[key] = count
                 continue
-            if not repeat:
-                repeat = _rhythm(clause.folded, offer_span)
+            repeat = rhythm
             here[key] = here.get(key, 0) + count * repeat
             last = (key, match.end())
         for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
@@ -1180,6 +1224,9 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
     if found and UGC_ONLY.search(folded):  # "UGC only: nothing is posted on your account" — its videos are UGC
         for key in [key for key in found if key[0] in ("video", "reel", "tiktok", "short") and key[1] is None]:
             found[("ugc", None)] = found.get(("ugc", None), 0) + found.pop(key)
+    for fmt, count in _numbered(folded).items():  # "Reel 1 : unboxing / Reel 2 : routine"
+        if not any(key[0] == fmt for key in found) and fmt not in {key[0] for key in totals}:
+            found[(fmt, OWN_PLATFORM.get(fmt))] = count
     listed_formats = {fmt for fmt, _ in found} | {fmt for fmt, _ in totals}
     for key, count in headline.items():
         if key[0] not in listed_formats:
@@ -1222,6 +1269,23 @@ def _options(text: str, matches: list[re.Match[str]]) -> set[tuple[int, int]]:
     return spans
 
 
+# Pieces numbered in a brief: "Reel 1 : unboxing", "Vidéo n°2 – le 17 mars", "Story #3" (not a contract's
+# "Article 1 – Objet").
+NUMBERED = re.compile(
+    r"\b(?P<fmt>reel|story|post|video|tiktok|short|live|carrousel|carousel)\s?(?:n°|no\.?|#)?\s?"
+    r"(?P<i>[1-9])\s?(?:[:–(-]|\ble\b|\bon\b)"
+)
+
+
+def _numbered(folded: str) -> dict[str, int]:
+    """The count of each format whose pieces are numbered from 1 (two at least: "Reel 1", "Reel 2")."""
+    seen: dict[str, set[int]] = {}
+    for match in itertools.islice(NUMBERED.finditer(folded), MAX_AMOUNTS):
+        seen.setdefault(FORMATS[match.group("fmt")], set()).add(int(match.group("i")))
+    return {fmt: max(numbers) for fmt, numbers in seen.items() if {1, 2} <= numbers}
+
+
+PAREN_TOTAL = re.compile(r"[^()]{0,20}\((?:soit |so |i\.e\. )?(?P<n>\d{1,2}) (au total|en tout|in total|total)\)")
 SUBJECT = re.compile(r"\W{0,3}(objet|subject|sujet|re|tr|fwd?)\s?:")
 # "2 stories par semaine pendant 4 semaines, soit 8 stories": what follows is the total.
 SO_TOTAL = re.compile(
@@ -1311,7 +1375,7 @@ _ADJECTIVES = (
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
-    rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
+    rf"(?:\bx|\b)(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
     rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional|contenus?|contents?|"
     rf"pieces? of|assets?)\s){{0,3}}"
     rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
@@ -1436,7 +1500,7 @@ NO_EXTRA = re.compile(
     r"(at )?no (extra|additional) (cost|fee|charge|pay)|without (paying|any) (more|extra)|for free|gratuitement|"
     r"included in (the|your) fee|inclus dans (le|ton|votre) (cachet|tarif|forfait|prix)"
 )
-EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence")
+EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|\bexclu\b|non[- ]?compet|non[- ]concurrence")
 
 
 EXCLUSIVITY_NONE = re.compile(
@@ -1499,6 +1563,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         for c in _having(BRAND_USE, parts)
         for m in BRAND_USE.finditer(c.folded)
         if BRAND_SUBJECT.search(c.folded[max(0, m.start() - 30) : m.start()])
+        or BRAND_MODAL.search(c.folded[max(0, m.start() - 30) : m.start()])
     ]
     usage = _hits(USAGE, parts) + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
     ads = _hits(PAID_ADS, parts)
@@ -1577,7 +1642,7 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
     if days := _hits(PAYMENT_DAYS, parts):
         clause, match = days[0]
-        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))
+        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))  # the first said
         facts.payment_end_of_month = bool(END_OF_MONTH.search(clause.folded, match.start(), match.end() + 25))
     elif said := _hits(PAYMENT_SPELLED, parts):  # "payable within thirty days", "paid two weeks after posting"
         match = said[0][1]

@@ -74,6 +74,13 @@ def _read(text: str) -> set[Item]:
          {("post", 1, "instagram"), ("story", 2, None)}),
         ("We'd love to work on a short series on your LinkedIn: 3 LinkedIn posts over six weeks",
          {("post", 3, "linkedin")}),
+        # A rhythm belongs to its own piece; a total in brackets is the count; numbered pieces; "x2 reels".
+        ("Partenariat annuel : 1 vidéo YouTube par trimestre (4 au total) et 1 short par mois",
+         {("video", 4, "youtube"), ("short", 12, "youtube")}),
+        ("Reel 1 : unboxing / Reel 2 : routine", {("reel", 2, None)}),
+        ("x2 reels et x4 stories", {("reel", 2, None), ("story", 4, None)}),
+        ("un placement de produit dans ta prochaine vidéo YouTube", {("video", 1, "youtube")}),
+        ("Article 1 – Objet : 2 reels Instagram.\nArticle 2 – Calendrier : en mai.", {("reel", 2, "instagram")}),
         # UGC is delivered to the brand, never posted by the creator.
         ("3 vidéos UGC verticales (15-30 s) : un tuto, un avant/après", {("ugc", 3, None)}),
         ("This is UGC only: you won't post anything on your own accounts.\n• 5 videos (vertical, 20–40 s)",

@@ -466,6 +466,14 @@ def test_buying_in_or_paying_the_postage_is_paying_to_work(text: str, asks: bool
         ("3 Twitch streams with your promo code (50 free bets for new signups), $600 per stream = $1,800 total",
          "amount", 1800),
         ("tu commandes ton kit de démarrage à 39€ et ensuite tu touches 30% de commission", "asks_money", True),
+        ("800 € HT par live, soit 1 600 € HT au total", "amount", 1600),
+        ("450 € HT (soit 540 € TTC) pour 1 reel", "amount", 450),
+        ("ils m'envoient un petit contrat et ils paient à 30 jours", "payment_days", 30),
+        ("Fee: €2,400, 50% on signature and 50% within 30 days of the last post.", "payment_days", 30),
+        ("Il faut juste indiquer clairement que c'est une collaboration payée.", "disclosure", "required"),
+        ("No usage rights requested: we'll only share a link to your TikToks in our newsletter", "usage_rights", False),
+        ("Mossbyte may share your clips on their socials for 3 months (organic only)", "usage_rights", True),
+        ("pas d'exclu, 300€ pour 1 reel", "exclusivity", False),
     ],
 )  # fmt: skip
 def test_dev4_wordings(text: str, name: str, value: object) -> None:
