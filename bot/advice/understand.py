@@ -167,7 +167,8 @@ SMALL_TALK = _rx(
     r"who are you|what are you|are you a bot|are you human|are you real|t'es qui(?: toi)?|tu es qui|qui es[- ]tu|"
     r"who (?:made|built|created|programmed) you|qui t'a (?:cree|fait|code|programme)|"
     r"vous etes qui|t'es un (?:bot|robot)|tu es un (?:bot|robot)|c'est un (?:bot|robot)|t'es une ia|tu es une ia|"
-    r"are you (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai)|"
+    r"are (?:you|u) (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai)"
+    r"(?: or (?:a |an )?(?:real )?(?:person|human|bot|robot|ai))?|"
     r"(?:c'etait|c'est|that was|it was|this was) (?:super |tres |trop |vraiment |hyper |really |very |so )?"
     r"(?:clair|utile|top|parfait|bien|clear|helpful|useful|great|perfect)|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
@@ -227,7 +228,10 @@ ADJACENT = _rx(
     r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des |plus d')"
     r"(?:abonnes|followers|vues)|avoir plus d'(?:abonnes|vues)|algorithm\w*|algo\b|shadow ?ban\w*|hashtags?|"
     r"edit(?:ing)? (?:my )?videos?|video editing|photo editing|montage|monter (?:mes|une) videos?|capcut|lightroom|"
-    r"camera|ring ?light|lighting|"
+    r"camera|ring ?light|lighting|get verified|(?:etre|me faire|se faire) certifie\w*|badge bleu|"
+    r"blue (?:tick|check)|cinematic|b-?roll|colou?r grad\w*|etalonnage|"
+    # growing the account: "more views", "plus de vues" (a number before them is an audience size)
+    r"(?:more|plus de|plus d') ?(?:views|vues|followers|abonnes|likes|reach|portee|visibilite|subs|subscribers)|"
     r"eclairage|micro(?:phone)? (?:for|pour)|filming|filmer|which app|quelle app|bio (?:insta|instagram)|"
     r"thumbnail|miniature|captions?|legendes?|viral|buy followers|acheter des (?:abonnes|followers)|"
     r"(?:sons?|sounds?|musiques?) (?:tendance|trending|virale?s?)|trending (?:sounds?|audios?)|"
@@ -242,11 +246,16 @@ ADJACENT = _rx(
     r"augmenter (?:mes|ses|les|ma|son|sa|ton|ta|tes|nos) (?:vues|abonnes|followers|engagement|portee|visibilite|likes)|"
     r"(?:increase|boost|get more) (?:my |your )?(?:views|reach|followers|likes|subs|subscribers)|"
     r"grow (?:on|my|an?|your)\b|appareil(?: photo)?|objectif photo|tripod|trepied|"
-    r"(?:compte|account|chaine|channel)\b[^.?!\n]{0,25}\b(?:bloque\w*|suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
+    r"(?:compte|account|chaine|channel|insta|instagram|ig|tiktok|youtube|page)\b[^.?!\n]{0,25}\b(?:bloque\w*|"
+    r"suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
     r"desactive\w*|supprime\w*|locked|suspended|banned|hacked|disabled|deleted|restricted)|"
     r"(?:recover|restore|unlock|unban|debloquer|recuperer|retrouver|reactiver)\b[^.?!\n]{0,25}\b(?:compte|account|"
     r"chaine|channel)|debloquer|stress\w*|anxi\w*|angoiss\w*|confiance en (?:moi|soi)|self[- ]confidence|"
-    r"mental health|sante mentale|nervous|nerveu\w*)"
+    r"mental health|sante mentale|nervous|nerveu\w*|hate comments?|haters?|commentaires? haineux|harcelement|"
+    r"harass\w*|cyber-?bully\w*|cyberharcelement|trolls?|"
+    # a milestone of followers: "how do I get my first 1000 followers"
+    r"(?:get|reach|hit|gain|atteindre|avoir|passer) (?:my |mes |les |the |to |a )?(?:first |premiers? )?"
+    r"\d+ ?k? (?:followers|abonnes|subs|subscribers|views|vues))"
 )
 # Money beside the domain: earning from the platform itself (ad revenue, creator funds), or buying something for
 # oneself ("negotiate a lower price on a sofa"). Off-topic unless a deal word comes with it.
@@ -315,24 +324,40 @@ ARTICLE_FRAME = _rx(
     r"me dit|m'a dit|approached me|reached out)\b"
 )
 CREATOR_FRAME = _rx(
-    r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|ils|elles|she|he|elle|il|someone|quelqu'un|"
-    r"une? marque|the brand|la marque|l'agence|the agency)\s+"
+    r"\b(?:they're|theyre|they are|they've been) (?:asking|offering|proposing|sending|paying|giving)\b|"
+    r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|they've|ils|elles|she|he|elle|"
+    r"il|someone|quelqu'un|une? marque|the brand|la marque|l'agence|the agency|"
+    # the brand of a deal under way: "the brand I'm working with wants…", "la marque avec qui je bosse veut…"
+    r"(?:brand|marque|agency|agence|client) (?:(?:that|who|qui|que|avec qui|with whom|pour qui) )?"
+    r"(?:i'm|i am|i|je|j') ?(?:\w+ ){0,1}(?:working|work|worked|partnered|collaborating|bosse|travaille|collabore|"
+    r"fais|ai signe|signed)(?: with| avec)?)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
     r"(?:offered|offers|offer|offering|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?e?d|messaged|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
     r"m'a envoye|m'(?:a|ont) (?:contacte|approche|invite)(?:e|s|es)?|m'a ecrit|veut|veulent|voudrait|voudraient|"
     r"me dit|m'a dit|says|said|approached me|reached out|"
-    r"invited me|invites me|m'invite|m'invitent)\b|"
+    r"invited me|invites me|m'invite|m'invitent|"
+    # coming back with new terms: "la marque revient vers moi avec 300€", "they got back to me"
+    r"revient vers moi|reviennent vers moi|came back|come back|comes back|got back to me|recontacte|m'a recontacte)\b|"
     r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|"
     r"(?:je me|jme|j'me) suis fait (?:contacter|approcher|dm)|i (?:got|was|'ve been) (?:contacted|approached|dm'?e?d|"
     r"messaged) by|"
-    r"i(?:'ve| have)? been (?:approached|contacted|reached out to)|"
+    r"i(?:'ve| have)? been (?:approached|contacted|reached out to|sent|offered|asked|pitched|invited)|"
+    r"i (?:was|got) (?:sent|pitched|invited)\b|"
     r"i (?:got|received|have (?:an?|this) (?:offer|brand|deal|dm|email|proposal)|was offered|"
     r"was asked|just got)|i've (?:got|been offered|been asked|received)|j'ai (?:recu|eu) (?:une|un)|"
     r"je viens de recevoir|got (?:a|an) (?:dm|offer|email|mail|message|deal|proposal)|"
     r"(?:dm|offer|email|mail|message|deal|proposal) from|(?:un|une) (?:dm|mail|message|proposition|offre) d(?:e|')|"
-    r"(?:they|ils|elles|the brand|la marque)(?:'ll| will| would|'d)? (?:pay|paient|payent|offer|offrent|give|"
+    # an offer in the passive or under way: "got offered 200", "je bosse avec une marque qui…", "they're gonna pay"
+    r"(?:got|been|was|were|get|gets) (?:offered|proposed|pitched|invited|approached|contacted)|"
+    r"(?:je bosse|je travaille|je collabore|i'm working|i am working|i work|i'm partnered|i signed|j'ai signe|"
+    r"i'm negotiating|i am negotiating|je negocie) (?:avec|with) (?:une?|a|an|the|la|le|cette|ce|this|my|ma|mon) "
+    r"(?:[\w'-]+ ){0,2}?(?:marque|brand|agence|agency|boite|company|entreprise|client)|"
+    r"(?:une? marque|a brand|the brand|la marque|l'agence|the agency) (?:qui|that|who) (?:me|m') ?"
+    r"(?:paie|paye|paient|payent|pays|paid|owes|doit|devait|a paye)|"
+    r"(?:they|ils|elles|the brand|la marque)(?:'ll| will| would|'d|'re gonna|'re going to| are gonna| are going to|"
+    r" vont| va)? (?:me )?(?:pay|paient|payent|payer|offer|offrent|offrir|give|"
     r"donnent)))"
 )
 OFFER_TERMS = _rx(
@@ -342,11 +367,18 @@ OFFER_TERMS = _rx(
     r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|commission|affiliat\w*|"
     r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|gratuit\w*|"
     r"gratos|for free|free of charge|sans obligation|no obligation|"
-    r"whitelisting|paid ads|sponsored|sponso)\b"
+    r"whitelisting|paid ads|sponsored|sponso|competitors?|concurren\w*|other brands?|autres? marques?)\b|"
+    # how long a term binds: "for 2 years", "pendant 6 mois"
+    r"\b(?:for|pendant|during|sur|over) \d+ (?:years?|months?|ans?|annees?|mois|weeks?|semaines?)\b"
 )
 MONEY = _rx(
     r"\d[\d\s.,]{0,12}+\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b|cad\b|chf\b|"
-    r"usd\b|gbp\b|bucks\b)|[€$£]\s?\d"
+    r"usd\b|gbp\b|bucks\b)|[€$£]\s?\d|"
+    # a bare sum for a format ("200 for a reel") or offered ("they offered 300"): no currency needed
+    r"\b\d{2,6} (?:for|pour|per|par|the|le|la) (?:(?:a|an|one|un|une|\d+) )?(?:reels?|posts?|stories|story|videos?|"
+    r"tiktoks?|shorts?|integrations?)\b|"
+    r"\b(?:offered|offer|offers|offering|propose\w*|pay|pays|paid|paie\w*|paye\w*|give|gives) (?:me |moi )?\d{2,6}\b"
+    r"(?! ?(?:k\b|followers|abonnes|subs|views|vues|%|jours|days|mois|months))"
 )
 DELIVERABLE = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a|la|le|par|per|each|the)\s+(?:reels?|posts?|"
@@ -379,7 +411,22 @@ HYPOTHETICAL = _rx(
     r"^\s*(?:can|could|may|is it (?:legal|ok|okay|normal|allowed) for|are (?:brands|companies|agencies) allowed|"
     r"do (?:brands|companies|agencies) have the right|est[- ]ce qu'une? (?:marque|agence|entreprise|boite) "
     r"(?:peut|a le droit)|une? (?:marque|agence|entreprise) (?:peut|a[- ]t[- ]elle le droit|a le droit)|"
-    r"(?:les )?(?:marques|agences) (?:peuvent|ont le droit))\b"
+    r"(?:les )?(?:marques|agences) (?:peuvent|ont le droit))\b|"
+    # how to deal with a kind of brand: "comment répondre à une marque qui me propose…", "how do I reply to a brand
+    # that offers…" (an indefinite brand, met in general)
+    r"\b(?:comment|how (?:do|should|can|would) i|how to|que|quoi|what (?:do|should|can) i) (?:\w+ )?"
+    r"(?:repondre|reply|respond|answer|dire|say|refuser|decline|turn down|negocier|negotiate|handle|gerer|deal|"
+    r"reagir|react)\w*(?: (?:a|to|with|avec|face a))? (?:une?|a|an) (?:\w+ )?(?:marque|brand|agence|agency|"
+    r"entreprise|company|boite|client)\b"
+)
+# Offers as a kind, not one offer: "I keep getting brand DMs asking…", "je reçois plein de mails de marques qui…".
+HABITUAL = _rx(
+    r"\b(?:keep (?:getting|receiving)|often|usually|all the time|lots of|a lot of|tons of|so many|many|"
+    r"these (?:dms|messages|emails|mails|offers|brands)|souvent|tout le temps|plein de|beaucoup de|"
+    r"pas mal de|des tonnes de|ces (?:dms|messages|mails|offres|marques)|je recois (?:souvent|regulierement|plein))\b|"
+    # brands in general doing something: "brands say they want…", "les marques demandent souvent…" (not "2 brands")
+    r"(?<!\d )(?<!two )(?<!deux )\b(?:brands|companies|agencies|les marques|des marques|les agences) (?:\w+ )?"
+    r"(?:say|said|tell|ask|want|keep|tend|expect|disent|demandent|veulent|proposent|offrent|ont tendance|attendent)\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
 RATE_QUESTION = _rx(
@@ -387,7 +434,9 @@ RATE_QUESTION = _rx(
     r"(?:rates|rate card|grille|tarifs|prix)|grille tarifaire|set(?:ting)? (?:my|your) (?:rates|prices)|"
     r"fixer (?:mes|ses|tes) (?:tarifs|prix)|en general|generalement|normalement|in general|generally|usually|"
     r"typically|on average|"
-    r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen)\b"
+    r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen|"
+    r"(?:normal|fair|good|decent|correct|reasonable|usual|bon|juste|raisonnable) (?:rate|tarif|prix|price)|"
+    r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel))\b"
 )
 OFFER_WORDS = _rx(
     r"\b(?:collab\w*|partenariat|partnership|sponsor\w*|ambassad\w*|campagne|campaign|brief|gift\w*|offert|"
@@ -411,7 +460,8 @@ FOLLOW_UP_START = _rx(
     r"^\s*(?:(?:ok|okay|okk|d'accord|d accord|dac|dacc|ah|oh|hmm+|mm+|super|cool|merci|thanks|thx|right|alright|yes|"
     r"oui|ouais|yeah|great|top|parfait|nice|i see|je vois|got it)[\s,.!]+)*"
     r"(?:and|et|but|mais|what about|how about|what if|if they|if she|if he|s'ils?|si (?:elle|il|ils|elles|la marque|"
-    r"on|je|j')|same (?:for|question|thing)|meme (?:chose|question)|pareil|idem|also|aussi|otherwise|sinon|then|"
+    r"on|je|j')|same (?:for|question|thing|answer|rules?|if|with)|meme (?:chose|question|reponse|regle)|"
+    r"pareil|idem|also|aussi|otherwise|sinon|then|"
     r"ensuite|du coup|so|donc|alors|what else|quoi d'autre|why not|pourquoi pas|and now|et maintenant|what now|"
     r"next|la suite|tell me more|dis m'en plus|en dire plus|explain|explique|for example|par exemple|example|"
     r"exemple|really|vraiment|seriously|serieux|how so|comment ca|c'est a dire|meaning|like what|genre quoi)\b"
@@ -427,7 +477,11 @@ ANAPHORA = _rx(
 # look like for my account?".
 CONTINUES = _rx(
     r"^\s*(?:meme|even)\b|\b(?:what would (?:that|it|this) look like|in that case|dans ce cas|ca donne quoi|"
-    r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)"
+    r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)|"
+    # the last answer applied elsewhere: "does that apply to youtube too?", "ça marche aussi pour les stories ?"
+    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go)|"
+    r"\b(?:ca|cela|c'est) (?:s'applique|marche|vaut|compte|change|pareil|valable|aussi)|"
+    r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
 COUNTRY_ONLY_WORDS = 8  # "oh and i'm based in london" adds where the creator is to the previous question
@@ -444,7 +498,8 @@ TOPIC_CHANGE = _rx(
 )
 # Asking for what was just said, worked out: "give me an example", "tu peux me donner un modèle ?".
 GIVE_ME = _rx(
-    r"\b(?:give me|show me|send me|donne[- ]moi|donnez[- ]moi|montre[- ]moi|me (?:donner|montrer|filer|faire))\b"
+    r"\b(?:give me|show me|send me|donne[- ]moi|donnez[- ]moi|montre[- ]moi|me (?:donner|montrer|filer|faire)|"
+    r"(?:can|could|would) you|tu peux|peux[- ]tu|pourrais[- ]tu|vous pouvez|pouvez[- ]vous|for me|pour moi)\b"
 )
 # Words a message asks with, not a topic it names: a follow-up may use them ("combien ?", "ça se facture combien ?",
 # "and if they refuse?").
@@ -458,7 +513,10 @@ NEXT_ASK = _rx(
     r"\b(?:exemples?|examples?|templates?|modeles?|samples?|scripts?|wording|formulation|message type|"
     r"what (?:do|should|can) i (?:do|say|write|answer|reply|send)|(?:je|j'|on) (?:fais|fait|dis|ecris|reponds|envoie) "
     r"quoi|(?:que|quoi) (?:faire|dire|repondre|ecrire)|what now|now what|what next|et maintenant|next steps?|"
-    r"prochaine etape|la suite)\b"
+    r"prochaine etape|la suite|"
+    # writing it for the creator: "can you draft a reply for me?", "tu peux me rédiger la réponse ?"
+    r"(?:draft|write|redige\w*|ecri\w*|prepare\w*)\s+(?:me |moi )?(?:a |an |the |my |une |un |la |le |ma |mon )?"
+    r"(?:reply|response|answer|message|email|mail|reponse|counter\w*|contre-?proposition))\b"
 )
 
 # --- red flags in a question -------------------------------------------------------------------------------------
@@ -597,12 +655,14 @@ def understand(
     if pasted:
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
-    framed = bool(CREATOR_FRAME.search(flat) or ARTICLE_FRAME.search(flat) or BUSINESS_FRAME.search(flat))
+    framed, supposed = _framed(flat)
     money = bool(MONEY.search(flat))
+    # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount.
+    framed = framed or (supposed and money)
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
-    if HYPOTHETICAL.search(flat) and not money:
+    if (HYPOTHETICAL.search(flat) or HABITUAL.search(flat)) and not money:
         framed = False  # what brands may ask in general, not an offer received
-    described = (framed and bool(terms or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
+    described = (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
         money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
     )
     previous = next((h for h in reversed(history) if h.strip()), None)
@@ -619,6 +679,35 @@ def understand(
     if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+def _framed(flat: str) -> tuple[bool, bool]:
+    """Whether a business or someone makes the creator an offer here, and whether one is only supposed ("when a
+    brand asks for exclusivity, how much more?", "si une marque me demande les droits…", "if they offer me…"): an
+    offer under "if", or under "when" in the present, is a general question, not one the creator received."""
+    told = supposed = False
+    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME):
+        for match in pattern.finditer(flat):
+            condition = CONDITION_BEFORE.search(flat, max(0, match.start() - 30), match.start())
+            if condition is None or (condition.group(1) not in IF_WORDS and PAST_FRAME.search(match.group(0))):
+                told = True
+            else:
+                supposed = True
+        if told:
+            break
+    return told, supposed and not told
+
+
+# "if", "when", "si", "quand" right before the one making the offer ("when a brand asks", "s'ils me proposent").
+CONDITION_BEFORE = _rx(
+    r"(?:\b(if|whenever|when|once|si|quand|lorsque?|des que|au cas ou)\s+(?:[\w']+\s+){0,2}|\b(s)')$"
+)
+IF_WORDS = frozenset({"if", "whenever", "si", "s", "au cas ou"})
+# A frame in the past tells what happened, even after "when": "quand la marque m'a envoyé le contrat".
+PAST_FRAME = _rx(
+    r"\b(?:m'a|m'ont|ont|a (?:propose|demande|envoye|offert|contacte|ecrit|dit|voulu)|sent|told|said|got|was|were)\b|"
+    r"\w+ed\b"
+)
 
 
 def adjacent(flat: str) -> bool:
@@ -638,7 +727,35 @@ def _small_talk(flat: str, words: list[str]) -> bool:
     if not any(ch.isalnum() for ch in flat):
         return True  # emoji, "?!"
     bare = " ".join(re.sub(r"[^\w\s'+!?.,;:()\-]", " ", flat).split())  # emoji and symbols around the words
-    return len(words) <= 12 and bool(SMALL_TALK.match(bare))
+    if len(words) > 12:
+        return False
+    if SMALL_TALK.match(bare):
+        return True
+    # Chat in words the list above lacks ("ok merci je vais voir ça", "thanks!! you're a lifesaver", "hello there"):
+    # a short message with a greeting, thanks or an acknowledgement, that asks nothing and names no subject.
+    return (
+        len(words) <= CHAT_MAX_WORDS
+        and bool(CHAT_ANCHOR.search(bare))
+        and not ASKS_SOMETHING.search(bare)
+        and not DOMAIN.search(bare)
+        and not ADJACENT.search(bare)
+    )
+
+
+CHAT_MAX_WORDS = 9
+# What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
+CHAT_ANCHOR = _rx(
+    r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
+    r"ok+|okay|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|excellent|"
+    r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
+    r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
+)
+# A message that asks for something or goes on ("but", "if"): more than chat, whatever greets it.
+ASKS_SOMETHING = _rx(
+    r"\?|\b(?:what|how|why|when|where|which|who|can|could|would|should|do you|does|is it|are there|"
+    r"quoi|comment|pourquoi|quand|quel\w*|combien|est[- ]ce|peux|pouvez|puis|dois|faut|need|besoin|help me|"
+    r"aide[- ]moi|cherche|looking for|want|veux|voudrais|if|si|s'il|but|mais|explain|explique|tell me|dis[- ]moi)\b"
+)
 
 
 WE = _rx(r"\b(?:we|we'd|we're|we'll|we've|our|ours|us|nous|notre|nos|on te|on vous|l'equipe|the team|team)\b")
@@ -668,10 +785,22 @@ STRONG_FRAME = _rx(
 FIELD_LINE = re.compile(r"^\s*[-•*]?\s*[a-z][\w'’&/+.()-]*(?: [\w'’&/+.()-]+){0,3}\s?:\s*\S")
 # A chat export: "[12/03/2026 14:02] Julie - Brand: …", "12/03/2026 14:02 - Julie: …", "Julie (14:02): …".
 CHAT_LINE = re.compile(
-    r"^\s*(?:\[[\d/.,: -]{6,22}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
+    r"^\s*(?:\[[^\]\n]{0,16}\d{1,2}:\d{2}[^\]\n]{0,16}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|"
+    r"[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
     r"[^\n:]{0,40}:"
 )
 MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own question seldom has four "label:" lines
+# A term on a line of its own behind a bullet or an emoji ("✨ 15% de commission", "- 2 reels"), as a brand's
+# programme or brief lists them.
+BULLET_LINE = re.compile(r"^\s*[^\w\s\"'«“(\[]{1,3}\s*\S")
+# A contract's own register: numbered articles, the parties in the third person, legal verbs. A creator never
+# writes "the Creator shall" or "l'Influenceur cède" about themself.
+CONTRACT_HEADING = re.compile(r"^\s*(?:article|section|clause|art\.)\s*\d+\b")
+CONTRACT_VOICE = _rx(
+    r"\b(?:shall|hereby|herein|hereafter|thereof|irrevocabl\w*|royalty-free|s'interdit|s'engage|cede|cedes|"
+    r"l'influenceu(?:r|se)|le createur|la creatrice|the creator|the influencer|creator (?:grants|agrees|shall|will)|"
+    r"(?:brand|la marque) (?:shall|versera|s'engage)|en contrepartie|a compter de|ci-apres|ci-dessous denomme\w*)\b"
+)
 
 
 def _pasted_offer(text: str, folded: str) -> bool:
@@ -685,6 +814,12 @@ def _pasted_offer(text: str, folded: str) -> bool:
     if offerish and sum(bool(CHAT_LINE.match(line)) for line in lines) >= 2:
         return True
     if offerish and sum(bool(FIELD_LINE.match(line)) for line in lines) >= MIN_FIELDS:
+        return True
+    if offerish and sum(bool(BULLET_LINE.match(line)) for line in lines) >= MIN_FIELDS:
+        return True
+    if offerish and (
+        sum(bool(CONTRACT_HEADING.match(line)) for line in lines) >= 2 or len(CONTRACT_VOICE.findall(folded)) >= 3
+    ):
         return True
     # A quotation followed by the creator's question ('"…" c'est dans le brief, je fais quoi ?') is a paste.
     quoted = re.match(r'^\s*["«“](.{20,}?)["»”]', folded, re.S)

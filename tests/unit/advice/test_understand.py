@@ -303,3 +303,99 @@ def test_a_million_views_is_no_lion() -> None:
 def test_saying_where_one_is_continues_the_previous_question(text: str, kind: str, places: bool) -> None:
     reading = understand(text, ["how much should I charge for a reel with 10k followers?"])
     assert (reading.kind, reading.places) == (kind, places)
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # Chat the phrase list lacks: a greeting, thanks or an acknowledgement that asks nothing and names no subject.
+        ("merci beaucoup, t'es au top 🙏", [], "small_talk"),
+        ("ok merci je vais voir ça", [], "small_talk"),
+        ("thanks!! you're a lifesaver", [], "small_talk"),
+        ("good morning! hope you're well", [], "small_talk"),
+        ("are u a real person or AI", [], "small_talk"),
+        ("thanks, and can you help me with my maths homework?", [], "off_topic"),
+        # An offer only supposed ("when a brand asks", "si une marque me demande") is a general question, unless it
+        # names an amount; one that happened under "when" is told ("quand la marque m'a envoyé le contrat…").
+        ("when a brand asks for exclusivity, how much extra should I charge?", [], "question"),
+        (
+            "Si une marque me demande les droits d'utilisation pour de la pub, je facture combien en plus ?",
+            [],
+            "question",
+        ),
+        ("quand la marque m'a envoyé le contrat, j'ai vu qu'ils voulaient les droits à vie", [], "offer_described"),
+        ("I keep getting brand DMs asking me to pay for a 'feature', are these always scams?", [], "question"),
+        ("Is 150€ for 2 reels a normal rate for 10k followers?", [], "question"),
+        # The offer told in the creator's words: passive, "they're asking", the brand of a deal under way, new terms.
+        (
+            "I was sent a contract by a fitness app, it says they can use my face in ads for 2 years for $300",
+            [],
+            "offer_described",
+        ),
+        (
+            "They're asking me to film a tutorial with their hair dye, in exchange for a year supply",
+            [],
+            "offer_described",
+        ),
+        (
+            "the brand I'm working with wants to cut my fee in half because the reel underperformed",
+            [],
+            "offer_described",
+        ),
+        (
+            "bon du coup la marque revient vers moi avec 300€ au lieu de 200€ mais veut les droits pub 1 an",
+            [],
+            "offer_described",
+        ),
+        # Beside the domain: growth, craft, a hacked account, hate comments.
+        ("comment avoir plus de vues sur tiktok ?", [], "off_topic"),
+        ("how do I make my reels look more cinematic?", [], "off_topic"),
+        ("how do I get my first 1000 followers", [], "off_topic"),
+        ("my instagram got hacked, how do i get it back?", [], "off_topic"),
+        ("any tips for dealing with hate comments? it's getting to me", [], "off_topic"),
+        # The last answer applied elsewhere, or written out for the creator.
+        ("does that apply to youtube too?", ["How do I disclose a gifted product on instagram?"], "follow_up"),
+        ("same answer if it's UGC only?", ["Is $150 for 2 reels fair at 8k followers?"], "follow_up"),
+        ("can you draft a reply for me?", ["A brand offered me $500 for 1 video, too low?"], "follow_up"),
+    ],
+)
+def test_kinds_read_from_general_signals(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A programme's terms behind bullets, a contract's numbered articles in its own legal register, a chat
+        # export with bare times: the brand's words, whatever question follows them.
+        "Programme Ambassadeur Lumi 💎\n✨ 20% de commission\n✨ Pas de fixe\n✨ 3 posts par mois\n✨ 6 mois\n"
+        "je signe ?",
+        "Article 2 – Droits\nLe Créateur cède à la Marque ses droits pour 3 ans.\nArticle 3 – Prix\nEn contrepartie, "
+        "la Marque versera 300 euros.\nnormal ?",
+        "Section 1. License. Creator hereby grants Brand a perpetual license.\nSection 2. Fee. Brand shall pay $400.\n"
+        "ok?",
+        "[10:02] Sam (Brewly): hey! 2 reels for $300?\n[10:03] Sam (Brewly): usage 3 months\nthoughts?",
+    ],
+)
+def test_documents_and_threads_are_pasted(text: str) -> None:
+    assert understand(text).kind == "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A bare sum for a format or offered, the passive, a deal under way, a future payment.
+        ("got offered 200 for a reel lol, good?", "offer_described"),
+        ("I'm negotiating with a coffee brand, they offered 300 and I want 500. how do I push?", "offer_described"),
+        ("Je bosse avec une marque qui me paie pas depuis 3 mois, je fais quoi ?", "offer_described"),
+        ("they're gonna pay me 100 for a story, is that low for 9k?", "offer_described"),
+        ("the contract they sent me says I can't work with any other beauty brand for 2 years", "offer_described"),
+        # Brands in general, and how to deal with a kind of brand: questions.
+        ("comment répondre à une marque qui me propose juste des produits gratuits ?", "question"),
+        ("brands say they want authentic content but then they rewrite my captions, how do I push back?", "question"),
+        ("what if a brand wants me to delete a post after 30 days?", "question"),
+        ("how much do brands pay for 1 reel with 10k followers?", "question"),
+    ],
+)
+def test_offers_told_and_offers_in_general(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
