@@ -25,7 +25,7 @@ from typing import Literal
 from bot.advice.jurisdiction import mentioned_country
 from bot.advice.language import detect_language
 from bot.i18n import Lang
-from bot.text import Clauses, clauses, fold, is_negated, strip_quoted
+from bot.text import Clauses, bans_rivals_only, clauses, fold, is_negated, strip_quoted
 
 Kind = Literal["question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic"]
 KINDS: tuple[Kind, ...] = ("question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic")
@@ -584,7 +584,6 @@ DISCLOSURE_WORD = _rx(
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
-MENTION = re.compile(r"mention")
 HIDE_ASK = _rx(
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
     r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
@@ -1022,14 +1021,11 @@ def _denied(parts: Clauses) -> set[str]:
 
 def _hides_disclosure(clause: object) -> bool:
     """'told me not to use #ad', 'me dit de pas mettre #pub', 'sans mention sponsorisé', 'make it look organic'."""
-    from bot.offers.extract import COMPETITOR_BAN  # lazily, as _red_flags: bot.offers reads bot.advice
-
     folded: str = clause.folded  # type: ignore[attr-defined]
-    # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
-    rivals = COMPETITOR_BAN.search(folded) is not None
 
     def label(match: re.Match[str]) -> bool:
-        return not (rivals and MENTION.search(match.group()))
+        # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
+        return not bans_rivals_only(folded, match.start(), match.end())
 
     if any(label(match) for match in HIDE_ASK.finditer(folded)):
         return True
