@@ -172,11 +172,13 @@ SMALL_TALK = _rx(
     r"(?:c'etait|c'est|that was|it was|this was) (?:super |tres |trop |vraiment |hyper |really |very |so )?"
     r"(?:clair|utile|top|parfait|bien|clear|helpful|useful|great|perfect)|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
-    r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|"
+    r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|coach|bot|robot|"
     r"you rock|you're (?:awesome|amazing|great|a star|the best)|t'es (?:genial|un amour|trop fort|trop forte)|bravo|"
     r"well done|c'est note|bien note|je note|je vais (?:essayer|tester|voir)|i'll (?:try|do) (?:that|it)|will do|"
     r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
-    r"a plus tard|see you later|talk (?:to you )?later|later|"
+    r"a plus tard|see you later|talk (?:to you )?later|later|talk soon|brb|"
+    r"je (?:reviens|repasse|reviendrai) (?:vers (?:toi|vous) )?(?:plus tard|demain|bientot|apres)?|"
+    r"i'll (?:come back|be back|get back to you)(?: later| tomorrow| soon)?|"
     r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
     r"j'ai une (?:petite )?question|i have a (?:quick )?question|quick question|petite question|"
     r"do you speak (?:french|english)|tu parles (?:anglais|francais)|vous parlez (?:anglais|francais)|"
@@ -421,7 +423,8 @@ HYPOTHETICAL = _rx(
 )
 # Offers as a kind, not one offer: "I keep getting brand DMs asking…", "je reçois plein de mails de marques qui…".
 HABITUAL = _rx(
-    r"\b(?:keep (?:getting|receiving)|often|usually|all the time|lots of|a lot of|tons of|so many|many|"
+    r"\b(?:keep (?:getting|receiving)|often|usually|all the time|en general|in general|generally|d'habitude|"
+    r"habituellement|typically|typiquement|lots of|a lot of|tons of|so many|many|"
     r"these (?:dms|messages|emails|mails|offers|brands)|souvent|tout le temps|plein de|beaucoup de|"
     r"pas mal de|des tonnes de|ces (?:dms|messages|mails|offres|marques)|je recois (?:souvent|regulierement|plein))\b|"
     # brands in general doing something: "brands say they want…", "les marques demandent souvent…" (not "2 brands")
@@ -436,14 +439,19 @@ RATE_QUESTION = _rx(
     r"typically|on average|"
     r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen|"
     r"(?:normal|fair|good|decent|correct|reasonable|usual|bon|juste|raisonnable) (?:rate|tarif|prix|price)|"
-    r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel))\b"
+    r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel)|"
+    # the creator's own price: "je veux demander 200€", "I'm thinking of charging $120", "c'est trop ?", "too much"
+    r"(?:i|i'm|i am|je|j') (?:\w+ ){0,3}?(?:ask(?:ing)? for|charg(?:e|ing)|quot(?:e|ing)|demander|facturer)|"
+    r"je (?:facture|demande)|too much|too high|trop cher|c'est trop(?=\s*[?!])|abuse|overpric\w*|"
+    r"(?:raise|augmenter) (?:it|mon|my|mes))\b"
 )
 OFFER_WORDS = _rx(
     r"\b(?:collab\w*|partenariat|partnership|sponsor\w*|ambassad\w*|campagne|campaign|brief|gift\w*|offert|"
     r"remuner\w*|commission|affiliat\w*|code|account|compte|copyright|droits?|contenus?|content|posts?|reels?|"
     r"stories|videos?|review|avis|rating|programme?|program|payment|paiement|pay|paie|payons|payer|payent|paient|"
     r"paying|verse\w*|"
-    r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*)\b"
+    r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
+    r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
@@ -484,6 +492,11 @@ CONTINUES = _rx(
     r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
+# "is that legal?", "c'est normal ?", "is it enough?": a few words judging what the previous message said.
+SHORT_PREDICATE = _rx(
+    r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
+)
+SHORT_PREDICATE_WORDS = 4
 COUNTRY_ONLY_WORDS = 8  # "oh and i'm based in london" adds where the creator is to the previous question
 SELF_PLACE = _rx(
     r"\b(?:i'?m|i am|i live|living|based|je suis|jsuis|chui|j'habite|je vis|je bosse|moi c'est|from|here|ici)\b"
@@ -632,7 +645,11 @@ GAMBLING = _rx(
 )
 MINORS = _rx(
     r"\b(?:minors?|mineurs?|under ?18|moins de 18|teens?|teenagers?|ados?|adolescents?|kids?|enfants?|"
-    r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year))\b"
+    r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year)|"
+    # an audience described as young: "your followers look young", "mon public est très jeune"
+    r"young (?:audience|followers|public|crowd|fans)|jeune public|public (?:tres )?jeune|"
+    r"(?:audience|followers|abonnes|public|communaute|fans) (?:\w+ )?(?:look|looks|seem|seems|is|are|est|sont|"
+    r"semble|semblent|a l'air) (?:\w+ )?(?:young|jeunes?))\b"
 )
 
 
@@ -745,15 +762,16 @@ CHAT_MAX_WORDS = 9
 # What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
 CHAT_ANCHOR = _rx(
     r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
-    r"ok+|okay|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|excellent|"
+    r"ok+|okay|oki\w*|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
+    r"excellent|nickel|"
     r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
     r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
 )
 # A message that asks for something or goes on ("but", "if"): more than chat, whatever greets it.
 ASKS_SOMETHING = _rx(
-    r"\?|\b(?:what|how|why|when|where|which|who|can|could|would|should|do you|does|is it|are there|"
-    r"quoi|comment|pourquoi|quand|quel\w*|combien|est[- ]ce|peux|pouvez|puis|dois|faut|need|besoin|help me|"
-    r"aide[- ]moi|cherche|looking for|want|veux|voudrais|if|si|s'il|but|mais|explain|explique|tell me|dis[- ]moi)\b"
+    r"\?|\b(?:what|how|why|when|where|which|who|can|could|would|should|do you|does|is it|are there|quoi|comment|"
+    r"pourquoi|quand|quel\w*|combien|est[- ]ce|peux|pouvez|puis|dois|faut|need|besoin|help me|aide[- ]moi|cherche|"
+    r"looking for|want|veux|voudrais|if|si|s'il|but|mais|explain|explique|tell me|dis[- ]moi|apres|then|next)\b"
 )
 
 
@@ -848,6 +866,8 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return False
     if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
         return True
+    if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
+        return True  # "is that legal?", "c'est normal ?": a judgement of what was just said
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
     # "i'm in the UK btw", "je suis en Belgique": where the creator is, for the question just asked.

@@ -399,3 +399,32 @@ def test_documents_and_threads_are_pasted(text: str) -> None:
 )
 def test_offers_told_and_offers_in_general(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # The creator's own price is a rate question; a price judged low is an offer received.
+        ("100€ pour un reel avec 3k abonnés c'est trop ?", [], "question"),
+        ("I'm thinking of charging $120 per reel, too much for 6k?", [], "question"),
+        ("150€ for 2 reels, is that low?", [], "offer_described"),
+        ("150€ pour 2 reels, je prends ?", [], "offer_described"),
+        ("Une marque m'a envoyé un colis sans rien demander, je dois poster ?", [], "offer_described"),
+        # Chat addressed to the coach, leaving for later.
+        ("hey coach!", [], "small_talk"),
+        ("what's up bot", [], "small_talk"),
+        ("je reviens vers toi plus tard", [], "small_talk"),
+        ("oki doki", [], "small_talk"),
+        # A few words judging what was just said.
+        ("is that legal?", ["brand wants me to not mention the partnership"], "follow_up"),
+        ("is it legal to promote CBD on instagram?", ["how much for a reel?"], "question"),
+    ],
+)
+def test_own_prices_chat_and_short_judgements(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_an_audience_described_as_young_counts_as_minors() -> None:
+    reading = understand("une marque de puffs me propose 200€ pour une story, mon public est très jeune")
+    assert "minors_audience" in reading.red_flags
+    assert "minors_audience" not in understand("une marque de puffs me propose 200€, mon public a 30 ans").red_flags
