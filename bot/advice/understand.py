@@ -806,6 +806,12 @@ CHAT_LINE = re.compile(
     r"[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
     r"[^\n:]{0,40}:"
 )
+QUOTE_SHARE = 0.6
+QUOTED_SPAN = re.compile(r'["«“]([^"«»“”\n]{40,600})["»”]')
+OFFER_SIGNS = _rx(
+    r"\d|\b(?:reels?|posts?|stor(?:y|ies)|videos?|tiktoks?|collab\w*|partenariat|ambassad\w*|offr\w*|offer\w*|"
+    r"propos\w*|gratuit\w*|free|envoy\w*|send|commission|code)\b"
+)
 MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own question seldom has four "label:" lines
 # A term on a line of its own behind a bullet or an emoji ("✨ 15% de commission", "- 2 reels"), as a brand's
 # programme or brief lists them.
@@ -842,6 +848,14 @@ def _pasted_offer(text: str, folded: str) -> bool:
     quoted = re.match(r'^\s*["«“](.{20,}?)["»”]', folded, re.S)
     if quoted:
         return True
+    # The brand's words quoted after the creator's own ("voilà ce qu'ils m'ont envoyé : « Nous vous proposons… »"):
+    # a quotation that makes most of the message, where a sender speaks to the creator.
+    for quote in QUOTED_SPAN.finditer(folded):
+        words = quote.group(1)
+        if len(words) < QUOTE_SHARE * len(folded.strip()):
+            continue  # a line quoted inside the creator's own account ("ils m'ont juste écrit « … » et rien d'autre")
+        if (WE.search(words) or BRAND_VOICE.search(words)) and YOU.search(words) and OFFER_SIGNS.search(words):
+            return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
     you = len(YOU.findall(folded))
     creator = len(ME.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)

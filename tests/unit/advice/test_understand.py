@@ -428,3 +428,14 @@ def test_an_audience_described_as_young_counts_as_minors() -> None:
     reading = understand("une marque de puffs me propose 200€ pour une story, mon public est très jeune")
     assert "minors_audience" in reading.red_flags
     assert "minors_audience" not in understand("une marque de puffs me propose 200€, mon public a 30 ans").red_flags
+
+
+def test_a_brands_words_quoted_after_the_creators_are_pasted() -> None:
+    pasted = (
+        "voilà ce qu'ils m'ont envoyé : « Nous vous proposons 200€ pour 2 reels, avec exclusivité de 3 mois. "
+        "Merci de nous confirmer avant vendredi. »"
+    )
+    assert understand(pasted).kind == "offer_pasted"
+    # A line quoted inside the creator's own account stays theirs.
+    told = "la marque m'a juste écrit « on adore ton univers, partante ? » et rien d'autre, je leur réponds quoi ?"
+    assert understand(told).kind != "offer_pasted"
