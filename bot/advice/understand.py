@@ -219,7 +219,7 @@ DOMAIN = _rx(
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
     r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
-    r"politely|poliment|promot\w*|promouv\w*|promo)\b"
+    r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies))\b"
 )
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
@@ -230,7 +230,11 @@ ADJACENT = _rx(
     r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des |plus d')"
     r"(?:abonnes|followers|vues)|avoir plus d'(?:abonnes|vues)|algorithm\w*|algo\b|shadow ?ban\w*|hashtags?|"
     r"edit(?:ing)? (?:my )?videos?|video editing|photo editing|montage|monter (?:mes|une) videos?|capcut|lightroom|"
-    r"camera|ring ?light|lighting|get verified|(?:etre|me faire|se faire) certifie\w*|badge bleu|"
+    r"camera|ring ?light|lighting|schedul\w* (?:my |the |a )?posts?|"
+    r"(?:programmer|planifier) (?:mes |des |les )?(?:posts|publications)|"
+    r"(?:my|ma|a|une|good|bonne) bio\b|bio (?:on|sur|insta|tiktok)|"
+    r"cartonn\w*|buzz|perform (?:better|well)|marchent mieux|"
+    r"get verified|(?:etre|me faire|se faire) certifie\w*|badge bleu|"
     r"blue (?:tick|check)|cinematic|b-?roll|colou?r grad\w*|etalonnage|"
     # growing the account: "more views", "plus de vues" (a number before them is an audience size)
     r"(?:more|plus de|plus d') ?(?:views|vues|followers|abonnes|likes|reach|portee|visibilite|subs|subscribers)|"

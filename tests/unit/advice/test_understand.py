@@ -439,3 +439,17 @@ def test_a_brands_words_quoted_after_the_creators_are_pasted() -> None:
     # A line quoted inside the creator's own account stays theirs.
     told = "la marque m'a juste écrit « on adore ton univers, partante ? » et rien d'autre, je leur réponds quoi ?"
     assert understand(told).kind != "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("how do I pitch myself to a company I like?", "question"),
+        ("comment démarcher des entreprises quand on est petit créateur ?", "question"),
+        ("how do I schedule posts in advance?", "off_topic"),
+        ("how to write a good bio on instagram", "off_topic"),
+        ("comment faire des reels qui cartonnent ?", "off_topic"),
+    ],
+)
+def test_pitching_brands_is_the_domain_scheduling_and_reach_are_beside_it(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
