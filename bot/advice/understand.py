@@ -794,7 +794,18 @@ PASTE_FRAME = _rx(
 # The writer introducing themself on behalf of a business, as a brand's first message does.
 INTRODUCES = _rx(
     r"\b(?:je suis|je m'appelle|moi c'est|i'm|i am|my name is|this is|ici) \w+(?: \w+)? "
-    r"(?:de chez|chez|from|at|de l'agence|de la marque|pour la marque|on behalf of)\b"
+    r"(?:de chez|chez|from|at|de l'agence|de la marque|pour la marque|on behalf of)\b|"
+    # a role at a business: "I'm the marketing manager at…", "je suis chargée de partenariats chez…", "I represent…"
+    r"\b(?:i'm|i am|je suis) (?:the |a |an |la |le |une? )?(?:[\w'-]+ ){0,3}?(?:manager|director|coordinator|lead|"
+    r"head|charge\w*|responsable|directeur|directrice|coordinat\w*)\b[^.!?\n]{0,30}\b(?:at|of|for|chez|de|pour)\b|"
+    r"\b(?:i represent|je represente|i manage|je gere|i handle|je m'occupe (?:de|des|du)|i work (?:for|at)|"
+    r"je travaille (?:pour|chez))\b[^.!?\n]{0,40}\b(?:brand|marque|agence|agency|company|entreprise|partenariats|"
+    r"partnerships|influen\w*|collabs?|marketing)"
+)
+# The writer offering something to the creator, as a brand's first message does.
+OFFERS_YOU = _rx(
+    r"\b(?:offer|send|gift|propose|proposer|envoyer|collaborer|collaborate|work with you|travailler avec (?:toi|vous)|"
+    r"love to|would like|aimerai\w*|souhaiterai\w*|voudrai\w*|can offer|peux t'|pouvons vous|paie\w*|pay you)\b"
 )
 STRONG_FRAME = _rx(
     r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
@@ -868,7 +879,7 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return False
     if STRONG_FRAME.match(folded):
         return True
-    if PASTE_FRAME.match(folded) and INTRODUCES.search(folded):
+    if PASTE_FRAME.match(folded) and INTRODUCES.search(folded) and you and OFFERS_YOU.search(folded):
         return True  # "Salut Inès, je suis Margaux de chez …": the brand's writer, whose "je" is not the creator's
     if frame and (((brand or you) and creator <= 1) or (creator == 0 and MONEY.search(folded))):
         return True

@@ -453,3 +453,30 @@ def test_a_brands_words_quoted_after_the_creators_are_pasted() -> None:
 )
 def test_pitching_brands_is_the_domain_scheduling_and_reach_are_beside_it(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A brand's writer in the first person, by their role, offering something to the creator.
+        (
+            "Hi! I'm the marketing manager at Glow Skincare and I'd love to send you our new serum in exchange for a "
+            "reel. Let me know if you're interested!",
+            "offer_pasted",
+        ),
+        (
+            "Bonjour, je suis chargée de partenariats chez Maison Verte. Je souhaiterais vous proposer une "
+            "collaboration : 1 reel + 2 stories pour 350€. Seriez-vous intéressée ?",
+            "offer_pasted",
+        ),
+        (
+            "Hello, I represent a gaming chair brand. I can offer $200 for a 60s integration in your next video.",
+            "offer_pasted",
+        ),
+        # A creator or a coach introducing themself asks a question.
+        ("Hi, I'm a talent manager at an agency, how should my creators price UGC?", "question"),
+        ("Hi, I'm a creator from London with 5k followers, how much should I charge?", "question"),
+    ],
+)
+def test_a_brands_writer_introducing_themself(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
