@@ -430,10 +430,14 @@ HABITUAL = _rx(
     r"\b(?:keep (?:getting|receiving)|often|usually|all the time|en general|in general|generally|d'habitude|"
     r"habituellement|typically|typiquement|lots of|a lot of|tons of|so many|many|"
     r"these (?:dms|messages|emails|mails|offers|brands)|souvent|tout le temps|plein de|beaucoup de|"
-    r"pas mal de|des tonnes de|ces (?:dms|messages|mails|offres|marques)|je recois (?:souvent|regulierement|plein))\b|"
-    # brands in general doing something: "brands say they want…", "les marques demandent souvent…" (not "2 brands")
+    r"pas mal de|des tonnes de|ces (?:dms|messages|mails|offres|marques)|je recois (?:souvent|regulierement|plein))\b"
+)
+# Brands in general doing something: "brands say they want…", "les marques paient 10€ pour 1000 abonnés ?" (not
+# "2 brands"): a question about the market, even with an amount in it.
+GENERIC_BRANDS = _rx(
     r"(?<!\d )(?<!two )(?<!deux )\b(?:brands|companies|agencies|les marques|des marques|les agences) (?:\w+ )?"
-    r"(?:say|said|tell|ask|want|keep|tend|expect|disent|demandent|veulent|proposent|offrent|ont tendance|attendent)\b"
+    r"(?:say|said|tell|ask|want|keep|tend|expect|pay|give|offer|disent|demandent|veulent|proposent|offrent|"
+    r"ont tendance|attendent|paient|payent|donnent)\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
 RATE_QUESTION = _rx(
@@ -682,8 +686,10 @@ def understand(
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
     if (HYPOTHETICAL.search(flat) or HABITUAL.search(flat)) and not money:
         framed = False  # what brands may ask in general, not an offer received
-    described = (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
-        money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
+    market = bool(GENERIC_BRANDS.search(flat))  # what brands do in general, amounts included
+    described = not market and (
+        (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
+        or (money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
     previous = next((h for h in reversed(history) if h.strip()), None)
     # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.

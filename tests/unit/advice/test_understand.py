@@ -480,3 +480,9 @@ def test_pitching_brands_is_the_domain_scheduling_and_reach_are_beside_it(text: 
 )
 def test_a_brands_writer_introducing_themself(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+def test_what_brands_pay_in_general_is_a_question_even_with_an_amount() -> None:
+    assert understand("on m'a dit que les marques paient 10€ pour 1000 abonnés, c'est vrai ?").kind == "question"
+    assert understand("les marques paient 100€ le reel à 10k ?").kind == "question"
+    assert understand("une marque me paie 100€ le reel à 10k, c'est bien ?").kind == "offer_described"
