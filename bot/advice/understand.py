@@ -1048,14 +1048,23 @@ SCHEME_COST = _rx(
 IN_KIND = _rx(r"^(?:\w+\s+){0,2}?(?:in|en|with|avec)\s+(?:\w+\s+)?(?:produits?|products?|kind|nature|goods|gifts?)\b")
 
 
+SCHEME = _rx(r"\b(?:ambassad\w*|programme?|program|join|rejoindre|membre|member\w*|devenir|become)\b")
+OWN_PURCHASE = _rx(
+    r"\s*(?:\w+\s+){0,2}?(?:myself|with my own money|out of my own pocket|moi[- ]meme|de ma poche|"
+    r"avec mon (?:propre )?argent)\b"
+)
+
+
 def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
-    """A "pay … products" match whose object is a tax ("pay tax on gifted products") or that pays the creator in
-    kind ("pay me in products"), and names nothing a scheme sells."""
+    """A "pay … products" match whose object is a tax ("pay tax on gifted products"), that pays the creator in
+    kind ("pay me in products") or that the creator paid for themself, and names nothing a scheme sells."""
     if flag != "pay_to_collaborate":
         return False
     rest = match.group(0).partition(" ")[2]  # after the verb
-    if SCHEME_COST.search(rest):
+    if SCHEME_COST.search(rest) or SCHEME.search(match.string):
         return False
+    if OWN_PURCHASE.match(match.string, match.end()):
+        return True  # "I paid for the product myself": the creator's own purchase
     return bool(TAX_PAID.match(re.sub(r"^(?:(?:the|my|any|some|des|les|mes|de|du|la|l'|d')\s*)+", "", rest))) or bool(
         IN_KIND.match(rest)
     )

@@ -486,3 +486,16 @@ def test_what_brands_pay_in_general_is_a_question_even_with_an_amount() -> None:
     assert understand("on m'a dit que les marques paient 10€ pour 1000 abonnés, c'est vrai ?").kind == "question"
     assert understand("les marques paient 100€ le reel à 10k ?").kind == "question"
     assert understand("une marque me paie 100€ le reel à 10k, c'est bien ?").kind == "offer_described"
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("do I need to say it's an ad if I paid for the product myself?", False),
+        ("j'ai acheté les produits moi-même, je dois mettre #pub ?", False),
+        ("j'ai payé le kit moi-même pour devenir ambassadrice, normal ?", True),
+        ("I paid for the kit myself to join their program", True),
+    ],
+)
+def test_buying_for_oneself_is_no_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
