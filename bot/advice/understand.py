@@ -25,7 +25,7 @@ from typing import Literal
 from bot.advice.jurisdiction import mentioned_country
 from bot.advice.language import detect_language
 from bot.i18n import Lang
-from bot.text import Clauses, clauses, fold, is_negated, strip_quoted
+from bot.text import Clauses, bans_rivals_only, clauses, fold, is_negated, strip_quoted
 
 Kind = Literal["question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic"]
 KINDS: tuple[Kind, ...] = ("question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic")
@@ -172,11 +172,13 @@ SMALL_TALK = _rx(
     r"(?:c'etait|c'est|that was|it was|this was) (?:super |tres |trop |vraiment |hyper |really |very |so )?"
     r"(?:clair|utile|top|parfait|bien|clear|helpful|useful|great|perfect)|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
-    r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|"
+    r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|coach|bot|robot|"
     r"you rock|you're (?:awesome|amazing|great|a star|the best)|t'es (?:genial|un amour|trop fort|trop forte)|bravo|"
     r"well done|c'est note|bien note|je note|je vais (?:essayer|tester|voir)|i'll (?:try|do) (?:that|it)|will do|"
     r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
-    r"a plus tard|see you later|talk (?:to you )?later|later|"
+    r"a plus tard|see you later|talk (?:to you )?later|later|talk soon|brb|"
+    r"je (?:reviens|repasse|reviendrai) (?:vers (?:toi|vous) )?(?:plus tard|demain|bientot|apres)?|"
+    r"i'll (?:come back|be back|get back to you)(?: later| tomorrow| soon)?|"
     r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
     r"j'ai une (?:petite )?question|i have a (?:quick )?question|quick question|petite question|"
     r"do you speak (?:french|english)|tu parles (?:anglais|francais)|vous parlez (?:anglais|francais)|"
@@ -217,7 +219,7 @@ DOMAIN = _rx(
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
     r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
-    r"politely|poliment|promot\w*|promouv\w*|promo)\b"
+    r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies))\b"
 )
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
@@ -228,7 +230,11 @@ ADJACENT = _rx(
     r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des |plus d')"
     r"(?:abonnes|followers|vues)|avoir plus d'(?:abonnes|vues)|algorithm\w*|algo\b|shadow ?ban\w*|hashtags?|"
     r"edit(?:ing)? (?:my )?videos?|video editing|photo editing|montage|monter (?:mes|une) videos?|capcut|lightroom|"
-    r"camera|ring ?light|lighting|get verified|(?:etre|me faire|se faire) certifie\w*|badge bleu|"
+    r"camera|ring ?light|lighting|schedul\w* (?:my |the |a )?posts?|"
+    r"(?:programmer|planifier) (?:mes |des |les )?(?:posts|publications)|"
+    r"(?:my|ma|a|une|good|bonne) bio\b|bio (?:on|sur|insta|tiktok)|"
+    r"cartonn\w*|buzz|perform (?:better|well)|marchent mieux|"
+    r"get verified|(?:etre|me faire|se faire) certifie\w*|badge bleu|"
     r"blue (?:tick|check)|cinematic|b-?roll|colou?r grad\w*|etalonnage|"
     # growing the account: "more views", "plus de vues" (a number before them is an audience size)
     r"(?:more|plus de|plus d') ?(?:views|vues|followers|abonnes|likes|reach|portee|visibilite|subs|subscribers)|"
@@ -421,12 +427,17 @@ HYPOTHETICAL = _rx(
 )
 # Offers as a kind, not one offer: "I keep getting brand DMs asking…", "je reçois plein de mails de marques qui…".
 HABITUAL = _rx(
-    r"\b(?:keep (?:getting|receiving)|often|usually|all the time|lots of|a lot of|tons of|so many|many|"
+    r"\b(?:keep (?:getting|receiving)|often|usually|all the time|en general|in general|generally|d'habitude|"
+    r"habituellement|typically|typiquement|lots of|a lot of|tons of|so many|many|"
     r"these (?:dms|messages|emails|mails|offers|brands)|souvent|tout le temps|plein de|beaucoup de|"
-    r"pas mal de|des tonnes de|ces (?:dms|messages|mails|offres|marques)|je recois (?:souvent|regulierement|plein))\b|"
-    # brands in general doing something: "brands say they want…", "les marques demandent souvent…" (not "2 brands")
+    r"pas mal de|des tonnes de|ces (?:dms|messages|mails|offres|marques)|je recois (?:souvent|regulierement|plein))\b"
+)
+# Brands in general doing something: "brands say they want…", "les marques paient 10€ pour 1000 abonnés ?" (not
+# "2 brands"): a question about the market, even with an amount in it.
+GENERIC_BRANDS = _rx(
     r"(?<!\d )(?<!two )(?<!deux )\b(?:brands|companies|agencies|les marques|des marques|les agences) (?:\w+ )?"
-    r"(?:say|said|tell|ask|want|keep|tend|expect|disent|demandent|veulent|proposent|offrent|ont tendance|attendent)\b"
+    r"(?:say|said|tell|ask|want|keep|tend|expect|pay|give|offer|disent|demandent|veulent|proposent|offrent|"
+    r"ont tendance|attendent|paient|payent|donnent)\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
 RATE_QUESTION = _rx(
@@ -436,14 +447,19 @@ RATE_QUESTION = _rx(
     r"typically|on average|"
     r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen|"
     r"(?:normal|fair|good|decent|correct|reasonable|usual|bon|juste|raisonnable) (?:rate|tarif|prix|price)|"
-    r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel))\b"
+    r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel)|"
+    # the creator's own price: "je veux demander 200€", "I'm thinking of charging $120", "c'est trop ?", "too much"
+    r"(?:i|i'm|i am|je|j') (?:\w+ ){0,3}?(?:ask(?:ing)? for|charg(?:e|ing)|quot(?:e|ing)|demander|facturer)|"
+    r"je (?:facture|demande)|too much|too high|trop cher|c'est trop(?=\s*[?!])|abuse|overpric\w*|"
+    r"(?:raise|augmenter) (?:it|mon|my|mes))\b"
 )
 OFFER_WORDS = _rx(
     r"\b(?:collab\w*|partenariat|partnership|sponsor\w*|ambassad\w*|campagne|campaign|brief|gift\w*|offert|"
     r"remuner\w*|commission|affiliat\w*|code|account|compte|copyright|droits?|contenus?|content|posts?|reels?|"
     r"stories|videos?|review|avis|rating|programme?|program|payment|paiement|pay|paie|payons|payer|payent|paient|"
     r"paying|verse\w*|"
-    r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*)\b"
+    r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
+    r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
@@ -484,6 +500,11 @@ CONTINUES = _rx(
     r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
+# "is that legal?", "c'est normal ?", "is it enough?": a few words judging what the previous message said.
+SHORT_PREDICATE = _rx(
+    r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
+)
+SHORT_PREDICATE_WORDS = 4
 COUNTRY_ONLY_WORDS = 8  # "oh and i'm based in london" adds where the creator is to the previous question
 SELF_PLACE = _rx(
     r"\b(?:i'?m|i am|i live|living|based|je suis|jsuis|chui|j'habite|je vis|je bosse|moi c'est|from|here|ici)\b"
@@ -584,7 +605,6 @@ DISCLOSURE_WORD = _rx(
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
-MENTION = re.compile(r"mention")
 HIDE_ASK = _rx(
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
     r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
@@ -633,7 +653,11 @@ GAMBLING = _rx(
 )
 MINORS = _rx(
     r"\b(?:minors?|mineurs?|under ?18|moins de 18|teens?|teenagers?|ados?|adolescents?|kids?|enfants?|"
-    r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year))\b"
+    r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year)|"
+    # an audience described as young: "your followers look young", "mon public est très jeune"
+    r"young (?:audience|followers|public|crowd|fans)|jeune public|public (?:tres )?jeune|"
+    r"(?:audience|followers|abonnes|public|communaute|fans) (?:\w+ )?(?:look|looks|seem|seems|is|are|est|sont|"
+    r"semble|semblent|a l'air) (?:\w+ )?(?:young|jeunes?))\b"
 )
 
 
@@ -662,8 +686,10 @@ def understand(
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
     if (HYPOTHETICAL.search(flat) or HABITUAL.search(flat)) and not money:
         framed = False  # what brands may ask in general, not an offer received
-    described = (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
-        money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
+    market = bool(GENERIC_BRANDS.search(flat))  # what brands do in general, amounts included
+    described = not market and (
+        (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
+        or (money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
     previous = next((h for h in reversed(history) if h.strip()), None)
     # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
@@ -746,15 +772,16 @@ CHAT_MAX_WORDS = 9
 # What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
 CHAT_ANCHOR = _rx(
     r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
-    r"ok+|okay|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|excellent|"
+    r"ok+|okay|oki\w*|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
+    r"excellent|nickel|"
     r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
     r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
 )
 # A message that asks for something or goes on ("but", "if"): more than chat, whatever greets it.
 ASKS_SOMETHING = _rx(
-    r"\?|\b(?:what|how|why|when|where|which|who|can|could|would|should|do you|does|is it|are there|"
-    r"quoi|comment|pourquoi|quand|quel\w*|combien|est[- ]ce|peux|pouvez|puis|dois|faut|need|besoin|help me|"
-    r"aide[- ]moi|cherche|looking for|want|veux|voudrais|if|si|s'il|but|mais|explain|explique|tell me|dis[- ]moi)\b"
+    r"\?|\b(?:what|how|why|when|where|which|who|can|could|would|should|do you|does|is it|are there|quoi|comment|"
+    r"pourquoi|quand|quel\w*|combien|est[- ]ce|peux|pouvez|puis|dois|faut|need|besoin|help me|aide[- ]moi|cherche|"
+    r"looking for|want|veux|voudrais|if|si|s'il|but|mais|explain|explique|tell me|dis[- ]moi|apres|then|next)\b"
 )
 
 
@@ -773,7 +800,18 @@ PASTE_FRAME = _rx(
 # The writer introducing themself on behalf of a business, as a brand's first message does.
 INTRODUCES = _rx(
     r"\b(?:je suis|je m'appelle|moi c'est|i'm|i am|my name is|this is|ici) \w+(?: \w+)? "
-    r"(?:de chez|chez|from|at|de l'agence|de la marque|pour la marque|on behalf of)\b"
+    r"(?:de chez|chez|from|at|de l'agence|de la marque|pour la marque|on behalf of)\b|"
+    # a role at a business: "I'm the marketing manager at…", "je suis chargée de partenariats chez…", "I represent…"
+    r"\b(?:i'm|i am|je suis) (?:the |a |an |la |le |une? )?(?:[\w'-]+ ){0,3}?(?:manager|director|coordinator|lead|"
+    r"head|charge\w*|responsable|directeur|directrice|coordinat\w*)\b[^.!?\n]{0,30}\b(?:at|of|for|chez|de|pour)\b|"
+    r"\b(?:i represent|je represente|i manage|je gere|i handle|je m'occupe (?:de|des|du)|i work (?:for|at)|"
+    r"je travaille (?:pour|chez))\b[^.!?\n]{0,40}\b(?:brand|marque|agence|agency|company|entreprise|partenariats|"
+    r"partnerships|influen\w*|collabs?|marketing)"
+)
+# The writer offering something to the creator, as a brand's first message does.
+OFFERS_YOU = _rx(
+    r"\b(?:offer|send|gift|propose|proposer|envoyer|collaborer|collaborate|work with you|travailler avec (?:toi|vous)|"
+    r"love to|would like|aimerai\w*|souhaiterai\w*|voudrai\w*|can offer|peux t'|pouvons vous|paie\w*|pay you)\b"
 )
 STRONG_FRAME = _rx(
     r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
@@ -788,6 +826,12 @@ CHAT_LINE = re.compile(
     r"^\s*(?:\[[^\]\n]{0,16}\d{1,2}:\d{2}[^\]\n]{0,16}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|"
     r"[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
     r"[^\n:]{0,40}:"
+)
+QUOTE_SHARE = 0.6
+QUOTED_SPAN = re.compile(r'["«“]([^"«»“”\n]{40,600})["»”]')
+OFFER_SIGNS = _rx(
+    r"\d|\b(?:reels?|posts?|stor(?:y|ies)|videos?|tiktoks?|collab\w*|partenariat|ambassad\w*|offr\w*|offer\w*|"
+    r"propos\w*|gratuit\w*|free|envoy\w*|send|commission|code)\b"
 )
 MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own question seldom has four "label:" lines
 # A term on a line of its own behind a bullet or an emoji ("✨ 15% de commission", "- 2 reels"), as a brand's
@@ -825,6 +869,14 @@ def _pasted_offer(text: str, folded: str) -> bool:
     quoted = re.match(r'^\s*["«“](.{20,}?)["»”]', folded, re.S)
     if quoted:
         return True
+    # The brand's words quoted after the creator's own ("voilà ce qu'ils m'ont envoyé : « Nous vous proposons… »"):
+    # a quotation that makes most of the message, where a sender speaks to the creator.
+    for quote in QUOTED_SPAN.finditer(folded):
+        words = quote.group(1)
+        if len(words) < QUOTE_SHARE * len(folded.strip()):
+            continue  # a line quoted inside the creator's own account ("ils m'ont juste écrit « … » et rien d'autre")
+        if (WE.search(words) or BRAND_VOICE.search(words)) and YOU.search(words) and OFFER_SIGNS.search(words):
+            return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
     you = len(YOU.findall(folded))
     creator = len(ME.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)
@@ -833,7 +885,7 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return False
     if STRONG_FRAME.match(folded):
         return True
-    if PASTE_FRAME.match(folded) and INTRODUCES.search(folded):
+    if PASTE_FRAME.match(folded) and INTRODUCES.search(folded) and you and OFFERS_YOU.search(folded):
         return True  # "Salut Inès, je suis Margaux de chez …": the brand's writer, whose "je" is not the creator's
     if frame and (((brand or you) and creator <= 1) or (creator == 0 and MONEY.search(folded))):
         return True
@@ -849,6 +901,8 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return False
     if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
         return True
+    if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
+        return True  # "is that legal?", "c'est normal ?": a judgement of what was just said
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
     # "i'm in the UK btw", "je suis en Belgique": where the creator is, for the question just asked.
@@ -994,14 +1048,23 @@ SCHEME_COST = _rx(
 IN_KIND = _rx(r"^(?:\w+\s+){0,2}?(?:in|en|with|avec)\s+(?:\w+\s+)?(?:produits?|products?|kind|nature|goods|gifts?)\b")
 
 
+SCHEME = _rx(r"\b(?:ambassad\w*|programme?|program|join|rejoindre|membre|member\w*|devenir|become)\b")
+OWN_PURCHASE = _rx(
+    r"\s*(?:\w+\s+){0,2}?(?:myself|with my own money|out of my own pocket|moi[- ]meme|de ma poche|"
+    r"avec mon (?:propre )?argent)\b"
+)
+
+
 def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
-    """A "pay … products" match whose object is a tax ("pay tax on gifted products") or that pays the creator in
-    kind ("pay me in products"), and names nothing a scheme sells."""
+    """A "pay … products" match whose object is a tax ("pay tax on gifted products"), that pays the creator in
+    kind ("pay me in products") or that the creator paid for themself, and names nothing a scheme sells."""
     if flag != "pay_to_collaborate":
         return False
     rest = match.group(0).partition(" ")[2]  # after the verb
-    if SCHEME_COST.search(rest):
+    if SCHEME_COST.search(rest) or SCHEME.search(match.string):
         return False
+    if OWN_PURCHASE.match(match.string, match.end()):
+        return True  # "I paid for the product myself": the creator's own purchase
     return bool(TAX_PAID.match(re.sub(r"^(?:(?:the|my|any|some|des|les|mes|de|du|la|l'|d')\s*)+", "", rest))) or bool(
         IN_KIND.match(rest)
     )
@@ -1022,14 +1085,11 @@ def _denied(parts: Clauses) -> set[str]:
 
 def _hides_disclosure(clause: object) -> bool:
     """'told me not to use #ad', 'me dit de pas mettre #pub', 'sans mention sponsorisé', 'make it look organic'."""
-    from bot.offers.extract import COMPETITOR_BAN  # lazily, as _red_flags: bot.offers reads bot.advice
-
     folded: str = clause.folded  # type: ignore[attr-defined]
-    # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
-    rivals = COMPETITOR_BAN.search(folded) is not None
 
     def label(match: re.Match[str]) -> bool:
-        return not (rivals and MENTION.search(match.group()))
+        # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
+        return not bans_rivals_only(folded, match.start(), match.end())
 
     if any(label(match) for match in HIDE_ASK.finditer(folded)):
         return True

@@ -13,7 +13,7 @@ import re
 from bot.advice.language import detect_language
 from bot.i18n import Lang
 from bot.offers.models import Deliverable, OfferFacts
-from bot.text import Clause, Clauses, amounts, clauses, fold, is_negated, strip_quoted
+from bot.text import RIVAL_BAN, Clause, Clauses, amounts, bans_rivals_only, clauses, fold, is_negated, strip_quoted
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
@@ -496,15 +496,10 @@ ADS_USE = re.compile(
 
 def _hides(folded: str) -> bool:
     # "no mention of competitors, ever" bans rivals: a bare "no mention" hides the ad only when no rival is named.
-    rivals = COMPETITOR_BAN.search(folded) is not None
     return any(
-        not ADS_USE.search(match.group(0))
-        and not (rivals and not AD_LABEL.search(folded, match.start(), match.end() + 25))
+        not ADS_USE.search(match.group(0)) and not bans_rivals_only(folded, match.start(), match.end())
         for match in HIDDEN.finditer(folded)
     )
-
-
-AD_LABEL = re.compile(r"pub|sponsor|#|\bad\b|\bads\b|partenariat|partnership|collab|paid|paye|label|disclos|organic")
 
 
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher")
@@ -540,15 +535,7 @@ NO_CONTRACT = re.compile(
     r"message) (deal|agreement|accord)|(accord|agreement|deal) (verbal|oral|par dm|by dm|over dm|par message|"
     r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
 )
-COMPETITOR_BAN = re.compile(
-    r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parle\w*|talk about|tag|taguer|identifier|"
-    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
-    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?|"
-    # "never mention NordShield or any other VPN", "ni aucune autre appli": the rivals named by their kind
-    r"\b(or|ou|ni|nor) ((any|no|aucune?|un|une|d.) ?){0,2}(other|autres?) [a-z]{2,20})|"
-    r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
-    r"banned|not allowed|off limits|proscrit)"
-)
+COMPETITOR_BAN = RIVAL_BAN  # bot.text.rivals: shared with the understanding step
 COMPETITOR_TIME = re.compile(r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time")
 BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"

@@ -399,3 +399,103 @@ def test_documents_and_threads_are_pasted(text: str) -> None:
 )
 def test_offers_told_and_offers_in_general(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # The creator's own price is a rate question; a price judged low is an offer received.
+        ("100€ pour un reel avec 3k abonnés c'est trop ?", [], "question"),
+        ("I'm thinking of charging $120 per reel, too much for 6k?", [], "question"),
+        ("150€ for 2 reels, is that low?", [], "offer_described"),
+        ("150€ pour 2 reels, je prends ?", [], "offer_described"),
+        ("Une marque m'a envoyé un colis sans rien demander, je dois poster ?", [], "offer_described"),
+        # Chat addressed to the coach, leaving for later.
+        ("hey coach!", [], "small_talk"),
+        ("what's up bot", [], "small_talk"),
+        ("je reviens vers toi plus tard", [], "small_talk"),
+        ("oki doki", [], "small_talk"),
+        # A few words judging what was just said.
+        ("is that legal?", ["brand wants me to not mention the partnership"], "follow_up"),
+        ("is it legal to promote CBD on instagram?", ["how much for a reel?"], "question"),
+    ],
+)
+def test_own_prices_chat_and_short_judgements(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_an_audience_described_as_young_counts_as_minors() -> None:
+    reading = understand("une marque de puffs me propose 200€ pour une story, mon public est très jeune")
+    assert "minors_audience" in reading.red_flags
+    assert "minors_audience" not in understand("une marque de puffs me propose 200€, mon public a 30 ans").red_flags
+
+
+def test_a_brands_words_quoted_after_the_creators_are_pasted() -> None:
+    pasted = (
+        "voilà ce qu'ils m'ont envoyé : « Nous vous proposons 200€ pour 2 reels, avec exclusivité de 3 mois. "
+        "Merci de nous confirmer avant vendredi. »"
+    )
+    assert understand(pasted).kind == "offer_pasted"
+    # A line quoted inside the creator's own account stays theirs.
+    told = "la marque m'a juste écrit « on adore ton univers, partante ? » et rien d'autre, je leur réponds quoi ?"
+    assert understand(told).kind != "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("how do I pitch myself to a company I like?", "question"),
+        ("comment démarcher des entreprises quand on est petit créateur ?", "question"),
+        ("how do I schedule posts in advance?", "off_topic"),
+        ("how to write a good bio on instagram", "off_topic"),
+        ("comment faire des reels qui cartonnent ?", "off_topic"),
+    ],
+)
+def test_pitching_brands_is_the_domain_scheduling_and_reach_are_beside_it(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A brand's writer in the first person, by their role, offering something to the creator.
+        (
+            "Hi! I'm the marketing manager at Glow Skincare and I'd love to send you our new serum in exchange for a "
+            "reel. Let me know if you're interested!",
+            "offer_pasted",
+        ),
+        (
+            "Bonjour, je suis chargée de partenariats chez Maison Verte. Je souhaiterais vous proposer une "
+            "collaboration : 1 reel + 2 stories pour 350€. Seriez-vous intéressée ?",
+            "offer_pasted",
+        ),
+        (
+            "Hello, I represent a gaming chair brand. I can offer $200 for a 60s integration in your next video.",
+            "offer_pasted",
+        ),
+        # A creator or a coach introducing themself asks a question.
+        ("Hi, I'm a talent manager at an agency, how should my creators price UGC?", "question"),
+        ("Hi, I'm a creator from London with 5k followers, how much should I charge?", "question"),
+    ],
+)
+def test_a_brands_writer_introducing_themself(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_what_brands_pay_in_general_is_a_question_even_with_an_amount() -> None:
+    assert understand("on m'a dit que les marques paient 10€ pour 1000 abonnés, c'est vrai ?").kind == "question"
+    assert understand("les marques paient 100€ le reel à 10k ?").kind == "question"
+    assert understand("une marque me paie 100€ le reel à 10k, c'est bien ?").kind == "offer_described"
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("do I need to say it's an ad if I paid for the product myself?", False),
+        ("j'ai acheté les produits moi-même, je dois mettre #pub ?", False),
+        ("j'ai payé le kit moi-même pour devenir ambassadrice, normal ?", True),
+        ("I paid for the kit myself to join their program", True),
+    ],
+)
+def test_buying_for_oneself_is_no_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
