@@ -601,7 +601,11 @@ ACCOUNT_LOGIN = re.compile(
     r"(link|lien|url|page)[^.\n]{0,40}(log ?in|sign ?in|connect\w*|verif\w*|confirm\w*|identifie\w*|enter your|"
     r"saisi\w*)|"
     r"(connecte[rz]?|log ?in|sign ?in|se connecter|verifie[rz]?|verify|confirm)(-vous|-toi)?[^.\n]{0,60}"
-    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)"
+    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)|"
+    # "verify your account here: …", "confirme ton compte ici" — a brand that pays never needs that; checking a
+    # public account's insights ("so we can verify your account insights") has no link after it.
+    r"(verifie[rz]?|verify|confirm(e[rz])?|valide[rz]?)(-vous|-toi)? (ton|votre|your) (\w+ )?(compte|account|"
+    r"identite|identity)[^.\n]{0,30}(here|ici|below|ci-dessous|\blink|\blien|https?:|www\.|[a-z0-9-]+\.[a-z]{2,6}/)"
 )
 # A lookalike address: a platform name beside verify/login/partner words, on a domain that is not the platform's.
 LOOKALIKE = re.compile(
@@ -709,7 +713,17 @@ COMMISSION_ONLY_WORDS = re.compile(
 )
 
 
+# An address whose host itself says "verify" (glowberry-creators-verify.example): a brand's own site or portal
+# does not name itself so; a lookalike made to collect logins does.
+# Anchored at a word's start and bounded, so that a long run of letters is read once.
+VERIFY_HOST = re.compile(r"(?<![a-z0-9.-])([a-z0-9-]{0,40}verif[a-z0-9-]{0,40})\.[a-z]{2,12}(?![a-z0-9])")
+
+
 def _domains_lookalike(folded: str) -> bool:
+    if "verif" in folded and any(
+        not re.fullmatch(r"verif[a-z]*", m.group(1)) for m in VERIFY_HOST.finditer(folded)
+    ):  # "verify.then" (a missing space) is a word, not an address
+        return True
     for match in LOOKALIKE.finditer(folded):
         domain = match.group(0)
         if not domain.endswith(OFFICIAL_DOMAINS) and re.search(
