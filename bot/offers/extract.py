@@ -13,7 +13,7 @@ import re
 from bot.advice.language import detect_language
 from bot.i18n import Lang
 from bot.offers.models import Deliverable, OfferFacts
-from bot.text import Clause, Clauses, amounts, clauses, fold, is_negated, strip_quoted
+from bot.text import RIVAL_BAN, Clause, Clauses, amounts, bans_rivals_only, clauses, fold, is_negated, strip_quoted
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
@@ -504,15 +504,10 @@ ADS_USE = re.compile(
 
 def _hides(folded: str) -> bool:
     # "no mention of competitors, ever" bans rivals: a bare "no mention" hides the ad only when no rival is named.
-    rivals = COMPETITOR_BAN.search(folded) is not None
     return any(
-        not ADS_USE.search(match.group(0))
-        and not (rivals and not AD_LABEL.search(folded, match.start(), match.end() + 25))
+        not ADS_USE.search(match.group(0)) and not bans_rivals_only(folded, match.start(), match.end())
         for match in HIDDEN.finditer(folded)
     )
-
-
-AD_LABEL = re.compile(r"pub|sponsor|#|\bad\b|\bads\b|partenariat|partnership|collab|paid|paye|label|disclos|organic")
 
 
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher")
@@ -548,15 +543,7 @@ NO_CONTRACT = re.compile(
     r"message) (deal|agreement|accord)|(accord|agreement|deal) (verbal|oral|par dm|by dm|over dm|par message|"
     r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
 )
-COMPETITOR_BAN = re.compile(
-    r"(mention|mentionner|cite[rz]?|citer|name|nommer|montrer|show|feature|parle\w*|talk about|tag|taguer|identifier|"
-    r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
-    r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?|"
-    # "never mention NordShield or any other VPN", "ni aucune autre appli": the rivals named by their kind
-    r"\b(or|ou|ni|nor) ((any|no|aucune?|un|une|d.) ?){0,2}(other|autres?) [a-z]{2,20})|"
-    r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
-    r"banned|not allowed|off limits|proscrit)"
-)
+COMPETITOR_BAN = RIVAL_BAN  # bot.text.rivals: shared with the understanding step
 COMPETITOR_TIME = re.compile(r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time")
 BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
@@ -622,7 +609,11 @@ ACCOUNT_LOGIN = re.compile(
     r"(link|lien|url|page)[^.\n]{0,40}(log ?in|sign ?in|connect\w*|verif\w*|confirm\w*|identifie\w*|enter your|"
     r"saisi\w*)|"
     r"(connecte[rz]?|log ?in|sign ?in|se connecter|verifie[rz]?|verify|confirm)(-vous|-toi)?[^.\n]{0,60}"
-    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)"
+    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)|"
+    # "verify your account here: …", "confirme ton compte ici" — a brand that pays never needs that; checking a
+    # public account's insights ("so we can verify your account insights") has no link after it.
+    r"(verifie[rz]?|verify|confirm(e[rz])?|valide[rz]?)(-vous|-toi)? (ton|votre|your) (\w+ )?(compte|account|"
+    r"identite|identity)[^.\n]{0,30}(here|ici|below|ci-dessous|\blink|\blien|https?:|www\.|[a-z0-9-]+\.[a-z]{2,6}/)"
 )
 # A lookalike address: a platform name beside verify/login/partner words, on a domain that is not the platform's.
 LOOKALIKE = re.compile(
@@ -732,7 +723,17 @@ COMMISSION_ONLY_WORDS = re.compile(
 )
 
 
+# An address whose host itself says "verify" (glowberry-creators-verify.example): a brand's own site or portal
+# does not name itself so; a lookalike made to collect logins does.
+# Anchored at a word's start and bounded, so that a long run of letters is read once.
+VERIFY_HOST = re.compile(r"(?<![a-z0-9.-])([a-z0-9-]{0,40}verif[a-z0-9-]{0,40})\.[a-z]{2,12}(?![a-z0-9])")
+
+
 def _domains_lookalike(folded: str) -> bool:
+    if "verif" in folded and any(
+        not re.fullmatch(r"verif[a-z]*", m.group(1)) for m in VERIFY_HOST.finditer(folded)
+    ):  # "verify.then" (a missing space) is a word, not an address
+        return True
     for match in LOOKALIKE.finditer(folded):
         domain = match.group(0)
         if not domain.endswith(OFFICIAL_DOMAINS) and re.search(

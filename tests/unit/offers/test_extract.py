@@ -478,3 +478,22 @@ def test_buying_in_or_paying_the_postage_is_paying_to_work(text: str, asks: bool
 )  # fmt: skip
 def test_dev4_wordings(text: str, name: str, value: object) -> None:
     assert getattr(extract_facts(text), name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_login"),
+    [
+        # "Verify your account" with a link, or an address that names itself "verify": a lookalike collecting logins.
+        ("Congrats! To activate your payout please verify your account here within 24h: "
+         "glowberry-creators-verify.example/login", True),
+        ("Pour recevoir ta rémunération, vérifie ton compte ici : lumi-partners.example/auth", True),
+        ("Before we send the contract please confirm your account here: bit.ly/3xYz", True),
+        ("Our team is at glowberry-verification.example, reply there to get paid.", True),
+        # A brand checking public insights, a brand's own platform, a missing space: none asks for a login.
+        ("Please make sure your account is public so we can verify your account insights. 1 reel, €300.", False),
+        ("Activate your account on our creator platform (app.brandhub.example) to accept the brief.", False),
+        ("We need to verify.Then we pay 300€ for 2 stories.", False),
+    ],
+)  # fmt: skip
+def test_verifying_an_account_through_a_link_is_a_login_request(text: str, asks_login: bool) -> None:
+    assert extract_facts(text).asks_login is asks_login
