@@ -26,10 +26,11 @@ MAX_TOP_POINTS, MAX_POINTS = 5, 6
 DIRECT_MAX = 700
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“(0-9])")
 # A question asking for a number ("how much for 8k?", "combien pour un reel"), and a sentence that gives one.
-# "Ask for a higher fee", "demander un contrat" or "I have 12k" asks how, not how much.
+# "Ask for a higher fee", "demander un contrat" or "I have 12k" asks how, not how much; "my rate is too high",
+# "mon tarif" speak of a price the creator has already set.
 ASKS_FIGURE = re.compile(
-    r"\b(?:how much|combien|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|rates?|tarifs?|prix|price|"
-    r"pricing|charge|facturer)\b"
+    r"\b(?:how much|combien|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|"
+    r"(?<!\bmy )(?<!\bmon )(?<!\bmes )(?:rates?|tarifs?|prix|price)|pricing|charge|facturer)\b"
 )
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
 # Cards whose checklist items complete a short checklist: the questions worth asking of any offer.
@@ -39,6 +40,7 @@ HEAD_WORDS = 3  # a title head that names a subject: "YouTube", "Instagram and F
 TOPIC_BONUS = 1.5  # a follow-up stays on the previous answer's card unless another fits it clearly better
 # A follow-up's own search counts for a card in its first places only (alone, "and if they refuse?" is vague).
 FOLLOW_UP_OWN_DEPTH = 3
+OWN_FIRST_BONUS = 1.0  # ...and its first card counts as much as the topic's own
 # Words that a follow-up shares with any sentence ("and what if I just…"), by their 6-letter stem.
 _STOP_WORDS = (
     "what that this with have from they them their there then just about your yours when where which would could "
@@ -155,11 +157,15 @@ def compose_follow_up(
                    for text in fresh)  # fmt: skip
         # A card named by the follow-up ("and on TikTok?" and the TikTok card) fits it as a whole, and better when
         # what it names is the card's subject (the title's head, "TikTok: ...") than one of several it lists.
-        named = TITLE_BONUS if words & _short_words(card.title) else 0.0
-        if words & _short_words(_title_head(card.title)):
-            named += HEAD_BONUS
+        # Naming the topic's own card says nothing new: its title's words ("rate" in "Fair pay: how to think about
+        # your rate") do not keep a follow-up there ("what if they say my rate is too high?").
+        named = 0.0
+        if card is not topic and words & _short_words(card.title):
+            named = TITLE_BONUS + (HEAD_BONUS if words & _short_words(_title_head(card.title)) else 0.0)
         # The topic's own card stays unless another fits the follow-up clearly better.
-        return best + named + (1.0 if card.id in semantic else 0.0) + (TOPIC_BONUS if card is topic else 0.0)
+        # The follow-up's own search counts, most for its first card.
+        own = OWN_FIRST_BONUS if own_hits and own_hits[0] == card.id else 1.0 if card.id in semantic else 0.0
+        return best + named + own + (TOPIC_BONUS if card is topic else 0.0)
 
     fits = [fit(card) for card in found]
     if not words and not figures:

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.advice import jurisdiction
-from bot.advice.composer import answer_from_cards, compose, compose_follow_up, full_checklist, out_of_scope
+from bot.advice.composer import (
+    ASKS_FIGURE,
+    FIGURE,
+    answer_from_cards,
+    compose,
+    compose_follow_up,
+    full_checklist,
+    out_of_scope,
+)
 from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, OfferNote, Retriever
 from bot.advice.rewriting import Rewriter
@@ -66,6 +74,9 @@ class Question:
 MAX_QUESTION_CHARS = 1_000
 SEARCH_K = 6
 MAX_OFFER_POINTS = 4
+COMPARED_FOR_FIGURES = 3  # the places a creator's own figures are promoted from
+# A follow-up whose own best card is this close (USE cosine) reads as a question by itself (see _new_subject).
+NEW_SUBJECT_SCORE = 0.45
 
 
 SMALL_TALK_KINDS = (
@@ -143,10 +154,27 @@ class AdviceEngine:
         queries = [texts[i] for i in follow_ups] + [readings[i].context or "" for i in unknown]
         found_alone = self._search([q[:MAX_QUESTION_CHARS] for q in queries], SEARCH_K, ahead) if queries else []
         own = dict(zip(follow_ups, found_alone, strict=False))
-        topics = {i: hits[0].card_id for i, hits in zip(unknown, found_alone[len(follow_ups) :], strict=True) if hits}
+        # Ranked as that message was when it was asked (for the creator's country, their own figures first).
+        again = (
+            self._rank(_previous(questions[i], readings[i].context or ""), readings[i].context or "", hits)
+            for i, hits in zip(unknown, found_alone[len(follow_ups) :], strict=True)
+        )
+        topics = {i: hits[0].card_id for i, hits in zip(unknown, again, strict=True) if hits}
         questions = [
             dataclasses.replace(q, previous_card=topics[i]) if i in topics else q for i, q in enumerate(questions)
         ]
+        for i in follow_ups:
+            # "And in the UK?" moves to that country's card on the topic's subject instead (see _answer).
+            if (
+                not readings[i].places
+                and not jurisdiction.mentioned_country(texts[i])
+                and _new_subject(kb, questions[i].previous_card, own[i], found[i])
+            ):
+                # Retrieval places the follow-up by itself, on another subject than the topic's ("they also said I
+                # can never mention a competitor" after a disclosure question): a question of its own, answered
+                # on its own topic, which it starts.
+                readings[i] = dataclasses.replace(readings[i], kind="question", context=None)
+                found[i] = own[i]
         return [
             self._answer(q, text, reading, hits, kb, [hit.card_id for hit in own.get(i, [])])
             for i, (q, text, reading, hits) in enumerate(zip(questions, texts, readings, found, strict=True))
@@ -262,16 +290,21 @@ class AdviceEngine:
         # Deeper than `k`: a creator's own country's card may sit a few places down before it is promoted.
         found = self._search([queries[i] for i in searchable], max(k, jurisdiction.RERANK_DEPTH), ahead)
         hits = dict(zip(searchable, found, strict=True))
-        kb = self.kb
         return [
-            jurisdiction.rank_for_country(
-                hits.get(i, []),
-                lambda hit: _jurisdiction(kb, hit.card_id),
-                q.presumed_country,
-                lambda hit: _subjects(kb, hit.card_id),
-            )[:k]
-            for i, q in enumerate(questions)
+            self._rank(q, query, hits.get(i, []))[:k]
+            for i, (q, query) in enumerate(zip(questions, queries, strict=True))
         ]
+
+    def _rank(self, question: Question, query: str, hits: list[Hit]) -> list[Hit]:
+        """Retrieval's cards for `query` ordered for the creator: their country's rules, then their own figures."""
+        kb = self.kb
+        ranked = jurisdiction.rank_for_country(
+            hits,
+            lambda hit: _jurisdiction(kb, hit.card_id),
+            question.presumed_country,
+            lambda hit: _subjects(kb, hit.card_id),
+        )
+        return _own_figures_first(kb, question, query, ranked)
 
     def _search(self, queries: list[str], k: int, ahead: object | None) -> list[list[Hit]]:
         if ahead is None:
@@ -297,6 +330,50 @@ class AdviceEngine:
 
     def full_checklist(self, lang: Lang) -> list[str]:
         return full_checklist(self.kb, lang)
+
+
+def _own_figures_first(kb: KnowledgeBase, question: Question, query: str, hits: list[Hit]) -> list[Hit]:
+    """A question asking for a number ("combien pour un reel avec 8k ?") whose best card is general advice leads
+    with the creator's own figures when retrieval ranks them in its first three: a card of their place that
+    states no rules (no law or tax topic) and gives figures, on one of the best card's subjects. The general card
+    quotes vendors' dollar ranges; the French creator asked what they can charge in France. A French message
+    with no country named is read as from France here, as a French message in euros is everywhere."""
+    if len(hits) < 2 or not ASKS_FIGURE.search(fold(query)):
+        return hits
+    lang = question.lang or detect_language(" ".join(question.text.split()), default=question.default_lang)
+    place = question.presumed_country or ("fr" if lang == "fr" else None)
+    top = kb.get(hits[0].card_id, lang)
+    if place is None or top is None or jurisdiction.is_local(top.jurisdiction):
+        return hits
+    for rank, hit in enumerate(hits[1:COMPARED_FOR_FIGURES], 1):
+        card = kb.get(hit.card_id, lang)
+        if (
+            card is not None
+            and jurisdiction.is_local(card.jurisdiction)
+            and place in card.jurisdiction
+            and not any(topic == "tax" or topic.startswith("law-") for topic in card.topics)
+            and _subjects(kb, card.id) & _subjects(kb, top.id)
+            and any(FIGURE.search(text) for text in (card.summary, *card.key_points))
+        ):
+            return [hit, *hits[:rank], *hits[rank + 1 :]]
+    return hits
+
+
+def _new_subject(kb: KnowledgeBase, topic: str | None, own: Sequence[Hit], exchange: Sequence[Hit]) -> bool:
+    """Whether a follow-up looked up alone is a question of its own: retrieval places it clearly (a vague follow-up,
+    "and if they refuse?", is declined alone or matched loosely), on a card that shares no subject with the topic's
+    card, nowhere near the topic's card ("what about the free stuff they send?" after a tax question still finds
+    the tax card among its first places), and that card holds its place when the exchange is read together."""
+    if not own or topic is None or own[0].score < NEW_SUBJECT_SCORE or any(hit.card_id == topic for hit in own):
+        return False
+    card = own[0].card_id
+    return any(hit.card_id == card for hit in exchange[:3]) and not (_subjects(kb, card) & _subjects(kb, topic))
+
+
+def _previous(question: Question, context: str) -> Question:
+    """The message a follow-up continues, as a question of its own (to rank its cards as they were ranked then)."""
+    before = question.history[:-1] if question.history and question.history[-1] == context else ()
+    return dataclasses.replace(question, text=context, history=before, previous_card=None, shown=())
 
 
 def _same_subject(kb: KnowledgeBase, card_id: str, card: Card, country: str) -> bool:

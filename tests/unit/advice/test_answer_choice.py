@@ -180,3 +180,85 @@ def test_saying_where_one_is_after_a_general_question_keeps_its_answer(kb: Knowl
     engine = AdviceEngine(kb, ByQuestion({"line": [Hit("editorial-line", 0.7), Hit("uk-tax", 0.5)]}))  # type: ignore[arg-type]
     answer = engine.ask_many([Question("i'm in the UK btw", history=("how do I define my editorial line?",))])[0]
     assert answer.lead_card == "editorial-line"
+
+
+def test_a_french_rate_question_leads_with_the_french_figures_not_a_general_card(tmp_path: Path) -> None:
+    write_pair(
+        tmp_path,
+        "pay",
+        title="Fair pay",
+        topics=["pay"],
+        summary="A brand should pay you.",
+        points=("$10 to $150.", "Count your hours."),
+    )
+    write_pair(
+        tmp_path,
+        "fr-rates",
+        title="France: rates",
+        topics=["pay"],
+        jurisdiction=["fr"],
+        points=("165 € sous 10k.", "Notez vos offres."),
+    )
+    write_pair(
+        tmp_path,
+        "fr-tax",
+        title="France: tax",
+        topics=["tax", "law-fr", "pay"],
+        jurisdiction=["fr"],
+        points=("10 %.", "Déclarez tout."),
+    )
+    kb = load_knowledge(tmp_path)
+    hits = [Hit("pay", 0.7), Hit("fr-tax", 0.6), Hit("fr-rates", 0.5)]
+    engine = AdviceEngine(kb, ByQuestion({"reel": hits}))  # type: ignore[arg-type]
+    fr, en, how = engine.ask_many(
+        [Question("combien je peux demander pour un reel avec 8k abonnés ?"), Question("how much for a reel?"),
+         Question("comment je présente un reel à une marque ?")]
+    )  # fmt: skip
+    assert fr.lead_card == "fr-rates"  # French, no country named: the French figures, not a tax rule with a figure
+    assert en.lead_card == "pay" and how.lead_card == "pay"  # no place known; not a question for a number
+
+
+def test_my_rate_is_too_high_asks_no_number() -> None:
+    from bot.advice.composer import ASKS_FIGURE
+
+    assert not ASKS_FIGURE.search("what if they say my rate is too high?")
+    assert not ASKS_FIGURE.search("ils trouvent mon tarif trop cher")
+    assert ASKS_FIGURE.search("what rate for 10k?") and ASKS_FIGURE.search("combien pour un reel")
+
+
+class Scored:
+    """Hits by query: the exchange (previous message and follow-up) and the follow-up alone, as a retriever ranks."""
+
+    def __init__(self, hits: dict[str, list[Hit]]) -> None:
+        self.hits = hits
+
+    def search_many(self, questions: list[str], k: int) -> list[list[Hit]]:
+        return [self.hits.get(q, [])[:k] for q in questions]
+
+
+def test_a_follow_up_that_is_a_question_of_its_own_is_answered_on_its_topic(tmp_path: Path) -> None:
+    write_pair(tmp_path, "youtube-rules", title="YouTube: the paid promotion box", topics=["platforms", "disclosure"],
+               checklist=("Will you tick the paid promotion box?",))  # fmt: skip
+    write_pair(tmp_path, "exclusivity", title="Exclusivity clauses", topics=["offer", "contract"],
+               summary="An exclusivity clause stops you working with competitors.",
+               checklist=("Is the exclusivity limited to named competitors?",))  # fmt: skip
+    kb = load_knowledge(tmp_path)
+    first = "do I have to tick the paid promotion box on youtube?"
+    own = "and they also said I can never mention any competitor, is that normal?"
+    vague = "and if they refuse?"
+    exchange = [Hit("youtube-rules", 0.7), Hit("exclusivity", 0.5)]
+    retriever = Scored({
+        first: [Hit("youtube-rules", 0.8)],
+        f"{first}\n{own}": exchange,
+        own: [Hit("exclusivity", 0.56)],
+        f"{first}\n{vague}": exchange,
+        vague: [],
+    })  # fmt: skip
+    engine = AdviceEngine(kb, retriever)  # type: ignore[arg-type]
+    answer, stays = engine.ask_many(
+        [Question(own, lang="en", history=(first,)), Question(vague, lang="en", history=(first,))]
+    )
+    assert answer.lead_card == "exclusivity" and answer.context is None
+    assert answer.checklist[0] == "Is the exclusivity limited to named competitors?"
+    assert all("paid promotion" not in item for item in answer.checklist)
+    assert stays.lead_card == "youtube-rules" and stays.context == first  # declined alone: a real follow-up

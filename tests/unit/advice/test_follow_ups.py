@@ -140,3 +140,18 @@ def test_a_follow_up_naming_another_cards_subject_moves_to_it(tmp_path: Path) ->
     engine = AdviceEngine(kb, ByQuestion({}, [Hit("meta-rules", 0.8), Hit("tiktok-rules", 0.6)]))
     first, follow_up = converse(engine, ["do instagram stories need a label?", "same thing for tiktok stories?"])
     assert first.lead_card == "meta-rules" and follow_up.lead_card == "tiktok-rules"
+
+
+def test_a_word_of_the_topics_own_title_does_not_keep_a_follow_up_there(tmp_path: Path) -> None:
+    rates = ("Vendor rate guides disagree.", "Count your hours.")
+    counter = ("If the brand answers that your rate is too high, ask what its budget is.", "Confirm in writing.")
+    write_pair(tmp_path, "fair-pay", title="Fair pay: how to think about your rate", topics=["pay"],
+               summary="Build your own rate from your time.", points=rates)  # fmt: skip
+    write_pair(tmp_path, "counter-offer", title="Making a counter-offer", topics=["pay", "negotiation"],
+               summary="Answer a low offer with a counter-offer.", points=counter)  # fmt: skip
+    kb = load_knowledge(tmp_path)
+    first = "how much do I charge for a reel?"
+    hits = [Hit("fair-pay", 0.7), Hit("counter-offer", 0.6)]
+    engine = AdviceEngine(kb, ByQuestion({"reel": hits}, []))  # type: ignore[arg-type]
+    answer = engine.ask_many([Question("what if they say my rate is too high?", lang="en", history=(first,))])[0]
+    assert answer.kind == "follow_up" and answer.lead_card == "counter-offer"
