@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/understanding_report.py [--json]
 
-Prints dev and test figures. Dev misses are listed (tune on them); test misses never are (report only).
+Prints dev and test figures, and for dev each file's (dev.yaml … dev4.yaml: each round's blind set, read unseen
+before its rules were tuned on it). Dev misses are listed (tune on them); test misses never are (report only).
 Kinds come from `bot.advice.understand.understand` alone; flags are those the engine gives the message: the
 understanding step's, joined for an offer by the offer rules' (as `ask --json` reports them in `red_flags`).
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.advice.understand import understand
-from bot.advice.understanding_eval import Reader, load_split, score
+from bot.advice.understanding_eval import Reader, load_files, score
 from bot.config import Settings
 
 
@@ -48,11 +49,15 @@ def main() -> int:
     read = reader(settings)
     out: dict[str, object] = {}
     for split in (args.split,) if args.split else ("dev", "test"):
-        items = load_split(folder, split)
+        files = load_files(folder, split)
+        items = [item for file_items in files.values() for item in file_items]
         if not items:
             continue
         report = score(items, read)
         out[split] = report.to_json(with_misses=split == "dev")
+        per_file = {name: score(file_items, read) for name, file_items in files.items()} if split == "dev" else {}
+        if per_file:
+            out[split]["files"] = {name: part.to_json(with_misses=False) for name, part in per_file.items()}  # type: ignore[index]
         if args.json:
             continue
         print(f"{split}: {report.messages} messages, kind accuracy {report.kind_accuracy:.3f}, "
@@ -60,6 +65,9 @@ def main() -> int:
               f"false warnings {report.false_warnings}")  # fmt: skip
         for kind, (right, total) in report.by_kind.items():
             print(f"  {kind:16} {right}/{total}")
+        for name, part in per_file.items():
+            print(f"  {name}: {part.messages} messages, kind accuracy {part.kind_accuracy:.3f}, "
+                  f"flag recall {part.flag_recall:.3f}, false warnings {part.false_warnings}")  # fmt: skip
         if split == "dev":
             for miss in report.misses:
                 flags = f" missing {list(miss.missing_flags)}" if miss.missing_flags else ""

@@ -25,7 +25,7 @@ from typing import Literal
 from bot.advice.jurisdiction import mentioned_country
 from bot.advice.language import detect_language
 from bot.i18n import Lang
-from bot.text import Clauses, clauses, fold, is_negated, strip_quoted
+from bot.text import Clauses, bans_rivals_only, clauses, fold, is_negated, strip_quoted
 
 Kind = Literal["question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic"]
 KINDS: tuple[Kind, ...] = ("question", "offer_pasted", "offer_described", "follow_up", "small_talk", "off_topic")
@@ -167,15 +167,18 @@ SMALL_TALK = _rx(
     r"who are you|what are you|are you a bot|are you human|are you real|t'es qui(?: toi)?|tu es qui|qui es[- ]tu|"
     r"who (?:made|built|created|programmed) you|qui t'a (?:cree|fait|code|programme)|"
     r"vous etes qui|t'es un (?:bot|robot)|tu es un (?:bot|robot)|c'est un (?:bot|robot)|t'es une ia|tu es une ia|"
-    r"are you (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai)|"
+    r"are (?:you|u) (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai)"
+    r"(?: or (?:a |an )?(?:real )?(?:person|human|bot|robot|ai))?|"
     r"(?:c'etait|c'est|that was|it was|this was) (?:super |tres |trop |vraiment |hyper |really |very |so )?"
     r"(?:clair|utile|top|parfait|bien|clear|helpful|useful|great|perfect)|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
-    r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|"
+    r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|coach|bot|robot|"
     r"you rock|you're (?:awesome|amazing|great|a star|the best)|t'es (?:genial|un amour|trop fort|trop forte)|bravo|"
     r"well done|c'est note|bien note|je note|je vais (?:essayer|tester|voir)|i'll (?:try|do) (?:that|it)|will do|"
     r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
-    r"a plus tard|see you later|talk (?:to you )?later|later|"
+    r"a plus tard|see you later|talk (?:to you )?later|later|talk soon|brb|"
+    r"je (?:reviens|repasse|reviendrai) (?:vers (?:toi|vous) )?(?:plus tard|demain|bientot|apres)?|"
+    r"i'll (?:come back|be back|get back to you)(?: later| tomorrow| soon)?|"
     r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
     r"j'ai une (?:petite )?question|i have a (?:quick )?question|quick question|petite question|"
     r"do you speak (?:french|english)|tu parles (?:anglais|francais)|vous parlez (?:anglais|francais)|"
@@ -216,7 +219,7 @@ DOMAIN = _rx(
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
     r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
-    r"politely|poliment|promot\w*|promouv\w*|promo)\b"
+    r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies))\b"
 )
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
@@ -227,7 +230,14 @@ ADJACENT = _rx(
     r"channel)|gain (?:more )?followers|get more (?:followers|views|likes|subs|subscribers)|gagner (?:des |plus d')"
     r"(?:abonnes|followers|vues)|avoir plus d'(?:abonnes|vues)|algorithm\w*|algo\b|shadow ?ban\w*|hashtags?|"
     r"edit(?:ing)? (?:my )?videos?|video editing|photo editing|montage|monter (?:mes|une) videos?|capcut|lightroom|"
-    r"camera|ring ?light|lighting|"
+    r"camera|ring ?light|lighting|schedul\w* (?:my |the |a )?posts?|"
+    r"(?:programmer|planifier) (?:mes |des |les )?(?:posts|publications)|"
+    r"(?:my|ma|a|une|good|bonne) bio\b|bio (?:on|sur|insta|tiktok)|"
+    r"cartonn\w*|buzz|perform (?:better|well)|marchent mieux|"
+    r"get verified|(?:etre|me faire|se faire) certifie\w*|badge bleu|"
+    r"blue (?:tick|check)|cinematic|b-?roll|colou?r grad\w*|etalonnage|"
+    # growing the account: "more views", "plus de vues" (a number before them is an audience size)
+    r"(?:more|plus de|plus d') ?(?:views|vues|followers|abonnes|likes|reach|portee|visibilite|subs|subscribers)|"
     r"eclairage|micro(?:phone)? (?:for|pour)|filming|filmer|which app|quelle app|bio (?:insta|instagram)|"
     r"thumbnail|miniature|captions?|legendes?|viral|buy followers|acheter des (?:abonnes|followers)|"
     r"(?:sons?|sounds?|musiques?) (?:tendance|trending|virale?s?)|trending (?:sounds?|audios?)|"
@@ -242,11 +252,16 @@ ADJACENT = _rx(
     r"augmenter (?:mes|ses|les|ma|son|sa|ton|ta|tes|nos) (?:vues|abonnes|followers|engagement|portee|visibilite|likes)|"
     r"(?:increase|boost|get more) (?:my |your )?(?:views|reach|followers|likes|subs|subscribers)|"
     r"grow (?:on|my|an?|your)\b|appareil(?: photo)?|objectif photo|tripod|trepied|"
-    r"(?:compte|account|chaine|channel)\b[^.?!\n]{0,25}\b(?:bloque\w*|suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
+    r"(?:compte|account|chaine|channel|insta|instagram|ig|tiktok|youtube|page)\b[^.?!\n]{0,25}\b(?:bloque\w*|"
+    r"suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
     r"desactive\w*|supprime\w*|locked|suspended|banned|hacked|disabled|deleted|restricted)|"
     r"(?:recover|restore|unlock|unban|debloquer|recuperer|retrouver|reactiver)\b[^.?!\n]{0,25}\b(?:compte|account|"
     r"chaine|channel)|debloquer|stress\w*|anxi\w*|angoiss\w*|confiance en (?:moi|soi)|self[- ]confidence|"
-    r"mental health|sante mentale|nervous|nerveu\w*)"
+    r"mental health|sante mentale|nervous|nerveu\w*|hate comments?|haters?|commentaires? haineux|harcelement|"
+    r"harass\w*|cyber-?bully\w*|cyberharcelement|trolls?|"
+    # a milestone of followers: "how do I get my first 1000 followers"
+    r"(?:get|reach|hit|gain|atteindre|avoir|passer) (?:my |mes |les |the |to |a )?(?:first |premiers? )?"
+    r"\d+ ?k? (?:followers|abonnes|subs|subscribers|views|vues))"
 )
 # Money beside the domain: earning from the platform itself (ad revenue, creator funds), or buying something for
 # oneself ("negotiate a lower price on a sofa"). Off-topic unless a deal word comes with it.
@@ -315,24 +330,40 @@ ARTICLE_FRAME = _rx(
     r"me dit|m'a dit|approached me|reached out)\b"
 )
 CREATOR_FRAME = _rx(
-    r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|ils|elles|she|he|elle|il|someone|quelqu'un|"
-    r"une? marque|the brand|la marque|l'agence|the agency)\s+"
+    r"\b(?:they're|theyre|they are|they've been) (?:asking|offering|proposing|sending|paying|giving)\b|"
+    r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|they've|ils|elles|she|he|elle|"
+    r"il|someone|quelqu'un|une? marque|the brand|la marque|l'agence|the agency|"
+    # the brand of a deal under way: "the brand I'm working with wants…", "la marque avec qui je bosse veut…"
+    r"(?:brand|marque|agency|agence|client) (?:(?:that|who|qui|que|avec qui|with whom|pour qui) )?"
+    r"(?:i'm|i am|i|je|j') ?(?:\w+ ){0,1}(?:working|work|worked|partnered|collaborating|bosse|travaille|collabore|"
+    r"fais|ai signe|signed)(?: with| avec)?)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
     r"(?:offered|offers|offer|offering|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?e?d|messaged|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
     r"m'a envoye|m'(?:a|ont) (?:contacte|approche|invite)(?:e|s|es)?|m'a ecrit|veut|veulent|voudrait|voudraient|"
     r"me dit|m'a dit|says|said|approached me|reached out|"
-    r"invited me|invites me|m'invite|m'invitent)\b|"
+    r"invited me|invites me|m'invite|m'invitent|"
+    # coming back with new terms: "la marque revient vers moi avec 300€", "they got back to me"
+    r"revient vers moi|reviennent vers moi|came back|come back|comes back|got back to me|recontacte|m'a recontacte)\b|"
     r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|"
     r"(?:je me|jme|j'me) suis fait (?:contacter|approcher|dm)|i (?:got|was|'ve been) (?:contacted|approached|dm'?e?d|"
     r"messaged) by|"
-    r"i(?:'ve| have)? been (?:approached|contacted|reached out to)|"
+    r"i(?:'ve| have)? been (?:approached|contacted|reached out to|sent|offered|asked|pitched|invited)|"
+    r"i (?:was|got) (?:sent|pitched|invited)\b|"
     r"i (?:got|received|have (?:an?|this) (?:offer|brand|deal|dm|email|proposal)|was offered|"
     r"was asked|just got)|i've (?:got|been offered|been asked|received)|j'ai (?:recu|eu) (?:une|un)|"
     r"je viens de recevoir|got (?:a|an) (?:dm|offer|email|mail|message|deal|proposal)|"
     r"(?:dm|offer|email|mail|message|deal|proposal) from|(?:un|une) (?:dm|mail|message|proposition|offre) d(?:e|')|"
-    r"(?:they|ils|elles|the brand|la marque)(?:'ll| will| would|'d)? (?:pay|paient|payent|offer|offrent|give|"
+    # an offer in the passive or under way: "got offered 200", "je bosse avec une marque qui…", "they're gonna pay"
+    r"(?:got|been|was|were|get|gets) (?:offered|proposed|pitched|invited|approached|contacted)|"
+    r"(?:je bosse|je travaille|je collabore|i'm working|i am working|i work|i'm partnered|i signed|j'ai signe|"
+    r"i'm negotiating|i am negotiating|je negocie) (?:avec|with) (?:une?|a|an|the|la|le|cette|ce|this|my|ma|mon) "
+    r"(?:[\w'-]+ ){0,2}?(?:marque|brand|agence|agency|boite|company|entreprise|client)|"
+    r"(?:une? marque|a brand|the brand|la marque|l'agence|the agency) (?:qui|that|who) (?:me|m') ?"
+    r"(?:paie|paye|paient|payent|pays|paid|owes|doit|devait|a paye)|"
+    r"(?:they|ils|elles|the brand|la marque)(?:'ll| will| would|'d|'re gonna|'re going to| are gonna| are going to|"
+    r" vont| va)? (?:me )?(?:pay|paient|payent|payer|offer|offrent|offrir|give|"
     r"donnent)))"
 )
 OFFER_TERMS = _rx(
@@ -342,11 +373,18 @@ OFFER_TERMS = _rx(
     r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|commission|affiliat\w*|"
     r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|gratuit\w*|"
     r"gratos|for free|free of charge|sans obligation|no obligation|"
-    r"whitelisting|paid ads|sponsored|sponso)\b"
+    r"whitelisting|paid ads|sponsored|sponso|competitors?|concurren\w*|other brands?|autres? marques?)\b|"
+    # how long a term binds: "for 2 years", "pendant 6 mois"
+    r"\b(?:for|pendant|during|sur|over) \d+ (?:years?|months?|ans?|annees?|mois|weeks?|semaines?)\b"
 )
 MONEY = _rx(
     r"\d[\d\s.,]{0,12}+\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b|cad\b|chf\b|"
-    r"usd\b|gbp\b|bucks\b)|[€$£]\s?\d"
+    r"usd\b|gbp\b|bucks\b)|[€$£]\s?\d|"
+    # a bare sum for a format ("200 for a reel") or offered ("they offered 300"): no currency needed
+    r"\b\d{2,6} (?:for|pour|per|par|the|le|la) (?:(?:a|an|one|un|une|\d+) )?(?:reels?|posts?|stories|story|videos?|"
+    r"tiktoks?|shorts?|integrations?)\b|"
+    r"\b(?:offered|offer|offers|offering|propose\w*|pay|pays|paid|paie\w*|paye\w*|give|gives) (?:me |moi )?\d{2,6}\b"
+    r"(?! ?(?:k\b|followers|abonnes|subs|views|vues|%|jours|days|mois|months))"
 )
 DELIVERABLE = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a|la|le|par|per|each|the)\s+(?:reels?|posts?|"
@@ -379,7 +417,27 @@ HYPOTHETICAL = _rx(
     r"^\s*(?:can|could|may|is it (?:legal|ok|okay|normal|allowed) for|are (?:brands|companies|agencies) allowed|"
     r"do (?:brands|companies|agencies) have the right|est[- ]ce qu'une? (?:marque|agence|entreprise|boite) "
     r"(?:peut|a le droit)|une? (?:marque|agence|entreprise) (?:peut|a[- ]t[- ]elle le droit|a le droit)|"
-    r"(?:les )?(?:marques|agences) (?:peuvent|ont le droit))\b"
+    r"(?:les )?(?:marques|agences) (?:peuvent|ont le droit))\b|"
+    # how to deal with a kind of brand: "comment répondre à une marque qui me propose…", "how do I reply to a brand
+    # that offers…" (an indefinite brand, met in general)
+    r"\b(?:comment|how (?:do|should|can|would) i|how to|que|quoi|what (?:do|should|can) i) (?:\w+ )?"
+    r"(?:repondre|reply|respond|answer|dire|say|refuser|decline|turn down|negocier|negotiate|handle|gerer|deal|"
+    r"reagir|react)\w*(?: (?:a|to|with|avec|face a))? (?:une?|a|an) (?:\w+ )?(?:marque|brand|agence|agency|"
+    r"entreprise|company|boite|client)\b"
+)
+# Offers as a kind, not one offer: "I keep getting brand DMs asking…", "je reçois plein de mails de marques qui…".
+HABITUAL = _rx(
+    r"\b(?:keep (?:getting|receiving)|often|usually|all the time|en general|in general|generally|d'habitude|"
+    r"habituellement|typically|typiquement|lots of|a lot of|tons of|so many|many|"
+    r"these (?:dms|messages|emails|mails|offers|brands)|souvent|tout le temps|plein de|beaucoup de|"
+    r"pas mal de|des tonnes de|ces (?:dms|messages|mails|offres|marques)|je recois (?:souvent|regulierement|plein))\b"
+)
+# Brands in general doing something: "brands say they want…", "les marques paient 10€ pour 1000 abonnés ?" (not
+# "2 brands"): a question about the market, even with an amount in it.
+GENERIC_BRANDS = _rx(
+    r"(?<!\d )(?<!two )(?<!deux )\b(?:brands|companies|agencies|les marques|des marques|les agences) (?:\w+ )?"
+    r"(?:say|said|tell|ask|want|keep|tend|expect|pay|give|offer|disent|demandent|veulent|proposent|offrent|"
+    r"ont tendance|attendent|paient|payent|donnent)\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
 RATE_QUESTION = _rx(
@@ -387,14 +445,21 @@ RATE_QUESTION = _rx(
     r"(?:rates|rate card|grille|tarifs|prix)|grille tarifaire|set(?:ting)? (?:my|your) (?:rates|prices)|"
     r"fixer (?:mes|ses|tes) (?:tarifs|prix)|en general|generalement|normalement|in general|generally|usually|"
     r"typically|on average|"
-    r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen)\b"
+    r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen|"
+    r"(?:normal|fair|good|decent|correct|reasonable|usual|bon|juste|raisonnable) (?:rate|tarif|prix|price)|"
+    r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel)|"
+    # the creator's own price: "je veux demander 200€", "I'm thinking of charging $120", "c'est trop ?", "too much"
+    r"(?:i|i'm|i am|je|j') (?:\w+ ){0,3}?(?:ask(?:ing)? for|charg(?:e|ing)|quot(?:e|ing)|demander|facturer)|"
+    r"je (?:facture|demande)|too much|too high|trop cher|c'est trop(?=\s*[?!])|abuse|overpric\w*|"
+    r"(?:raise|augmenter) (?:it|mon|my|mes))\b"
 )
 OFFER_WORDS = _rx(
     r"\b(?:collab\w*|partenariat|partnership|sponsor\w*|ambassad\w*|campagne|campaign|brief|gift\w*|offert|"
     r"remuner\w*|commission|affiliat\w*|code|account|compte|copyright|droits?|contenus?|content|posts?|reels?|"
     r"stories|videos?|review|avis|rating|programme?|program|payment|paiement|pay|paie|payons|payer|payent|paient|"
     r"paying|verse\w*|"
-    r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*)\b"
+    r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
+    r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
@@ -411,7 +476,8 @@ FOLLOW_UP_START = _rx(
     r"^\s*(?:(?:ok|okay|okk|d'accord|d accord|dac|dacc|ah|oh|hmm+|mm+|super|cool|merci|thanks|thx|right|alright|yes|"
     r"oui|ouais|yeah|great|top|parfait|nice|i see|je vois|got it)[\s,.!]+)*"
     r"(?:and|et|but|mais|what about|how about|what if|if they|if she|if he|s'ils?|si (?:elle|il|ils|elles|la marque|"
-    r"on|je|j')|same (?:for|question|thing)|meme (?:chose|question)|pareil|idem|also|aussi|otherwise|sinon|then|"
+    r"on|je|j')|same (?:for|question|thing|answer|rules?|if|with)|meme (?:chose|question|reponse|regle)|"
+    r"pareil|idem|also|aussi|otherwise|sinon|then|"
     r"ensuite|du coup|so|donc|alors|what else|quoi d'autre|why not|pourquoi pas|and now|et maintenant|what now|"
     r"next|la suite|tell me more|dis m'en plus|en dire plus|explain|explique|for example|par exemple|example|"
     r"exemple|really|vraiment|seriously|serieux|how so|comment ca|c'est a dire|meaning|like what|genre quoi)\b"
@@ -427,9 +493,18 @@ ANAPHORA = _rx(
 # look like for my account?".
 CONTINUES = _rx(
     r"^\s*(?:meme|even)\b|\b(?:what would (?:that|it|this) look like|in that case|dans ce cas|ca donne quoi|"
-    r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)"
+    r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)|"
+    # the last answer applied elsewhere: "does that apply to youtube too?", "ça marche aussi pour les stories ?"
+    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go)|"
+    r"\b(?:ca|cela|c'est) (?:s'applique|marche|vaut|compte|change|pareil|valable|aussi)|"
+    r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
+# "is that legal?", "c'est normal ?", "is it enough?": a few words judging what the previous message said.
+SHORT_PREDICATE = _rx(
+    r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
+)
+SHORT_PREDICATE_WORDS = 4
 COUNTRY_ONLY_WORDS = 8  # "oh and i'm based in london" adds where the creator is to the previous question
 SELF_PLACE = _rx(
     r"\b(?:i'?m|i am|i live|living|based|je suis|jsuis|chui|j'habite|je vis|je bosse|moi c'est|from|here|ici)\b"
@@ -444,7 +519,8 @@ TOPIC_CHANGE = _rx(
 )
 # Asking for what was just said, worked out: "give me an example", "tu peux me donner un modèle ?".
 GIVE_ME = _rx(
-    r"\b(?:give me|show me|send me|donne[- ]moi|donnez[- ]moi|montre[- ]moi|me (?:donner|montrer|filer|faire))\b"
+    r"\b(?:give me|show me|send me|donne[- ]moi|donnez[- ]moi|montre[- ]moi|me (?:donner|montrer|filer|faire)|"
+    r"(?:can|could|would) you|tu peux|peux[- ]tu|pourrais[- ]tu|vous pouvez|pouvez[- ]vous|for me|pour moi)\b"
 )
 # Words a message asks with, not a topic it names: a follow-up may use them ("combien ?", "ça se facture combien ?",
 # "and if they refuse?").
@@ -458,7 +534,10 @@ NEXT_ASK = _rx(
     r"\b(?:exemples?|examples?|templates?|modeles?|samples?|scripts?|wording|formulation|message type|"
     r"what (?:do|should|can) i (?:do|say|write|answer|reply|send)|(?:je|j'|on) (?:fais|fait|dis|ecris|reponds|envoie) "
     r"quoi|(?:que|quoi) (?:faire|dire|repondre|ecrire)|what now|now what|what next|et maintenant|next steps?|"
-    r"prochaine etape|la suite)\b"
+    r"prochaine etape|la suite|"
+    # writing it for the creator: "can you draft a reply for me?", "tu peux me rédiger la réponse ?"
+    r"(?:draft|write|redige\w*|ecri\w*|prepare\w*)\s+(?:me |moi )?(?:a |an |the |my |une |un |la |le |ma |mon )?"
+    r"(?:reply|response|answer|message|email|mail|reponse|counter\w*|contre-?proposition))\b"
 )
 
 # --- red flags in a question -------------------------------------------------------------------------------------
@@ -526,7 +605,6 @@ DISCLOSURE_WORD = _rx(
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
-MENTION = re.compile(r"mention")
 HIDE_ASK = _rx(
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
     r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
@@ -575,7 +653,11 @@ GAMBLING = _rx(
 )
 MINORS = _rx(
     r"\b(?:minors?|mineurs?|under ?18|moins de 18|teens?|teenagers?|ados?|adolescents?|kids?|enfants?|"
-    r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year))\b"
+    r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year)|"
+    # an audience described as young: "your followers look young", "mon public est très jeune"
+    r"young (?:audience|followers|public|crowd|fans)|jeune public|public (?:tres )?jeune|"
+    r"(?:audience|followers|abonnes|public|communaute|fans) (?:\w+ )?(?:look|looks|seem|seems|is|are|est|sont|"
+    r"semble|semblent|a l'air) (?:\w+ )?(?:young|jeunes?))\b"
 )
 
 
@@ -597,13 +679,17 @@ def understand(
     if pasted:
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
-    framed = bool(CREATOR_FRAME.search(flat) or ARTICLE_FRAME.search(flat) or BUSINESS_FRAME.search(flat))
+    framed, supposed = _framed(flat)
     money = bool(MONEY.search(flat))
+    # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount.
+    framed = framed or (supposed and money)
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
-    if HYPOTHETICAL.search(flat) and not money:
+    if (HYPOTHETICAL.search(flat) or HABITUAL.search(flat)) and not money:
         framed = False  # what brands may ask in general, not an offer received
-    described = (framed and bool(terms or OFFER_WORDS.search(flat) or _scam_flags(flags))) or (
-        money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat)
+    market = bool(GENERIC_BRANDS.search(flat))  # what brands do in general, amounts included
+    described = not market and (
+        (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
+        or (money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
     previous = next((h for h in reversed(history) if h.strip()), None)
     # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
@@ -619,6 +705,35 @@ def understand(
     if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+def _framed(flat: str) -> tuple[bool, bool]:
+    """Whether a business or someone makes the creator an offer here, and whether one is only supposed ("when a
+    brand asks for exclusivity, how much more?", "si une marque me demande les droits…", "if they offer me…"): an
+    offer under "if", or under "when" in the present, is a general question, not one the creator received."""
+    told = supposed = False
+    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME):
+        for match in pattern.finditer(flat):
+            condition = CONDITION_BEFORE.search(flat, max(0, match.start() - 30), match.start())
+            if condition is None or (condition.group(1) not in IF_WORDS and PAST_FRAME.search(match.group(0))):
+                told = True
+            else:
+                supposed = True
+        if told:
+            break
+    return told, supposed and not told
+
+
+# "if", "when", "si", "quand" right before the one making the offer ("when a brand asks", "s'ils me proposent").
+CONDITION_BEFORE = _rx(
+    r"(?:\b(if|whenever|when|once|si|quand|lorsque?|des que|au cas ou)\s+(?:[\w']+\s+){0,2}|\b(s)')$"
+)
+IF_WORDS = frozenset({"if", "whenever", "si", "s", "au cas ou"})
+# A frame in the past tells what happened, even after "when": "quand la marque m'a envoyé le contrat".
+PAST_FRAME = _rx(
+    r"\b(?:m'a|m'ont|ont|a (?:propose|demande|envoye|offert|contacte|ecrit|dit|voulu)|sent|told|said|got|was|were)\b|"
+    r"\w+ed\b"
+)
 
 
 def adjacent(flat: str) -> bool:
@@ -638,7 +753,36 @@ def _small_talk(flat: str, words: list[str]) -> bool:
     if not any(ch.isalnum() for ch in flat):
         return True  # emoji, "?!"
     bare = " ".join(re.sub(r"[^\w\s'+!?.,;:()\-]", " ", flat).split())  # emoji and symbols around the words
-    return len(words) <= 12 and bool(SMALL_TALK.match(bare))
+    if len(words) > 12:
+        return False
+    if SMALL_TALK.match(bare):
+        return True
+    # Chat in words the list above lacks ("ok merci je vais voir ça", "thanks!! you're a lifesaver", "hello there"):
+    # a short message with a greeting, thanks or an acknowledgement, that asks nothing and names no subject.
+    return (
+        len(words) <= CHAT_MAX_WORDS
+        and bool(CHAT_ANCHOR.search(bare))
+        and not ASKS_SOMETHING.search(bare)
+        and not DOMAIN.search(bare)
+        and not ADJACENT.search(bare)
+    )
+
+
+CHAT_MAX_WORDS = 9
+# What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
+CHAT_ANCHOR = _rx(
+    r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
+    r"ok+|okay|oki\w*|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
+    r"excellent|nickel|"
+    r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
+    r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
+)
+# A message that asks for something or goes on ("but", "if"): more than chat, whatever greets it.
+ASKS_SOMETHING = _rx(
+    r"\?|\b(?:what|how|why|when|where|which|who|can|could|would|should|do you|does|is it|are there|quoi|comment|"
+    r"pourquoi|quand|quel\w*|combien|est[- ]ce|peux|pouvez|puis|dois|faut|need|besoin|help me|aide[- ]moi|cherche|"
+    r"looking for|want|veux|voudrais|if|si|s'il|but|mais|explain|explique|tell me|dis[- ]moi|apres|then|next)\b"
+)
 
 
 WE = _rx(r"\b(?:we|we'd|we're|we'll|we've|our|ours|us|nous|notre|nos|on te|on vous|l'equipe|the team|team)\b")
@@ -656,7 +800,18 @@ PASTE_FRAME = _rx(
 # The writer introducing themself on behalf of a business, as a brand's first message does.
 INTRODUCES = _rx(
     r"\b(?:je suis|je m'appelle|moi c'est|i'm|i am|my name is|this is|ici) \w+(?: \w+)? "
-    r"(?:de chez|chez|from|at|de l'agence|de la marque|pour la marque|on behalf of)\b"
+    r"(?:de chez|chez|from|at|de l'agence|de la marque|pour la marque|on behalf of)\b|"
+    # a role at a business: "I'm the marketing manager at…", "je suis chargée de partenariats chez…", "I represent…"
+    r"\b(?:i'm|i am|je suis) (?:the |a |an |la |le |une? )?(?:[\w'-]+ ){0,3}?(?:manager|director|coordinator|lead|"
+    r"head|charge\w*|responsable|directeur|directrice|coordinat\w*)\b[^.!?\n]{0,30}\b(?:at|of|for|chez|de|pour)\b|"
+    r"\b(?:i represent|je represente|i manage|je gere|i handle|je m'occupe (?:de|des|du)|i work (?:for|at)|"
+    r"je travaille (?:pour|chez))\b[^.!?\n]{0,40}\b(?:brand|marque|agence|agency|company|entreprise|partenariats|"
+    r"partnerships|influen\w*|collabs?|marketing)"
+)
+# The writer offering something to the creator, as a brand's first message does.
+OFFERS_YOU = _rx(
+    r"\b(?:offer|send|gift|propose|proposer|envoyer|collaborer|collaborate|work with you|travailler avec (?:toi|vous)|"
+    r"love to|would like|aimerai\w*|souhaiterai\w*|voudrai\w*|can offer|peux t'|pouvons vous|paie\w*|pay you)\b"
 )
 STRONG_FRAME = _rx(
     r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
@@ -668,10 +823,28 @@ STRONG_FRAME = _rx(
 FIELD_LINE = re.compile(r"^\s*[-•*]?\s*[a-z][\w'’&/+.()-]*(?: [\w'’&/+.()-]+){0,3}\s?:\s*\S")
 # A chat export: "[12/03/2026 14:02] Julie - Brand: …", "12/03/2026 14:02 - Julie: …", "Julie (14:02): …".
 CHAT_LINE = re.compile(
-    r"^\s*(?:\[[\d/.,: -]{6,22}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
+    r"^\s*(?:\[[^\]\n]{0,16}\d{1,2}:\d{2}[^\]\n]{0,16}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|"
+    r"[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
     r"[^\n:]{0,40}:"
 )
+QUOTE_SHARE = 0.6
+QUOTED_SPAN = re.compile(r'["«“]([^"«»“”\n]{40,600})["»”]')
+OFFER_SIGNS = _rx(
+    r"\d|\b(?:reels?|posts?|stor(?:y|ies)|videos?|tiktoks?|collab\w*|partenariat|ambassad\w*|offr\w*|offer\w*|"
+    r"propos\w*|gratuit\w*|free|envoy\w*|send|commission|code)\b"
+)
 MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own question seldom has four "label:" lines
+# A term on a line of its own behind a bullet or an emoji ("✨ 15% de commission", "- 2 reels"), as a brand's
+# programme or brief lists them.
+BULLET_LINE = re.compile(r"^\s*[^\w\s\"'«“(\[]{1,3}\s*\S")
+# A contract's own register: numbered articles, the parties in the third person, legal verbs. A creator never
+# writes "the Creator shall" or "l'Influenceur cède" about themself.
+CONTRACT_HEADING = re.compile(r"^\s*(?:article|section|clause|art\.)\s*\d+\b")
+CONTRACT_VOICE = _rx(
+    r"\b(?:shall|hereby|herein|hereafter|thereof|irrevocabl\w*|royalty-free|s'interdit|s'engage|cede|cedes|"
+    r"l'influenceu(?:r|se)|le createur|la creatrice|the creator|the influencer|creator (?:grants|agrees|shall|will)|"
+    r"(?:brand|la marque) (?:shall|versera|s'engage)|en contrepartie|a compter de|ci-apres|ci-dessous denomme\w*)\b"
+)
 
 
 def _pasted_offer(text: str, folded: str) -> bool:
@@ -686,10 +859,24 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return True
     if offerish and sum(bool(FIELD_LINE.match(line)) for line in lines) >= MIN_FIELDS:
         return True
+    if offerish and sum(bool(BULLET_LINE.match(line)) for line in lines) >= MIN_FIELDS:
+        return True
+    if offerish and (
+        sum(bool(CONTRACT_HEADING.match(line)) for line in lines) >= 2 or len(CONTRACT_VOICE.findall(folded)) >= 3
+    ):
+        return True
     # A quotation followed by the creator's question ('"…" c'est dans le brief, je fais quoi ?') is a paste.
     quoted = re.match(r'^\s*["«“](.{20,}?)["»”]', folded, re.S)
     if quoted:
         return True
+    # The brand's words quoted after the creator's own ("voilà ce qu'ils m'ont envoyé : « Nous vous proposons… »"):
+    # a quotation that makes most of the message, where a sender speaks to the creator.
+    for quote in QUOTED_SPAN.finditer(folded):
+        words = quote.group(1)
+        if len(words) < QUOTE_SHARE * len(folded.strip()):
+            continue  # a line quoted inside the creator's own account ("ils m'ont juste écrit « … » et rien d'autre")
+        if (WE.search(words) or BRAND_VOICE.search(words)) and YOU.search(words) and OFFER_SIGNS.search(words):
+            return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
     you = len(YOU.findall(folded))
     creator = len(ME.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)
@@ -698,7 +885,7 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return False
     if STRONG_FRAME.match(folded):
         return True
-    if PASTE_FRAME.match(folded) and INTRODUCES.search(folded):
+    if PASTE_FRAME.match(folded) and INTRODUCES.search(folded) and you and OFFERS_YOU.search(folded):
         return True  # "Salut Inès, je suis Margaux de chez …": the brand's writer, whose "je" is not the creator's
     if frame and (((brand or you) and creator <= 1) or (creator == 0 and MONEY.search(folded))):
         return True
@@ -714,6 +901,8 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return False
     if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
         return True
+    if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
+        return True  # "is that legal?", "c'est normal ?": a judgement of what was just said
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
     # "i'm in the UK btw", "je suis en Belgique": where the creator is, for the question just asked.
@@ -859,14 +1048,23 @@ SCHEME_COST = _rx(
 IN_KIND = _rx(r"^(?:\w+\s+){0,2}?(?:in|en|with|avec)\s+(?:\w+\s+)?(?:produits?|products?|kind|nature|goods|gifts?)\b")
 
 
+SCHEME = _rx(r"\b(?:ambassad\w*|programme?|program|join|rejoindre|membre|member\w*|devenir|become)\b")
+OWN_PURCHASE = _rx(
+    r"\s*(?:\w+\s+){0,2}?(?:myself|with my own money|out of my own pocket|moi[- ]meme|de ma poche|"
+    r"avec mon (?:propre )?argent)\b"
+)
+
+
 def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
-    """A "pay … products" match whose object is a tax ("pay tax on gifted products") or that pays the creator in
-    kind ("pay me in products"), and names nothing a scheme sells."""
+    """A "pay … products" match whose object is a tax ("pay tax on gifted products"), that pays the creator in
+    kind ("pay me in products") or that the creator paid for themself, and names nothing a scheme sells."""
     if flag != "pay_to_collaborate":
         return False
     rest = match.group(0).partition(" ")[2]  # after the verb
-    if SCHEME_COST.search(rest):
+    if SCHEME_COST.search(rest) or SCHEME.search(match.string):
         return False
+    if OWN_PURCHASE.match(match.string, match.end()):
+        return True  # "I paid for the product myself": the creator's own purchase
     return bool(TAX_PAID.match(re.sub(r"^(?:(?:the|my|any|some|des|les|mes|de|du|la|l'|d')\s*)+", "", rest))) or bool(
         IN_KIND.match(rest)
     )
@@ -887,14 +1085,11 @@ def _denied(parts: Clauses) -> set[str]:
 
 def _hides_disclosure(clause: object) -> bool:
     """'told me not to use #ad', 'me dit de pas mettre #pub', 'sans mention sponsorisé', 'make it look organic'."""
-    from bot.offers.extract import COMPETITOR_BAN  # lazily, as _red_flags: bot.offers reads bot.advice
-
     folded: str = clause.folded  # type: ignore[attr-defined]
-    # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
-    rivals = COMPETITOR_BAN.search(folded) is not None
 
     def label(match: re.Match[str]) -> bool:
-        return not (rivals and MENTION.search(match.group()))
+        # "never mention NordShield or any other VPN" bans naming rivals: the "mention" there is not the ad label.
+        return not bans_rivals_only(folded, match.start(), match.end())
 
     if any(label(match) for match in HIDE_ASK.finditer(folded)):
         return True

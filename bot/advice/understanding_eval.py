@@ -54,11 +54,16 @@ class UnderstandingReport:
         return data
 
 
+def load_files(folder: Path, split: str) -> dict[str, list[dict]]:
+    """The split's files by name (dev.yaml, dev2.yaml, … dev4.yaml), each written blind in its own round."""
+    return {
+        path.name: yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        for path in sorted(folder.glob(f"{split}*.yaml"))
+    }
+
+
 def load_split(folder: Path, split: str) -> list[dict]:
-    items: list[dict] = []
-    for path in sorted(folder.glob(f"{split}*.yaml")):
-        items += yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return items
+    return [item for items in load_files(folder, split).values() for item in items]
 
 
 def score(items: Sequence[dict], read: Reader) -> UnderstandingReport:

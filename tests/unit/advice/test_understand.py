@@ -303,3 +303,199 @@ def test_a_million_views_is_no_lion() -> None:
 def test_saying_where_one_is_continues_the_previous_question(text: str, kind: str, places: bool) -> None:
     reading = understand(text, ["how much should I charge for a reel with 10k followers?"])
     assert (reading.kind, reading.places) == (kind, places)
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # Chat the phrase list lacks: a greeting, thanks or an acknowledgement that asks nothing and names no subject.
+        ("merci beaucoup, t'es au top 🙏", [], "small_talk"),
+        ("ok merci je vais voir ça", [], "small_talk"),
+        ("thanks!! you're a lifesaver", [], "small_talk"),
+        ("good morning! hope you're well", [], "small_talk"),
+        ("are u a real person or AI", [], "small_talk"),
+        ("thanks, and can you help me with my maths homework?", [], "off_topic"),
+        # An offer only supposed ("when a brand asks", "si une marque me demande") is a general question, unless it
+        # names an amount; one that happened under "when" is told ("quand la marque m'a envoyé le contrat…").
+        ("when a brand asks for exclusivity, how much extra should I charge?", [], "question"),
+        (
+            "Si une marque me demande les droits d'utilisation pour de la pub, je facture combien en plus ?",
+            [],
+            "question",
+        ),
+        ("quand la marque m'a envoyé le contrat, j'ai vu qu'ils voulaient les droits à vie", [], "offer_described"),
+        ("I keep getting brand DMs asking me to pay for a 'feature', are these always scams?", [], "question"),
+        ("Is 150€ for 2 reels a normal rate for 10k followers?", [], "question"),
+        # The offer told in the creator's words: passive, "they're asking", the brand of a deal under way, new terms.
+        (
+            "I was sent a contract by a fitness app, it says they can use my face in ads for 2 years for $300",
+            [],
+            "offer_described",
+        ),
+        (
+            "They're asking me to film a tutorial with their hair dye, in exchange for a year supply",
+            [],
+            "offer_described",
+        ),
+        (
+            "the brand I'm working with wants to cut my fee in half because the reel underperformed",
+            [],
+            "offer_described",
+        ),
+        (
+            "bon du coup la marque revient vers moi avec 300€ au lieu de 200€ mais veut les droits pub 1 an",
+            [],
+            "offer_described",
+        ),
+        # Beside the domain: growth, craft, a hacked account, hate comments.
+        ("comment avoir plus de vues sur tiktok ?", [], "off_topic"),
+        ("how do I make my reels look more cinematic?", [], "off_topic"),
+        ("how do I get my first 1000 followers", [], "off_topic"),
+        ("my instagram got hacked, how do i get it back?", [], "off_topic"),
+        ("any tips for dealing with hate comments? it's getting to me", [], "off_topic"),
+        # The last answer applied elsewhere, or written out for the creator.
+        ("does that apply to youtube too?", ["How do I disclose a gifted product on instagram?"], "follow_up"),
+        ("same answer if it's UGC only?", ["Is $150 for 2 reels fair at 8k followers?"], "follow_up"),
+        ("can you draft a reply for me?", ["A brand offered me $500 for 1 video, too low?"], "follow_up"),
+    ],
+)
+def test_kinds_read_from_general_signals(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A programme's terms behind bullets, a contract's numbered articles in its own legal register, a chat
+        # export with bare times: the brand's words, whatever question follows them.
+        "Programme Ambassadeur Lumi 💎\n✨ 20% de commission\n✨ Pas de fixe\n✨ 3 posts par mois\n✨ 6 mois\n"
+        "je signe ?",
+        "Article 2 – Droits\nLe Créateur cède à la Marque ses droits pour 3 ans.\nArticle 3 – Prix\nEn contrepartie, "
+        "la Marque versera 300 euros.\nnormal ?",
+        "Section 1. License. Creator hereby grants Brand a perpetual license.\nSection 2. Fee. Brand shall pay $400.\n"
+        "ok?",
+        "[10:02] Sam (Brewly): hey! 2 reels for $300?\n[10:03] Sam (Brewly): usage 3 months\nthoughts?",
+    ],
+)
+def test_documents_and_threads_are_pasted(text: str) -> None:
+    assert understand(text).kind == "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A bare sum for a format or offered, the passive, a deal under way, a future payment.
+        ("got offered 200 for a reel lol, good?", "offer_described"),
+        ("I'm negotiating with a coffee brand, they offered 300 and I want 500. how do I push?", "offer_described"),
+        ("Je bosse avec une marque qui me paie pas depuis 3 mois, je fais quoi ?", "offer_described"),
+        ("they're gonna pay me 100 for a story, is that low for 9k?", "offer_described"),
+        ("the contract they sent me says I can't work with any other beauty brand for 2 years", "offer_described"),
+        # Brands in general, and how to deal with a kind of brand: questions.
+        ("comment répondre à une marque qui me propose juste des produits gratuits ?", "question"),
+        ("brands say they want authentic content but then they rewrite my captions, how do I push back?", "question"),
+        ("what if a brand wants me to delete a post after 30 days?", "question"),
+        ("how much do brands pay for 1 reel with 10k followers?", "question"),
+    ],
+)
+def test_offers_told_and_offers_in_general(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # The creator's own price is a rate question; a price judged low is an offer received.
+        ("100€ pour un reel avec 3k abonnés c'est trop ?", [], "question"),
+        ("I'm thinking of charging $120 per reel, too much for 6k?", [], "question"),
+        ("150€ for 2 reels, is that low?", [], "offer_described"),
+        ("150€ pour 2 reels, je prends ?", [], "offer_described"),
+        ("Une marque m'a envoyé un colis sans rien demander, je dois poster ?", [], "offer_described"),
+        # Chat addressed to the coach, leaving for later.
+        ("hey coach!", [], "small_talk"),
+        ("what's up bot", [], "small_talk"),
+        ("je reviens vers toi plus tard", [], "small_talk"),
+        ("oki doki", [], "small_talk"),
+        # A few words judging what was just said.
+        ("is that legal?", ["brand wants me to not mention the partnership"], "follow_up"),
+        ("is it legal to promote CBD on instagram?", ["how much for a reel?"], "question"),
+    ],
+)
+def test_own_prices_chat_and_short_judgements(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_an_audience_described_as_young_counts_as_minors() -> None:
+    reading = understand("une marque de puffs me propose 200€ pour une story, mon public est très jeune")
+    assert "minors_audience" in reading.red_flags
+    assert "minors_audience" not in understand("une marque de puffs me propose 200€, mon public a 30 ans").red_flags
+
+
+def test_a_brands_words_quoted_after_the_creators_are_pasted() -> None:
+    pasted = (
+        "voilà ce qu'ils m'ont envoyé : « Nous vous proposons 200€ pour 2 reels, avec exclusivité de 3 mois. "
+        "Merci de nous confirmer avant vendredi. »"
+    )
+    assert understand(pasted).kind == "offer_pasted"
+    # A line quoted inside the creator's own account stays theirs.
+    told = "la marque m'a juste écrit « on adore ton univers, partante ? » et rien d'autre, je leur réponds quoi ?"
+    assert understand(told).kind != "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("how do I pitch myself to a company I like?", "question"),
+        ("comment démarcher des entreprises quand on est petit créateur ?", "question"),
+        ("how do I schedule posts in advance?", "off_topic"),
+        ("how to write a good bio on instagram", "off_topic"),
+        ("comment faire des reels qui cartonnent ?", "off_topic"),
+    ],
+)
+def test_pitching_brands_is_the_domain_scheduling_and_reach_are_beside_it(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A brand's writer in the first person, by their role, offering something to the creator.
+        (
+            "Hi! I'm the marketing manager at Glow Skincare and I'd love to send you our new serum in exchange for a "
+            "reel. Let me know if you're interested!",
+            "offer_pasted",
+        ),
+        (
+            "Bonjour, je suis chargée de partenariats chez Maison Verte. Je souhaiterais vous proposer une "
+            "collaboration : 1 reel + 2 stories pour 350€. Seriez-vous intéressée ?",
+            "offer_pasted",
+        ),
+        (
+            "Hello, I represent a gaming chair brand. I can offer $200 for a 60s integration in your next video.",
+            "offer_pasted",
+        ),
+        # A creator or a coach introducing themself asks a question.
+        ("Hi, I'm a talent manager at an agency, how should my creators price UGC?", "question"),
+        ("Hi, I'm a creator from London with 5k followers, how much should I charge?", "question"),
+    ],
+)
+def test_a_brands_writer_introducing_themself(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_what_brands_pay_in_general_is_a_question_even_with_an_amount() -> None:
+    assert understand("on m'a dit que les marques paient 10€ pour 1000 abonnés, c'est vrai ?").kind == "question"
+    assert understand("les marques paient 100€ le reel à 10k ?").kind == "question"
+    assert understand("une marque me paie 100€ le reel à 10k, c'est bien ?").kind == "offer_described"
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("do I need to say it's an ad if I paid for the product myself?", False),
+        ("j'ai acheté les produits moi-même, je dois mettre #pub ?", False),
+        ("j'ai payé le kit moi-même pour devenir ambassadrice, normal ?", True),
+        ("I paid for the kit myself to join their program", True),
+    ],
+)
+def test_buying_for_oneself_is_no_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
