@@ -4,7 +4,9 @@ Measures, on this machine: a full index build of the knowledge base in a fresh D
 first `make run`: e5 vectors from knowledge/vectors/, unless VECTOR_CACHE_DIR points elsewhere), a no-op
 refresh, cold start to first answer (a fresh `python -m bot ask` process on a built index), warm answer
 latency over the dev questions, and peak memory (RSS) of the cold-start process and of this warm process.
-The load average is printed before and after: on a shared machine the times say as much about the others.
+The load average is printed before and after: on a shared machine the times say as much about the others, so
+each warm answer's CPU time is printed too, split between the asking thread (reading the message, USE, keyword
+and in-memory ranking, composing) and the others (e5's query embedding, in its worker), and by e5 token count.
 `--beside N` then measures warm answers once more while N CPU-bound processes run (a busy machine).
 """
 
@@ -18,14 +20,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.advice import AdviceEngine  # noqa: E402
+from bot.advice.engine import MAX_QUESTION_CHARS  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.eval.questions import load_questions, questions_dir  # noqa: E402
+from bot.retrieval.index import plain  # noqa: E402
 from bot.wiring import build_services  # noqa: E402
 from scripts.figures import percentile  # noqa: E402
 
@@ -50,15 +55,58 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
-def warm(engine: AdviceEngine, questions: list[str], rounds: int) -> list[float]:
-    """Milliseconds per answer, every question asked `rounds` times."""
-    timings = []
+@dataclass
+class Warm:
+    """Per answer, in milliseconds: wall time, CPU time of the asking thread, CPU time of the process's other
+    threads meanwhile (e5's worker; nothing else runs in this process while it asks)."""
+
+    wall: list[float] = field(default_factory=list)
+    own_cpu: list[float] = field(default_factory=list)
+    other_cpu: list[float] = field(default_factory=list)
+
+
+def warm(engine: AdviceEngine, questions: list[str], rounds: int) -> Warm:
+    """Every question asked `rounds` times (the same answers each round: nothing is kept per question)."""
+    timings = Warm()
     for _ in range(rounds):
         for q in questions:
-            t = time.perf_counter()
+            t, own, process = time.perf_counter(), time.thread_time(), time.process_time()
             engine.ask(q)
-            timings.append((time.perf_counter() - t) * 1000)
+            wall, own, process = time.perf_counter() - t, time.thread_time() - own, time.process_time() - process
+            timings.wall.append(wall * 1000)
+            timings.own_cpu.append(own * 1000)
+            timings.other_cpu.append(max(process - own, 0.0) * 1000)
     return timings
+
+
+def figures(values: list[float]) -> str:
+    return f"p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms"
+
+
+def print_cpu(timings: Warm, tokens: list[int]) -> None:
+    """CPU per answer, and e5's (the other threads') by the question's length in e5 tokens."""
+    print(f"  CPU per answer: asking thread {figures(timings.own_cpu)}; e5's worker {figures(timings.other_cpu)}")
+    rounds = len(timings.wall) // len(tokens)
+    by_length: dict[int, list[float]] = {}
+    for i, cpu in enumerate(timings.other_cpu):
+        by_length.setdefault(min(tokens[i % len(tokens)] // 16, 4), []).append(cpu)
+    print(
+        "  e5's CPU by question length (e5 tokens): "
+        + ", ".join(
+            f"{16 * key}-{16 * key + 15 if key < 4 else ''}: {statistics.median(cpus):.1f} ms "
+            f"({len(cpus) // rounds} questions)"
+            for key, cpus in sorted(by_length.items())
+        )
+    )
+
+
+def e5_tokens(services: object, questions: list[str]) -> list[int]:
+    """Each question's length as e5 reads it (0 without e5)."""
+    e5 = services.index.e5  # type: ignore[attr-defined]
+    if e5 is None:
+        return [0] * len(questions)
+    model = e5.inner._encoder()
+    return [model.token_count(plain(q)[:MAX_QUESTION_CHARS], True) for q in questions]
 
 
 def main() -> None:
@@ -92,26 +140,29 @@ def main() -> None:
         questions = [q.q for q in load_questions(questions_dir(ROOT / "knowledge"))]
         for q in questions[:20]:
             services.engine.ask(q)  # warm caches
+        tokens = e5_tokens(services, questions)
         timings = warm(services.engine, questions, 3)
         print(
-            f"warm answer latency over {len(timings)} questions: p50 {percentile(timings, 50):.1f} ms, "
-            f"p95 {percentile(timings, 95):.1f} ms, max {max(timings):.1f} ms"
+            f"warm answer latency over {len(timings.wall)} questions: {figures(timings.wall)}, "
+            f"max {max(timings.wall):.1f} ms"
         )
-        answers = len(timings)
+        print_cpu(timings, tokens)
+        answers = len(timings.wall)
         if args.beside:
             busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.beside)]
             try:
                 time.sleep(2)  # long enough for the query embedding to see the machine busy
                 beside = warm(services.engine, questions, 1)
-                answers += len(beside)
+                answers += len(beside.wall)
             finally:
                 for process in busy:
                     process.kill()
                     process.wait()
             print(
-                f"warm answer latency beside {args.beside} CPU-bound process(es), over {len(beside)} questions: "
-                f"p50 {percentile(beside, 50):.1f} ms, p95 {percentile(beside, 95):.1f} ms, max {max(beside):.1f} ms"
+                f"warm answer latency beside {args.beside} CPU-bound process(es), over {len(beside.wall)} questions: "
+                f"{figures(beside.wall)}, max {max(beside.wall):.1f} ms"
             )
+            print_cpu(beside, tokens)
         print(
             f"peak memory, this process (index build + {answers} answers): "
             f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
