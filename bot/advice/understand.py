@@ -762,7 +762,7 @@ def _small_talk(flat: str, words: list[str]) -> bool:
     return (
         len(words) <= CHAT_MAX_WORDS
         and bool(CHAT_ANCHOR.search(bare))
-        and not ASKS_SOMETHING.search(bare)
+        and not ASKS_SOMETHING.search(RELATIVE_WH.sub(" ", bare))
         and not DOMAIN.search(bare)
         and not ADJACENT.search(bare)
     )
@@ -776,6 +776,11 @@ CHAT_ANCHOR = _rx(
     r"excellent|nickel|"
     r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
     r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
+)
+# "exactly what I needed", "ce que je cherchais": a question word that asks nothing.
+RELATIVE_WH = _rx(
+    r"\bwhat (?:i|you|we) (?:needed|wanted|was looking for|meant|said|asked(?: for)?)\b|"
+    r"\bce (?:qu'il me fallait|que je cherchais|que je voulais|dont j'avais besoin)"
 )
 # A message that asks for something or goes on ("but", "if"): more than chat, whatever greets it.
 ASKS_SOMETHING = _rx(
