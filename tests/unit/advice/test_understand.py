@@ -505,3 +505,18 @@ def test_a_question_word_that_asks_nothing_is_still_chat() -> None:
     assert understand("Thank you!! This is exactly what I needed").kind == "small_talk"
     assert understand("merci, c'est exactement ce que je cherchais").kind == "small_talk"
     assert understand("thanks, what I need now is a template").kind != "small_talk"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "this brand rlly wants me 2 do a giveaway 4 them, they send the prize, i get nothing?? normal??",
+            "offer_described",
+        ),
+        ("mrc bcp", "small_talk"),
+        ("kk", "small_talk"),
+    ],
+)
+def test_text_speak(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
