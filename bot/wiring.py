@@ -121,7 +121,7 @@ class Services:
         return served_changes(served, kb, report) if elsewhere else report
 
     def _reopen_index(self) -> None:
-        self.index.client.close()  # releases this process's Chroma system for the folder
+        self.index.close()  # releases this process's Chroma system for the folder
         self.index = CardIndex(
             self.settings.index_dir,
             self.index.embeddings,
@@ -157,8 +157,14 @@ def build_services(settings: Settings, refresh: bool = True) -> Services:
     models = [embeddings, *([e5] if e5 else [])]
     warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
     warm_up.start()
+    # A start on an index that holds the cards ranks from its ranking file, without opening Chroma.
     index = CardIndex(
-        settings.index_dir, embeddings, settings.relevance_threshold, e5=e5, chroma_url=settings.chroma_url
+        settings.index_dir,
+        embeddings,
+        settings.relevance_threshold,
+        e5=e5,
+        chroma_url=settings.chroma_url,
+        quick_start=refresh,
     )
     # With `refresh`, the cards are read once, by the refresh itself; meanwhile the engine holds none.
     kb = KnowledgeBase({}) if refresh else load_valid_cards(settings.knowledge_dir)

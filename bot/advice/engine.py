@@ -31,6 +31,9 @@ class Question:
     # read on this topic (the terminal keeps them; Telegram's are worked out again from the card).
     previous_card: str | None = None
     shown: tuple[str, ...] = ()
+    # The country the creator said they live in earlier in this conversation ("I'm US based", kept with the last
+    # exchange): it stands in for the profile's when the profile has none.
+    said_country: str | None = None
 
     def read(self) -> Understanding:
         """What the message is (bot.advice.understand), in the language it will be answered in."""
@@ -40,8 +43,16 @@ class Question:
 
     @property
     def country(self) -> str | None:
-        """Where the creator is: named in the message or the previous ones, else the profile's `country`."""
-        return jurisdiction.creator_country(self.text, self.history, getattr(self.profile, "country", None))
+        """Where the creator is: named in the message or the previous ones, else the profile's `country`, else
+        the one they said they live in earlier in the conversation."""
+        known = getattr(self.profile, "country", None) or self.said_country
+        return jurisdiction.creator_country(self.text, self.history, known)
+
+    @property
+    def said_home(self) -> str | None:
+        """The country to remember for the rest of the conversation: the one this message says the creator lives
+        in, else the one said before. A country only asked about ("and in the UK?") is not kept."""
+        return jurisdiction.stated_home(self.text) or self.said_country
 
     @property
     def presumed_country(self) -> str | None:

@@ -74,6 +74,32 @@ def mentioned_country(text: str) -> str | None:
     return None
 
 
+# Words that make a mention say where the creator lives ("I'm a UK based creator", "je suis en Belgique", "moi en
+# Suisse"), not only which rules they ask about ("and in the UK?"): only those are remembered for the conversation.
+_HOME_CUE = re.compile(
+    r"(?<![a-z'])(?:i ?a?m|i'm|im|i live|i'm living|living|based|located|from|je suis|j'?habite|je vis|je vie|"
+    r"moi|ici|chez nous|on est|nous sommes|resid\w*)(?:[ ,]+[a-z'-]+){0,3}?[ ,]+$"
+)
+_NOT_HOME = re.compile(r"(?<![a-z])(?:about|sur|concernant|rules?|regles?|laws?|lois?|wondering|asking)(?![a-z])")
+_BASED_AFTER = re.compile(r"[- ]based(?![a-z])")
+
+
+def stated_home(text: str) -> str | None:
+    """The country the creator says they live or work in ("I'm US based", "je suis en Belgique", a sum in £),
+    or None: a country asked about ("and in the UK?") is not where the creator is."""
+    plain = _fold(text)
+    folded = _ABOUT_BRAND.sub(" ", plain)
+    # Upper-case "US" is found in the text itself; its context is read in the folded text without the brand
+    # mentions taken out, whose offsets are the text's (folding removes accents, it keeps one letter per letter).
+    mentions = [(folded, m.start(), m.end(), m.lastgroup) for m in _MENTION.finditer(folded)]
+    mentions += [(plain, m.start(), m.end(), "us") for m in _US_UPPER.finditer(text)]
+    for where, start, end, code in sorted(mentions, key=lambda m: m[1]):
+        cue = _HOME_CUE.search(where[max(0, start - 40) : start])
+        if (cue and not _NOT_HOME.search(cue.group(0))) or _BASED_AFTER.match(where, end):
+            return code
+    return "uk" if _POUND.search(text) else None
+
+
 def creator_country(message: str, history: Sequence[str] = (), profile: str | None = None) -> str | None:
     """The message's own mention first (the question may be about another country than the profile's), then
     the previous messages', then the profile's `country`."""

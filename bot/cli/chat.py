@@ -58,6 +58,7 @@ def chat(
     last: tuple[str, float] | None = None  # the question that set the topic, and when
     shown: tuple[str, ...] = ()  # the passages read on that topic: a follow-up leaves them out
     noted = False  # the note asking where the creator is, given once
+    home: str | None = None  # the country the creator said they live in, for the rest of the session
     answer: Answer | None = None
     # Until the user writes, their language is unknown: greet in both.
     print(t("chat_welcome", lang) if lang else f"{t('chat_welcome', 'fr')}\n{t('chat_welcome', 'en')}")
@@ -85,7 +86,7 @@ def chat(
             print(render_details(answer) if answer and answer.in_scope else t("chat_more_nothing", ui))
             continue
         if line == "/forget":
-            last = answer = None
+            last = answer = home = None
             shown = ()
             profile = Profile()
             print(t("chat_forgotten", ui))
@@ -102,7 +103,8 @@ def chat(
         recent = last is not None and now - last[1] < FOLLOW_UP_SECONDS
         history = (last[0],) if last and recent else ()
         previous_card = answer.lead_card if answer and recent else None
-        asked = Question(line, lang, ui, history, profile, previous_card, shown if recent else ())
+        asked = Question(line, lang, ui, history, profile, previous_card, shown if recent else (), home)
+        home = asked.said_home
         try:
             answer = engine.ask_many([asked])[0]
         except EmptyQuestionError:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from bot.i18n import Lang
-from bot.offers.models import OfferFacts
+from bot.offers.models import Deliverable, OfferFacts
 from bot.offers.texts import category_name, say
+
+
+def _piece(d: Deliverable) -> str:
+    return f"{d.count} × {d.format}" + (f" ({d.platform})" if d.platform else "")
 
 
 def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
@@ -15,9 +19,10 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
         pay.append(f"{facts.amount:,.0f} {facts.currency or ''}".replace(",", " ").strip())
     if facts.commission_rate is not None:
         pay.append(f"{facts.commission_rate:g} %")
-    deliverables = ", ".join(
-        f"{d.count} × {d.format}" + (f" ({d.platform})" if d.platform else "") for d in facts.deliverables
-    )
+    deliverables = ", ".join(_piece(d) for d in facts.deliverables)
+    if facts.deliverable_options:
+        choice = say("one_of", lang, options=" / ".join(_piece(d) for d in facts.deliverable_options))
+        deliverables = f"{deliverables}, {choice}" if deliverables else choice
     if facts.usage_perpetual:
         rights = say("perpetual", lang)
     elif facts.usage_months is not None:
@@ -35,7 +40,8 @@ def fact_lines(facts: OfferFacts, lang: Lang) -> list[tuple[str, str]]:
     if facts.payment_after_approval:
         payment = say("after_approval", lang)
     else:
-        payment = say("payment_days", lang, n=facts.payment_days) if facts.payment_days is not None else unknown
+        key = "payment_days_eom" if facts.payment_end_of_month else "payment_days"
+        payment = say(key, lang, n=facts.payment_days) if facts.payment_days is not None else unknown
     disclosure = say(f"disclosure_{facts.disclosure}", lang) if facts.disclosure else unknown
     lines = [
         (say("fact_pay", lang), ", ".join(pay) or unknown),

@@ -13,11 +13,11 @@ from bot.offers.models import Deliverable, OfferFacts
 # The fields a creator can correct or fill in, in the guided order, with the facts each one sets.
 FIELDS: dict[str, tuple[str, ...]] = {
     "pay": ("compensation", "amount", "currency", "commission_rate"),
-    "deliverables": ("deliverables", "platforms"),
+    "deliverables": ("deliverables", "deliverable_options", "platforms"),
     "category": ("category", "crypto_registered"),
     "rights": ("usage_rights", "usage_months", "usage_perpetual", "paid_ads"),
     "exclusivity": ("exclusivity", "exclusivity_months"),
-    "payment": ("payment_days", "payment_after_approval"),
+    "payment": ("payment_days", "payment_after_approval", "payment_end_of_month"),
     "disclosure": ("disclosure",),
 }
 NONE = re.compile(r"^\s*(non|no|none|nope|aucune?|pas d.?|rien|nothing|nada|0)\b", re.I)
@@ -42,7 +42,8 @@ def facts_to_state(facts: OfferFacts) -> dict[str, object]:
 def facts_from_state(state: dict[str, object]) -> OfferFacts:
     known = {f.name for f in fields(OfferFacts)}
     data = {key: value for key, value in state.items() if key in known}
-    data["deliverables"] = [Deliverable(**d) for d in data.get("deliverables", [])]  # type: ignore[union-attr]
+    for name in ("deliverables", "deliverable_options"):
+        data[name] = [Deliverable(**d) for d in data.get(name, [])]  # type: ignore[union-attr]
     return OfferFacts(**data)  # type: ignore[arg-type]
 
 

@@ -49,7 +49,7 @@ SCAM_FLAGS = {
 LOW_FEE_PER_PIECE = 41.0
 VIDEO_WEIGHT = 1.4
 STORY_WEIGHT = 1 / 3
-VIDEO_FORMATS = {"reel", "video", "short", "tiktok", "live"}
+VIDEO_FORMATS = {"reel", "video", "short", "tiktok", "live", "ugc"}
 # Topics close enough that an offer from one is never a clear mismatch for a creator of another.
 RELATED: dict[str, set[str]] = {
     "beauty": {"beauty", "fashion", "health_supplement", "home"},
@@ -78,6 +78,15 @@ PROFILE_TOPICS: list[tuple[str, str]] = [
 ]
 # A line that covers daily life takes many products: no offer is a clear mismatch for it, only a question.
 BROAD_LINE = re.compile(r"lifestyle|life style|\bvlogs?\b|daily|quotidien|everyday|day in (my|the) life|vie de tous")
+# Products made for anyone, that sponsor channels of every kind (a VPN on a cooking channel, a language app on a
+# gaming one): the fit is the creator's to judge, a question, never a clear mismatch.
+EVERYONES_PRODUCT = re.compile(
+    r"\bvpn\b|password manager|gestionnaire de mots de passe|website builder|createur de sites?|site builder|"
+    r"antivirus|cloud storage|stockage en ligne|language (learning )?app|appli\w* (pour apprendre|de langues?)|"
+    r"apprendre (une|les) langues?|phone plan|mobile plan|forfait (mobile|telephonique)|box internet|"
+    r"meal kits?|paniers? repas|audiobooks?|livres? audio|online (courses|classes|learning)|cours en ligne|"
+    r"e-?learning|note-?taking app|prise de notes|mobile games?|jeu mobile"
+)
 # Values a category goes against: the profile's values are free text, matched by these words.
 VALUE_CLASHES: dict[str, str] = {
     "fast_fashion": (
@@ -90,6 +99,7 @@ VALUE_CLASHES: dict[str, str] = {
 MINORS_NOTABLE = 0.2  # share of under-18s from which an adults-only product is refused
 LONG_EXCLUSIVITY_MONTHS = 6
 LATE_PAYMENT_DAYS = 60
+END_OF_MONTH_DAYS = 15  # what "fin de mois" adds to a payment term on average (0 to 30 days)
 MANY_DELIVERABLES = 6
 # Best cosine similarity (USE) between the editorial line and one sentence of the offer. Measured on the golden
 # set, fitting offers score 0.20-0.69: under LOW the offer is off the line; under OK the link is for the creator
@@ -316,7 +326,7 @@ def _fit(facts: OfferFacts, profile: Profile, text: str, judged: _Judgement, sim
     related = set().union(*(RELATED.get(topic, {topic}) for topic in topics)) if topics else set()
     category = facts.category
     clear = bool(category and topics and category not in related and category in RELATED)
-    clear = clear and not BROAD_LINE.search(fold(line))
+    clear = clear and not BROAD_LINE.search(fold(line)) and not EVERYONES_PRODUCT.search(fold(text))
     if clear and (score is None or score < FIT_OK):
         judged.add(
             "editorial_fit", "bad", "fit_clear_mismatch", "offer-editorial-fit", "off_editorial_line",
@@ -387,7 +397,9 @@ def _money_text(facts: OfferFacts, value: float | None = None) -> str:
 
 def _weighted_workload(facts: OfferFacts) -> float:
     weights = {"story": STORY_WEIGHT, **dict.fromkeys(VIDEO_FORMATS, VIDEO_WEIGHT)}
-    return sum(d.count * weights.get(d.format, 1) for d in facts.deliverables)
+    asked = sum(d.count * weights.get(d.format, 1) for d in facts.deliverables)
+    # "either 1 reel or 3 stories": one of them will be made, at least the lighter one
+    return asked + min((d.count * weights.get(d.format, 1) for d in facts.deliverable_options), default=0)
 
 
 def _pay(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
@@ -465,15 +477,15 @@ def _freedom_and_payment(facts: OfferFacts, judged: _Judgement) -> None:
         judged.add("creative_freedom", "unknown", "revisions_unknown", "content-approval-revisions")
     elif facts.approval:
         judged.add("creative_freedom", "ok", "revisions_ok", "content-approval-revisions")
-    late = facts.payment_days is not None and facts.payment_days > LATE_PAYMENT_DAYS
+    days = facts.payment_days
+    # "60 jours fin de mois" is 60 days and then on to the month's end: 15 days more on average, up to 30.
+    late = days is not None and days + (END_OF_MONTH_DAYS if facts.payment_end_of_month else 0) > LATE_PAYMENT_DAYS
     if late:
-        judged.add(
-            "payment", "warn", "late_payment_terms", "payment-terms-late-payment", "late_payment_terms",
-            terms=facts.payment_days,
-        )  # fmt: skip
+        key = "late_payment_terms_eom" if facts.payment_end_of_month else "late_payment_terms"
+        judged.add("payment", "warn", key, "payment-terms-late-payment", "late_payment_terms", terms=days)
         judged.ask("point_payment")
-    elif facts.payment_days is not None:
-        judged.add("payment", "ok", "payment_ok", "payment-terms-late-payment", days=facts.payment_days)
+    elif days is not None:
+        judged.add("payment", "ok", "payment_ok", "payment-terms-late-payment", days=days)
     elif "money" in facts.compensation and not facts.payment_after_approval:
         judged.add("payment", "unknown", "payment_unknown", "payment-terms-late-payment")
     if facts.payment_after_approval:

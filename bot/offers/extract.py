@@ -19,7 +19,8 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
     "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9,
     "ten": 10, "dix": 10, "eleven": 11, "onze": 11, "twelve": 12, "douze": 12, "fifteen": 15, "quinze": 15,
-    "twenty": 20, "vingt": 20, "single": 1, "couple": 2,
+    "twenty": 20, "vingt": 20, "single": 1, "couple": 2, "dozen": 12, "douzaine": 12, "half-dozen": 6,
+    "half a dozen": 6, "demi-douzaine": 6, "pair": 2, "paire": 2,
 }  # fmt: skip
 FORMATS = {
     "reel": "reel", "reels": "reel", "story": "story", "stories": "story", "post": "post", "posts": "post",
@@ -35,7 +36,7 @@ FORMATS = {
     "encart": "placement", "encarts": "placement", "insert": "placement", "inserts": "placement",
     "placement": "placement", "placements": "placement", "slot": "placement", "slots": "placement",
     "feature": "placement", "features": "placement", "edition": "newsletter", "editions": "newsletter",
-    "episode": "placement", "episodes": "placement",
+    "episode": "placement", "episodes": "placement", "ugc": "ugc",
 }  # fmt: skip
 # A placement ("1 encart", "a feature", "2 slots") is the format of what it sits in: "1 encart dans votre newsletter"
 # is a newsletter, "a feature in your next video" a video; where it sits is not said, it counts as nothing.
@@ -50,11 +51,13 @@ PLATFORMS = {
 # Formats that name their platform; a reel or a story gets one only when the offer names it (never guessed).
 # A blog article or a newsletter is its own medium: no platform beside it ("1 article de blog" is no blog platform).
 OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
-NO_PLATFORM = {"blog", "newsletter"}
+NO_PLATFORM = {"blog", "newsletter", "ugc"}  # UGC is delivered to the brand, not posted by the creator
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
 NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
     r"^\s?([a-z]+\s){0,2}?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
-    r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip)"
+    r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip|series|serie|"
+    r"insertion|order|slot|segment|mention|integration|read|summary|version|extract|extrait|promo|presentation|"
+    r"sponsored|write-?up|review|feature|period|term|window|run|spot)"
 )
 CURRENCIES = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD", "dollar": "USD",
@@ -71,7 +74,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "gambling",
         r"casino|paris? sportifs?|sports? ?book|bookmaker|betting|poker|jeux d.argent|gambling|roulette|"
-        r"machines? a sous|slots?\b|jeux? a gratter|\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|"
+        r"machines? a sous|slot machines?|(online|casino) slots?|slots? (games?|en ligne|online)|jeux? a gratter|"
+        r"\bloto\b|loterie|lottery|\bfdj\b|grattage|scratch cards?|"
         r"jeux de tirage|euromillions",
     ),
     ("nicotine", r"nicotine|snus|\bpuffs?\b|vape|vapoteuse|e-?cig|cigarettes? electroniques?|pouches?"),
@@ -171,7 +175,7 @@ PAY_CONTEXT = re.compile(
     r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b|remaining|"
     r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest|"
     # what joining costs the creator ("pay the £29 onboarding fee"), never what the brand pays
-    r"onboarding|activation|joining|sign-?up|enrol\w*|(processing|admin\w*|entry|application) fee|"
+    r"onboarding|activation|joining|sign-?up (fee|cost|charge)|enrol\w*|(processing|admin\w*|entry|application) fee|"
     r"frais d.(adhesion|activation|admission|ouverture|formation)"
 )
 NOT_PAYING = re.compile(r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie")
@@ -290,7 +294,8 @@ PAID_ADS = re.compile(
     r"whitelist|white-list|spark ?ads?|partnership ads?|paid ads?|paid social|"
     r"ads? (on|with|from) your (handle|account)|run (it|them|the (video|content|post)) as (an )?ads?\b|"
     r"en (pub|publicite)s?\b|publicites? payantes?|"
-    r"sponsoriser (ta|votre|vos|tes)|boost(er|ing|ed)?\b(?! (nos|our|notre|ses|their|its|les|the) (notes?|ratings?|"
+    r"sponsoriser (ta|votre|vos|tes) (publications?|posts?)|"
+    r"boost(er|ing|ed)?\b(?! (nos|our|notre|ses|their|its|les|the) (notes?|ratings?|"
     r"avis|reviews?|ventes|sales|visibilit\w*|notoriet\w*|chiffre|audience|followers|abonnes))|"
     r"dark posts?|campagnes? (pub|publicitaires?)|ad campaigns?|meta ads|facebook ads|tiktok ads"
 )
@@ -329,6 +334,7 @@ PAYMENT_DAYS = re.compile(
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
     r"(jours|days|j)\b"
 )
+END_OF_MONTH = re.compile(r"fin de mois|end of (the )?month|\beom\b|\bfdm\b")
 _SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
                  "quarante-cinq": 45, "fourteen": 14, "quatorze": 14}  # fmt: skip
 PAYMENT_SPELLED = re.compile(
@@ -380,6 +386,10 @@ HIDDEN = re.compile(
 )
 DISCLOSE = re.compile(
     r"#ad\b|#pub\b|#sponsored|#partenariat|#sponsorise|#gifted|#cadeau|#produit_?offert|#offert|collaboration\s+commerciale|paid\s+partnership|"
+    # YouTube's French box "Inclut une communication commerciale"; "clearly labelled as sponsored"
+    r"communication commerciale|(labell?ed|marked|flagged|signalee?s?|etiquetee?s?|identifiee?s?) "
+    r"(clearly |clairement )?"
+    r"(as|comme|en tant que) (an? )?(sponsored|sponsorisee?s?|paid|ad\b|advert\w*|publicit\w*|pub\b|partenariat)|"
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
     r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
@@ -591,7 +601,11 @@ ACCOUNT_LOGIN = re.compile(
     r"(link|lien|url|page)[^.\n]{0,40}(log ?in|sign ?in|connect\w*|verif\w*|confirm\w*|identifie\w*|enter your|"
     r"saisi\w*)|"
     r"(connecte[rz]?|log ?in|sign ?in|se connecter|verifie[rz]?|verify|confirm)(-vous|-toi)?[^.\n]{0,60}"
-    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)"
+    r"(via|through|using|with|avec|sur|par|on|at|a) (ce|this|the following|le|ce|cette|the) (lien|link|page|url)|"
+    # "verify your account here: …", "confirme ton compte ici" — a brand that pays never needs that; checking a
+    # public account's insights ("so we can verify your account insights") has no link after it.
+    r"(verifie[rz]?|verify|confirm(e[rz])?|valide[rz]?)(-vous|-toi)? (ton|votre|your) (\w+ )?(compte|account|"
+    r"identite|identity)[^.\n]{0,30}(here|ici|below|ci-dessous|\blink|\blien|https?:|www\.|[a-z0-9-]+\.[a-z]{2,6}/)"
 )
 # A lookalike address: a platform name beside verify/login/partner words, on a domain that is not the platform's.
 LOOKALIKE = re.compile(
@@ -641,22 +655,35 @@ _OF_OTHER_BEFORE = r"(?<!newsletter )(?<!newsletters )(?<!facturation )(?<!invoi
 _OF_OTHER_AFTER = (
     r"(?! ?(newsletter|invoic|factur|report|rapport|call|meeting|point|reunion|paiement|payment|fee|budget))"
 )
+# "for a month", "in a week" are a duration, not a rhythm.
+_A_RHYTHM = r"(?<!for )(?<!over )(?<!in )(?<!within )(?<!during )\ba"
 PER_MONTH = re.compile(
-    rf"(par|per|a|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}"
+    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}"
 )
 PER_WEEK = re.compile(
-    rf"(par|per|a|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}"
+    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}"
 )
 # "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
-RESTATED_RHYTHM = re.compile(r"\b(\d{1,2}|one|un|une)\s?(par|per|a|each|every|chaque|/)\s?(mois|month|semaine|week)\b")
+RESTATED_RHYTHM = re.compile(
+    r"\b(\d{1,2}|one|un|une)\s?(par|per|a|each|every|chaque|/|tous les|toutes les)\s?(\d{1,2}\s|deux\s|two\s|quinze\s|"
+    r"other\s)?(mois|month|semaines?|weeks?|jours|days)\b"
+)
+# Every other week: "un reel tous les 15 jours pendant 2 mois" is 4.
+PER_FORTNIGHT = re.compile(
+    r"tous les (15|quinze) jours|toutes les (2|deux) semaines|every (2|two) weeks|every other week|bi-?weekly|"
+    r"fortnightly"
+)
 SPAN = re.compile(
-    r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|"
+    r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|a|"
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve)\s(?:premiers?\s)?(?P<unit>mois|months?|semaines?|weeks?)\b|(?P<n2>\d{1,2}|trois|six|douze|three|six|"
     r"twelve)[- ](?P<unit2>mois|months?|month|semaines?|weeks?|week)[- ](campaign|campagne|partnership|partenariat|"
     r"contract|contrat|collab|ambassad|programme|program)|(engagement|commitment|contrat|contract|duree|duration|"
     r"campagne|campaign|partenariat|partnership|programme|program)\s(de|d'|of|:|sur|over|for)\s?(?P<n3>\d{1,2}|"
-    r"trois|six|douze|three|six|twelve)\s(?P<unit3>mois|months?|semaines?|weeks?)\b"
+    r"trois|six|douze|three|six|twelve)\s(?P<unit3>mois|months?|semaines?|weeks?)\b|"
+    # "Durée du partenariat : 3 mois", "Ambassador program, 6 months: …", "Length: 12 weeks"
+    r"(duree|duration|length|periode|period|term|programme|program|partenariat|partnership|campagne|campaign)"
+    r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b"
 )
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b")
 WORTH = re.compile(
@@ -686,7 +713,17 @@ COMMISSION_ONLY_WORDS = re.compile(
 )
 
 
+# An address whose host itself says "verify" (glowberry-creators-verify.example): a brand's own site or portal
+# does not name itself so; a lookalike made to collect logins does.
+# Anchored at a word's start and bounded, so that a long run of letters is read once.
+VERIFY_HOST = re.compile(r"(?<![a-z0-9.-])([a-z0-9-]{0,40}verif[a-z0-9-]{0,40})\.[a-z]{2,12}(?![a-z0-9])")
+
+
 def _domains_lookalike(folded: str) -> bool:
+    if "verif" in folded and any(
+        not re.fullmatch(r"verif[a-z]*", m.group(1)) for m in VERIFY_HOST.finditer(folded)
+    ):  # "verify.then" (a missing space) is a word, not an address
+        return True
     for match in LOOKALIKE.finditer(folded):
         domain = match.group(0)
         if not domain.endswith(OFFICIAL_DOMAINS) and re.search(
@@ -720,7 +757,7 @@ def extract_facts(text: str, lang: Lang | None = None) -> OfferFacts:
     parts = Clauses(clauses(body))
     facts = OfferFacts(lang=lang or detect_language(body or text))
     facts.truncated = truncated
-    facts.deliverables = _deliverables(parts, folded)
+    facts.deliverables = _deliverables(parts, folded, facts.deliverable_options)
     _money(body, folded, parts, facts)
     facts.platforms = _platforms(folded, facts.deliverables)
     if _mentions(folded, *NO_OBLIGATION_STEMS):
@@ -799,9 +836,9 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
     match = SPAN.search(text)
     if not match:
         return None, None
-    raw = (match.group("n") or match.group("n2") or match.group("n3")).lower()
+    raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4")).lower()
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
-    unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
+    unit = (match.group("unit") or match.group("unit2") or match.group("unit3") or match.group("unit4")).lower()
     if n is None:
         return None, None
     return (n, None) if unit.startswith(("mois", "month")) else (None, n)
@@ -812,7 +849,15 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
     clause_text = clause_text[:MAX_CLAUSE_SCAN]
     if RESTATED_RHYTHM.search(clause_text):
         return 1
-    if PER_MONTH.search(clause_text):
+    if PER_FORTNIGHT.search(clause_text):
+        months, weeks = _span_months(clause_text)
+        if months is None and weeks is None:
+            months, weeks = offer_span
+        if weeks:
+            return max(1, weeks // 2)
+        if months:
+            return months * WEEKS_PER_MONTH // 2
+    elif PER_MONTH.search(clause_text):
         months, weeks = _span_months(clause_text)
         if months is None:
             months, weeks = offer_span
@@ -827,12 +872,14 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
         if weeks:
             return weeks
         if months:
-            return round(months * 4.345)
+            return months * WEEKS_PER_MONTH
     elif PER_DAY.search(clause_text) and (days := DAYS_SPAN.search(clause_text)):
         return min(_number(days.group("n")) or 1, 31)  # "2 stories par jour pendant 3 jours" → 6
     return 1
 
 
+# "1 TikTok par semaine pendant 2 mois" is 8, as a brand or a creator counts it (not 4.345 weeks a month).
+WEEKS_PER_MONTH = 4
 PER_DAY = re.compile(r"(par|per|a|each|every|chaque|/)\s?(jour|day)\b|\bdaily\b|quotidienne?s?")
 DAYS_SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|deux|trois|"
@@ -903,7 +950,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"(pay|payer|regler|cover) (the |les |only |juste |seulement )*(frais|shipping|"
         r"postage|fee|deposit|acompte)|(buy|acheter|achete[sz]?|purchase) (the |our |your |notre |nos |un |une |a |"
         r"ton |ta |tes |votre |vos )?(starter|kit|products?|"
-        r"produits?|collection|pack)|(buy|acheter|purchase|order|commander) [^.\n]{0,20}?\b(starter|kit|pack|"
+        r"produits?|collection|pack)|(buy|acheter|purchase|order|commander|commande[sz]) [^.\n]{0,20}?"
+        r"\b(starter|kit|pack|"
         r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
         r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
@@ -995,22 +1043,47 @@ def _joining_fee(folded: str, match: re.Match[str]) -> bool:
     )
 
 
-def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
+def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] | None = None) -> list[Deliverable]:
+    """What the offer asks for, counted once ("2 reels par mois pendant 3 mois" is 6, a recap adds nothing); the
+    pieces offered as alternatives ("either 1 reel or 3 stories") go to `options`, not into the list."""
     found: dict[tuple[str, str | None], int] = {}
     totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
     offer_span = _span_months(folded)
-    for clause in _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts):
+    listed = _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts)
+    sections = _sections(parts)
+    headline: dict[tuple[str, str | None], int] = {}  # a mail's subject line: "Objet : 2 reels + stories"
+    for clause in listed:
+        here: dict[tuple[str, str | None], int] = {}  # what this clause lists, its rhythm applied
         repeat = 0
         if clause.folded.count("|") >= 2 and (row := _table_row(clause)):
             key = (row[0], row[2])
             found[key] = found.get(key, 0) + row[1]
             continue
         named = {PLATFORMS[w] for w in re.findall(r"[a-z]+", clause.folded) if w in PLATFORMS}
+        section = sections.get(clause.start)
         matches = []
         forward = list(itertools.islice(DELIVERABLE.finditer(clause.folded), MAX_AMOUNTS))
         counted = {m.span("fmt") for m in forward}
-        after = [m for m in DELIVERABLE_AFTER.finditer(clause.folded) if m.span("fmt") not in counted]
-        for m in sorted(forward + after[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
+        after = [
+            m for m in DELIVERABLE_AFTER.finditer(clause.folded) if m.span("fmt") not in counted and _counted_after(m)
+        ]
+        counted |= {m.span("fmt") for m in after}
+        # "une recette en reel", "a couple of clips posted as YouTube Shorts"
+        shaped = (
+            [m for m in AS_FORMAT.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if m.span("fmt") not in counted]
+            if AS_WORDS.search(clause.folded)
+            else []
+        )
+        alternatives = _options(clause.folded, forward)
+        for m in sorted(forward + after[:MAX_AMOUNTS] + shaped[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
+            if m.span("fmt") in alternatives:
+                if options is not None and (n := _number(m.group("n"))) and n <= 50:
+                    fmt = FORMATS[m.group("fmt").lower()]
+                    if fmt != "placement":
+                        options.append(Deliverable(fmt, n, OWN_PLATFORM.get(fmt)))
+                continue  # "either 1 reel or 3 stories": not both, and which one is not known
+            if matches and _inside(clause.folded, matches[-1], m):
+                continue  # "1 YouTube video (a vlog with a 60 s segment on us)": the segment is that video
             before = clause.folded[: m.start()]
             near = before[-20:]
             paren = clause.folded.rfind("(", 0, m.start())
@@ -1019,8 +1092,13 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             aside = aside and not re.search(
                 r"\+|\bplus\b|\band\b|\bet\b|\bwith\b|\bavec\b", clause.folded[paren : m.start()]
             )
-            if matches and (CONTAINER.search(near) or aside):
+            # "a 60-second integration in one of your videos": the video holds the integration; "share it in 2
+            # stories" are two more pieces.
+            held = CONTAINER.search(near) and FORMATS[m.group("fmt").lower()] in HOLDERS
+            if matches and (held or aside):
                 continue
+            if POSSESSIVE.search(near):
+                continue  # "loved your 3 stories", "ton dernier reel": what the creator already posted
             if REFERENCE.search(near) or (before[-1:] == "-" or before[-2:-1].isdigit()):
                 continue  # "$800 for the four streams" restates; "60-90 second" is a length
             if m.group("fmt").lower() in ("short", "shorts") and NOT_A_SHORT.search(m.group("tail") or ""):
@@ -1053,13 +1131,21 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
                 fmt = "newsletter"  # "1 mention dans votre newsletter"
             elif fmt == "post" and "blog" in (match.group("adj") or ""):
                 fmt = "blog"  # "1 sponsored blog post"
+            if "ugc" in re.split(r"\W+", around):
+                fmt = "ugc"  # "3 vidéos UGC", "5 UGC videos": delivered to the brand, not posted
             platform = next((PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS), None)
             lead = re.search(r"([a-z]+)\s?\($", clause.folded[max(0, match.start() - 20) : match.start()])
             if platform is None and lead and lead.group(1) in PLATFORMS:
                 platform = PLATFORMS[lead.group(1)]  # "un haul TikTok (1 vidéo)"
             platform = platform or OWN_PLATFORM_WORDS.get(match.group("fmt").lower()) or OWN_PLATFORM.get(fmt)
+            if fmt == "post" and re.search(r"\b(community|communaute)\b", around):
+                platform = "youtube"  # "a community post", "un post communauté" are YouTube's
+            if fmt == "post" and platform == "blog":
+                fmt, platform = "blog", None  # "2 posts de blog"
             if platform is None and len(shared) == 1:
                 platform = next(iter(shared))  # "1 reel + 2 stories sur Instagram"
+            if platform is None and not named and section:
+                platform = section  # "TikTok :" on a line of its own, then "- 2 vidéos"
             if fmt == "video" and platform == "tiktok":
                 fmt = "tiktok"  # "1 vidéo TikTok" is a TikTok
             if fmt == "video" and platform is None and "youtube" in folded:
@@ -1068,16 +1154,37 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
                 platform = None
             key = (fmt, platform)
             before = clause.folded[max(0, match.start() - 3) : match.start()]
-            if "=" in before or TOTAL.search(match.group("tail") or ""):
+            if (
+                "=" in before
+                or TOTAL.search(match.group("tail") or "")
+                or SO_TOTAL.search(clause.folded, 0, match.start())
+            ):
                 totals[key] = count
                 continue
             if not repeat:
                 repeat = _rhythm(clause.folded, offer_span)
-            found[key] = found.get(key, 0) + count * repeat
+            here[key] = here.get(key, 0) + count * repeat
             last = (key, match.end())
         for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
             if more.start() >= last[1] and not is_negated(clause, more.span()):
-                found[last[0]] = found.get(last[0], 0) + (_number(more.group("n")) or 0) * max(repeat, 1)
+                here[last[0]] = here.get(last[0], 0) + (_number(more.group("n")) or 0) * max(repeat, 1)
+        if here and SUBJECT.match(clause.folded):
+            headline.update(here)  # counted only if the body does not list these formats itself
+            continue
+        if here and _restates(clause, here, found):
+            for (fmt, platform), count in here.items():  # a recap may still name the platform the list left out
+                if platform and (fmt, platform) not in found and found.get((fmt, None)) == count:
+                    found[(fmt, platform)] = found.pop((fmt, None))
+            continue
+        for key, count in here.items():
+            found[key] = found.get(key, 0) + count
+    if found and UGC_ONLY.search(folded):  # "UGC only: nothing is posted on your account" — its videos are UGC
+        for key in [key for key in found if key[0] in ("video", "reel", "tiktok", "short") and key[1] is None]:
+            found[("ugc", None)] = found.get(("ugc", None), 0) + found.pop(key)
+    listed_formats = {fmt for fmt, _ in found} | {fmt for fmt, _ in totals}
+    for key, count in headline.items():
+        if key[0] not in listed_formats:
+            found[key] = found.get(key, 0) + count
     for (fmt, platform), count in totals.items():  # a stated total replaces what the rhythm gave
         same = [key for key in found if key[0] == fmt]
         platform = platform or next((key[1] for key in same if key[1]), None)
@@ -1085,6 +1192,104 @@ def _deliverables(parts: list[Clause], folded: str) -> list[Deliverable]:
             del found[key]
         found[(fmt, platform)] = count
     return [Deliverable(fmt, count, platform) for (fmt, platform), count in found.items()]
+
+
+UGC_ONLY = re.compile(
+    r"\bugc\b[^.\n]{0,40}(only|uniquement|seulement)|(only|uniquement|seulement)[^.\n]{0,10}\bugc\b|"
+    r"(won.t|will not|not|never|ne|rien)[^.\n]{0,30}(post|publi)\w*[^.\n]{0,30}(your|ton|votre|tes|vos) (own )?"
+    r"(accounts?|comptes?|channels?|chaines?|feed|profil)"
+)
+_INSIDE_WORDS = ("segment", "segments", "integration", "integrations", "mention", "placement", "insert", "slot")
+
+
+def _inside(text: str, previous: re.Match[str], match: re.Match[str]) -> bool:
+    """A segment, an integration or a mention written right after a video, in the same aside, is part of it."""
+    if match.group("fmt") not in _INSIDE_WORDS or FORMATS[previous.group("fmt")] not in ("video", "live", "newsletter"):
+        return False
+    between = text[previous.end() : match.start()]
+    return len(between) <= 60 and not re.search(r"\+|\band\b|\bet\b|\bplus\b|;|\)", between)
+
+
+OPTION_BETWEEN = re.compile(r"\W*(or|ou|ou bien|or else|sinon|soit)\W*")
+
+
+def _options(text: str, matches: list[re.Match[str]]) -> set[tuple[int, int]]:
+    """The format spans of deliverables offered as alternatives: "either 1 reel or 3 stories", "soit 1 reel, soit 3
+    stories", "1 reel ou 3 stories au choix"."""
+    spans: set[tuple[int, int]] = set()
+    for first, second in itertools.pairwise(matches):
+        if OPTION_BETWEEN.fullmatch(text, first.end(), second.start()):
+            spans |= {first.span("fmt"), second.span("fmt")}
+    return spans
+
+
+SUBJECT = re.compile(r"\W{0,3}(objet|subject|sujet|re|tr|fwd?)\s?:")
+# "2 stories par semaine pendant 4 semaines, soit 8 stories": what follows is the total.
+SO_TOTAL = re.compile(
+    r"(\bsoit|\bi\.?e\.?|\bthat is|\bc.est.a.dire|\bso\b|\bdonc|\bthat.s|\bce qui fait|\bwhich makes|\bmeaning)\W{0,3}"
+    r"((au|in) total\W{1,2}|en tout\W{1,2})?$"
+)
+# A clause that restates the list rather than adds to it: a recap, the fee "pour 1 reel et 3 stories".
+RECAP = re.compile(
+    r"\b(recap\w*|summary|summing up|sum up|to sum|in short|en (resume|bref|somme)|pour resumer|soit|i\.?e|that is|"
+    r"total|en tout|overall|pour|for|contre|in exchange|en echange|budget|fee|remuneration|remunere\w*|tarif|cachet|"
+    r"prix|price|rate|pay|paid|payons|paie|verse\w*|facture\w*|invoice\w*|deliverables?|livrables?|as agreed|"
+    r"comme convenu|confirm\w*|reminder|rappel|again|encore une fois|so|donc)\b"
+)
+# A schedule that repeats the same pieces week after week: "Week 1: 1 reel. Week 2: 1 reel."
+SCHEDULE = re.compile(
+    r"\b(week|semaine|month|mois|day|jour|phase|step|etape|wave|vague|part|partie)\s?\d|\b(\d|1st|2nd|3rd|\d+th|"
+    r"first|second|third|premiere?|deuxieme|second|troisieme)\s(week|semaine|month|mois|phase|wave|vague)|"
+    r"\b(in|en|on|le|du|from|des|starting|a partir) \d{0,2}\s?(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+    r"novembre|decembre)"
+)
+
+
+def _restates(
+    clause: Clause, here: dict[tuple[str, str | None], int], found: dict[tuple[str, str | None], int]
+) -> bool:
+    """The clause lists nothing new: every format it names was already listed at least as many times, and it reads
+    as a recap (several formats again, or a fee, a total, "pour", "recap" beside them), not as the next step of a
+    schedule."""
+    if not found:
+        return False
+    listed: dict[str, int] = {}
+    for (fmt, _), count in found.items():
+        listed[fmt] = listed.get(fmt, 0) + count
+    again: dict[str, int] = {}
+    for (fmt, _), count in here.items():
+        again[fmt] = again.get(fmt, 0) + count
+    # "Récap : 4 vidéos" after 2 reels and 2 TikToks: "videos" is what they all are.
+    videos = sum(count for fmt, count in listed.items() if fmt in ("reel", "tiktok", "short", "video", "live", "ugc"))
+    if any(listed.get(fmt, 0) < count and not (fmt == "video" and videos >= count) for fmt, count in again.items()):
+        return False
+    text = clause.folded[:MAX_CLAUSE_SCAN]
+    if SCHEDULE.search(text):
+        return False
+    return len(again) >= 2 or bool(RECAP.search(text)) or bool(amounts(clause.text, limit=1))
+
+
+# A line that names only a platform heads the deliverables under it: "Instagram :" then "- 1 reel", "- 3 stories".
+SECTION = re.compile(
+    rf"\W*(?:(?:sur|on|pour|for|via)\s)?(?P<p>{'|'.join(sorted(PLATFORMS, key=len, reverse=True))})\b[^a-z0-9]*"
+)
+
+
+def _sections(parts: list[Clause]) -> dict[int, str]:
+    """The platform heading each listing clause (by its start), when a heading line names one: it holds until a
+    clause that is neither a heading nor a listing one."""
+    heads: dict[int, str] = {}
+    section: str | None = None
+    for clause in parts:
+        head = SECTION.fullmatch(clause.folded) if len(clause.folded) <= 40 else None
+        if head:
+            section = PLATFORMS[head.group("p")]
+        elif section and (DELIVERABLE.search(clause.folded) or DELIVERABLE_AFTER.search(clause.folded)):
+            heads[clause.start] = section
+        else:
+            section = None
+    return heads
 
 
 def _own_words(match: re.Match[str]) -> str:
@@ -1095,31 +1300,46 @@ def _own_words(match: re.Match[str]) -> str:
 
 # "a 60-second integration in one of your videos": the second is where the first goes, not another deliverable.
 CONTAINER = re.compile(r"\b(in|into|within|dans|au sein d.une?)\s$")
+HOLDERS = {"video", "live", "newsletter", "blog", "placement"}
+POSSESSIVE = re.compile(r"\b(your|tes|vos|ton|ta|his|her|their|ses|leurs)\s$")
 REFERENCE = re.compile(r"\b(the|these|those|les|ces|for the|pour les|of the|des)\s$")
 _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, reverse=True))
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
     "sponsorisees|short-form|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
     "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
-    "twitter|threads|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
+    "twitter|threads|community|collab|co-authored|coauthored|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
-    rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional)\s){{0,3}}"
+    rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional|contenus?|contents?|"
+    rf"pieces? of|assets?)\s){{0,3}}"
     rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
     rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
 )
+_NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# A count, a few words that are neither a count nor a format, then the format it takes: "une recette en reel",
+# "a couple of highlight clips posted as YouTube Shorts", "2 tutos au format TikTok".
+AS_FORMAT = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s(?:(?!(?:{_NUMBER_WORDS}|{_FORMAT_WORDS})\b)[a-z'-]+\s){{1,4}}?"
+    rf"(?:posted |published |shared |publiee?s? |diffusee?s? |partagee?s? |postee?s? )?"
+    rf"(?:as|en|sous forme de|au format|in the form of) (?:a |an |un |une |des |de |d')?"
+    rf"(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
+)
+AS_WORDS = re.compile(r" (as|en|format|forme) ")  # a cheap test before AS_FORMAT
 _PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
 # The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
 # "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
 DELIVERABLE_AFTER = re.compile(
     rf"\b(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
     rf"(?:[\s-](?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
-    r"\s?(?:[x×]\s?|:\s?|\(\s?x\s?)(?P<n>\d{1,2})\b"
+    r"\s?(?:[x×]\s?|:\s?|\(\s?x?\s?)(?P<n>\d{1,2})\b"
     r"(?![.,:/-]?\s?\d|\s?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
     r"semaines?|weeks?|heures?|hours?|er\b|e\b|janv|fev|mars|avr|mai\b|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar\b|"
     r"apr|may\b|jun|jul|aug|sep))"
+    # "TikTok : 2 vidéos" is the count of the format that follows it, not of TikToks (read once, by DELIVERABLE).
+    rf"(?!\s(?:(?:{_ADJECTIVES})\s){{0,2}}(?:{_FORMAT_WORDS})\b)"
 )
 # A table row of a brief: "| Reel | Instagram | 2 |" (a cell with the format, one with the count).
 TABLE_FORMAT = re.compile(
@@ -1129,10 +1349,21 @@ TABLE_FORMAT = re.compile(
 TABLE_COUNT = re.compile(r"(?:x\s?)?(?P<n>\d{1,2})(?:\s?x)?")
 
 
+def _counted_after(match: re.Match[str]) -> bool:
+    """A count in brackets is one only alone there: "Reels (2)", "Reel (x2)", not "carrousel (5 à 8 photos)" or
+    "unboxing (1 par mois)"."""
+    text = match.string
+    between = text[match.end("fmt") : match.start("n")]
+    if "(" not in between or "x" in between or "×" in between:
+        return True
+    return text[match.end("n") : match.end("n") + 2].lstrip().startswith(")")
+
+
 def _table_row(clause: Clause) -> tuple[str, int, str | None] | None:
     """(format, count, platform) of a table row with a format cell and a count cell, else None."""
     cells = [cell.strip() for cell in clause.folded.split("|")][:12]
-    fmt = next((m for cell in cells if (m := TABLE_FORMAT.fullmatch(cell))), None)
+    # "Story avec sticker lien": a format cell may go on with what the piece carries
+    fmt = next((m for cell in cells if len(cell) <= 60 and (m := TABLE_FORMAT.match(cell)) and m.group("fmt")), None)
     count = next((int(m.group("n")) for cell in cells if (m := TABLE_COUNT.fullmatch(cell))), None)
     if fmt is None or not count or count > 50:
         return None
@@ -1346,8 +1577,9 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     elif rounds := _hits(ROUNDS, parts):
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
     if days := _hits(PAYMENT_DAYS, parts):
-        match = days[0][1]
+        clause, match = days[0]
         facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))
+        facts.payment_end_of_month = bool(END_OF_MONTH.search(clause.folded, match.start(), match.end() + 25))
     elif said := _hits(PAYMENT_SPELLED, parts):  # "payable within thirty days", "paid two weeks after posting"
         match = said[0][1]
         if match.group("w"):

@@ -11,8 +11,9 @@ Verdict = Literal["accept", "negotiate", "decline"]
 Status = Literal["ok", "warn", "bad", "unknown"]
 
 
-# The formats a deliverable may have (a blog article and a newsletter are their own medium: no platform).
-FORMATS = ("reel", "story", "post", "video", "short", "tiktok", "live", "blog", "newsletter")
+# The formats a deliverable may have (a blog article and a newsletter are their own medium, and UGC is delivered to
+# the brand rather than posted: no platform).
+FORMATS = ("reel", "story", "post", "video", "short", "tiktok", "live", "blog", "newsletter", "ugc")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class OfferFacts:
     currency: str | None = None
     commission_rate: float | None = None
     deliverables: list[Deliverable] = field(default_factory=list)
+    deliverable_options: list[Deliverable] = field(default_factory=list)  # "either 1 reel or 3 stories": one of them
     platforms: list[str] = field(default_factory=list)
     deadline: str | None = None  # the delivery date, as written
     reply_by: str | None = None  # the date to answer the brand by, as written (not a delivery date)
@@ -47,6 +49,7 @@ class OfferFacts:
     revision_rounds: int | None = None
     payment_days: int | None = None
     payment_after_approval: bool = False
+    payment_end_of_month: bool = False  # "60 jours fin de mois": the days, then on to the end of that month
     disclosure: Literal["required", "hidden"] | None = None
     category: str | None = None
     crypto_registered: bool = False

@@ -157,6 +157,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Late or conditional payment ({terms}): ask for payment within 30 days, or a deposit.",
         "fr": "Paiement tardif ou conditionnel ({terms}) : demandez un paiement à 30 jours, ou un acompte.",
     },
+    "late_payment_terms_eom": {
+        "en": "Late payment ({terms} end of month: that long, then on to the end of that month, so up to a month "
+        "more): ask for payment within 30 days, or a deposit.",
+        "fr": "Paiement tardif ({terms} fin de mois : ce délai, puis jusqu'à la fin de ce mois-là, soit jusqu'à un "
+        "mois de plus) : demandez un paiement à 30 jours, ou un acompte.",
+    },
     "payment_unknown": {
         "en": "The payment date isn't stated.",
         "fr": "La date de paiement n'est pas précisée.",
@@ -443,6 +449,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "disclosure_required": {"en": "asked for", "fr": "demandée"},
     "disclosure_hidden": {"en": "to be HIDDEN", "fr": "à CACHER"},
     "payment_days": {"en": "{n} days", "fr": "{n} jours"},
+    "one_of": {"en": "one of: {options}", "fr": "au choix : {options}"},
+    "payment_days_eom": {
+        "en": "{n} days end of month",
+        "fr": "{n} jours fin de mois",
+    },
     "pf_editorial_line": {"en": "Editorial line", "fr": "Ligne éditoriale"},
     "pf_no_go": {"en": "No-go categories", "fr": "Catégories refusées"},
     "pf_platforms": {"en": "Platforms", "fr": "Plateformes"},

@@ -7,7 +7,9 @@ import html
 import json
 import logging
 import math
+import os
 import re
+import secrets
 import threading
 import time
 from collections import defaultdict
@@ -18,9 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-import chromadb
 import numpy as np
-from chromadb.config import Settings as ChromaSettings
 
 from bot.advice.models import Hit
 from bot.errors import KnowledgeBaseError
@@ -30,10 +30,15 @@ from bot.retrieval.embeddings import CachedEmbeddings, QueryThreads, USEEmbeddin
 from bot.retrieval.lexical import LexicalIndex
 
 if TYPE_CHECKING:
+    import chromadb
     from langchain_chroma import Chroma
 
 log = logging.getLogger(__name__)
 STATE_FILE = "state.json"
+# The collections' vectors as one file, written beside the state after each refresh that changed them (with embedded
+# Chroma): a start that finds the state and this file in agreement ranks from it without importing chromadb (a
+# third of a one-shot `ask`). Chroma remains the store; the file is only ever a copy of what it holds.
+RANKING_FILE = "ranking.npz"
 OUTSIDE = "~outside"  # pseudo card id of the out-of-scope examples
 CHUNKS_PER_QUERY = 60
 PASSAGES_PER_QUERY = 40
@@ -128,6 +133,9 @@ def fuse(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = No
 def chroma_client(index_dir: Path, chroma_url: str | None = None) -> chromadb.ClientAPI:
     """Chroma embedded in this process (files under `index_dir`, the default), or a Chroma server at
     `chroma_url` (http://host:port, started with `chroma run`) shared by every process that serves the bot."""
+    import chromadb  # here, not at the top: a start that ranks from the ranking file never needs it
+    from chromadb.config import Settings as ChromaSettings
+
     # Telemetry off: this machine has no network, and the bot phones nobody home.
     settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if chroma_url is None:
@@ -268,6 +276,11 @@ class CardIndex:
     Chroma stores the vectors; a process that answers more than one question ranks with a copy of each
     collection in memory (a few MB, read after each refresh, replaced in one assignment): a matrix product
     over ~2,800 texts costs less than three Chroma queries, and the e5 rankings wait for nothing but e5.
+
+    With embedded Chroma, each refresh that changes the index also writes that copy to RANKING_FILE, and the
+    state file names it. With `quick_start`, the first refresh of an index that already holds the cards trusts
+    that file when the state names it: it ranks from the file at once and opens Chroma only if something asks
+    for it (a later refresh, a count). An explicit refresh (`kb refresh`) checks Chroma itself.
     """
 
     def __init__(
@@ -277,6 +290,7 @@ class CardIndex:
         threshold: float = 0.2,
         e5: CachedEmbeddings | None = None,
         chroma_url: str | None = None,
+        quick_start: bool = False,
     ) -> None:
         index_dir.mkdir(parents=True, exist_ok=True)
         self.index_dir = index_dir  # the index itself with embedded Chroma; state.json either way
@@ -293,25 +307,64 @@ class CardIndex:
                 Space(f"cards-{e5.model_name}", e5, lambda doc: doc.texts, CHUNKS_PER_QUERY, outside=True),
                 Space(f"passages-{e5.model_name}", e5, lambda doc: (doc.passage,), PASSAGES_PER_QUERY),
             ]
-        self.client = chroma_client(index_dir, chroma_url)
+        self.quick_start = quick_start and chroma_url is None  # a server may change under this state file
+        self._client: chromadb.ClientAPI | None = None
+        self._client_lock = threading.RLock()
         self._executor: ThreadPoolExecutor | None = None  # embeds questions with the second model
         self._executor_lock = threading.Lock()
         self._query_threads = QueryThreads()
         self._memory: dict[str, Matrix] | None = None  # per collection, once MEMORY_AFTER searches ran
         self._memory_lock = threading.Lock()
         self._searches = 0
+        self._served: str | None = None  # the version of the cards `use` was given
         self.stores: dict[str, Chroma] = {}  # LangChain's stores, opened when a refresh writes
         self._sizes: dict[str, int] = {}  # texts per collection, read once per refresh instead of per question
-        self.collections: dict[str, chromadb.Collection] = {}
-        self.collection: chromadb.Collection
-        for space in self.spaces:
-            self._open_collection(space)
+        self._collections: dict[str, chromadb.Collection] = {}
+        if chroma_url is not None:
+            self._open()  # a server that does not answer is said at once
 
-    def _open_collection(self, space: Space) -> None:
+    @property
+    def client(self) -> chromadb.ClientAPI:
+        """Chroma, opened (and its collections created if new) the first time something needs it."""
+        return self._open()
+
+    @property
+    def collections(self) -> dict[str, chromadb.Collection]:
+        self._open()
+        return self._collections
+
+    @property
+    def collection(self) -> chromadb.Collection:
+        """The first (USE) ranking's collection."""
+        return self.collections[self.collection_name]
+
+    def _open(self) -> chromadb.ClientAPI:
+        if self._client is None:
+            with self._client_lock:
+                if self._client is None:
+                    client = chroma_client(self.index_dir, self.chroma_url)
+                    for space in self.spaces:
+                        self._open_collection(space, client)
+                    self._client = client
+        return self._client
+
+    @property
+    def chroma_opened(self) -> bool:
+        """Whether this process has opened Chroma (a quick start that ranks from the ranking file has not)."""
+        return self._client is not None
+
+    def close(self) -> None:
+        """Release this process's Chroma system for the folder, if it was opened."""
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
+
+    def _open_collection(self, space: Space, client: chromadb.ClientAPI | None = None) -> None:
         # Searching and reading go to the collection itself; LangChain's store (its import alone takes
         # ~0.5 s of a 3 s cold start) is opened only when a refresh has texts to embed and add.
         # No embedding function: Chroma's default one would download a model.
-        self.client.get_or_create_collection(
+        client = client or self.client
+        client.get_or_create_collection(
             space.name,
             metadata={"embedding_model": space.embeddings.model_name},
             configuration={"hnsw": {"space": "cosine"}},
@@ -320,9 +373,7 @@ class CardIndex:
         self.stores.pop(space.name, None)
         # The hot path queries the same collections for ids and distances only: card ids are in the chunk ids,
         # and skipping LangChain's Document building and Chroma's metadata fetch halves the query (5.3 -> 2.1 ms).
-        self.collections[space.name] = self.client.get_collection(space.name, embedding_function=None)
-        if space.name == self.collection_name:
-            self.collection = self.collections[space.name]
+        self._collections[space.name] = client.get_collection(space.name, embedding_function=None)
 
     def _store(self, space: Space) -> Chroma:
         """LangChain's vector store over `space`'s collection, embedding with `space`'s model."""
@@ -381,17 +432,25 @@ class CardIndex:
         Each collection is brought up to date on its own terms, so one left behind (a model added to an
         existing index, an interrupted refresh) catches up; the report counts the first one's changes.
         When the index already holds this knowledge base (every start but the first), nothing is read but
-        the collections' sizes and one probe each, and nothing is written."""
+        the collections' sizes and one probe each, and nothing is written (with `quick_start`, the first time,
+        only the state and the ranking file are read)."""
         started = time.perf_counter()
-        if self._holds(kb):
-            self.use(kb)
+        quick, self.quick_start = self.quick_start, False
+        held = self._holds_ranking(kb) if quick else None
+        if held is not None:
+            with self._memory_lock:
+                self._memory = held
+        if held is not None or self._holds(kb):
+            self.use(kb, held)
             return RefreshReport(
                 unchanged=sum(1 for _ in kb), seconds=time.perf_counter() - started, kb_version=kb.version
             )
         wanted = documents(kb)
         diffs = [self._refresh_space(space, wanted) for space in self.spaces]
         added, updated, removed = diffs[0]
-        self.use(kb)
+        # Embedded, the vectors are read back now to be written as the ranking file, before the state that names it.
+        memory = self._read_memory() if self.chroma_url is None else None
+        token = self._write_ranking(memory, kb.version) if memory is not None else None
         report = RefreshReport(
             added=[key for key in added if not key.startswith(OUTSIDE)],
             updated=[key for key in updated if not key.startswith(OUTSIDE)],
@@ -402,7 +461,8 @@ class CardIndex:
             seconds=time.perf_counter() - started,
             kb_version=kb.version,
         )
-        self._write_state(report)
+        self._write_state(report, token)
+        self.use(kb, memory)
         return report
 
     def _holds(self, kb: KnowledgeBase) -> bool:
@@ -420,7 +480,80 @@ class CardIndex:
             if sizes.get(space.name) != size or not self.searchable(space):
                 return False
             self._sizes[space.name] = size
+        if self.chroma_url is None and self._read_ranking(kb.version, state) is None:
+            # An index written before the ranking file existed, or a file lost: written once, from Chroma.
+            token = self._write_ranking(self._read_memory(), kb.version)
+            if token is not None:
+                self._write_state_fields({**state, "ranking": token})
         return True
+
+    def _holds_ranking(self, kb: KnowledgeBase) -> dict[str, Matrix] | None:
+        """The ranking file's matrices if the state says the last complete refresh was of `kb` with these
+        rankings and the file it names holds as many texts per collection as the state recorded; else None.
+        Searches then rank from them, and Chroma is not opened (an explicit refresh checks it: see `_holds`)."""
+        state = self.state()
+        sizes = state.get("sizes")
+        if state.get("kb_version") != kb.version or state.get("rankings") != self._rankings():
+            return None
+        memory = self._read_ranking(kb.version, state)
+        if memory is None or not isinstance(sizes, dict):
+            return None
+        if any(sizes.get(name) != len(matrix.cards) for name, matrix in memory.items()):
+            return None
+        self._sizes = {name: len(matrix.cards) for name, matrix in memory.items()}
+        return memory
+
+    def _ranking_path(self) -> Path:
+        return self.index_dir / RANKING_FILE
+
+    def _write_ranking(self, memory: dict[str, Matrix], kb_version: str) -> str | None:
+        """Write `memory` as the ranking file (atomically); returns the token the state names it by, None if the
+        folder is not writable (then starts open Chroma as before)."""
+        token = secrets.token_hex(8)
+        arrays: dict[str, np.ndarray] = {
+            "token": np.array(token),
+            "kb_version": np.array(kb_version),
+            "names": np.array([space.name for space in self.spaces]),
+        }
+        for i, space in enumerate(self.spaces):
+            matrix = memory[space.name]
+            arrays[f"cards{i}"] = np.array(matrix.cards, dtype=str)
+            arrays[f"vectors{i}"] = matrix.vectors
+        path = self._ranking_path()
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp.npz")
+        try:
+            np.savez(tmp, **arrays)  # not compressed: read in ~10 ms
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("could not write the ranking file: %s", exc)
+            tmp.unlink(missing_ok=True)
+            return None
+        return token
+
+    def _read_ranking(self, kb_version: str, state: dict[str, object]) -> dict[str, Matrix] | None:
+        """The ranking file's matrices if it is the one `state` names, for `kb_version` and these rankings;
+        else None (absent, stale, damaged or planted: Chroma is read instead)."""
+        token = state.get("ranking")
+        path = self._ranking_path()
+        if not isinstance(token, str) or not path.exists():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if str(data["token"]) != token or str(data["kb_version"]) != kb_version:
+                    return None
+                if data["names"].tolist() != [space.name for space in self.spaces]:
+                    return None
+                memory = {}
+                for i, space in enumerate(self.spaces):
+                    cards = [str(card) for card in data[f"cards{i}"].tolist()]
+                    vectors = np.asarray(data[f"vectors{i}"], dtype=np.float32)
+                    if vectors.ndim != 2 or len(vectors) != len(cards) or not np.isfinite(vectors).all():
+                        return None
+                    memory[space.name] = Matrix(cards, vectors)
+        except Exception:  # a damaged file costs one read of Chroma, never a wrong ranking
+            log.warning("ranking file %s unusable; reading the index instead", path)
+            return None
+        return memory
 
     def _rankings(self) -> list[str]:
         return [space.name for space in self.spaces] + ["bm25"]
@@ -464,12 +597,23 @@ class CardIndex:
             )
         return added, updated, removed
 
-    def use(self, kb: KnowledgeBase) -> None:
-        """Serve `kb` (the cards the dense index already holds) with a matching keyword index."""
+    def use(self, kb: KnowledgeBase, memory: dict[str, Matrix] | None = None) -> None:
+        """Serve `kb` (the cards the dense index already holds) with a matching keyword index; `memory`: the
+        collections' vectors if the caller just read them."""
         self.has_examples = any(kb.outside.values())
         self.lexical = LexicalIndex((doc.card_id, text) for doc in map(card_document, kb) for text in doc.texts)
+        self._served = kb.version
         if self._memory is not None:  # ranking in memory already: the new vectors are read now, off the hot path
-            self._memory = self._read_memory()
+            self._memory = memory or self._load_memory()
+
+    def _load_memory(self) -> dict[str, Matrix]:
+        """The collections' vectors: from the ranking file when the state names it for the served cards, else
+        from Chroma."""
+        if self.chroma_url is None and self._served is not None:
+            memory = self._read_ranking(self._served, self.state())
+            if memory is not None:
+                return memory
+        return self._read_memory()
 
     def _read_memory(self) -> dict[str, Matrix]:
         """Every collection's vectors, read from Chroma in pages (each row comes as Python floats first)."""
@@ -557,7 +701,7 @@ class CardIndex:
         with self._memory_lock:
             self._searches += 1
             if self._memory is None and self._searches >= MEMORY_AFTER:
-                self._memory = self._read_memory()
+                self._memory = self._load_memory()
             return self._memory
 
     def _worker(self) -> ThreadPoolExecutor:
@@ -653,7 +797,7 @@ class CardIndex:
             return {}
         return state if isinstance(state, dict) else {}
 
-    def _write_state(self, report: RefreshReport) -> None:
+    def _write_state(self, report: RefreshReport, ranking: str | None = None) -> None:
         state = {
             "kb_version": report.kb_version,
             "refreshed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -663,6 +807,11 @@ class CardIndex:
             "sizes": {space.name: self._sizes[space.name] for space in self.spaces},
             "last_report": report.counts(),
         }
+        if ranking is not None:
+            state["ranking"] = ranking  # the token of the ranking file written with this refresh
+        self._write_state_fields(state)
+
+    def _write_state_fields(self, state: dict[str, object]) -> None:
         tmp = self.index_dir / (STATE_FILE + ".tmp")
         tmp.write_text(json.dumps(state, indent=2))
         tmp.replace(self.index_dir / STATE_FILE)

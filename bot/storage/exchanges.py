@@ -1,7 +1,9 @@
 """The last exchange of each chat, so that "and if they refuse?" is read with the question before it.
 
-One row per user: the message that set the topic, the card that answered last and the card passages already
-shown on that topic (a follow-up leaves them out: never the same answer twice), kept for 30 minutes. Older rows are
+One row per user: the message that set the topic, the card that answered last, the card passages already
+shown on that topic (a follow-up leaves them out: never the same answer twice) and the country the creator named in
+this conversation ("I'm US based", three questions ago: a later law question is still about the US), kept for 30
+minutes. Older rows are
 deleted whenever the table is read or written (and when the database opens), so the text never outlives its use;
 /forget deletes the row with everything else (the table is in USER_TABLES).
 """
@@ -22,7 +24,8 @@ CREATE TABLE IF NOT EXISTS exchanges (
     question    TEXT NOT NULL,
     card_id     TEXT,
     created_at  TEXT NOT NULL,
-    shown       TEXT NOT NULL DEFAULT '[]'
+    shown       TEXT NOT NULL DEFAULT '[]',
+    country     TEXT
 );
 """
 KEEP = dt.timedelta(minutes=30)
@@ -36,6 +39,7 @@ class Exchange:
     card_id: str | None
     at: dt.datetime
     shown: tuple[str, ...] = ()  # card passages already shown on this topic
+    country: str | None = None  # the country the creator named in this conversation, if any
 
 
 def _now() -> dt.datetime:
@@ -59,9 +63,13 @@ class Exchanges:
         await self.expire()
 
     async def migrate(self) -> None:
-        """Tables from before `shown` gain it (their rows are under 30 minutes old: nothing to carry over)."""
-        if "shown" not in await engine.columns(self.db, "exchanges"):
+        """Tables from before `shown` or `country` gain them (their rows are under 30 minutes old: nothing to
+        carry over)."""
+        columns = await engine.columns(self.db, "exchanges")
+        if "shown" not in columns:
             await self.db.execute("ALTER TABLE exchanges ADD COLUMN shown TEXT NOT NULL DEFAULT '[]'")
+        if "country" not in columns:
+            await self.db.execute("ALTER TABLE exchanges ADD COLUMN country TEXT")
 
     async def remember(
         self,
@@ -70,6 +78,7 @@ class Exchanges:
         card_id: str | None,
         now: dt.datetime | None = None,
         shown: Sequence[str] = (),
+        country: str | None = None,
     ) -> None:
         now = now or _now()
         kept: list[str] = []
@@ -78,10 +87,10 @@ class Exchanges:
                 break
             kept.insert(0, passage)
         await self.db.execute(
-            "INSERT INTO exchanges (user_id, question, card_id, created_at, shown) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO exchanges (user_id, question, card_id, created_at, shown, country) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET question = excluded.question, card_id = excluded.card_id, "
-            "created_at = excluded.created_at, shown = excluded.shown",
-            (user_id, question[:MAX_KEPT_CHARS], card_id, now.isoformat(timespec="seconds"), json.dumps(kept)),
+            "created_at = excluded.created_at, shown = excluded.shown, country = excluded.country",
+            (user_id, question[:MAX_KEPT_CHARS], card_id, now.isoformat(timespec="seconds"), json.dumps(kept), country),
         )
         await self.expire(now, commit=False)
         await self.db.commit()
@@ -91,12 +100,13 @@ class Exchanges:
         now = now or _now()
         await self.expire(now)
         async with self.db.execute(
-            "SELECT question, card_id, created_at, shown FROM exchanges WHERE user_id = ?", (user_id,)
+            "SELECT question, card_id, created_at, shown, country FROM exchanges WHERE user_id = ?", (user_id,)
         ) as cursor:
             row = await cursor.fetchone()
         if row is None:
             return None
-        return Exchange(row[0], row[1], dt.datetime.fromisoformat(row[2]), tuple(json.loads(row[3] or "[]")))
+        shown = tuple(json.loads(row[3] or "[]"))
+        return Exchange(row[0], row[1], dt.datetime.fromisoformat(row[2]), shown, row[4])
 
     async def expire(self, now: dt.datetime | None = None, commit: bool = True) -> None:
         cutoff = ((now or _now()) - self.keep).isoformat(timespec="seconds")

@@ -172,6 +172,8 @@ def _currency_near(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     if i > 0 and tokens[i - 1][2] in _CURRENCY_WORDS:
         return True
     after = j + 1 if j < len(tokens) and tokens[j][2] == "k" else j
+    if after + 1 < len(tokens) and tokens[after][2] in ("ca", "c", "can") and tokens[after + 1][2] == "$":
+        return True  # "600 CA$"
     return after < len(tokens) and tokens[after][2] in _CURRENCY_WORDS
 
 
@@ -197,6 +199,26 @@ def _digits_end(folded: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
     return j, end
 
 
+# What may follow "600 $ CA" / "$600 CAN" for "ca"/"can" to be Canada's mark rather than a word ("600 $ ça te
+# va ?", "$600 can be paid"): nothing, punctuation, a number, or the tax or period words that follow an amount.
+_AFTER_CANADA_MARK = {"ht", "ttc", "hors", "par", "per", "net", "nets", "brut", "pour", "for", "all", "tout", "plus",
+                      "excl", "incl", "tva", "vat", "hst", "gst", "tps", "tvq", "total", "au", "a", "et", "and", "the",
+                      "le", "la", "les", "each", "chacun", "chacune"}  # fmt: skip
+
+
+def _canadian(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """The token after a dollar amount says Canadian: "canadiens", "CAD", "CA", "CAN"."""
+    word = tokens[k][2]
+    if word in ("canadiens", "canadien", "canadian", "cad"):
+        return True
+    if word not in ("ca", "can"):
+        return False
+    if k + 1 == len(tokens):
+        return True
+    following = tokens[k + 1][2]
+    return not following.isalpha() or following in _AFTER_CANADA_MARK
+
+
 def _read_amount(
     folded: str,
     tokens: list[tuple[int, int, str]],
@@ -219,7 +241,7 @@ def _read_amount(
     if k < count and tokens[k][2] in _CURRENCY_WORDS and tokens[k][0] - tokens[k - 1][1] <= 1:
         currency = _CURRENCY_WORDS[tokens[k][2]]
         k += 1
-        if currency == "USD" and k < count and tokens[k][2] in ("canadiens", "canadian", "cad"):
+        if currency == "USD" and k < count and _canadian(tokens, k):
             currency = "CAD"
             k += 1
         elif (
@@ -229,6 +251,17 @@ def _read_amount(
             and tokens[k][2] in ("suisses", "swiss", "chf")
         ) or (currency == "GBP" and k < count and tokens[k][2] == "sterling"):
             k += 1
+    # "600 CA$": Canada's mark before the dollar sign, after the number.
+    if (
+        currency is None
+        and k + 1 < count
+        and tokens[k][2] in ("ca", "c", "can")
+        and tokens[k + 1][2] == "$"
+        and tokens[k + 1][0] == tokens[k][1]
+        and tokens[k][0] - tokens[k - 1][1] <= 1
+    ):
+        currency = "CAD"
+        k += 2
     # Currency before: "€500", "$1,200", "CHF 900", "US$ 500", "C$ 800".
     if currency is None and i > 0:
         prev = tokens[i - 1]
@@ -241,6 +274,9 @@ def _read_amount(
             start = prev[0]
             if prev[2] == "$" and i > 1 and tokens[i - 2][2] in ("c", "ca", "cad") and tokens[i - 2][1] == prev[0]:
                 currency, start = "CAD", tokens[i - 2][0]
+            elif currency == "USD" and k < count and tokens[k][0] - tokens[k - 1][1] <= 1 and _canadian(tokens, k):
+                currency = "CAD"  # "$1,500 CAN", "$600 CAD"
+                k += 1
             if k < count and tokens[k][2] == "k" and not thousands and tokens[k][0] - tokens[k - 1][1] <= 1:
                 thousands = True
                 k += 1
@@ -275,7 +311,8 @@ _PER_WORDS = {
     "each": "piece", "chacun": "piece", "chacune": "piece", "chaque": "piece", "every": "piece",
     "integration": "piece", "segment": "piece", "mention": "piece", "carrousel": "piece", "carousel": "piece",
     "live": "piece", "newsletter": "piece", "article": "piece", "episode": "piece", "apiece": "piece",
-    "unite": "piece", "tiktoks": "piece", "shorts": "piece",
+    "unite": "piece", "tiktoks": "piece", "shorts": "piece", "stream": "piece", "streams": "piece", "lives": "piece",
+    "pin": "piece", "episodes": "piece", "integrations": "piece", "segments": "piece",
 }  # fmt: skip
 
 

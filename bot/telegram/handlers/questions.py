@@ -68,6 +68,7 @@ async def _answer(update: Update, context: CoachContext, question: str) -> None:
         profile,
         previous.card_id if previous else None,
         previous.shown if previous else (),
+        previous.country if previous else None,
     )
     # The engine works off the event loop, batched with other users' questions; "typing…" only if the answer
     # takes long enough to be seen waiting for (the optional language model can take seconds).
@@ -80,7 +81,9 @@ async def _answer(update: Update, context: CoachContext, question: str) -> None:
     services.db.count_question(user.id, answer.sources[0].id if answer.sources else None)
     if answer.in_scope:  # a follow-up keeps the topic it followed: the question that set it stays the context
         shown = topic_passages(answer, previous.shown if previous else ())
-        await services.db.exchanges.remember(user.id, answer.context or question, answer.lead_card, shown=shown)
+        await services.db.exchanges.remember(
+            user.id, answer.context or question, answer.lead_card, shown=shown, country=asked.said_home
+        )
     await send_answer(context, message.chat_id, answer, reply_to=message.message_id)
     await ask_country_once(update, context, asked, answer)
 

@@ -156,6 +156,11 @@ def test_editorial_fit_declines_only_a_clear_mismatch(evaluator: OfferEvaluator)
     skincare = "Hi! Our new face serum: 1 video for $600, net 30, #ad."
     gaming = evaluator.evaluate(skincare, Profile(editorial_line="Valorant and competitive FPS gaming streams"))
     assert "off_editorial_line" in gaming.red_flags and gaming.verdict == "decline"
+    # A product made for anyone sponsors channels of every kind: a VPN on a cooking channel is a question.
+    vpn = "Hi! We're SurfGuard VPN. We'd like a 60-second integration in your next YouTube video: $900, net 30, #ad."
+    cooking = evaluator.evaluate(vpn, Profile(editorial_line="Easy weeknight cooking and baking"))
+    assert "off_editorial_line" not in cooking.red_flags and cooking.verdict == "accept"
+    assert [r.status for r in cooking.reasons if r.dimension == "editorial_fit"] == ["unknown"]
     # A wellness or daily-life channel takes many products: a detox tea is at most a question there.
     tea = "Hi! Our detox tea: 1 TikTok for $350, net 30, #ad."
     for line in ("wellness, self-care", "travel, daily vlogs"):
@@ -194,3 +199,25 @@ def test_offer_cli_never_prints_infinity(run: Run, data_dir: Path) -> None:
     data = json.loads(huge.stdout)
     assert data["facts"]["amount"] is None and data["facts"]["amount_unreadable"] and data["facts"]["truncated"]
     assert "8000" in huge.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "late"),
+    [
+        ("Rémunération 800 € HT pour 1 reel, paiement à 60 jours fin de mois, #pub.", True),
+        ("$600 for 1 reel, #ad, payment net 60 EOM.", True),
+        ("500 € HT pour 1 reel, paiement à 45 jours fin de mois, #pub.", False),
+        ("500 € pour 1 reel, paiement à 30 jours fin de mois, #pub.", False),
+        ("600 € pour 1 reel, paiement à 60 jours après facture, #pub.", False),
+    ],
+)
+def test_end_of_month_adds_to_the_payment_term(evaluator: OfferEvaluator, text: str, late: bool) -> None:
+    """'60 jours fin de mois' is 60 days and on to the month's end: over 60 days, so late; '30 jours fin de mois' is
+    not. The days stay as written."""
+    evaluation = evaluator.evaluate(text)
+    assert evaluation.facts.payment_days in (30, 45, 60)
+    assert evaluation.facts.payment_end_of_month == ("fin de mois" in text or "EOM" in text)
+    assert ("late_payment_terms" in evaluation.red_flags) is late
+    if late:
+        reason = next(r for r in evaluation.reasons if r.dimension == "payment")
+        assert "fin de mois" in reason.text or "end of month" in reason.text

@@ -204,3 +204,60 @@ def counting(embed: Callable[[list[str]], list[list[float]]], seen: list[str]) -
         return embed(texts)
 
     return embed_queries
+
+
+def test_a_quick_start_ranks_from_the_ranking_file_without_opening_chroma_and_ranks_as_chroma(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings
+) -> None:
+    CardIndex(tmp_path / "index", embeddings, e5=e5).refresh(load_knowledge(cards))
+    questions = ["a brand wants me to promise not to work with competitors", "combien facturer un post sponsorisé ?"]
+    from_chroma = CardIndex(tmp_path / "index", embeddings, e5=e5).search_many(questions, k=3)  # no refresh: Chroma
+    quick = CardIndex(tmp_path / "index", embeddings, e5=e5, quick_start=True)
+    assert quick.refresh(load_knowledge(cards)).unchanged == 6
+    from_file = quick.search_many(questions, k=3)
+    assert quick.in_memory and not quick.chroma_opened
+    assert ranked(from_file) == ranked(from_chroma) and same_scores(from_file, from_chroma)
+    # A change rewrites the file with the state: the next quick start ranks the new card, still without Chroma.
+    write_pair(cards, "usage-rights", summary="Usage rights let a brand rerun your video as a paid ad.")
+    assert quick.refresh(load_knowledge(cards)).added == ["usage-rights:en", "usage-rights:fr"]
+    again = CardIndex(tmp_path / "index", embeddings, e5=e5, quick_start=True)
+    again.refresh(load_knowledge(cards))
+    assert again.search("can the brand run my video as a paid ad for a year?", k=1)[0].card_id == "usage-rights"
+    assert not again.chroma_opened
+
+
+@pytest.mark.parametrize("damage", ["garbage", "another refresh's file", "absent"])
+def test_a_start_with_a_damaged_stale_or_missing_ranking_file_reads_chroma_and_writes_the_file_again(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, e5: CachedEmbeddings, damage: str
+) -> None:
+    first = CardIndex(tmp_path / "index", embeddings, e5=e5)
+    first.refresh(load_knowledge(cards))
+    ranking = tmp_path / "index" / "ranking.npz"
+    question = "a brand wants me to promise not to work with competitors"
+    expected = first.search_many([question], k=3)
+    if damage == "garbage":
+        ranking.write_bytes(b"PK\x03\x04 not a ranking file" * 50)
+    elif damage == "absent":
+        ranking.unlink()
+    else:  # a file whose token the state does not name (written by a refresh that did not finish)
+        other = tmp_path / "other"
+        CardIndex(other, embeddings, e5=e5).refresh(load_knowledge(cards))
+        (other / "ranking.npz").replace(ranking)
+    index = CardIndex(tmp_path / "index", embeddings, e5=e5, quick_start=True)
+    assert index.refresh(load_knowledge(cards)).unchanged == 6
+    assert index.chroma_opened  # the state's file was not there: Chroma checked and read
+    assert ranked(index.search_many([question], k=3)) == ranked(expected)
+    again = CardIndex(tmp_path / "index", embeddings, e5=e5, quick_start=True)
+    again.refresh(load_knowledge(cards))
+    assert not again.chroma_opened  # the file was written again, once
+    assert ranked(again.search_many([question], k=3)) == ranked(expected)
+
+
+def test_with_a_chroma_server_a_start_always_reads_chroma(
+    tmp_path: Path, cards: Path, embeddings: USEEmbeddings, chroma_url: str | None
+) -> None:
+    CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url).refresh(load_knowledge(cards))
+    index = CardIndex(tmp_path / "index", embeddings, chroma_url=chroma_url, quick_start=True)
+    index.refresh(load_knowledge(cards))
+    assert index.chroma_opened == (chroma_url is not None)  # another machine may change what a server holds
+    assert (tmp_path / "index" / "ranking.npz").exists() == (chroma_url is None)

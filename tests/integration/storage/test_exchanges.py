@@ -70,5 +70,19 @@ async def test_a_database_from_before_the_passages_gains_them(tmp_path: Path) ->
         assert last is not None and last.question == "how much for a reel?" and last.shown == ()
         await db.exchanges.remember(1, "how much for a reel?", "fair-pay", shown=["Charge for your work."])
         assert (await db.exchanges.last(1)).shown == ("Charge for your work.",)  # type: ignore[union-attr]
+        await db.exchanges.remember(1, "I'm in the UK", "fair-pay", country="uk")  # and the country column
+        assert (await db.exchanges.last(1)).country == "uk"  # type: ignore[union-attr]
+    finally:
+        await db.close()
+
+
+async def test_the_country_said_in_the_conversation_is_kept_with_the_exchange(database_location: Path | str) -> None:
+    db = Database(database_location)
+    await db.open()
+    try:
+        await db.exchanges.remember(1, "I'm US based, do I need a contract?", "contract-checklist", country="us")
+        assert (await db.exchanges.last(1)).country == "us"  # type: ignore[union-attr]
+        await db.exchanges.remember(1, "what about exclusivity?", "exclusivity")
+        assert (await db.exchanges.last(1)).country is None  # type: ignore[union-attr]
     finally:
         await db.close()

@@ -382,3 +382,18 @@ async def test_a_skipped_country_question_is_never_asked_again(bot: Harness) -> 
 
 async def test_a_country_named_in_the_message_is_not_asked_for(bot: Harness) -> None:
     assert len(texts(await bot.say(EN, "i'm in the UK, do i pay tax on gifted products?"))) == 1
+
+
+async def test_the_country_a_creator_said_holds_for_their_next_questions(bot: Harness) -> None:
+    user = 1003
+    await bot.say(user, "hi, I'm a UK based creator with 9k on instagram. how much should I charge for a reel?")
+    stored = await bot.db.exchanges.last(user)
+    assert stored is not None and stored.country == "uk"
+    # Two new topics later, with no country in them: still answered for the UK, and not asked where they are.
+    await bot.say(user, "what should an exclusivity clause say to be fair for me?")
+    assert (await bot.db.exchanges.last(user)).question.startswith("what should an exclusivity")  # type: ignore[union-attr]
+    replies = await bot.say(user, "do I have to pay tax on the products brands send me?")
+    [answer] = texts(replies)
+    assert "HMRC" in answer or "trading allowance" in answer
+    assert not any(r.buttons for r in replies if "country" in str(r.buttons))
+    assert (await bot.db.exchanges.last(user)).country == "uk"  # type: ignore[union-attr]

@@ -13,6 +13,7 @@ from bot.advice.jurisdiction import (
     mentioned_country,
     note_for,
     rank_for_country,
+    stated_home,
 )
 from bot.kb import KnowledgeBase, load_knowledge
 from bot.offers.models import Profile
@@ -38,6 +39,39 @@ from tests.cards import write_pair
 )
 def test_mentioned_country(text: str, country: str | None) -> None:
     assert mentioned_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("I'm a US based book reviewer, do I need a contract for a $300 gig?", "us"),
+        ("hey, i'm a uk based fitness creator, 12k on tiktok", "uk"),
+        ("coucou, je suis en Belgique, 15k sur tiktok", "be"),
+        ("moi en Suisse on me paie en CHF, je déclare comment ?", "ch"),
+        ("j'habite à Montréal et une marque me contacte", "ca"),
+        ("I live in London, how much for a reel?", "uk"),
+        ("a brand offered me £300 for a reel", "uk"),
+        # A country asked about, or a brand's, is not where the creator lives.
+        ("and in the UK?", None),
+        ("what about the US rules?", None),
+        ("I'm asking about the rules in France", None),
+        ("a UK brand wants 3 reels", None),
+        ("we're a US-based agency and love your work", None),
+        ("combien facturer un reel avec 8k abonnés", None),
+    ],
+)
+def test_stated_home(text: str, home: str | None) -> None:
+    assert stated_home(text) == home
+
+
+def test_the_country_said_earlier_stands_in_for_an_empty_profile() -> None:
+    assert Question("do I pay tax on gifts?", said_country="us").country == "us"
+    assert Question("do I pay tax on gifts?", profile=Profile(country="fr"), said_country="us").country == "fr"
+    assert Question("and in the UK?", said_country="us").country == "uk"  # the message's own mention first
+    # Kept for the rest of the conversation: a new statement replaces it, a country asked about does not.
+    assert Question("and in the UK?", said_country="us").said_home == "us"
+    assert Question("je suis en Belgique en fait", said_country="us").said_home == "be"
+    assert Question("how much for a reel?").said_home is None
 
 
 def test_a_country_that_qualifies_the_brand_is_not_the_creators() -> None:

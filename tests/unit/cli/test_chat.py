@@ -130,3 +130,19 @@ def test_the_terminal_notes_once_that_the_country_matters_and_profile_sets_it(tm
     out = capsys.readouterr().out
     assert out.count("tell me where you create") == 1  # once per session
     assert [q.country for q in seen] == [None, None, "uk"]  # type: ignore[attr-defined]
+
+
+def test_the_terminal_keeps_the_country_the_creator_said_until_forget(tmp_path) -> None:
+    write_pair(tmp_path, "fair-pay", topics=["tax", "law-fr"], jurisdiction=["fr"])
+    kb = load_knowledge(tmp_path)
+    lines = iter(["I'm a US based creator, how much for a reel?", "and in the UK?", "do I pay tax on gifts?",
+                  "/forget", "do I pay tax on gifts?", "/quit"])  # fmt: skip
+    engine = AdviceEngine(kb, OneCard())  # type: ignore[arg-type]
+    seen: list[object] = []
+    real = engine.ask_many
+    engine.ask_many = lambda questions: seen.extend(questions) or real(questions)  # type: ignore[method-assign]
+    hours = iter(range(0, 10 * 3600, 3600))  # each question long after the last: no follow-up, no history
+    chat(engine, lang="en", read=lambda _: next(lines), pending=lambda: False, clock=lambda: float(next(hours)))
+    assert all(q.history == () for q in seen)  # type: ignore[attr-defined]
+    # Said once, kept for later questions (a country only asked about does not replace it); /forget drops it.
+    assert [q.country for q in seen] == ["us", "uk", "us", None]  # type: ignore[attr-defined]

@@ -351,10 +351,10 @@ def test_a_french_price_per_piece_is_multiplied_by_the_pieces(text: str, amount:
         ("4 posts LinkedIn, un par semaine pendant un mois, 2 000 €", [("post", 4)]),
         ("3 reels (one a month for three months), $900", [("reel", 3)]),
         ("6 Instagram reels over 6 months (1 per month), $3,000", [("reel", 6)]),
-        ("a weekly story for 2 months, 300 €", [("story", 9)]),
+        ("a weekly story for 2 months, 300 €", [("story", 8)]),
         ("1 reel + 2 stories chaque semaine pendant 2 semaines, 500 €", [("reel", 2), ("story", 4)]),
         ("1 encart dans votre newsletter mensuelle et 1 article de blog, 400 €", [("newsletter", 1), ("blog", 1)]),
-        ("2 UGC videos for our ads (not posted on your account), $400", [("video", 2)]),
+        ("2 UGC videos for our ads (not posted on your account), $400", [("ugc", 2)]),
         ("Reel : 30 s, à publier le 3 mai. Live : 20 mars, 19h", []),
         ("We'll send a short written agreement. 1 YouTube video, $800", [("video", 1)]),
         ("1 reel (+ 3 stories le jour de la publication), 300 €", [("reel", 1), ("story", 3)]),
@@ -448,3 +448,44 @@ def test_terms_need_their_own_shape(text: str, field: str, value: object) -> Non
 )
 def test_buying_in_or_paying_the_postage_is_paying_to_work(text: str, asks: bool) -> None:
     assert extract_facts(text).asks_money is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # A newsletter's "sponsored slot" is no casino; a slot machine is.
+        ("One sponsored slot in your newsletter, $800, net 30.", "category", None),
+        ("Our online slots casino would love 1 reel, $500.", "category", "gambling"),
+        # YouTube's French box and "labelled as sponsored" ask for disclosure.
+        ("Il faudra cocher la case « Inclut une communication commerciale » sur YouTube.", "disclosure", "required"),
+        ("Both should be clearly labelled as sponsored.", "disclosure", "required"),
+        # "Sponsoriser ta chaîne" is a sponsorship, not paid ads; "sponsoriser vos publications" is.
+        ("Nous aimerions sponsoriser ta chaîne : 1 vidéo, 900 €.", "paid_ads", None),
+        ("Nous aimerions sponsoriser vos publications pendant 3 mois.", "paid_ads", True),
+        # A per-stream fee times the streams; "new signups" are the brand's customers, not a joining fee.
+        ("3 Twitch streams with your promo code (50 free bets for new signups), $600 per stream = $1,800 total",
+         "amount", 1800),
+        ("tu commandes ton kit de démarrage à 39€ et ensuite tu touches 30% de commission", "asks_money", True),
+    ],
+)  # fmt: skip
+def test_dev4_wordings(text: str, name: str, value: object) -> None:
+    assert getattr(extract_facts(text), name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_login"),
+    [
+        # "Verify your account" with a link, or an address that names itself "verify": a lookalike collecting logins.
+        ("Congrats! To activate your payout please verify your account here within 24h: "
+         "glowberry-creators-verify.example/login", True),
+        ("Pour recevoir ta rémunération, vérifie ton compte ici : lumi-partners.example/auth", True),
+        ("Before we send the contract please confirm your account here: bit.ly/3xYz", True),
+        ("Our team is at glowberry-verification.example, reply there to get paid.", True),
+        # A brand checking public insights, a brand's own platform, a missing space: none asks for a login.
+        ("Please make sure your account is public so we can verify your account insights. 1 reel, €300.", False),
+        ("Activate your account on our creator platform (app.brandhub.example) to accept the brief.", False),
+        ("We need to verify.Then we pay 300€ for 2 stories.", False),
+    ],
+)  # fmt: skip
+def test_verifying_an_account_through_a_link_is_a_login_request(text: str, asks_login: bool) -> None:
+    assert extract_facts(text).asks_login is asks_login

@@ -1,0 +1,92 @@
+"""Deliverables in the ways brands and creators write them: recaps that must not count twice, platforms heading a
+list, alternatives, UGC that is never posted, rhythms over a duration, counts in words or after the format."""
+
+import pytest
+
+from bot.offers.describe import fact_lines
+from bot.offers.extract import extract_facts
+
+Item = tuple[str, int, str | None]
+
+
+def _read(text: str) -> set[Item]:
+    return {(d.format, d.count, d.platform) for d in extract_facts(text).deliverables}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A recap, a fee line or a subject line says the list again: counted once.
+        ("Recap: 2 reels + 4 stories.\nTo sum up, you'd post 2 reels and 4 stories.",
+         {("reel", 2, None), ("story", 4, None)}),
+        ("Livrables : 1 reel + 3 stories\nRémunération : 500 € HT pour 1 reel et 3 stories",
+         {("reel", 1, None), ("story", 3, None)}),
+        ("We'd like 2 reels and 2 TikToks. Recap: 4 videos for $800.", {("reel", 2, None), ("tiktok", 2, "tiktok")}),
+        ("Objet : Collab 2 reels + stories\nBonjour, nous aimerions 2 reels et 5 stories.",
+         {("reel", 2, None), ("story", 5, None)}),
+        ("Subject: 3 TikToks for our launch\nHi, we'd like 3 TikToks in April.", {("tiktok", 3, "tiktok")}),
+        ("2 stories par semaine pendant 4 semaines, soit 8 stories", {("story", 8, None)}),
+        # ...but the next step of a schedule adds to it.
+        ("Phase 1: 2 TikToks. Phase 2: 2 TikToks.", {("tiktok", 4, "tiktok")}),
+        ("2 reels. Also 2 reels in June.", {("reel", 4, None)}),
+        # A platform heading the pieces under it, on its line or before a colon.
+        ("Instagram\n- 1 reel\n- 3 stories\nTikTok\n- 2 vidéos",
+         {("reel", 1, "instagram"), ("story", 3, "instagram"), ("tiktok", 2, "tiktok")}),
+        ("Instagram: 1 reel, 3 stories. TikTok: 2 videos.",
+         {("reel", 1, "instagram"), ("story", 3, "instagram"), ("tiktok", 2, "tiktok")}),
+        ("Instagram : 2 reels\nTikTok : 2 vidéos\nBudget : 1 500 €",
+         {("reel", 2, "instagram"), ("tiktok", 2, "tiktok")}),
+        # Counts after the format, in words, in brackets; table cells that go on.
+        ("Reels x2 et stories x6", {("reel", 2, None), ("story", 6, None)}),
+        ("Instagram Reels (2) and Stories (4)", {("reel", 2, "instagram"), ("story", 4, None)}),
+        ("a dozen stories over the campaign", {("story", 12, None)}),
+        ("une demi-douzaine de TikToks", {("tiktok", 6, "tiktok")}),
+        ("Oh yes, a pair of TikToks too, one teaser and one reaction", {("tiktok", 2, "tiktok")}),
+        ("| Livrable | Plateforme | Quantité |\n|---|---|---|\n| Story avec sticker lien | Instagram | 6 |",
+         {("story", 6, "instagram")}),
+        # A count whose format comes after "en", "as".
+        ("ils me proposent 350€ pour une recette en reel + deux stories", {("reel", 1, None), ("story", 2, None)}),
+        ("a couple of highlight clips posted as YouTube Shorts afterwards", {("short", 2, "youtube")}),
+        # Rhythms over a duration: four weeks a month, every other week, "for a month", a term said apart.
+        ("two TikToks per week for a month", {("tiktok", 8, "tiktok")}),
+        ("1 tiktok/semaine pendant 2 mois", {("tiktok", 8, "tiktok")}),
+        ("un reel tous les 15 jours pendant 2 mois", {("reel", 4, None)}),
+        ("3 posts LinkedIn sur 6 semaines (1 toutes les 2 semaines)", {("post", 3, "linkedin")}),
+        ("Ambassador program, 6 months: 1 TikTok per month", {("tiktok", 6, "tiktok")}),
+        ("Deliverables (per month): 2 TikToks, 1 reel. Term: 3 months.", {("tiktok", 6, "tiktok"), ("reel", 3, None)}),
+        # What is not asked: the creator's past posts, a length or a range in brackets, alternatives.
+        ("Loved your 3 stories about your morning routine! We'd like 1 reel for our launch.", {("reel", 1, None)}),
+        ("- 1 post carrousel Instagram (5 à 8 photos en balade)\n- 1 reel Instagram",
+         {("post", 1, "instagram"), ("reel", 1, "instagram")}),
+        ("3 TikToks d'unboxing (1 par mois) + stories", {("tiktok", 3, "tiktok")}),
+        ("1 TikTok typing ASMR\n- plus either 1 reel or 3 stories, your choice", {("tiktok", 1, "tiktok")}),
+        ("Soit 1 reel, soit 3 stories, au choix.", set()),
+        # A segment written inside its video is that video; "share it in 2 stories" is two more pieces.
+        ("1 YouTube video (travel-prep vlog with a 60 s segment on our insurance) + 3 Instagram stories",
+         {("video", 1, "youtube"), ("story", 3, "instagram")}),
+        ("You'd create one dedicated YouTube video (8–12 minutes) and share it in 2 stories.",
+         {("video", 1, "youtube"), ("story", 2, None)}),
+        # Formats named by their platform, and the ones without a platform.
+        ("the package is 1 dedicated YouTube video, 1 Short and a community post",
+         {("video", 1, "youtube"), ("short", 1, "youtube"), ("post", 1, "youtube")}),
+        ("2 posts de blog + 1 newsletter dédiée", {("blog", 2, None), ("newsletter", 1, None)}),
+        ("An Instagram collab post (co-authored with our account) + 2 stories",
+         {("post", 1, "instagram"), ("story", 2, None)}),
+        ("We'd love to work on a short series on your LinkedIn: 3 LinkedIn posts over six weeks",
+         {("post", 3, "linkedin")}),
+        # UGC is delivered to the brand, never posted by the creator.
+        ("3 vidéos UGC verticales (15-30 s) : un tuto, un avant/après", {("ugc", 3, None)}),
+        ("This is UGC only: you won't post anything on your own accounts.\n• 5 videos (vertical, 20–40 s)",
+         {("ugc", 5, None)}),
+    ],
+)  # fmt: skip
+def test_deliverables_as_written(text: str, expected: set[Item]) -> None:
+    assert _read(text) == expected
+
+
+def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
+    facts = extract_facts("Budget $30 total for 1 TikTok, plus either 1 reel or 3 stories, your choice.")
+    assert [(d.format, d.count) for d in facts.deliverables] == [("tiktok", 1)]
+    assert [(d.format, d.count) for d in facts.deliverable_options] == [("reel", 1), ("story", 3)]
+    assert dict(fact_lines(facts, "fr"))["Livrables"].endswith("au choix : 1 × reel / 3 × story")
+    assert dict(fact_lines(facts, "en"))["Deliverables"].endswith("one of: 1 × reel / 3 × story")
