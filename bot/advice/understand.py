@@ -459,7 +459,8 @@ OFFER_WORDS = _rx(
     r"stories|videos?|review|avis|rating|programme?|program|payment|paiement|pay|paie|payons|payer|payent|paient|"
     r"paying|verse\w*|"
     r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
-    r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?)\b"
+    r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?|giveaways?|concours|jeux?[- ]concours|"
+    r"prize|takeover|haul)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
@@ -762,7 +763,7 @@ def _small_talk(flat: str, words: list[str]) -> bool:
     return (
         len(words) <= CHAT_MAX_WORDS
         and bool(CHAT_ANCHOR.search(bare))
-        and not ASKS_SOMETHING.search(bare)
+        and not ASKS_SOMETHING.search(RELATIVE_WH.sub(" ", bare))
         and not DOMAIN.search(bare)
         and not ADJACENT.search(bare)
     )
@@ -772,10 +773,15 @@ CHAT_MAX_WORDS = 9
 # What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
 CHAT_ANCHOR = _rx(
     r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
-    r"ok+|okay|oki\w*|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
+    r"ok+|okay|oki\w*|k+|mrc|mrci|mci|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
     r"excellent|nickel|"
     r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
     r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
+)
+# "exactly what I needed", "ce que je cherchais": a question word that asks nothing.
+RELATIVE_WH = _rx(
+    r"\bwhat (?:i|you|we) (?:needed|wanted|was looking for|meant|said|asked(?: for)?)\b|"
+    r"\bce (?:qu'il me fallait|que je cherchais|que je voulais|dont j'avais besoin)"
 )
 # A message that asks for something or goes on ("but", "if"): more than chat, whatever greets it.
 ASKS_SOMETHING = _rx(

@@ -499,3 +499,24 @@ def test_what_brands_pay_in_general_is_a_question_even_with_an_amount() -> None:
 )
 def test_buying_for_oneself_is_no_pay_to_join_scheme(text: str, scheme: bool) -> None:
     assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
+
+
+def test_a_question_word_that_asks_nothing_is_still_chat() -> None:
+    assert understand("Thank you!! This is exactly what I needed").kind == "small_talk"
+    assert understand("merci, c'est exactement ce que je cherchais").kind == "small_talk"
+    assert understand("thanks, what I need now is a template").kind != "small_talk"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "this brand rlly wants me 2 do a giveaway 4 them, they send the prize, i get nothing?? normal??",
+            "offer_described",
+        ),
+        ("mrc bcp", "small_talk"),
+        ("kk", "small_talk"),
+    ],
+)
+def test_text_speak(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
