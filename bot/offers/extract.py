@@ -114,7 +114,10 @@ CATEGORIES: list[tuple[str, str]] = [
     ),
     (
         "health_supplement",
-        r"complements? alimentaires?|supplements?|gummies|vitamines?|vitamins?|proteines?|"
+        r"complements? alimentaires?|"
+        # French "supplément" is an extra charge ("sans supplément", "un supplément de 50 €"), not a pill
+        r"(?<!sans )(?<!en )(?<!un )(?<!aucun )(?<!moyennant )(?<!avec )(?<!le )"
+        r"supplements?(?! (de|du|d'|pour|tarifaire))|gummies|vitamines?|vitamins?|proteines?|"
         r"protein|collagene|collagen|detox|minceur|weight ?loss|brule-graisse|fat burner|cbd",
     ),
     ("fast_food", r"fast[- ]?food|burger|fried chicken|\bkfc\b|mcdo|mcdonald"),

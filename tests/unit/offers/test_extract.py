@@ -497,3 +497,16 @@ def test_dev4_wordings(text: str, name: str, value: object) -> None:
 )  # fmt: skip
 def test_verifying_an_account_through_a_link_is_a_login_request(text: str, asks_login: bool) -> None:
     assert extract_facts(text).asks_login is asks_login
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Nous souhaitons utiliser la vidéo en publicité pendant 24 mois, sans supplément. 1 reel, 350 € HT.", None),
+        ("1 reel 300 €, la publicité payante en supplément de 100 €.", None),
+        ("We're a supplement brand: 1 reel for $300.", "health_supplement"),
+        ("Nos compléments alimentaires : 1 reel, 300 €.", "health_supplement"),
+    ],
+)
+def test_a_french_supplement_is_an_extra_charge_not_a_pill(text: str, category: str | None) -> None:
+    assert extract_facts(text).category == category
