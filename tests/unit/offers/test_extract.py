@@ -510,3 +510,17 @@ def test_verifying_an_account_through_a_link_is_a_login_request(text: str, asks_
 )
 def test_a_french_supplement_is_an_extra_charge_not_a_pill(text: str, category: str | None) -> None:
     assert extract_facts(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("To join our ambassador program, just pay the £29 onboarding kit fee and get 30% commission.", True),
+        ("Pour rejoindre le programme, il suffit de régler 29 € pour ton kit de bienvenue.", True),
+        ("We pay £400 for 2 TikToks, you just pay attention to the brief.", False),
+        ("You will be paid £400 within 30 days of posting.", False),
+        ("Tu n'as rien à payer, on te verse 300 € pour le reel.", False),
+    ],
+)
+def test_an_amount_the_creator_must_pay_is_a_pay_to_join_request(text: str, asks: bool) -> None:
+    assert extract_facts(text).asks_money is asks
