@@ -547,7 +547,9 @@ NO_CONTRACT = re.compile(
     r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
 )
 COMPETITOR_BAN = RIVAL_BAN  # bot.text.rivals: shared with the understanding step
-COMPETITOR_TIME = re.compile(r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time")
+COMPETITOR_TIME = re.compile(
+    r"a vie|for life|forever|\bever\b|plus jamais|never again|definitivement|at any time|pour toujours"
+)
 BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
     r"date d.expiration|expiry date|expiration date|bank(ing)? (login|password|credentials|access)|online banking|"

@@ -524,3 +524,11 @@ def test_a_french_supplement_is_an_extra_charge_not_a_pill(text: str, category: 
 )
 def test_an_amount_the_creator_must_pay_is_a_pay_to_join_request(text: str, asks: bool) -> None:
     assert extract_facts(text).asks_money is asks
+
+
+def test_a_ban_on_rivals_ever_is_a_competitor_ban_not_a_month_of_exclusivity() -> None:
+    facts = extract_facts(
+        "40 quid per tiktok, 4 tiktoks a month for 3 months, and I must not mention any other supplement brand ever."
+    )
+    assert facts.competitor_ban is True
+    assert facts.exclusivity_months is None
