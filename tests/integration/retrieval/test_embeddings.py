@@ -3,7 +3,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.retrieval import embeddings as embeddings_module
-from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings, head, read_vectors, text_key
+from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings, ends, read_vectors, text_key
 
 
 def test_cached_tokenizer_gives_the_same_vectors_and_a_corrupt_cache_is_rebuilt(
@@ -83,15 +83,16 @@ def test_shipped_vectors_are_used_and_only_the_texts_they_lack_are_embedded_and_
     assert again.embedded == []
 
 
-def test_e5_reads_a_long_question_up_to_its_token_budget(e5: CachedEmbeddings) -> None:
-    question = "a brand offers me 300 euros for one reel and two stories, is that fair for 8k followers?"
-    long = question + " " + " ".join(["also they want usage rights on their ads for a year"] * 20)
+def test_e5_reads_a_long_message_up_to_its_token_budget_its_first_and_last_words(e5: CachedEmbeddings) -> None:
+    question = "is 300 euros for one reel and two stories fair for 8k followers?"
+    paste = "Hi! We love your content. " + " ".join(["We would also like usage rights on our ads for a year."] * 20)
+    long = f"{paste} {question}"
     budget = embeddings_module.E5_QUERY_TOKENS
     assert budget is not None
     model = e5.inner._encoder()
-    shortened = head(long, budget, lambda text: model.token_count(text, True))
+    shortened = ends(long, budget, lambda text: model.token_count(text, True))
     assert model.token_count(shortened, True) <= budget < model.token_count(long, True)
-    assert shortened.startswith(question)
+    assert shortened.startswith("Hi! We love your content.") and shortened.endswith(question)
     vectors = np.array(e5.embed_queries([long, shortened, question]))
     assert np.allclose(vectors[0], vectors[1], atol=1e-6)
     assert np.allclose(e5.embed_query(question), vectors[2], atol=1e-6)  # a short question is read whole

@@ -77,12 +77,13 @@ def test_a_question_ranked_without_e5_keeps_the_weights_of_use_and_bm25() -> Non
         ({OUTSIDE: 0.70, "fair-pay": 0.62}, ["fair-pay"], False),  # the example is nearer than any card
     ],
 )
-def test_use_and_bm25_are_sure_only_when_they_agree_closely_and_far_from_the_examples(
+def test_use_and_bm25_are_sure_only_when_they_agree_closely_and_no_example_is_near(
     tmp_path: Path, use: dict[str, float], keywords: list[str], sure: bool
 ) -> None:
     index = CardIndex(tmp_path / "index", USEEmbeddings())  # nothing is loaded or opened for this
     index.has_examples = True
     assert index._sure(Dense(use, 0.0), keywords) is sure
+    assert not index._sure(Dense(use, 0.1), keywords)  # an out-of-scope example among the nearest texts
 
 
 def test_without_out_of_scope_examples_or_with_the_skip_off_e5_ranks_every_question(
