@@ -205,7 +205,7 @@ def test_a_question_use_and_bm25_are_sure_of_is_ranked_without_e5_and_the_others
 ) -> None:
     embedded: list[str] = []
     monkeypatch.setattr(e5, "embed_queries", counting(e5.embed_queries, embedded))
-    sure, declined = "combien facturer un reel ?", "recette de tarte aux pommes rapide"
+    sure, declined = "is a 12-month exclusivity clause fair?", "recette de tarte aux pommes rapide"
     disputed = "the brand wants to negotiate my rate down to 150€ for a reel, what do i answer"
     engine = AdviceEngine(load_knowledge(KNOWLEDGE), real_index)
     without = engine.ask_many([Question(sure), Question(declined), Question(disputed)])
@@ -214,7 +214,7 @@ def test_a_question_use_and_bm25_are_sure_of_is_ranked_without_e5_and_the_others
     first = real_index.search(sure, k=3)
     assert embedded == [declined, disputed]
     monkeypatch.setattr(index_module, "E5_SKIP", None)
-    assert real_index.search(sure, k=3)[0].card_id == first[0].card_id == "fair-pay"  # e5 agrees
+    assert real_index.search(sure, k=3)[0].card_id == first[0].card_id == "exclusivity"  # e5 agrees
     assert embedded == [declined, disputed, sure]
 
 
