@@ -1093,6 +1093,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
     listed = _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts)
     sections = _sections(parts)
     headline: dict[tuple[str, str | None], int] = {}  # a mail's subject line: "Objet : 2 reels + stories"
+    waiting: list[tuple[tuple[str, str | None], int, str]] = []  # pieces per piece whose pieces are not listed yet
     for clause in listed:
         here: dict[tuple[str, str | None], int] = {}  # what this clause lists, its rhythm applied
         repeat = 0
@@ -1155,7 +1156,11 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         # Instagram", still covers them all).
         claimed: set[str] = set()
         last: tuple[tuple[str, str | None], int] | None = None  # the last deliverable counted, and where it ends
-        for match, rhythm in zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True):
+        crossed = {PLATFORMS[m.group("p")] for m in CROSS_TO.finditer(clause.folded[:MAX_CLAUSE_SCAN])} if matches else set()
+        named -= crossed  # "1 reel + its cross-post on TikTok": TikTok is the copy's platform, not the reel's
+        pieces: list[tuple[tuple[str, str | None], int, re.Match[str]]] = []  # counted here: key, pieces, match
+        per_piece: list[tuple[tuple[str, str | None], int, str]] = []  # "2 stories à chaque publication"
+        for index, (match, rhythm) in enumerate(zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True)):
             count = _number(match.group("n"))
             around = _own_words(match)
             own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
@@ -1207,8 +1212,23 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 totals[key] = count
                 continue
             repeat = rhythm
+            following = matches[index + 1].start() if index + 1 < len(matches) else len(clause.folded)
+            after = clause.folded[match.end("fmt") : min(following, match.end("fmt") + 60)]
+            since = max(pieces[-1][2].end("fmt") if pieces else 0, match.start() - 80)
+            each = EACH_BEFORE.search(clause.folded, since, match.start())
+            per = PER_PIECE.match(after) or each
+            ref = FORMATS.get(per.group("ref") or "", "*") if per and per.group("ref") else None
+            if per and ref is None and each and pieces:
+                repeat *= pieces[-1][1]  # "3 reels, each with 2 stories", "2 TikToks, each cross-posted as a Short"
+            elif per and ref is not None and ref != fmt:
+                per_piece.append((key, count * repeat, ref))  # counted once here, times its pieces when listed
             here[key] = here.get(key, 0) + count * repeat
+            pieces.append((key, count * repeat, match))
             last = (key, match.end())
+            for cross in CROSS_TO.finditer(after) if not per else ():
+                copy = CROSS_FORMAT.get(PLATFORMS[cross.group("p")], (fmt, PLATFORMS[cross.group("p")]))
+                here[copy] = here.get(copy, 0) + count * repeat  # "1 reel + its cross-post on TikTok"
+                break
         for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
             if more.start() >= last[1] and not is_negated(clause, more.span()):
                 here[last[0]] = here.get(last[0], 0) + (_number(more.group("n")) or 0) * max(repeat, 1)
@@ -1222,6 +1242,10 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             continue
         for key, count in here.items():
             found[key] = found.get(key, 0) + count
+        waiting += per_piece
+        waiting = [item for item in waiting if not _times_pieces(found, *item)]
+    for item in waiting:  # "2 stories par vidéo" written before the videos are listed
+        _times_pieces(found, *item)
     if found and UGC_ONLY.search(folded):  # "UGC only: nothing is posted on your account" — its videos are UGC
         for key in [key for key in found if key[0] in ("video", "reel", "tiktok", "short") and key[1] is None]:
             found[("ugc", None)] = found.get(("ugc", None), 0) + found.pop(key)
@@ -1239,6 +1263,23 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             del found[key]
         found[(fmt, platform)] = count
     return [Deliverable(fmt, count, platform) for (fmt, platform), count in found.items()]
+
+
+def _times_pieces(found: dict[tuple[str, str | None], int], key: tuple[str, str | None], count: int, ref: str) -> bool:
+    """Counts `count` pieces of `key` once for each listed piece of `ref` ('*': any piece posted in the feed, "à
+    chaque publication" beside 4 TikToks); False while none is listed."""
+    pieces = sum(n for (fmt, _), n in found.items() if fmt == ref)
+    if not pieces and ref in ("*", "post", "video"):
+        videos = ("reel", "tiktok", "short", "video", "live")
+        pieces = sum(
+            n for (fmt, _), n in found.items() if fmt != key[0] and (fmt in videos or ref != "video" and fmt == "post")
+        )
+    if not pieces:
+        return False
+    found[key] = found.get(key, 0) + count * (pieces - 1)
+    return True
+
+
 
 
 UGC_ONLY = re.compile(
@@ -1411,6 +1452,27 @@ TABLE_FORMAT = re.compile(
     rf"{_ADJECTIVES}))*)"
 )
 TABLE_COUNT = re.compile(r"(?:x\s?)?(?P<n>\d{1,2})(?:\s?x)?")
+# The piece another one goes with: "2 stories avec sticker lien à chaque publication", "1 story par reel", "for each
+# video"; not a price ("50 € par story": no figure between) nor a rhythm.
+_PIECE_WORDS = rf"{_FORMAT_WORDS}|contenus?|contents?|pieces?|livrables?|deliverables?|drops?"
+PER_PIECE = re.compile(
+    rf"[^\d€$£.;:!?()]{{0,40}}?\b(?:par|per|(?:a |for |with |after |apres |avec |pour |on |sur |de )?(?:chaque|each|every))"
+    rf"\s(?:(?:new|nouvel(?:le)?|nouveau|single|sponsored|sponsorisee?)\s)?(?P<ref>{_PIECE_WORDS})\b"
+)
+# Before the piece: "3 reels, each with 2 stories", "chacune relayée par 1 story", "for each reel, 2 stories",
+# "Each TikTok must also be posted as an Instagram reel" (not "chaque semaine, 1 story": a rhythm).
+EACH_BEFORE = re.compile(
+    rf"\b(?:(?:each|every|chaque|pour chaque|for each|for every)\s(?:(?:new|nouvel(?:le)?|nouveau|single)\s)?"
+    rf"(?P<ref>{_PIECE_WORDS})\b|(?:each|chacune?|chacun d.(?:eux|elles)|every one)"
+    rf"(?!\s(?:week|month|day|semaine|mois|jour|time|fois)))[^\d.;:!?]{{0,50}}$"
+)
+# A copy of the piece posted on another platform: "1 reel + its cross-post on TikTok", "also posted on YouTube".
+CROSS_TO = re.compile(
+    rf"\b(?:cross-?post\w*|(?:also|aussi|egalement)\s(?:be\s)?(?:posted|published|publiee?s?|postee?s?|"
+    rf"diffusee?s?|uploaded))\s(?:on|sur|to|en|as|in)\s(?:(?:a|an|un|une|your|ton|ta|votre|the)\s)?"
+    rf"(?P<p>{_PLATFORM_WORDS})\b(?!\s(?:(?:{_ADJECTIVES})\s)?(?:{_FORMAT_WORDS})\b)"
+)
+CROSS_FORMAT = {"tiktok": ("tiktok", "tiktok"), "youtube": ("short", "youtube")}
 
 
 def _counted_after(match: re.Match[str]) -> bool:

@@ -85,6 +85,30 @@ def _read(text: str) -> set[Item]:
         ("3 vidéos UGC verticales (15-30 s) : un tuto, un avant/après", {("ugc", 3, None)}),
         ("This is UGC only: you won't post anything on your own accounts.\n• 5 videos (vertical, 20–40 s)",
          {("ugc", 5, None)}),
+        # A piece that goes with each of another's: counted once per piece it goes with.
+        ("4 TikToks + 2 stories avec sticker lien à chaque publication", {("tiktok", 4, "tiktok"), ("story", 8, None)}),
+        ("Livrables :\n- 4 TikToks\n- 2 stories avec sticker lien à chaque publication",
+         {("tiktok", 4, "tiktok"), ("story", 8, None)}),
+        ("2 Instagram reels, plus 2 stories per reel", {("reel", 2, "instagram"), ("story", 4, None)}),
+        ("3 posts Instagram, avec 3 stories pour chaque post", {("post", 3, "instagram"), ("story", 9, None)}),
+        ("We'd like 3 reels, each with 2 stories announcing it.", {("reel", 3, None), ("story", 6, None)}),
+        ("3 vidéos YouTube, chacune relayée par 1 story", {("video", 3, "youtube"), ("story", 3, None)}),
+        ("4 reels (1 par semaine) + 1 story par reel", {("reel", 4, None), ("story", 4, None)}),
+        ("Pour chaque vidéo, 2 stories de teasing.\nVidéos : 2 vidéos YouTube dédiées",
+         {("video", 2, "youtube"), ("story", 4, None)}),
+        ("We need 3 TikToks. Each TikTok must also be posted as an Instagram reel.",
+         {("tiktok", 3, "tiktok"), ("reel", 3, "instagram")}),
+        # ...not a price per piece, a rhythm, or a piece none of which is listed.
+        ("2 reels + 3 stories, 200 € par reel", {("reel", 2, None), ("story", 3, None)}),
+        ("3 stories à 50 € par story", {("story", 3, None)}),
+        ("2 reels. Chaque semaine, 1 story pendant 4 semaines", {("reel", 2, None), ("story", 4, None)}),
+        ("for every reel, 2 stories", {("story", 2, None)}),
+        # A copy posted on another platform is a piece there.
+        ("1 reel + its cross-post on TikTok", {("reel", 1, None), ("tiktok", 1, "tiktok")}),
+        ("2 TikToks, each cross-posted as a YouTube Short", {("tiktok", 2, "tiktok"), ("short", 2, "youtube")}),
+        # A carousel is one post, however many slides.
+        ("a carousel (5 slides) and 2 stories", {("post", 1, None), ("story", 2, None)}),
+        ("1 carrousel de 6 photos sur Instagram", {("post", 1, "instagram")}),
     ],
 )  # fmt: skip
 def test_deliverables_as_written(text: str, expected: set[Item]) -> None:
