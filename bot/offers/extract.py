@@ -674,7 +674,7 @@ PER_WEEK = re.compile(
 # "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
 RESTATED_RHYTHM = re.compile(
     r"\b(\d{1,2}|one|un|une)\s?(par|per|a|each|every|chaque|/|tous les|toutes les)\s?(\d{1,2}\s|deux\s|two\s|quinze\s|"
-    r"other\s)?(mois|month|semaines?|weeks?|jours|days)\b"
+    r"other\s)?(mois|month|semaines?|weeks?|jours?|days?)\b"
 )
 # Every other week: "un reel tous les 15 jours pendant 2 mois" is 4.
 PER_FORTNIGHT = re.compile(
@@ -856,10 +856,12 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
     return (n, None) if unit.startswith(("mois", "month")) else (None, n)
 
 
-def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
-    """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3."""
+def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None], own: int = -1) -> int:
+    """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3. `own` is where the
+    piece's count starts when written after it: "Reels : 1 par mois pendant 3 mois" is that count's rhythm, not a
+    total said again."""
     clause_text = clause_text[:MAX_CLAUSE_SCAN]
-    if RESTATED_RHYTHM.search(clause_text):
+    if any(m.start() != own for m in itertools.islice(RESTATED_RHYTHM.finditer(clause_text), MAX_AMOUNTS)):
         return 1
     if PER_FORTNIGHT.search(clause_text):
         months, weeks = _span_months(clause_text)
@@ -904,14 +906,15 @@ def _rhythms(text: str, matches: list[re.Match[str]], offer_span: tuple[int | No
     ends = [m.start() for m in matches[1:]] + [len(text)]
     segments = [text[m.start() : end] for m, end in zip(matches, ends, strict=True)]
     own = [any(p.search(segment) for p in RHYTHMS) for segment in segments]
+    counts = [m.start("n") - m.start() if m.start("n") > m.start("fmt") else -1 for m in matches]
     if len(matches) <= 1 or not any(own):
-        return [_rhythm(text, offer_span)] * len(matches)
+        return [_rhythm(text, offer_span, matches[0].start() + counts[0] if counts[0] >= 0 else -1)] * len(matches)
     said = _span_months(text)
     span = said if said != (None, None) else offer_span
     result = []
     for i in range(len(segments)):
         j = next((k for k in range(i, len(segments)) if own[k]), None)
-        result.append(_rhythm(segments[j], span) if j is not None else 1)
+        result.append(_rhythm(segments[j], span, counts[j]) if j is not None else 1)
     return result
 
 
@@ -1216,9 +1219,9 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             after = clause.folded[match.end("fmt") : min(following, match.end("fmt") + 60)]
             since = max(pieces[-1][2].end("fmt") if pieces else 0, match.start() - 80)
             each = EACH_BEFORE.search(clause.folded, since, match.start())
-            per = PER_PIECE.match(after) or each
+            per = PER_PIECE.match(after) or each or EACH_AFTER.match(after)
             ref = FORMATS.get(per.group("ref") or "", "*") if per and per.group("ref") else None
-            if per and ref is None and each and pieces:
+            if per and ref is None and pieces:
                 repeat *= pieces[-1][1]  # "3 reels, each with 2 stories", "2 TikToks, each cross-posted as a Short"
             elif per and ref is not None and ref != fmt:
                 per_piece.append((key, count * repeat, ref))  # counted once here, times its pieces when listed
@@ -1417,7 +1420,7 @@ _ADJECTIVES = (
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
 DELIVERABLE = re.compile(
-    rf"(?:\bx|\b)(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
+    rf"(?:\bx|\b)(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})(?:\s|-(?=[a-z]))?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
     rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional|contenus?|contents?|"
     rf"pieces? of|assets?)\s){{0,3}}"
     rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
@@ -1465,6 +1468,13 @@ EACH_BEFORE = re.compile(
     rf"\b(?:(?:each|every|chaque|pour chaque|for each|for every)\s(?:(?:new|nouvel(?:le)?|nouveau|single)\s)?"
     rf"(?P<ref>{_PIECE_WORDS})\b|(?:each|chacune?|chacun d.(?:eux|elles)|every one)"
     rf"(?!\s(?:week|month|day|semaine|mois|jour|time|fois)))[^\d.;:!?]{{0,50}}$"
+)
+# After the piece, of the one before it: "2 reels with 1 story each", "2 reels, avec 2 stories chacun", "3 TikToks + 1
+# story for each one" (not "each week", nor "3 stories of 15 s each": no figure between).
+EACH_AFTER = re.compile(
+    r"[^\d€$£.;:!?()]{0,15}?\b(?:for each one|for every one|pour chacune?|a chacune?|chacune?|each)\b(?P<ref>)"
+    r"(?!\s(?:one\s)?(?:week|month|day|semaine|mois|jour|time|fois|with|avec|including|containing|must|should|needs?|"
+    r"doit|contenant|comprenant))"
 )
 # A copy of the piece posted on another platform: "1 reel + its cross-post on TikTok", "also posted on YouTube".
 CROSS_TO = re.compile(
