@@ -1097,6 +1097,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
     sections = _sections(parts)
     headline: dict[tuple[str, str | None], int] = {}  # a mail's subject line: "Objet : 2 reels + stories"
     waiting: list[tuple[tuple[str, str | None], int, str]] = []  # pieces per piece whose pieces are not listed yet
+    previous: str | None = None  # the format listed last, that "each" may refer to in the next clause
     for clause in listed:
         here: dict[tuple[str, str | None], int] = {}  # what this clause lists, its rhythm applied
         repeat = 0
@@ -1221,9 +1222,9 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             each = EACH_BEFORE.search(clause.folded, since, match.start())
             per = PER_PIECE.match(after) or each or EACH_AFTER.match(after)
             ref = FORMATS.get(per.group("ref") or "", "*") if per and per.group("ref") else None
-            if per and ref is None and pieces:
-                repeat *= pieces[-1][1]  # "3 reels, each with 2 stories", "2 TikToks, each cross-posted as a Short"
-            elif per and ref is not None and ref != fmt:
+            if per and ref is None:  # "3 reels, each with 2 stories", "2 TikToks, each cross-posted as a Short"
+                ref = pieces[-1][0][0] if pieces else previous  # "2 TikToks. Pour chacun, une story"
+            if per and ref is not None and ref != fmt:
                 per_piece.append((key, count * repeat, ref))  # counted once here, times its pieces when listed
             here[key] = here.get(key, 0) + count * repeat
             pieces.append((key, count * repeat, match))
@@ -1246,6 +1247,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         for key, count in here.items():
             found[key] = found.get(key, 0) + count
         waiting += per_piece
+        previous = pieces[-1][0][0] if pieces else previous
         waiting = [item for item in waiting if not _times_pieces(found, *item)]
     for item in waiting:  # "2 stories par vidéo" written before the videos are listed
         _times_pieces(found, *item)
@@ -1472,7 +1474,8 @@ EACH_BEFORE = re.compile(
 # After the piece, of the one before it: "2 reels with 1 story each", "2 reels, avec 2 stories chacun", "3 TikToks + 1
 # story for each one" (not "each week", nor "3 stories of 15 s each": no figure between).
 EACH_AFTER = re.compile(
-    r"[^\d€$£.;:!?()]{0,15}?\b(?:for each one|for every one|pour chacune?|a chacune?|chacune?|each)\b(?P<ref>)"
+    r"[^\d€$£.;:!?()]{0,15}?\b(?:for each one|for every one|pour chacune?|a chacune?|a chaque fois|chaque fois|each time|every time|"
+    r"chacune?|each)\b(?P<ref>)"
     r"(?!\s(?:one\s)?(?:week|month|day|semaine|mois|jour|time|fois|with|avec|including|containing|must|should|needs?|"
     r"doit|contenant|comprenant))"
 )

@@ -108,6 +108,9 @@ def _read(text: str) -> set[Item]:
         ("2 Reels with 1 Story each", {("reel", 2, None), ("story", 2, None)}),
         ("2 reels, avec 2 stories chacun", {("reel", 2, None), ("story", 4, None)}),
         ("3 TikToks + 1 story for each one", {("tiktok", 3, "tiktok"), ("story", 3, None)}),
+        ("Publication : 1 reel le 12 mai, 1 reel le 26 mai, 2 stories à chaque fois.", {("reel", 2, None), ("story", 4, None)}),
+        ("On aimerait 2 TikToks. Pour chacun, une story de rappel sur Insta.",
+         {("tiktok", 2, "tiktok"), ("story", 2, "instagram")}),
         ("2 reels + 3 stories of 15 s each", {("reel", 2, None), ("story", 3, None)}),
         ("2 reels + 3 stories, each one with a link", {("reel", 2, None), ("story", 3, None)}),
         # ...not a price per piece, a rhythm, or a piece none of which is listed.
