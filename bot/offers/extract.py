@@ -1226,7 +1226,8 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 ref = pieces[-1][0][0] if pieces else previous  # "2 TikToks. Pour chacun, une story"
             if per and ref is not None and ref != fmt:
                 per_piece.append((key, count * repeat, ref))  # counted once here, times its pieces when listed
-            here[key] = here.get(key, 0) + count * repeat
+            for copy in _on_each_platform(fmt, after) or [key]:  # "1 vidéo publiée sur Instagram et TikTok"
+                here[copy] = here.get(copy, 0) + count * repeat
             pieces.append((key, count * repeat, match))
             last = (key, match.end())
             for cross in CROSS_TO.finditer(after) if not per else ():
@@ -1486,6 +1487,37 @@ CROSS_TO = re.compile(
     rf"(?P<p>{_PLATFORM_WORDS})\b(?!\s(?:(?:{_ADJECTIVES})\s)?(?:{_FORMAT_WORDS})\b)"
 )
 CROSS_FORMAT = {"tiktok": ("tiktok", "tiktok"), "youtube": ("short", "youtube")}
+_PLATFORM_ITEM = rf"(?:{_PLATFORM_WORDS})(?:\s(?:reels?|shorts?|stories|story))?"
+# One video posted on several platforms: "sur Instagram et TikTok", "(Instagram + TikTok)", "posted to TikTok,
+# Instagram Reels and YouTube Shorts".
+ON_PLATFORMS = re.compile(
+    rf"[^.;:\d()]{{0,30}}?(?:\b(?:sur|on|to|for|pour|across|en)\s(?:both\s|les deux\s|all three\s)?|\()"
+    rf"(?P<list>{_PLATFORM_ITEM}(?:\s?(?:,|\+|/|&|\band\b|\bet\b)\s?{_PLATFORM_ITEM}){{1,3}})\b"
+)
+_PLATFORM_WORD = re.compile(rf"\b(?P<p>{_PLATFORM_WORDS})(?:\s(?P<f>reels?|shorts?|stories|story))?\b")
+
+
+def _on_each_platform(fmt: str, after: str) -> list[tuple[str, str | None]]:
+    """One piece per platform when a video is posted on several ("1 vidéo publiée sur Instagram et TikTok" is an
+    Instagram video and a TikTok); [] otherwise."""
+    if fmt not in ("video", "reel", "tiktok", "short"):
+        return []
+    listed = ON_PLATFORMS.match(after)
+    if not listed:
+        return []
+    keys: list[tuple[str, str | None]] = []
+    for word in _PLATFORM_WORD.finditer(listed.group("list")):
+        platform = PLATFORMS[word.group("p")]
+        named = FORMATS.get(word.group("f") or "")
+        if platform == "tiktok":
+            key = ("tiktok", "tiktok")
+        elif platform == "youtube":
+            key = ("short" if named == "short" or fmt in ("short", "reel", "tiktok") else "video", "youtube")
+        else:
+            key = (named or ("video" if fmt == "tiktok" else fmt), platform)
+        if key not in keys:
+            keys.append(key)
+    return keys if len(keys) >= 2 else []
 
 
 def _counted_after(match: re.Match[str]) -> bool:

@@ -121,6 +121,11 @@ def _read(text: str) -> set[Item]:
         # A copy posted on another platform is a piece there.
         ("1 reel + its cross-post on TikTok", {("reel", 1, None), ("tiktok", 1, "tiktok")}),
         ("2 TikToks, each cross-posted as a YouTube Short", {("tiktok", 2, "tiktok"), ("short", 2, "youtube")}),
+        # One video posted on several platforms is a piece on each.
+        ("1 vidéo publiée sur Instagram et TikTok", {("video", 1, "instagram"), ("tiktok", 1, "tiktok")}),
+        ("1 Reel (Instagram + TikTok)", {("reel", 1, "instagram"), ("tiktok", 1, "tiktok")}),
+        ("1 short-form video posted to TikTok, Instagram Reels and YouTube Shorts",
+         {("tiktok", 1, "tiktok"), ("reel", 1, "instagram"), ("short", 1, "youtube")}),
         # A carousel is one post, however many slides.
         ("a carousel (5 slides) and 2 stories", {("post", 1, None), ("story", 2, None)}),
         ("1 carrousel de 6 photos sur Instagram", {("post", 1, "instagram")}),
