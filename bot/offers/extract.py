@@ -48,9 +48,10 @@ PLATFORMS = {
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
     "linkedin": "linkedin", "blog": "blog", "twitter": "x",
 }  # fmt: skip
-# Formats that name their platform; a reel or a story gets one only when the offer names it (never guessed).
+# Formats that name their platform; a reel, a story or a Short gets one only when the offer names it for that piece
+# (never guessed: "1 vidéo YouTube + 2 shorts" names none for the shorts, as "2 reels Instagram et 4 stories").
 # A blog article or a newsletter is its own medium: no platform beside it ("1 article de blog" is no blog platform).
-OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
+OWN_PLATFORM = {"tiktok": "tiktok"}
 NO_PLATFORM = {"blog", "newsletter", "ugc"}  # UGC is delivered to the brand, not posted by the creator
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
 NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective

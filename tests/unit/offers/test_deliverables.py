@@ -68,7 +68,10 @@ def _read(text: str) -> set[Item]:
          {("video", 1, "youtube"), ("story", 2, None)}),
         # Formats named by their platform, and the ones without a platform.
         ("the package is 1 dedicated YouTube video, 1 Short and a community post",
-         {("video", 1, "youtube"), ("short", 1, "youtube"), ("post", 1, "youtube")}),
+         {("video", 1, "youtube"), ("short", 1, None), ("post", 1, "youtube")}),
+        ("1 vidéo YouTube dédiée + 2 shorts", {("video", 1, "youtube"), ("short", 2, None)}),
+        ("2 Shorts YouTube + 1 TikTok", {("short", 2, "youtube"), ("tiktok", 1, "tiktok")}),
+        ("YouTube :\n- 1 vidéo dédiée\n- 2 Shorts", {("video", 1, "youtube"), ("short", 2, "youtube")}),
         ("2 posts de blog + 1 newsletter dédiée", {("blog", 2, None), ("newsletter", 1, None)}),
         ("An Instagram collab post (co-authored with our account) + 2 stories",
          {("post", 1, "instagram"), ("story", 2, None)}),
@@ -76,7 +79,7 @@ def _read(text: str) -> set[Item]:
          {("post", 3, "linkedin")}),
         # A rhythm belongs to its own piece; a total in brackets is the count; numbered pieces; "x2 reels".
         ("Partenariat annuel : 1 vidéo YouTube par trimestre (4 au total) et 1 short par mois",
-         {("video", 4, "youtube"), ("short", 12, "youtube")}),
+         {("video", 4, "youtube"), ("short", 12, None)}),
         ("Reel 1 : unboxing / Reel 2 : routine", {("reel", 2, None)}),
         ("a 3-story sequence on launch day", {("story", 3, None)}),
         ("a 1-minute reel", {("reel", 1, None)}),
