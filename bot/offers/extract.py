@@ -1105,10 +1105,11 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
     totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
     offer_span = _span_months(folded)
     listed = _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts)
-    sections = _sections(parts)
+    sections = _sections(parts, folded)
     headline: dict[tuple[str, str | None], int] = {}  # a mail's subject line: "Objet : 2 reels + stories"
     waiting: list[tuple[tuple[str, str | None], int, str]] = []  # pieces per piece whose pieces are not listed yet
     previous: str | None = None  # the format listed last, that "each" may refer to in the next clause
+    last_listed: tuple[str, str | None] | None = None  # and its key, that "2 more" on the next line adds to
     for clause in listed:
         here: dict[tuple[str, str | None], int] = {}  # what this clause lists, its rhythm applied
         repeat = 0
@@ -1156,16 +1157,20 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 continue
             if POSSESSIVE.search(near):
                 continue  # "loved your 3 stories", "ton dernier reel": what the creator already posted
-            if REFERENCE.search(near) or (before[-1:] == "-" or before[-2:-1].isdigit()):
+            if REFERENCE.search(near) or before[-1:] == "-" or (before[-2:-1].isdigit() and before[-1:] != "\n"):
                 continue  # "$800 for the four streams" restates; "60-90 second" is a length
             if m.group("fmt").lower() in ("short", "shorts") and NOT_A_SHORT.search(m.group("tail") or ""):
                 continue
+            if m.group("fmt") == "ugc" and NOT_A_UGC.match(m.group("tail") or ""):
+                continue  # "a UGC-only brief" is no UGC piece
             matches.append(m)
             if len(matches) >= MAX_AMOUNTS:
                 break  # an offer lists a handful of deliverables; past this many, the rest is noise
         # A platform that belongs to another deliverable of the clause ("2 reels et 1 TikTok") is not shared.
         taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
         taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
+        # ...and one right after it: "2 reels tuto + 1 live Instagram" names none for the reels.
+        taken |= {PLATFORMS[w.group(1)] for m in matches if (w := NEXT_WORD.match(m.group("tail") or "")) and w.group(1) in PLATFORMS}
         # A platform written beside one deliverable is that one's, not the next ones': "2 reels Instagram et 4
         # stories" names no platform for the stories (one written after the last, "1 reel + 2 stories sur
         # Instagram", still covers them all).
@@ -1248,6 +1253,11 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
             if more.start() >= last[1] and not is_negated(clause, more.span()):
                 here[last[0]] = here.get(last[0], 0) + (_number(more.group("n")) or 0) * max(repeat, 1)
+        if not matches and last_listed and (more := MORE_ALONE.match(clause.folded[:MAX_CLAUSE_SCAN])):
+            if not is_negated(clause, more.span("n")):  # "May: 2 Shorts" then "June: 2 more, same format"
+                n = _number(more.group("n")) or 0
+                found[last_listed] = found.get(last_listed, 0) + n
+            continue
         if here and SUBJECT.match(clause.folded):
             headline.update(here)  # counted only if the body does not list these formats itself
             continue
@@ -1260,6 +1270,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             found[key] = found.get(key, 0) + count
         waiting += per_piece
         previous = pieces[-1][0][0] if pieces else previous
+        last_listed = pieces[-1][0] if pieces else last_listed
         waiting = [item for item in waiting if not _times_pieces(found, *item)]
     for item in waiting:  # "2 stories par vidéo" written before the videos are listed
         _times_pieces(found, *item)
@@ -1398,17 +1409,26 @@ SECTION = re.compile(
 )
 
 
-def _sections(parts: list[Clause]) -> dict[int, str]:
-    """The platform heading each listing clause (by its start), when a heading line names one: it holds until a
-    clause that is neither a heading nor a listing one."""
+def _sections(parts: list[Clause], folded: str = "") -> dict[int, str]:
+    """The platform heading each listing clause (by its start), when a heading line names one ("Livrables" above
+    it on the same clause or not): it holds until a clause that is neither a heading nor a listing one, a label
+    ("Récap : 1 reel, 2 TikToks"), or a blank line after the pieces under it."""
     heads: dict[int, str] = {}
     section: str | None = None
+    under = False  # a piece was listed under the current heading
+    end = -1
     for clause in parts:
-        head = SECTION.fullmatch(clause.folded) if len(clause.folded) <= 40 else None
+        line = clause.folded[clause.folded.rfind("\n") + 1 :]
+        head = SECTION.fullmatch(line) if len(line) <= 40 else None
+        if under and 0 <= end <= clause.start and "\n\n" in folded[end : clause.start].replace(" ", ""):
+            section = None
+        end = clause.end
         if head:
-            section = PLATFORMS[head.group("p")]
-        elif section and (DELIVERABLE.search(clause.folded) or DELIVERABLE_AFTER.search(clause.folded)):
-            heads[clause.start] = section
+            section, under = PLATFORMS[head.group("p")], False
+        elif section and not LABEL.match(clause.folded) and (
+            DELIVERABLE.search(clause.folded) or DELIVERABLE_AFTER.search(clause.folded)
+        ):
+            heads[clause.start], under = section, True
         else:
             section = None
     return heads
@@ -1420,6 +1440,16 @@ def _own_words(match: re.Match[str]) -> str:
     return f"{match.group('adj') or ''} {tail}"
 
 
+NEXT_WORD = re.compile(r"\s?([a-z]+)")
+NOT_A_UGC = re.compile(
+    r"(?:-|\s)?(?:only|brief|campaign|creators?|program\w*|deal|collab\w*|partnership|project|agency|platform|rates?|"
+    r"work|job|contract|style|uniquement|seulement)\b"
+)
+# "May: 2 Shorts" then "June: 2 more, same format": more of the pieces listed last.
+MORE_ALONE = re.compile(
+    r"\W*(?:[a-z]+\s?\d{0,2}\s?(?:\([^()\n]{0,20}\)\s?)?:\s?)?(?P<n>\d{1,2}|one|two|three|four|un|une|deux|trois|quatre)\s"
+    r"(?:more|de plus|autres?|others?|additional|supplementaires?)\b"
+)
 # "a 60-second integration in one of your videos": the second is where the first goes, not another deliverable.
 CONTAINER = re.compile(r"\b(in|into|within|dans|au sein d.une?)\s$")
 HOLDERS = {"video", "live", "newsletter", "blog", "placement"}
@@ -1433,11 +1463,12 @@ _ADJECTIVES = (
     "twitter|threads|community|collab|co-authored|coauthored|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
+# A count and its format are on one line: "Reels x2\nStory ×4" is no "2 stories".
 DELIVERABLE = re.compile(
-    rf"(?:\bx|\b)(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})(?:\s|-(?=[a-z]))?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
+    rf"(?:\bx|\b)(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})(?:[^\S\n]|-(?=[a-z]))?(\(\d{{1,2}}\)[^\S\n]?)?(x[^\S\n]?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
     rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional|contenus?|contents?|"
-    rf"pieces? of|assets?)\s){{0,3}}"
-    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
+    rf"pieces? of|assets?)[^\S\n]){{0,3}}"
+    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))(?:[^\S\n]|-)){{0,2}})"
     rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
 )
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -1451,17 +1482,21 @@ AS_FORMAT = re.compile(
 )
 AS_WORDS = re.compile(r" (as|en|format|forme) ")  # a cheap test before AS_FORMAT
 _PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
+# A label that is neither a format nor a platform: "Récap :", "Total :", "Budget :" end a platform's list.
+LABEL = re.compile(
+    rf"\W{{0,3}}(?!(?:{_FORMAT_WORDS}|{_PLATFORM_WORDS})\b)[a-z][a-z' ]{{1,24}}:"
+)
 # The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
 # "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
 DELIVERABLE_AFTER = re.compile(
-    rf"\b(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
-    rf"(?:[\s-](?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
-    r"\s?(?:[x×]\s?|:\s?|\(\s?x?\s?)(?P<n>\d{1,2})\b"
-    r"(?![.,:/-]?\s?\d|\s?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
+    rf"\b(?P<adj>(?:(?:{_ADJECTIVES})(?:[^\S\n]|-)){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
+    rf"(?:(?:[^\S\n]|-)(?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
+    r"[^\S\n]?(?:[x×][^\S\n]?|:[^\S\n]?|\([^\S\n]?x?[^\S\n]?)(?P<n>\d{1,2})\b"
+    r"(?![.,:/-]?[^\S\n]?\d|[^\S\n]?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
     r"semaines?|weeks?|heures?|hours?|er\b|e\b|janv|fev|mars|avr|mai\b|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar\b|"
     r"apr|may\b|jun|jul|aug|sep))"
     # "TikTok : 2 vidéos" is the count of the format that follows it, not of TikToks (read once, by DELIVERABLE).
-    rf"(?!\s(?:(?:{_ADJECTIVES})\s){{0,2}}(?:{_FORMAT_WORDS})\b)"
+    rf"(?![^\S\n](?:(?:{_ADJECTIVES})[^\S\n]){{0,2}}(?:{_FORMAT_WORDS})\b)"
 )
 # A table row of a brief: "| Reel | Instagram | 2 |" (a cell with the format, one with the count).
 TABLE_FORMAT = re.compile(

@@ -36,6 +36,23 @@ def _read(text: str) -> set[Item]:
          {("reel", 1, "instagram"), ("story", 3, "instagram"), ("tiktok", 2, "tiktok")}),
         ("Instagram : 2 reels\nTikTok : 2 vidéos\nBudget : 1 500 €",
          {("reel", 2, "instagram"), ("tiktok", 2, "tiktok")}),
+        # A heading under a title line, closed by a label ("Récap :") or a blank line after its pieces.
+        ("Livrables\nInstagram :\n- 1 reel (essai, 30-45s)\n- 2 stories avec sticker lien\nTikTok :\n- 2 vidéos\n\n"
+         "Récap : 1 reel, 2 stories, 2 TikToks → 900 € HT tout compris.",
+         {("reel", 1, "instagram"), ("story", 2, "instagram"), ("tiktok", 2, "tiktok")}),
+        ("Instagram :\n- 1 reel\n\nEt 3 stories le jour J", {("reel", 1, "instagram"), ("story", 3, None)}),
+        # A platform right after one piece is that piece's: "2 reels tuto + 1 live Instagram".
+        ("Phase 2 (juin) : 2 reels tuto (semis, arrosage) + 1 live Instagram de 30 min",
+         {("reel", 2, None), ("live", 1, "instagram")}),
+        # "2 more" on the next line of a schedule adds to the pieces listed last.
+        ("May: 2 clips posted as YouTube Shorts\nJune: 2 more, same format\nJuly: 1 YouTube video",
+         {("short", 4, "youtube"), ("video", 1, "youtube")}),
+        # "a UGC-only brief" is no piece.
+        ("This is a UGC-only brief, nothing gets posted.\nWe need 5 videos (15-30s, vertical)", {("ugc", 5, None)}),
+        # Counts after the format, one per line: a count never reaches the next line's format.
+        ("Livrables :\nReels x2\nStory ×4\nPost carrousel x1", {("reel", 2, None), ("story", 4, None), ("post", 1, None)}),
+        ("Final deliverables:\n\nReels x2\nStories x6\nTikTok x1\n\nFee £1,050",
+         {("reel", 2, None), ("story", 6, None), ("tiktok", 1, "tiktok")}),
         # Counts after the format, in words, in brackets; table cells that go on.
         ("Reels x2 et stories x6", {("reel", 2, None), ("story", 6, None)}),
         ("Instagram Reels (2) and Stories (4)", {("reel", 2, "instagram"), ("story", 4, None)}),
