@@ -404,8 +404,15 @@ DISCLOSE = re.compile(
     r"(as|comme|en tant que) (an? )?(sponsored|sponsorisee?s?|paid|ad\b|advert\w*|publicit\w*|pub\b|partenariat)|"
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
-    r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
-    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark)\w* (it|this|them|the \w+|each \w+|"
+    r"every \w+|all \w+) as (an? )?(ad\b|advert\w*|paid|sponsored|publicit\w*)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    # "#collaborationcommerciale" in one word; YouTube's "includes paid promotion" box
+    r"#(collab\w*commerciale|partenariat\w*|publicite|sponso\w*|paidpartnership|advert\w*)|includes? paid promotion|"
+    r"promotion payante|"
+    # "please say it's sponsored", "mention that it's an ad", "dire que c'est sponsorisé"
+    r"(say|mention|state|indicate|clarify|disclose|dire|mentionner|preciser|indiquer|signaler)\w*\s(?:clearly\s|"
+    r"clairement\s)?(that\s|que\s)?(it.s|it is|this is|the (video|post|reel) is|c.est|qu.il s.agit d.une?)\s(an?\s|une?\s)?"
+    r"(sponsored|paid|ad\b|advert\w*|sponsoris\w*|partenariat|publicit\w*|collaboration commerciale)|"
     # "mention explicite du partenariat", "mention « vidéo sponsorisée »", "mettre « produit offert » dans ta publi",
     # "LinkedIn's Brand partnership label", "YouTube's paid promotion setting"
     r"(mention\w*|mettre|ajoute[rz]?|indique[rz]?|preciser|precise[rz]?|write|add|include)\b\W{0,3}"
@@ -506,12 +513,19 @@ ADS_USE = re.compile(
 )
 
 
-def _hides(folded: str) -> bool:
+def _hides(folded: str, style: bool = True) -> bool:
+    """Whether the clause asks to hide the ad; with `style` False, a wish that it look natural does not count."""
     # "no mention of competitors, ever" bans rivals: a bare "no mention" hides the ad only when no rival is named.
     return any(
-        not ADS_USE.search(match.group(0)) and not bans_rivals_only(folded, match.start(), match.end())
+        not ADS_USE.search(match.group(0))
+        and not bans_rivals_only(folded, match.start(), match.end())
+        and (style or not STYLE_ONLY.match(match.group(0)))
         for match in HIDDEN.finditer(folded)
     )
+
+
+# "whatever feels natural", "make it look organic": a style, that hides the ad only if no label is asked for.
+STYLE_ONLY = re.compile(r"(look|feel|seem|paraitre|sembler|avoir l.air|fasse|faire|fait)")
 
 
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher")
@@ -1805,7 +1819,8 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         elif n := _number(match.group("n")) or _SPELLED_DAYS.get(match.group("n")):
             facts.payment_days = n * (7 if match.group("unit").startswith(("week", "semaine")) else 1)
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
-    if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in _having(HIDDEN, parts)):
+    hiding = [c for c in _having(HIDDEN, parts) if _hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded)]
+    if any(_hides(c.folded, style=False) for c in hiding) or (hiding and not _hits(DISCLOSE, parts)):
         facts.disclosure = "hidden"
     elif _hits(DISCLOSE, parts):
         facts.disclosure = "required"

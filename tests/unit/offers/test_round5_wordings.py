@@ -1,0 +1,30 @@
+"""Wordings from round 5's blind offers (dev5), each a kind of phrasing rather than one message: disclosure asked
+for in one word or by saying what the post is, the fields a creator's own summary gives, categories that a brand
+name or a word inside another word misled, and the signals of a pushy or contract-less sender."""
+
+import pytest
+
+from bot.offers.extract import extract_facts
+
+
+@pytest.mark.parametrize(
+    ("text", "disclosure"),
+    [
+        # A label asked for in one hashtag, YouTube's box, or by saying what the post is.
+        ("je mets #collaborationcommerciale comme d'hab", "required"),
+        ('Please tick "includes paid promotion" on everything.', "required"),
+        ("Please mention it's sponsored.", "required"),
+        ("FTC: please say it's sponsored at the start of the segment.", "required"),
+        ("Please mark the posts as advertising.", "required"),
+        # A request after "none at all 😊 and pls" is not under the "none".
+        ("exclusivity? none at all 😊 and pls use the paid partnership tag", "required"),
+        # "Whatever feels natural" beside a label asked for is a style; without one, or with "no #ad", it hides.
+        ("1 TikTok per week (WIP, whatever feels natural). just add #ad please!", "required"),
+        ("we want it to look organic", "hidden"),
+        ("make it feel natural, no #ad", "hidden"),
+        ("don't say it's sponsored", "hidden"),
+        ("pas besoin de dire que c'est sponsorisé", "hidden"),
+    ],
+)  # fmt: skip
+def test_disclosure_wordings(text: str, disclosure: str) -> None:
+    assert extract_facts(text).disclosure == disclosure
