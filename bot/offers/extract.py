@@ -284,7 +284,10 @@ USAGE = re.compile(
     r"repartag|reshare|(on|sur) (our|nos|notre) (website|site|channels|reseaux|social|pages?|e-?shop|newsletter)|"
     r"(use|utiliser) (your|ton|votre|vos|tes) (content|contenus?|video|photos?|images?)|ugc|"
     r"own (the|all) (content|rights)|republish|re-?publi|(use|utiliser), (edit|modifier)|licen[cs]e|"
-    r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)"
+    r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)|"
+    # "droits 6 mois en organique", "usage 3 months organic", "3 months usage on their socials"
+    r"\b(usage|droits)\s(\w+\s)?\d{1,2}\s?(months?|mois|weeks?|semaines?|years?|ans?)\b|"
+    r"\b\d{1,2}\s?(months?|mois|years?|ans?)\s(of\s)?(usage|d.usage|de droits)\b"
 )
 # The brand using the creator's content, the verb read after its subject (BRAND_SUBJECT) so that a negation before
 # the verb denies it: "we'd like to share your content on our Instagram"; "we won't use the video anywhere else".
@@ -347,10 +350,11 @@ PAYMENT_DAYS = re.compile(
 END_OF_MONTH = re.compile(r"fin de mois|end of (the )?month|\beom\b|\bfdm\b")
 _SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
                  "quarante-cinq": 45, "fourteen": 14, "quatorze": 14}  # fmt: skip
+# "within thirty days", a contract's "within forty-five (45) days"
 PAYMENT_SPELLED = re.compile(
     r"(paiement|payment|paid|pay|paye\w*|payable|regle\w*|reglement|virement|invoices?|factures?)\b[^.\n]{0,40}?"
     r"\b((?P<n>one|two|three|four|six|eight|un|une|deux|trois|quatre|six|huit|fifteen|quinze|thirty|trente|sixty|"
-    r"soixante|ninety|forty-five|quarante-cinq|fourteen|quatorze)\s(?P<unit>days|jours|weeks?|semaines?)|"
+    r"soixante|ninety|forty-five|quarante-cinq|fourteen|quatorze)\s(?:\(\d{1,3}\)\s)?(?P<unit>days|jours|weeks?|semaines?)|"
     r"(?P<w>\d{1})\s(?P<wunit>weeks?|semaines?))\b"
 )
 AFTER_APPROVAL = re.compile(
@@ -1001,7 +1005,7 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 months, weeks = offer_span
             value *= months or (max(1, round(weeks / 4.345)) if weeks else 1)
         elif amount.per == "piece" and facts.workload > 1:
-            value *= facts.workload
+            value *= _pieces_paid(folded[amount.start : amount.end], facts)
         priority = 1 if TOTAL.search(clause_text) else 0
         earned.append((priority, value, amount.currency or "EUR"))
     if earned:
@@ -1095,6 +1099,18 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 facts.commission_rate = float(percent.group("n").replace(",", "."))
                 break
     facts.compensation = kinds
+
+
+def _pieces_paid(said: str, facts: OfferFacts) -> int:
+    """How many pieces a per-piece fee pays: the pieces of its format when it names one ("180 € par reel, stories
+    incluses" beside 4 reels and 4 stories is 4), else every piece."""
+    word = re.findall(r"[a-z]+", said)[-1:]
+    fmt = FORMATS.get(word[0]) if word else None
+    if fmt == "video":
+        same = sum(d.count for d in facts.deliverables if d.format in ("video", "reel", "tiktok", "short"))
+    else:
+        same = sum(d.count for d in facts.deliverables if d.format == fmt) if fmt else 0
+    return same or facts.workload
 
 
 JOINING_BEFORE = re.compile(

@@ -28,3 +28,23 @@ from bot.offers.extract import extract_facts
 )  # fmt: skip
 def test_disclosure_wordings(text: str, disclosure: str) -> None:
     assert extract_facts(text).disclosure == disclosure
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # Usage rights in a creator's shorthand.
+        ("pas d'exclu, droits 6 mois en organique seulement.", "usage_months", 6),
+        ("£450, paid 14 days after posting, 3 months usage on their socials, no exclusivity.", "usage_rights", True),
+        ("net 30, usage 3 months organic. im at 20k", "usage_months", 3),
+        # A contract's number in words, then in figures.
+        ("Payment shall be made within forty-five (45) days of receipt of a valid invoice.", "payment_days", 45),
+        # A fee per reel pays the reels, not the stories that come with them.
+        ("- 4 reels (2 par mois pendant 2 mois)\n- 1 story de relais par reel, soit 4 stories\n"
+         "Tarif : 180 € HT par reel, stories incluses.", "amount", 720),
+        ("2 reels + 3 stories, 100 € per piece", "amount", 500),
+        ("3 TikToks and 2 stories, $200 per video", "amount", 600),
+    ],
+)  # fmt: skip
+def test_field_wordings(text: str, name: str, value: object) -> None:
+    assert getattr(extract_facts(text), name) == value
