@@ -83,7 +83,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "cosmetic_surgery",
         r"chirurgie (esthetique|plastique)|cosmetic surgery|botox|injections? d.acide|"
-        r"acide hyaluronique|fillers?|rhinoplast|lipo(succion|suction)?|clinique esthetique|"
+        # "injections d'acide hyaluronique" (a cream with hyaluronic acid is a cosmetic)
+        r"(injection|inject\w*|seringue)[^.\n]{0,25}(acide )?hyaluroni|fillers?|rhinoplast|lipo(succion|suction)?|clinique esthetique|"
         r"aesthetic clinic|augmentation mammaire|lip (filler|injection)|bbl\b",
     ),
     (
@@ -136,7 +137,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "fashion",
         r"vetements?|clothing|clothes|collection|bijoux|jewel|sneakers?|chaussures|shoes|sac a main|"
-        r"handbag|lingerie|maillots?|swimwear|streetwear|mode\b|fashion|t-shirts?|hoodies?|montres?|watch(es)?",
+        r"handbag|lingerie|maillots?|swimwear|streetwear|mode\b|fashion|t-shirts?|hoodies?|montres?|watch(es)?|"
+        r"\b(robes?|jupes?|dress|dresses|skirts?|manteaux?|jackets?|pulls?)\b",
     ),
     (
         "gaming",
@@ -155,7 +157,8 @@ CATEGORIES: list[tuple[str, str]] = [
         r"recettes?|recipes?|snacks?|chocolat|chocolate|cookies?|biscuits?|epicerie|grocery|meal kit|"
         r"restaurant|traiteur|patisserie|bakery|granola|cereales|cereal|sauce|food|nourriture|fromage|cheese",
     ),
-    ("sport", r"fitness|sport|gym|running|yoga|pilates|velo|bike|cycling|musculation|workout|leggings|trail"),
+    # "velo", "trail" as words: not "enveloppe", "portrait"
+    ("sport", r"fitness|sport|gym|running|yoga|pilates|\bvelos?\b|\bbikes?\b|cycling|musculation|workout|leggings|\btrail"),
     ("travel", r"hotel|voyage|travel|trip|sejour|stay\b|resort|airbnb|croisiere|cruise|camping"),
     ("home", r"deco(ration)?\b|decor|maison|home|furniture|meubles?|cuisine equipee|bougies?|candles?|linge de lit"),
 ]

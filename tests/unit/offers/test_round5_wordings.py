@@ -48,3 +48,20 @@ def test_disclosure_wordings(text: str, disclosure: str) -> None:
 )  # fmt: skip
 def test_field_wordings(text: str, name: str, value: object) -> None:
     assert getattr(extract_facts(text), name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A brand named "Maison …" selling dresses is fashion; "enveloppe" holds no bike, "portrait" no trail.
+        ("Maison Grenat : 2 reels (essayage de la robe Lou et de la jupe Aria)", "fashion"),
+        ("Potager urbain, kit de semis. Enveloppe globale : 1 500 € HT", None),
+        ("un portrait de toi pour notre blog", None),
+        ("Vélo Volt (vélos électriques urbains)", "sport"),
+        # Hyaluronic acid in a cream is a cosmetic; injected, it is cosmetic surgery.
+        ("crème anti-rides au rétinol et acide hyaluronique", "beauty"),
+        ("injections d'acide hyaluronique dans notre clinique", "cosmetic_surgery"),
+    ],
+)  # fmt: skip
+def test_categories_read_as_words(text: str, category: str | None) -> None:
+    assert extract_facts(text).category == category
