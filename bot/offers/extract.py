@@ -448,7 +448,11 @@ URGENCY = re.compile(
     r"\b(24|48)\s?h|\b(24|48) (hours|heures)|today only|aujourd.hui (seulement|uniquement)|last (spot|place|chance)|"
     r"derni(ere|er)s? (place|chance)|asap|urgent|reponds? vite|repondez vite|reply (fast|quickly|now)|limited spots|"
     r"places limitees|offre (expire|valable jusqu)|expires? (today|tonight|soon)|before midnight|avant minuit|"
-    r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)"
+    r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)|"
+    # "please reply in 1 hour because many influencers waiting", "réponds dans l'heure"
+    r"(reply|respond|answer|repon\w*) (with)?in (1|one|2|two|an|une|deux) (hours?|heures?|h)\b|within the hour|"
+    r"dans l.heure|(many|other|lots of|d.autres|plein d.|beaucoup d.) (influencers|creators|createurs|"
+    r"createurs|influenceu\w*) (are )?(waiting|attendent|en attente)"
 )
 # What is sent that is not a gift: paperwork, money to send on, texts to post.
 _NOT_GIFTS = (
@@ -463,6 +467,9 @@ GIFT = re.compile(
     + r"(notre|nos|un|une|le|la|les)|send (you|u) "
     + _NOT_GIFTS
     + r"(our|a|the|some)|en echange|in exchange|"
+    # a creator telling it: "in return they send me their glow set", "ils m'envoient leur coffret"
+    r"in return|en retour|en contrepartie|\b(they|the brand)( would| will| wanna| want to|'ll|'d)? (send|sends|gift|gifts) "
+    r"(me|us) " + _NOT_GIFTS + r"|\b(ils|elles|la marque) (m|me|nous)\W?(envoi|offr)\w* " + _NOT_GIFTS + r"|"
     r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
     r"\b(pour|for|contre|against|in exchange for|en echange d.?)\s?(un |une |a |an |des |some |our |notre |nos )?"
     r"(coffret|box|boite|colis|produits|products|samples|echantillons)\b|"
@@ -566,7 +573,10 @@ NO_CONTRACT = re.compile(
     r"pas de) (written |formal |vrai |real |)?(contract|contrat|paperwork|paperasse)|(contract|contrat)s?[^.\n]{0,20}"
     r"(not needed|unnecessary|inutiles?|pas necessaires?|superflus?|not necessary)|(handshake|verbal|oral|dm|"
     r"message) (deal|agreement|accord)|(accord|agreement|deal) (verbal|oral|par dm|by dm|over dm|par message|"
-    r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
+    r"by message|on dm)|(just|juste|simplement) (by|par|over|on|en) (dm|message|whatsapp|mail)|"
+    # spoken French without "ne": "ils font jamais de contrat écrit"
+    r"\b(font|fait|fais|faisons|signe\w*|utilise\w*) (jamais|pas) (de |d.)(contrats?|paperasse)|"
+    r"(fonctionne\w*|travaill\w*) (a|sur) la confiance"
 )
 COMPETITOR_BAN = RIVAL_BAN  # bot.text.rivals: shared with the understanding step
 COMPETITOR_TIME = re.compile(

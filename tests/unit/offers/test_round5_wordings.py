@@ -65,3 +65,26 @@ def test_field_wordings(text: str, name: str, value: object) -> None:
 )  # fmt: skip
 def test_categories_read_as_words(text: str, category: str | None) -> None:
     assert extract_facts(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # Pressure to answer within the hour, or because others are waiting.
+        ("Please reply in 1 hour because many influencers waiting.", "urgency", True),
+        ("réponds dans l'heure stp", "urgency", True),
+        ("We reply within 2 business days", "urgency", False),
+        ("the brief takes an hour to read", "urgency", False),
+        # A creator telling what they get in return.
+        ('a skincare brand wants 1 reel + 4 stories and in return they send me their "glow set". no payment at all.',
+         "compensation", ["gift"]),
+        ("ils m'envoient leur coffret", "compensation", ["gift"]),
+        ("they send me the contract tomorrow", "compensation", []),
+        # Spoken French for "no written contract", and a deal "on trust, just in DMs".
+        ("ils font jamais de contrat écrit", "no_contract", True),
+        ('"on fonctionne a la confiance"', "no_contract", True),
+        ("le contrat suit par mail", "no_contract", False),
+    ],
+)  # fmt: skip
+def test_sender_wordings(text: str, name: str, value: object) -> None:
+    assert getattr(extract_facts(text), name) == value
