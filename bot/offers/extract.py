@@ -864,7 +864,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.comment_control = gagged or bool(_hits(COMMENT_CONTROL, parts))
     if _mentions(folded, "review", "avis", "note", "rating", "rate", "etoile", "star", "evaluation", "commentaire"):
         facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
-    if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
+    if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail", "confiance"):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
     if _mentions(folded, "compet", "concurren", "rival", "brand", "marque", "other", "autre"):
         facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
