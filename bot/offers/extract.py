@@ -84,7 +84,8 @@ CATEGORIES: list[tuple[str, str]] = [
         "cosmetic_surgery",
         r"chirurgie (esthetique|plastique)|cosmetic surgery|botox|injections? d.acide|"
         # "injections d'acide hyaluronique" (a cream with hyaluronic acid is a cosmetic)
-        r"(injection|inject\w*|seringue)[^.\n]{0,25}(acide )?hyaluroni|fillers?|rhinoplast|lipo(succion|suction)?|clinique esthetique|"
+        r"(injection|inject\w*|seringue)[^.\n]{0,25}(acide )?hyaluroni|fillers?|rhinoplast|lipo(succion|suction)?|"
+        r"clinique esthetique|"
         r"aesthetic clinic|augmentation mammaire|lip (filler|injection)|bbl\b",
     ),
     (
@@ -158,7 +159,10 @@ CATEGORIES: list[tuple[str, str]] = [
         r"restaurant|traiteur|patisserie|bakery|granola|cereales|cereal|sauce|food|nourriture|fromage|cheese",
     ),
     # "velo", "trail" as words: not "enveloppe", "portrait"
-    ("sport", r"fitness|sport|gym|running|yoga|pilates|\bvelos?\b|\bbikes?\b|cycling|musculation|workout|leggings|\btrail"),
+    (
+        "sport",
+        r"fitness|sport|gym|running|yoga|pilates|\bvelos?\b|\bbikes?\b|cycling|musculation|workout|leggings|\btrail",
+    ),
     ("travel", r"hotel|voyage|travel|trip|sejour|stay\b|resort|airbnb|croisiere|cruise|camping"),
     ("home", r"deco(ration)?\b|decor|maison|home|furniture|meubles?|cuisine equipee|bougies?|candles?|linge de lit"),
 ]
@@ -412,13 +416,15 @@ DISCLOSE = re.compile(
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
     r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark)\w* (it|this|them|the \w+|each \w+|"
-    r"every \w+|all \w+) as (an? )?(ad\b|advert\w*|paid|sponsored|publicit\w*)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    r"every \w+|all \w+) as (an? )?(ad\b|advert\w*|paid|sponsored|publicit\w*)|"
+    r"(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
     # "#collaborationcommerciale" in one word; YouTube's "includes paid promotion" box
     r"#(collab\w*commerciale|partenariat\w*|publicite|sponso\w*|paidpartnership|advert\w*)|includes? paid promotion|"
     r"promotion payante|"
     # "please say it's sponsored", "mention that it's an ad", "dire que c'est sponsorisé"
     r"(say|mention|state|indicate|clarify|disclose|dire|mentionner|preciser|indiquer|signaler)\w*\s(?:clearly\s|"
-    r"clairement\s)?(that\s|que\s)?(it.s|it is|this is|the (video|post|reel) is|c.est|qu.il s.agit d.une?)\s(an?\s|une?\s)?"
+    r"clairement\s)?(that\s|que\s)?(it.s|it is|this is|the (video|post|reel) is|c.est|qu.il s.agit d.une?)\s"
+    r"(an?\s|une?\s)?"
     r"(sponsored|paid|ad\b|advert\w*|sponsoris\w*|partenariat|publicit\w*|collaboration commerciale)|"
     # "mention explicite du partenariat", "mention « vidéo sponsorisée »", "mettre « produit offert » dans ta publi",
     # "LinkedIn's Brand partnership label", "YouTube's paid promotion setting"
@@ -468,7 +474,8 @@ GIFT = re.compile(
     + _NOT_GIFTS
     + r"(our|a|the|some)|en echange|in exchange|"
     # a creator telling it: "in return they send me their glow set", "ils m'envoient leur coffret"
-    r"in return|en retour|en contrepartie|\b(they|the brand)( would| will| wanna| want to|'ll|'d)? (send|sends|gift|gifts) "
+    r"in return|en retour|en contrepartie|"
+    r"\b(they|the brand)( would| will| wanna| want to|'ll|'d)? (send|sends|gift|gifts) "
     r"(me|us) " + _NOT_GIFTS + r"|\b(ils|elles|la marque) (m|me|nous)\W?(envoi|offr)\w* " + _NOT_GIFTS + r"|"
     r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
     r"\b(pour|for|contre|against|in exchange for|en echange d.?)\s?(un |une |a |an |des |some |our |notre |nos )?"
@@ -864,7 +871,9 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.comment_control = gagged or bool(_hits(COMMENT_CONTROL, parts))
     if _mentions(folded, "review", "avis", "note", "rating", "rate", "etoile", "star", "evaluation", "commentaire"):
         facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
-    if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail", "confiance"):
+    if _mentions(
+        folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail", "confiance"
+    ):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
     if _mentions(folded, "compet", "concurren", "rival", "brand", "marque", "other", "autre"):
         facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
@@ -1213,17 +1222,25 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
         taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
         # ...and one right after it: "2 reels tuto + 1 live Instagram" names none for the reels.
-        taken |= {PLATFORMS[w.group(1)] for m in matches if (w := NEXT_WORD.match(m.group("tail") or "")) and w.group(1) in PLATFORMS}
+        taken |= {
+            PLATFORMS[w.group(1)]
+            for m in matches
+            if (w := NEXT_WORD.match(m.group("tail") or "")) and w.group(1) in PLATFORMS
+        }
         # A platform written beside one deliverable is that one's, not the next ones': "2 reels Instagram et 4
         # stories" names no platform for the stories (one written after the last, "1 reel + 2 stories sur
         # Instagram", still covers them all).
         claimed: set[str] = set()
         last: tuple[tuple[str, str | None], int] | None = None  # the last deliverable counted, and where it ends
-        crossed = {PLATFORMS[m.group("p")] for m in CROSS_TO.finditer(clause.folded[:MAX_CLAUSE_SCAN])} if matches else set()
+        crossed = (
+            {PLATFORMS[m.group("p")] for m in CROSS_TO.finditer(clause.folded[:MAX_CLAUSE_SCAN])} if matches else set()
+        )
         named -= crossed  # "1 reel + its cross-post on TikTok": TikTok is the copy's platform, not the reel's
         pieces: list[tuple[tuple[str, str | None], int, re.Match[str]]] = []  # counted here: key, pieces, match
         per_piece: list[tuple[tuple[str, str | None], int, str]] = []  # "2 stories à chaque publication"
-        for index, (match, rhythm) in enumerate(zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True)):
+        for index, (match, rhythm) in enumerate(
+            zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True)
+        ):
             count = _number(match.group("n"))
             around = _own_words(match)
             own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
@@ -1343,14 +1360,14 @@ def _times_pieces(found: dict[tuple[str, str | None], int], key: tuple[str, str 
     if not pieces and ref in ("*", "post", "video"):
         videos = ("reel", "tiktok", "short", "video", "live")
         pieces = sum(
-            n for (fmt, _), n in found.items() if fmt != key[0] and (fmt in videos or ref != "video" and fmt == "post")
+            n
+            for (fmt, _), n in found.items()
+            if fmt != key[0] and (fmt in videos or (ref != "video" and fmt == "post"))
         )
     if not pieces:
         return False
     found[key] = found.get(key, 0) + count * (pieces - 1)
     return True
-
-
 
 
 UGC_ONLY = re.compile(
@@ -1468,8 +1485,10 @@ def _sections(parts: list[Clause], folded: str = "") -> dict[int, str]:
         end = clause.end
         if head:
             section, under = PLATFORMS[head.group("p")], False
-        elif section and not LABEL.match(clause.folded) and (
-            DELIVERABLE.search(clause.folded) or DELIVERABLE_AFTER.search(clause.folded)
+        elif (
+            section
+            and not LABEL.match(clause.folded)
+            and (DELIVERABLE.search(clause.folded) or DELIVERABLE_AFTER.search(clause.folded))
         ):
             heads[clause.start], under = section, True
         else:
@@ -1526,9 +1545,7 @@ AS_FORMAT = re.compile(
 AS_WORDS = re.compile(r" (as|en|format|forme) ")  # a cheap test before AS_FORMAT
 _PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
 # A label that is neither a format nor a platform: "Récap :", "Total :", "Budget :" end a platform's list.
-LABEL = re.compile(
-    rf"\W{{0,3}}(?!(?:{_FORMAT_WORDS}|{_PLATFORM_WORDS})\b)[a-z][a-z' ]{{1,24}}:"
-)
+LABEL = re.compile(rf"\W{{0,3}}(?!(?:{_FORMAT_WORDS}|{_PLATFORM_WORDS})\b)[a-z][a-z' ]{{1,24}}:")
 # The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
 # "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
 DELIVERABLE_AFTER = re.compile(
@@ -1551,7 +1568,8 @@ TABLE_COUNT = re.compile(r"(?:x\s?)?(?P<n>\d{1,2})(?:\s?x)?")
 # video"; not a price ("50 € par story": no figure between) nor a rhythm.
 _PIECE_WORDS = rf"{_FORMAT_WORDS}|contenus?|contents?|pieces?|livrables?|deliverables?|drops?"
 PER_PIECE = re.compile(
-    rf"[^\d€$£.;:!?()]{{0,40}}?\b(?:par|per|(?:a |for |with |after |apres |avec |pour |on |sur |de )?(?:chaque|each|every))"
+    rf"[^\d€$£.;:!?()]{{0,40}}?\b(?:par|per|"
+    rf"(?:a |for |with |after |apres |avec |pour |on |sur |de )?(?:chaque|each|every))"
     rf"\s(?:(?:new|nouvel(?:le)?|nouveau|single|sponsored|sponsorisee?)\s)?(?P<ref>{_PIECE_WORDS})\b"
 )
 # Before the piece: "3 reels, each with 2 stories", "chacune relayée par 1 story", "for each reel, 2 stories",
@@ -1564,7 +1582,8 @@ EACH_BEFORE = re.compile(
 # After the piece, of the one before it: "2 reels with 1 story each", "2 reels, avec 2 stories chacun", "3 TikToks + 1
 # story for each one" (not "each week", nor "3 stories of 15 s each": no figure between).
 EACH_AFTER = re.compile(
-    r"[^\d€$£.;:!?()]{0,15}?\b(?:for each one|for every one|pour chacune?|a chacune?|a chaque fois|chaque fois|each time|every time|"
+    r"[^\d€$£.;:!?()]{0,15}?\b(?:for each one|for every one|pour chacune?|a chacune?|a chaque fois|chaque fois|"
+    r"each time|every time|"
     r"chacune?|each)\b(?P<ref>)"
     r"(?!\s(?:one\s)?(?:week|month|day|semaine|mois|jour|time|fois|with|avec|including|containing|must|should|needs?|"
     r"doit|contenant|comprenant))"

@@ -50,7 +50,8 @@ def _read(text: str) -> set[Item]:
         # "a UGC-only brief" is no piece.
         ("This is a UGC-only brief, nothing gets posted.\nWe need 5 videos (15-30s, vertical)", {("ugc", 5, None)}),
         # Counts after the format, one per line: a count never reaches the next line's format.
-        ("Livrables :\nReels x2\nStory ×4\nPost carrousel x1", {("reel", 2, None), ("story", 4, None), ("post", 1, None)}),
+        ("Livrables :\nReels x2\nStory ×4\nPost carrousel x1",
+         {("reel", 2, None), ("story", 4, None), ("post", 1, None)}),
         ("Final deliverables:\n\nReels x2\nStories x6\nTikTok x1\n\nFee £1,050",
          {("reel", 2, None), ("story", 6, None), ("tiktok", 1, "tiktok")}),
         # Counts after the format, in words, in brackets; table cells that go on.
@@ -128,7 +129,8 @@ def _read(text: str) -> set[Item]:
         ("2 Reels with 1 Story each", {("reel", 2, None), ("story", 2, None)}),
         ("2 reels, avec 2 stories chacun", {("reel", 2, None), ("story", 4, None)}),
         ("3 TikToks + 1 story for each one", {("tiktok", 3, "tiktok"), ("story", 3, None)}),
-        ("Publication : 1 reel le 12 mai, 1 reel le 26 mai, 2 stories à chaque fois.", {("reel", 2, None), ("story", 4, None)}),
+        ("Publication : 1 reel le 12 mai, 1 reel le 26 mai, 2 stories à chaque fois.",
+         {("reel", 2, None), ("story", 4, None)}),
         ("On aimerait 2 TikToks. Pour chacun, une story de rappel sur Insta.",
          {("tiktok", 2, "tiktok"), ("story", 2, "instagram")}),
         ("2 reels + 3 stories of 15 s each", {("reel", 2, None), ("story", 3, None)}),
