@@ -1202,6 +1202,14 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             aside = aside and not re.search(
                 r"\+|\bplus\b|\band\b|\bet\b|\bwith\b|\bavec\b", clause.folded[paren : m.start()]
             )
+            if (
+                aside
+                and FORMATS[matches[-1].group("fmt")] == "video"
+                and FORMATS[m.group("fmt")] in ("reel", "tiktok", "short", "story", "post", "live")
+                and BREAKDOWN.match(clause.folded, paren)
+            ):
+                matches.pop()  # "2 vidéos (1 TikTok + 1 Reel)": the bracket says which videos they are
+                aside = False
             # "a 60-second integration in one of your videos": the video holds the integration; "share it in 2
             # stories" are two more pieces.
             held = CONTAINER.search(near) and FORMATS[m.group("fmt").lower()] in HOLDERS
@@ -1511,6 +1519,10 @@ NOT_A_UGC = re.compile(
 MORE_ALONE = re.compile(
     r"\W*(?:[a-z]+\s?\d{0,2}\s?(?:\([^()\n]{0,20}\)\s?)?:\s?)?(?P<n>\d{1,2}|one|two|three|four|un|une|deux|trois|quatre)\s"
     r"(?:more|de plus|autres?|others?|additional|supplementaires?)\b"
+)
+# A bracket that lists two counted pieces: "(1 TikTok + 1 Reel)", "(un reel, une story)".
+BREAKDOWN = re.compile(
+    r"\(\s?(?:\d{1,2}|un|une|one|a|an)\s[^()]{1,40}?(?:\+|,|\bet\b|\band\b|/)\s?(?:\d{1,2}|un|une|one|a|an)\s[a-z]"
 )
 # "a 60-second integration in one of your videos": the second is where the first goes, not another deliverable.
 CONTAINER = re.compile(r"\b(in|into|within|dans|au sein d.une?)\s$")

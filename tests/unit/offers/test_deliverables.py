@@ -148,6 +148,11 @@ def _read(text: str) -> set[Item]:
         ("1 Reel (Instagram + TikTok)", {("reel", 1, "instagram"), ("tiktok", 1, "tiktok")}),
         ("1 short-form video posted to TikTok, Instagram Reels and YouTube Shorts",
          {("tiktok", 1, "tiktok"), ("reel", 1, "instagram"), ("short", 1, "youtube")}),
+        # Videos whose bracket says which they are: those pieces; a bracket that restates one piece adds nothing.
+        ("2 vidéos (1 TikTok + 1 Reel)", {("tiktok", 1, "tiktok"), ("reel", 1, None)}),
+        ("2 videos (one TikTok, one Reel) + 3 stories",
+         {("tiktok", 1, "tiktok"), ("reel", 1, None), ("story", 3, None)}),
+        ("un haul TikTok (1 vidéo)", {("tiktok", 1, "tiktok")}),
         # A carousel is one post, however many slides.
         ("a carousel (5 slides) and 2 stories", {("post", 1, None), ("story", 2, None)}),
         ("1 carrousel de 6 photos sur Instagram", {("post", 1, "instagram")}),
