@@ -737,7 +737,9 @@ SPAN = re.compile(
     r"(?P<year>(partenariat|partnership|contrat|contract|programme|program|campagne|campaign|engagement) "
     r"(annuel|annual|yearly|d.un an|of (one|a|1) year|sur (un|1) an)|(annual|yearly) (partnership|contract|program))|"
     r"(duree|duration|length|periode|period|term|programme|program|partenariat|partnership|campagne|campaign)"
-    r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b"
+    r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b|"
+    # "1 Reel / semaine x 4 semaines"
+    r"[x×]\s?(?P<n5>\d{1,2})\s(?P<unit5>mois|months?|semaines?|weeks?)\b"
 )
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b")
 WORTH = re.compile(
@@ -894,9 +896,9 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
         return None, None
     if match.group("year"):
         return 12, None
-    raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4")).lower()
+    raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4") or match.group("n5")).lower()
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
-    unit = (match.group("unit") or match.group("unit2") or match.group("unit3") or match.group("unit4")).lower()
+    unit = next(u for u in match.group("unit", "unit2", "unit3", "unit4", "unit5") if u).lower()
     if n is None:
         return None, None
     return (n, None) if unit.startswith(("mois", "month")) else (None, n)
@@ -1241,7 +1243,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         claimed: set[str] = set()
         last: tuple[tuple[str, str | None], int] | None = None  # the last deliverable counted, and where it ends
         crossed = (
-            {PLATFORMS[m.group("p")] for m in CROSS_TO.finditer(clause.folded[:MAX_CLAUSE_SCAN])} if matches else set()
+            {_copy(m, "")[1] for m in CROSS_TO.finditer(clause.folded[:MAX_CLAUSE_SCAN])} - {None} if matches else set()
         )
         named -= crossed  # "1 reel + its cross-post on TikTok": TikTok is the copy's platform, not the reel's
         pieces: list[tuple[tuple[str, str | None], int, re.Match[str]]] = []  # counted here: key, pieces, match
@@ -1315,8 +1317,9 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             pieces.append((key, count * repeat, match))
             last = (key, match.end())
             for cross in CROSS_TO.finditer(after) if not per else ():
-                copy = CROSS_FORMAT.get(PLATFORMS[cross.group("p")], (fmt, PLATFORMS[cross.group("p")]))
-                here[copy] = here.get(copy, 0) + count * repeat  # "1 reel + its cross-post on TikTok"
+                copy = _copy(cross, fmt)
+                if copy != key:
+                    here[copy] = here.get(copy, 0) + count * repeat  # "1 reel + its cross-post on TikTok"
                 break
         for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
             if more.start() >= last[1] and not is_negated(clause, more.span()):
@@ -1589,7 +1592,7 @@ PER_PIECE = re.compile(
 EACH_BEFORE = re.compile(
     rf"\b(?:(?:each|every|chaque|pour chaque|for each|for every)\s(?:(?:new|nouvel(?:le)?|nouveau|single)\s)?"
     rf"(?P<ref>{_PIECE_WORDS})\b|(?:each|chacune?|chacun d.(?:eux|elles)|every one)"
-    rf"(?!\s(?:week|month|day|semaine|mois|jour|time|fois)))[^\d.;:!?]{{0,50}}$"
+    rf"(?!\s(?:week|month|day|semaine|mois|jour|time|fois))|(?:a )?chaque fois|each time|every time)[^\d.;:!?]{{0,50}}$"
 )
 # After the piece, of the one before it: "2 reels with 1 story each", "2 reels, avec 2 stories chacun", "3 TikToks + 1
 # story for each one" (not "each week", nor "3 stories of 15 s each": no figure between).
@@ -1601,12 +1604,27 @@ EACH_AFTER = re.compile(
     r"doit|contenant|comprenant))"
 )
 # A copy of the piece posted on another platform: "1 reel + its cross-post on TikTok", "also posted on YouTube".
+_CROSS_WORDS = rf"{_PLATFORM_WORDS}|reels?|shorts?"
 CROSS_TO = re.compile(
-    rf"\b(?:cross-?post\w*|(?:also|aussi|egalement)\s(?:be\s)?(?:posted|published|publiee?s?|postee?s?|"
-    rf"diffusee?s?|uploaded))\s(?:on|sur|to|en|as|in)\s(?:(?:a|an|un|une|your|ton|ta|votre|the)\s)?"
-    rf"(?P<p>{_PLATFORM_WORDS})\b(?!\s(?:(?:{_ADJECTIVES})\s)?(?:{_FORMAT_WORDS})\b)"
+    rf"\b(?:(?:cross-?post\w*|(?:also|aussi|egalement)\s(?:be\s)?(?:posted|published|publiee?s?|postee?s?|"
+    rf"diffusee?s?|uploaded))\s(?:on|sur|to|en|as|in)\s(?:(?:a|an|un|une|your|ton|ta|votre|the)\s)?|"
+    # "Un TikTok + sa version Reel", "its YouTube Shorts version"
+    rf"(?:sa|son|leur|its|their)\s(?:version|copie|copy)\s(?:en\s|on\s|sur\s|for\s|pour\s)?)"
+    rf"(?P<p>{_CROSS_WORDS})\b(?!\s(?:(?:{_ADJECTIVES})\s)?(?:{_FORMAT_WORDS})\b)|"
+    rf"\b(?:its|their|a|an)\s(?:(?P<pw>{_PLATFORM_WORDS})\s)?(?P<w>{_CROSS_WORDS})\sversion\b"
 )
 CROSS_FORMAT = {"tiktok": ("tiktok", "tiktok"), "youtube": ("short", "youtube")}
+
+
+def _copy(cross: re.Match[str], fmt: str) -> tuple[str, str | None]:
+    """The piece a cross-post makes: on TikTok a TikTok, on YouTube a Short, "to Reels" a reel, elsewhere the same
+    format on that platform."""
+    word = cross.group("p") or cross.group("w")
+    if word in PLATFORMS:
+        return CROSS_FORMAT.get(PLATFORMS[word], (fmt, PLATFORMS[word]))
+    return (FORMATS[word], PLATFORMS[cross.group("pw")] if cross.group("pw") else None)  # "its YouTube Shorts version"
+
+
 _PLATFORM_ITEM = rf"(?:{_PLATFORM_WORDS})(?:\s(?:reels?|shorts?|stories|story))?"
 # One video posted on several platforms: "sur Instagram et TikTok", "(Instagram + TikTok)", "posted to TikTok,
 # Instagram Reels and YouTube Shorts".

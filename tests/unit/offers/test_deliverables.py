@@ -153,6 +153,14 @@ def _read(text: str) -> set[Item]:
         ("2 videos (one TikTok, one Reel) + 3 stories",
          {("tiktok", 1, "tiktok"), ("reel", 1, None), ("story", 3, None)}),
         ("un haul TikTok (1 vidéo)", {("tiktok", 1, "tiktok")}),
+        ("A TikTok, cross-posted to Reels", {("tiktok", 1, "tiktok"), ("reel", 1, None)}),
+        ("Un TikTok + sa version Reel", {("tiktok", 1, "tiktok"), ("reel", 1, None)}),
+        ("1 TikTok and its YouTube Shorts version", {("tiktok", 1, "tiktok"), ("short", 1, "youtube")}),
+        ("1 reel, also posted on Facebook", {("reel", 1, None), ("reel", 1, "facebook")}),
+        # "à chaque fois" before the piece, a duration written "x 4 semaines".
+        ("1 reel par semaine pendant 1 mois, accompagné à chaque fois de 2 stories",
+         {("reel", 4, None), ("story", 8, None)}),
+        ("Contenu : 1 Reel / semaine x 4 semaines", {("reel", 4, None)}),
         # A carousel is one post, however many slides.
         ("a carousel (5 slides) and 2 stories", {("post", 1, None), ("story", 2, None)}),
         ("1 carrousel de 6 photos sur Instagram", {("post", 1, "instagram")}),
