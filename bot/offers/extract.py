@@ -1559,8 +1559,12 @@ AS_FORMAT = re.compile(
 )
 AS_WORDS = re.compile(r" (as|en|format|forme) ")  # a cheap test before AS_FORMAT
 _PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
-# A label that is neither a format nor a platform: "Récap :", "Total :", "Budget :" end a platform's list.
-LABEL = re.compile(rf"\W{{0,3}}(?!(?:{_FORMAT_WORDS}|{_PLATFORM_WORDS})\b)[a-z][a-z' ]{{1,24}}:")
+# A label that sums up or prices the list ends a platform's list: "Récap :", "Total :", "Budget :" (not "Contenu :",
+# "Format :", under the heading still).
+LABEL = re.compile(
+    r"\W{0,3}(recap\w*|summary|total|budget|fee|tarif|prix|price|rate|remuneration|paiement|payment|en resume|"
+    r"in short|overall|package|forfait|honoraires|cachet)\b[a-z' ]{0,15}:"
+)
 # The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
 # "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
 DELIVERABLE_AFTER = re.compile(

@@ -41,6 +41,7 @@ def _read(text: str) -> set[Item]:
          "Récap : 1 reel, 2 stories, 2 TikToks → 900 € HT tout compris.",
          {("reel", 1, "instagram"), ("story", 2, "instagram"), ("tiktok", 2, "tiktok")}),
         ("Instagram :\n- 1 reel\n\nEt 3 stories le jour J", {("reel", 1, "instagram"), ("story", 3, None)}),
+        ("Instagram :\n- Contenu : 1 reel\n- 3 stories", {("reel", 1, "instagram"), ("story", 3, "instagram")}),
         # A platform right after one piece is that piece's: "2 reels tuto + 1 live Instagram".
         ("Phase 2 (juin) : 2 reels tuto (semis, arrosage) + 1 live Instagram de 30 min",
          {("reel", 2, None), ("live", 1, "instagram")}),
