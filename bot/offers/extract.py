@@ -1522,6 +1522,9 @@ NOT_A_UGC = re.compile(
 MORE_ALONE = re.compile(
     r"\W*(?:[a-z]+\s?\d{0,2}\s?(?:\([^()\n]{0,20}\)\s?)?:\s?)?(?P<n>\d{1,2}|one|two|three|four|un|une|deux|trois|quatre)\s"
     r"(?:more|de plus|autres?|others?|additional|supplementaires?)\b"
+    # ...then nothing that names other things: "2 more, same format", "2 de plus le mois suivant", not "2 autres
+    # créatrices", "2 more creators"
+    r"(?=\s*(?:$|[,.;:!(\u2013\u2014-]|(?:same|du meme|identiques?|pareils?|in|en|le|la|the|next|on|sur|a)\b))"
 )
 # A bracket that lists two counted pieces: "(1 TikTok + 1 Reel)", "(un reel, une story)".
 BREAKDOWN = re.compile(

@@ -48,6 +48,7 @@ def _read(text: str) -> set[Item]:
         # "2 more" on the next line of a schedule adds to the pieces listed last.
         ("May: 2 clips posted as YouTube Shorts\nJune: 2 more, same format\nJuly: 1 YouTube video",
          {("short", 4, "youtube"), ("video", 1, "youtube")}),
+        ("2 reels en mai.\n2 autres créatrices participent aussi.", {("reel", 2, None)}),
         # "a UGC-only brief" is no piece.
         ("This is a UGC-only brief, nothing gets posted.\nWe need 5 videos (15-30s, vertical)", {("ugc", 5, None)}),
         # Counts after the format, one per line: a count never reaches the next line's format.
