@@ -330,7 +330,8 @@ ARTICLE_FRAME = _rx(
     r"me dit|m'a dit|approached me|reached out)\b"
 )
 CREATOR_FRAME = _rx(
-    r"\b(?:they're|theyre|they are|they've been) (?:asking|offering|proposing|sending|paying|giving)\b|"
+    r"\b(?:they're|theyre|they are|they've been) (?:only |just |also |now |still |even )?"
+    r"(?:asking|offering|proposing|sending|paying|giving|inviting|gifting)\b|"
     r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|they've|ils|elles|she|he|elle|"
     r"il|someone|quelqu'un|une? marque|the brand|la marque|l'agence|the agency|"
     # the brand of a deal under way: "the brand I'm working with wants…", "la marque avec qui je bosse veut…"
@@ -339,6 +340,7 @@ CREATOR_FRAME = _rx(
     r"fais|ai signe|signed)(?: with| avec)?)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
     r"(?:offered|offers|offer|offering|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?e?d|messaged|"
+    r"paying|pays|inviting|sending|gifting|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
     r"m'a envoye|m'(?:a|ont) (?:contacte|approche|invite)(?:e|s|es)?|m'a ecrit|veut|veulent|voudrait|voudraient|"
@@ -390,6 +392,14 @@ DELIVERABLE = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a|la|le|par|per|each|the)\s+(?:reels?|posts?|"
     r"stories|story|videos?|tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b"
 )
+# Pieces traded for a product, as a fee is for money: "2 reels + 5 stories for a free sweatshirt", "3 tiktoks contre
+# des produits offerts", "free hoodie in exchange for a reel".
+GIFT_TRADE = _rx(
+    r"\b(?:for|contre|in exchange for|en echange d\w*|against)\s+(?:a |an |une? |des |the |some |their |leur |leurs |"
+    r"du |de la )?(?:free|gratuit\w*|offert\w*|gifted|products?|produits?)\b|"
+    r"\b(?:free|gratuit\w*|offert\w*|gifted)\b[^.?!\n]{0,30}\b(?:for|contre|in exchange for|en echange d\w*)\s+"
+    r"(?:\d+|une?|a|an|one|two|deux|three|trois)\s"
+)
 # A business making the creator an offer, named by what it is ("un site de paris en ligne veut me sponso", "a
 # restaurant near me invited me"): the subject is a business, the verb an offer or an ask made to the creator.
 BUSINESS_FRAME = _rx(
@@ -402,6 +412,30 @@ BUSINESS_FRAME = _rx(
     r"want|offers|offered|offering|approached me|"
     r"invited me|invites me|asked me|asks me|is offering|would like|dm'?e?d me|messaged me|contacted me|"
     r"reached out)\b(?! dire\b)"
+)
+# Whoever the giver is (a brand's own name, "my manager", "the hotel"), a verb of giving or paying aimed at the
+# creator tells one offer: "Kooki Snacks wants to gift me a box", "the hotel is inviting me", "ils me doivent 400€",
+# "elle veut m'envoyer". Under "if" or "when" it is only supposed (see `_framed`).
+TO_ME_FRAME = _rx(
+    r"\b(?:wants?|wanted|would like|'d like|is going|are going|gonna|will|'ll|offered|offers|agreed|promised|"
+    r"(?:is|are|was|were) (?:happy|willing|ready))(?: to)? (?:gift|send|pay|give|offer|invite|sponsor|hire|fly|host|"
+    r"feature|ship|comp|cover)\s+me\b|"
+    r"\b(?:is|are|'s|'re|was|were) (?:\w+ )?(?:paying|inviting|sending|giving|gifting|offering|flying|hosting|"
+    r"sponsoring|hiring)\s+me\b|"
+    r"\b(?:owes?|owed) me\b|\b(?:me|m') ?(?:doi(?:t|vent)|devai(?:t|ent))\b|"
+    r"\b(?:veut|veulent|voudrait|voudraient|voulait|va|vont|propose|proposent|a propose|ont propose|accepte|"
+    r"acceptent)(?: de| d')? ?(?:m'(?:offrir|envoyer|inviter|heberger|sponsoriser)|me (?:payer|donner|verser|"
+    r"sponsoriser|remunerer|rembourser|filer|offrir|envoyer))\b"
+)
+# The creator's own deal, named as theirs: "my first paid collab: 300 dollars", "mon contrat avec eux, 400€", "j'ai
+# un deal en cours avec une appli", "j'ai 3 propositions". One offer with an amount (see `understand`).
+OWN_DEAL = _rx(
+    r"\b(?:my|mon|ma|mes) (?:\w+ )?(?:paid |payee? |brand |first |new |premier |premiere |nouveau |nouvelle )?"
+    r"(?:collabs?|collaborations?|deals?|contrats?|contracts?|partenariats?|partnerships?|sponsorships?|sponsos?|"
+    r"brand deals?|campaigns?|campagnes?)\b|"
+    r"\b(?:j'ai|jai|i have|i've got|i got|i've|i signed|j'ai signe) (?:un|une|a|an|\d+|deux|trois|quatre|two|three|"
+    r"four|several|plusieurs) (?:\w+ )?(?:deals?|contrats?|contracts?|partenariats?|partnerships?|collabs?|"
+    r"propositions?|offres?|offers?|proposals?)\b"
 )
 # The creator quoting the offer's own document ("their contract says «…»", "dans leur contrat il y a écrit").
 DOCUMENT_FRAME = _rx(
@@ -445,6 +479,12 @@ RATE_QUESTION = _rx(
     r"(?:rates|rate card|grille|tarifs|prix)|grille tarifaire|set(?:ting)? (?:my|your) (?:rates|prices)|"
     r"fixer (?:mes|ses|tes) (?:tarifs|prix)|en general|generalement|normalement|in general|generally|usually|"
     r"typically|on average|"
+    # anyone's audience, not the creator's own offer: "when you have 6k followers", "pour un compte de 5000 abonnés"
+    r"(?:when|if|once|quand|si|lorsqu'?) ?(?:you|u|on|t') ?(?:have|has|got|'ve|a|as|fait|fais) (?:only |just |juste |"
+    r"seulement |about |around |like |environ |genre )?(?:\d[\d.,]*k?|an? (?:small|big|tiny)|"
+    r"un (?:petit |gros )?compte|une (?:petite )?(?:audience|communaute))|"
+    r"(?:for|pour) (?:a|an|un|une|any) (?:\w+ )?(?:account|page|creator|influencer|compte|createur|creatrice|"
+    r"influenceu\w*)\b|(?:for|pour) (?:someone|quelqu'un) (?:with|avec|qui a|who has)\b|"
     r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen|"
     r"(?:normal|fair|good|decent|correct|reasonable|usual|bon|juste|raisonnable) (?:rate|tarif|prix|price)|"
     r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel)|"
@@ -460,7 +500,7 @@ OFFER_WORDS = _rx(
     r"paying|verse\w*|"
     r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
     r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?|giveaways?|concours|jeux?[- ]concours|"
-    r"prize|takeover|haul)\b"
+    r"prize|takeover|haul|fees?|nda|cachet)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
@@ -685,12 +725,15 @@ def understand(
     # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount.
     framed = framed or (supposed and money)
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
+    # The creator's own deal with its amount ("my first paid collab!! 300 dollars"), unless they ask what to charge.
+    framed = framed or bool(OWN_DEAL.search(flat) and money and not RATE_QUESTION.search(flat))
     if (HYPOTHETICAL.search(flat) or HABITUAL.search(flat)) and not money:
         framed = False  # what brands may ask in general, not an offer received
+    traded = bool(GIFT_TRADE.search(flat))  # pieces for a product, as for a fee
     market = bool(GENERIC_BRANDS.search(flat))  # what brands do in general, amounts included
     described = not market and (
         (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
-        or (money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
+        or ((money or traded) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
     previous = next((h for h in reversed(history) if h.strip()), None)
     # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
@@ -713,7 +756,7 @@ def _framed(flat: str) -> tuple[bool, bool]:
     brand asks for exclusivity, how much more?", "si une marque me demande les droits…", "if they offer me…"): an
     offer under "if", or under "when" in the present, is a general question, not one the creator received."""
     told = supposed = False
-    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME):
+    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME, TO_ME_FRAME):
         for match in pattern.finditer(flat):
             condition = CONDITION_BEFORE.search(flat, max(0, match.start() - 30), match.start())
             if condition is None or (condition.group(1) not in IF_WORDS and PAST_FRAME.search(match.group(0))):
@@ -895,7 +938,9 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return True  # "Salut Inès, je suis Margaux de chez …": the brand's writer, whose "je" is not the creator's
     if frame and (((brand or you) and creator <= 1) or (creator == 0 and MONEY.search(folded))):
         return True
-    return brand >= 1 and you >= 1 and creator == 0
+    # "We can do 300€ for the reel, but we'll need the rights. Let us know.": the brand's "we", twice, naming its
+    # price, and no word of the creator's own.
+    return creator == 0 and ((brand >= 1 and you >= 1) or (brand >= 2 and bool(MONEY.search(folded))))
 
 
 def _follow_up(flat: str, words: list[str], previous: str) -> bool:

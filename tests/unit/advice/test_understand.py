@@ -520,3 +520,36 @@ def test_a_question_word_that_asks_nothing_is_still_chat() -> None:
 )
 def test_text_speak(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a verb of giving aimed at the creator, whoever gives: a brand's own name, a hotel, "they"
+        ("Glowbar wants to send me their whole skincare set for a story", "offer_described"),
+        ("the hotel in Porto is inviting me for two nights for content, do I disclose it?", "offer_described"),
+        ("ils me doivent toujours 300€ depuis janvier", "offer_described"),
+        ("they're only offering a discount code and free shipping, should I bother?", "offer_described"),
+        ("my agent says Brand X is paying me for a dedicated video but wants final cut. normal?", "offer_described"),
+        ("if a brand wants to send me products, do I have to post?", "question"),
+        # the creator's own deal with its amount, unless they ask what to charge
+        ("my first paid collab!! 250 dollars for a youtube integration, what goes in the contract?", "offer_described"),
+        ("j'ai 2 propositions, une à 150€ et une à 300€ avec exclu, laquelle choisir ?", "offer_described"),
+        ("how much should I charge for my first paid collab, 250 dollars?", "question"),
+        # pieces traded for a product, as for money
+        ("3 tiktoks + 2 stories for a free jacket, am I being lowballed?", "offer_described"),
+        # anyone's audience: a market question, whatever the amount
+        ("Is 120€ for one reel fair when you have 5k followers?", "question"),
+        ("80€ pour 2 stories pour un compte de 4000 abonnés c'est correct ?", "question"),
+        ("quand on a signé, ils m'ont payé 300€ pour 2 reels", "offer_described"),
+        ("Got 300€ for a reel with 30 days usage, ok?", "offer_described"),
+    ],
+)
+def test_offers_told_by_who_gives_to_whom(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_a_brands_we_naming_its_price_is_pasted() -> None:
+    text = "Thanks for getting back to us! We can go up to 350€ for the reel, but we'd need usage for 6 months."
+    assert understand(text).kind == "offer_pasted"
+    assert understand("we got offered 350€ for a reel as a couple account, thoughts?").kind == "offer_described"
