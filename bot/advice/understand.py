@@ -365,7 +365,8 @@ CREATOR_FRAME = _rx(
     r"(?:une? marque|a brand|the brand|la marque|l'agence|the agency) (?:qui|that|who) (?:me|m') ?"
     r"(?:paie|paye|paient|payent|pays|paid|owes|doit|devait|a paye)|"
     r"(?:they|ils|elles|the brand|la marque)(?:'ll| will| would|'d|'re gonna|'re going to| are gonna| are going to|"
-    r" vont| va)? (?:me )?(?:pay|paient|payent|payer|offer|offrent|offrir|give|"
+    r" vont| va)?(?: only| just| also| still| now)? (?:me )?(?:pay|paient|payent|payer|offer|offrent|offrir|give|"
+    r"promise|promised|promises|"
     r"donnent)))"
 )
 OFFER_TERMS = _rx(
@@ -423,6 +424,11 @@ TO_ME_FRAME = _rx(
     r"\b(?:is|are|'s|'re|was|were) (?:\w+ )?(?:paying|inviting|sending|giving|gifting|offering|flying|hosting|"
     r"sponsoring|hiring)\s+me\b|"
     r"\b(?:owes?|owed) me\b|\b(?:me|m') ?(?:doi(?:t|vent)|devai(?:t|ent))\b|"
+    # French puts the creator before a finite verb: "la marque me paie 300€", "ils me versent", "elle m'offrira"
+    # (not "je me paie", "tu me proposes", nor an infinitive after a modal: "doit me payer combien ?")
+    r"(?<!\bje )(?<!\btu )(?<!\bvous )(?<!\bj')\b(?:me|m') ?(?:pai(?:e|ent|era|eront|erait)|pay(?:e|ent|era|eront)|"
+    r"vers(?:e|ent|era|eront)|donn(?:e|ent|era|eront)|offr(?:e|ent|ira|iront)|envoi(?:e|ent|era|eront)|"
+    r"fil(?:e|ent|era)|rembours(?:e|ent|era)|remuner(?:e|ent|era))\b|"
     r"\b(?:veut|veulent|voudrait|voudraient|voulait|va|vont|propose|proposent|a propose|ont propose|accepte|"
     r"acceptent)(?: de| d')? ?(?:m'(?:offrir|envoyer|inviter|heberger|sponsoriser)|me (?:payer|donner|verser|"
     r"sponsoriser|remunerer|rembourser|filer|offrir|envoyer))\b"
@@ -718,6 +724,7 @@ def understand(
     flags, facts, category = _red_flags(body, profile)
     pasted = _pasted_offer(text, folded)
     if pasted:
+        flags = _joined(flags, own_words_flags(body))
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
     framed, supposed = _framed(flat)
@@ -740,6 +747,7 @@ def understand(
     if described and previous is not None and not money and not DELIVERABLE.search(flat):
         described = not _follow_up(flat, words, previous)
     if described:
+        flags = _joined(flags, own_words_flags(body))
         verdict = bool(ASKS_VERDICT.search(flat))
         return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
     if previous is not None and _follow_up(flat, words, previous):
@@ -749,6 +757,10 @@ def understand(
     if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+def _joined(flags: tuple[str, ...], more: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*flags, *more]))
 
 
 def _framed(flat: str) -> tuple[bool, bool]:
@@ -1156,6 +1168,71 @@ def _hides_disclosure(clause: object) -> bool:
 ADS_USE_NEAR = _rx(
     r"\b(?:droits?|rights?|usage|licen[cs]e|utilis\w*|reutilis\w*|whitelist\w*|boost\w*|in paid|en pub)\b"
 )
+
+
+# --- an offer's clauses in the creator's own words ------------------------------------------------------------
+# The offer rules read these clauses as a brand writes them ("Creator must remove negative comments"); a creator
+# tells them otherwise ("they want me to block anyone who complains", "brand won't sign anything", "no money, just
+# the products", "payé une fois la vidéo validée"). Read on offers only, as the offer rules are.
+GAG_COMMENTS = _rx(
+    r"\b(?:block|ban|delete|remove|hide|filter|moderate|censor|bloquer|bannir|supprimer|effacer|masquer|cacher|"
+    r"filtrer|moderer|censurer|bloque|supprime|efface|masque|cache|filtre|censure)\w*\b[^.?!\n]{0,40}?\b(?:complain\w*|"
+    r"critic\w*|critiqu\w*|negati\w*|haters?|bad (?:comments?|reviews?)|mauvais (?:commentaires?|avis)|plaign\w*|"
+    r"plaint\w*|plaign\w*)|"
+    r"\b(?:turn off|switch off|disable|close|limit|desactiver|couper|fermer|limiter|desactive|coupe|ferme)\s+"
+    r"(?:the |les |my |mes |all |tous les )?(?:comments|commentaires)\b|"
+    r"\b(?:only|que|uniquement|seulement)\s+(?:say |dire |les |des |du |keep |garder |laisser )?(?:avis |commentaires |"
+    r"comments |reviews )?(?:positi\w*|good things|nice things|du positif|bons? retours?)|"
+    r"\b(?:no|aucune?|pas de|sans|zero) (?:criticism|critique|negative (?:comment|review|opinion)s?|avis negatifs?)\b"
+)
+NO_PAPER = _rx(
+    r"\b(?:won'?t|will not|doesn'?t|don'?t|does not|do not|refuses? to|refuse(?:nt)? de|ne veu(?:t|lent)|"
+    r"veu(?:t|lent) pas)"
+    r"\b[^.?!\n]{0,25}?\b(?:sign\w*|put (?:anything|it|something|this) in writing|(?:mettre|ecrire) [^.?!\n]{0,15}"
+    r"par ecrit|(?:a |any |de |un )?(?:written )?(?:contract|contrat))|"
+    r"\b(?:no|pas de|sans|without|aucun|pas besoin d'?(?:un |de )?|no need for an?) (?:written |formal |vrai |real |"
+    r"de )?(?:contract|contrat|paperwork|paperasse)\b(?! (?:d'|of )exclu)|"
+    r"\b(?:juste|just|only|seulement|simplement) (?:a |an |un |une |by |par |over |on |via )?(?:l'oral|oral|verbal\w*|"
+    r"handshake|poignee de main|dm|message|mail|email|whatsapp)\b|\ba l'oral\b|\bverbal(?:ly)? (?:agreement|deal)\b"
+)
+NO_MONEY = _rx(
+    r"\b(?:no (?:money|fee|cash|payment|pay)|unpaid|not paid|without (?:pay|payment|a fee|money|being paid)|"
+    r"(?:pas|aucune?|sans|zero) (?:de |d')?(?:remuneration|argent|cachet|paiement|thune|fee|euro)|pas paye\w*|"
+    r"sans etre paye\w*|non remunere\w*|benevole\w*|"
+    r"(?:only|just|juste|uniquement|seulement) (?:pay |paye\w* |paie\w* )?(?:in |en )?(?:products?|produits?|gifts?|"
+    r"cadeaux?|free stuff)|(?:paid|pay|pays|paye\w*|paie\w*) (?:me )?"
+    r"(?:only |uniquement |juste |seulement )?(?:in|en) (?:products?|produits?|nature|kind|gifts?|cadeaux?)|"
+    r"in kind|en nature)\b"
+)
+GIFT_WORD = _rx(
+    r"\b(?:gift\w*|free|gratuit\w*|offert\w*|offre|m'offre\w*|cadeaux?|products?|produits?|box|colis|send(?:s|ing)? me|"
+    r"m'envo\w*|range|gamme|samples?|echantillons?|stuff)\b"
+)
+PAID_AFTER_OK = _rx(
+    r"\b(?:pay\w*|paid|paie\w*|paye\w*|verse\w*|regle\w*|paiement)\b[^.?!\n]{0,50}?\b(?:after|once|when|only if|upon|"
+    r"apres|une fois|si|quand|des que|lorsque?)\b[^.?!\n]{0,40}?\b(?:approv\w*|valid\w*|sign\w* off|happy|satisf\w*|"
+    r"content\w*|accept\w*|like[sd]? it|aime\w*|ok with)"
+)
+
+
+def own_words_flags(text: str) -> tuple[str, ...]:
+    """Clause flags of an offer as the creator words them: comment control, no written contract, gift only,
+    payment after approval. A negated comment ask ("they don't ask me to delete bad comments") is not one."""
+    flat = " ".join(fold(text).split())
+    flags = []
+    parts = Clauses(clauses(text))
+    if any(not is_negated(c, m.span()) for c in parts.having(GAG_COMMENTS) for m in GAG_COMMENTS.finditer(c.folded)):
+        flags.append("comment_control")
+    if NO_PAPER.search(flat):
+        flags.append("no_written_contract")
+    if NO_MONEY.search(flat) and GIFT_WORD.search(flat) and not MONEY.search(flat) and not COMMISSION.search(flat):
+        flags.append("gift_only")
+    if PAID_AFTER_OK.search(flat):
+        flags.append("payment_after_approval")
+    return tuple(flags)
+
+
+COMMISSION = _rx(r"\b(?:commission\w*|affiliat\w*|affili\w*|code promo|promo code|discount code|%)")
 
 
 def warning_flag(flags: Sequence[str]) -> str | None:

@@ -553,3 +553,45 @@ def test_a_brands_we_naming_its_price_is_pasted() -> None:
     text = "Thanks for getting back to us! We can go up to 350€ for the reel, but we'd need usage for 6 months."
     assert understand(text).kind == "offer_pasted"
     assert understand("we got offered 350€ for a reel as a couple account, thoughts?").kind == "offer_described"
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("the brand wants me to ban anyone who complains under the reel, 250€", "comment_control"),
+        ("ils veulent que je désactive les commentaires sur la vidéo sponsorisée, 300€", "comment_control"),
+        ("a skincare brand offers $300 but I can only say positive things about it", "comment_control"),
+        ("la marque propose 400€ pour 2 reels mais refuse de signer un contrat", "no_written_contract"),
+        ("brand offered £200 for a TikTok, says a handshake deal is fine, no paperwork", "no_written_contract"),
+        ("une marque veut 2 reels contre des produits gratuits, sans rémunération", "gift_only"),
+        ("they'll send me a free hoodie for 3 stories, they only pay in products", "gift_only"),
+        ("brand pays 350€ for the reel, but only once their team approves the video", "payment_after_approval"),
+        ("l'agence me verse 500€ une fois le contenu validé par le client", "payment_after_approval"),
+    ],
+)
+def test_an_offers_clauses_in_the_creators_own_words(text: str, flag: str) -> None:
+    reading = understand(text)
+    assert reading.is_offer
+    assert flag in reading.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a brand offers 300€ for a reel, they don't ask me to delete negative comments, contract signed",
+        "la marque me paie 300€ à la livraison, pas besoin de validation, contrat signé",
+        "brand sends me a free jacket and 200€ for 1 reel",
+        "une marque me propose 250€ + un produit offert, pas de contrat d'exclusivité",
+    ],
+)
+def test_an_offer_without_those_clauses_gets_none_of_them(text: str) -> None:
+    reading = understand(text)
+    assert reading.is_offer
+    assert not {"comment_control", "no_written_contract", "gift_only", "payment_after_approval"} & set(
+        reading.red_flags
+    )
+
+
+def test_a_question_about_a_clause_carries_no_clause_flag() -> None:
+    # a general question is answered from the cards; only an offer's own terms are its flags
+    assert "comment_control" not in understand("can a brand ask me to delete negative comments?").red_flags
