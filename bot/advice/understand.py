@@ -219,7 +219,10 @@ DOMAIN = _rx(
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
     r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
-    r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies))\b"
+    r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies)|"
+    # products whose promotion the law frames: what a creator may claim for them
+    r"complements? alimentaires?|(?:food |dietary )?supplements?|avant[- /]apres|before[- /]after|allegations?|"
+    r"health claims?)\b"
 )
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
@@ -547,6 +550,13 @@ CONTINUES = _rx(
     r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
+# The last answer worked on again: "write it in English", "make that shorter", "tu peux me le traduire ?".
+REDO_IT = _rx(
+    r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
+    r"them|those)\b|\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|dire|traduire|reformuler|resumer|envoyer|mettre|"
+    r"rediger|raccourcir|refaire|formuler)\b"
+)
+REDO_WORDS = 9
 # "is that legal?", "c'est normal ?", "is it enough?": a few words judging what the previous message said.
 SHORT_PREDICATE = _rx(
     r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
@@ -754,7 +764,7 @@ def understand(
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
-    if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
+    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
 
@@ -800,6 +810,31 @@ def adjacent(flat: str) -> bool:
     return bool(ADJACENT.search(flat)) and not _mentions(STRONG_DOMAIN, flat)
 
 
+# Where and what a creator posts, and to whom: words of the domain that alone make no deal ("how do I make my reels
+# look more professional?", "un nom pour ma chaîne youtube"). A message whose only domain words are these is about
+# making content, not about brands, money or the law; retrieval may still place it (the engine asks it).
+CRAFT_WORD = _rx(
+    r"(?:reels?|stories|story|posts?|tiktoks?|videos?|shorts?|instagram|insta|ig|youtube|yt|twitch|snap\w*|linkedin|"
+    r"pinterest|x|twitter|threads|platforms?|plateformes?|audience|abonne\w*|followers?|folowers|communaute|"
+    r"community|fans?|comments|commentaires?|micro)"
+)
+
+
+def _craft_only(flat: str) -> bool:
+    """Only words of making content, and no pieces traded for something ("2 reels + 5 stories for a sweatshirt")."""
+    terms = [m.group(0) for m in DOMAIN.finditer(flat)]
+    if not terms or not all(CRAFT_WORD.fullmatch(term) for term in terms) or STRONG_DOMAIN.search(flat):
+        return False
+    return not (COUNTED_PIECES.search(flat) and TRADE_WORD.search(flat))
+
+
+COUNTED_PIECES = _rx(
+    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five)\s+(?:reels?|posts?|stories|story|videos?|"
+    r"tiktoks?|shorts?)\b"
+)
+TRADE_WORD = _rx(r"\b(?:for an?|for the|for some|contre|en echange|in exchange|in return|en retour)\b")
+
+
 def _mentions(pattern: re.Pattern[str], flat: str) -> bool:
     """Whether `pattern` occurs in `flat` other than right after a negation ("without a sponsor")."""
     return any(not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()]) for m in pattern.finditer(flat))
@@ -813,25 +848,39 @@ def _small_talk(flat: str, words: list[str]) -> bool:
         return False
     if SMALL_TALK.match(bare):
         return True
+    if CLOSING.match(bare) and "?" not in bare:
+        return True  # "je reviens vers toi après avoir parlé à la marque": the creator leaves, whatever the subject
     # Chat in words the list above lacks ("ok merci je vais voir ça", "thanks!! you're a lifesaver", "hello there"):
     # a short message with a greeting, thanks or an acknowledgement, that asks nothing and names no subject.
     return (
         len(words) <= CHAT_MAX_WORDS
         and bool(CHAT_ANCHOR.search(bare))
         and not ASKS_SOMETHING.search(RELATIVE_WH.sub(" ", bare))
-        and not DOMAIN.search(bare)
+        and not DOMAIN.search(VOCATIVE.sub(" ", bare))
         and not ADJACENT.search(bare)
     )
 
 
-CHAT_MAX_WORDS = 9
+CHAT_MAX_WORDS = 12
+# The coach named as the one spoken to ("hey coach!", "merci le bot"): no subject.
+VOCATIVE = _rx(r"\b(?:(?:le |the |mon |my )?(?:coach|bot|robot))\b")
+# Leaving to act and come back: "je reviens vers toi après avoir parlé à la marque", "I'll let you know what they say".
+CLOSING = _rx(
+    r"^(?:(?:ok\w*|okay|merci\w*|thanks?|thank you|thx|super|cool|parfait|perfect|great|top|d'accord|alright)[\s!.,]+)*"
+    r"(?:je (?:reviens|reviendrai|repasse|repasserai) vers (?:toi|vous)|"
+    r"je (?:te|vous) (?:redis|redirai|tiens au courant|tiendrai au courant|dirai)|"
+    r"i'?ll (?:get back to you|let you know|keep you posted|report back|come back)|"
+    r"will (?:let you know|keep you posted|report back)|i'?ll circle back)\b"
+)
 # What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
 CHAT_ANCHOR = _rx(
     r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
     r"ok+|okay|oki\w*|k+|mrc|mrci|mci|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
     r"excellent|nickel|"
     r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
-    r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
+    r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend|(?:ok){2,}|"
+    r"hope (?:you|your|u)|j'espere que (?:tu|vous)|have a (?:nice|good|great|lovely) \w+|reflechir|"
+    r"think (?:about )?it)\b"
 )
 # "exactly what I needed", "ce que je cherchais": a question word that asks nothing.
 RELATIVE_WH = _rx(
@@ -940,7 +989,8 @@ def _pasted_offer(text: str, folded: str) -> bool:
             return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
     you = len(YOU.findall(folded))
-    creator = len(ME.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)
+    # "Let me know!", "tiens-moi au courant": the writer asking the reader to answer, not the creator's own voice
+    creator = len(ME.findall(REPLY_ASK.sub(" ", folded))) + (2 if CREATOR_FRAME.search(folded) else 0)
     frame = bool(PASTE_FRAME.match(folded)) or bool(SIGN_OFF.search(folded))
     if not offerish:
         return False
@@ -955,6 +1005,13 @@ def _pasted_offer(text: str, folded: str) -> bool:
     return creator == 0 and ((brand >= 1 and you >= 1) or (brand >= 2 and bool(MONEY.search(folded))))
 
 
+REPLY_ASK = _rx(
+    r"\b(?:let me know|lmk|get back to me|reply to me|write me back|contact me|reach me|dm me|email me|"
+    r"tiens[- ]moi au courant|tenez[- ]moi au courant|dis[- ]moi|dites[- ]moi|fais[- ]moi signe|faites[- ]moi signe|"
+    r"repond(?:s|ez)[- ]moi|(?:n'hesite|n'hesitez) pas a me (?:contacter|repondre|dire|ecrire))\b"
+)
+
+
 def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     """A short message that leans on the previous one: it starts like a continuation ("and if…", "et pour…"),
     asks for an example or the next step, or refers back ("it", "je l'ai") without naming a topic of its own. A
@@ -966,6 +1023,8 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return True
     if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
         return True  # "is that legal?", "c'est normal ?": a judgement of what was just said
+    if len(words) <= REDO_WORDS and REDO_IT.search(flat):
+        return True  # "tu peux me l'écrire en anglais ?", "can you make it shorter?": the last answer, reworked
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
     # "i'm in the UK btw", "je suis en Belgique": where the creator is, for the question just asked.

@@ -595,3 +595,33 @@ def test_an_offer_without_those_clauses_gets_none_of_them(text: str) -> None:
 def test_a_question_about_a_clause_carries_no_clause_flag() -> None:
     # a general question is answered from the cards; only an offer's own terms are its flags
     assert "comment_control" not in understand("can a brand ask me to delete negative comments?").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # only the words of making content (formats, platforms, followers): not a deal, whatever the platform
+        ("how do I make my reels look less amateur?", [], "off_topic"),
+        ("tu peux m'aider à trouver un nom pour ma chaîne youtube ?", [], "off_topic"),
+        ("3 reels and 2 stories for a free sweatshirt, is that lowballing?", [], "offer_described"),
+        ("Faut-il des photos avant/après pour des compléments alimentaires ?", [], "question"),
+        # chat: the coach named, wishes, leaving to act and come back
+        ("hey coach! hope your week is going well", [], "small_talk"),
+        ("you're so helpful, thanks a lot, have a lovely evening", [], "small_talk"),
+        ("okok je vais réfléchir", [], "small_talk"),
+        ("je reviens vers toi après avoir parlé à la marque", [], "small_talk"),
+        ("ok I'll let you know what the brand says", [], "small_talk"),
+        ("je reviens vers toi : la marque peut-elle refuser ?", [], "question"),
+        # the last answer worked on again
+        ("tu peux me l'écrire en anglais ?", ["comment refuser poliment une collab ?"], "follow_up"),
+        ("can you translate it into Spanish?", ["how do I decline a brand politely?"], "follow_up"),
+        ("can you translate it into Spanish?", [], "off_topic"),
+    ],
+)
+def test_content_making_chat_and_reworking_the_answer(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
+    text = "Can we book you for a reel in June? Budget is €450 incl. 3 months usage. Let me know!"
+    assert understand(text).kind == "offer_pasted"
