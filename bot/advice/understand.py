@@ -181,8 +181,8 @@ SMALL_TALK = _rx(
     r"i'll (?:come back|be back|get back to you)(?: later| tomorrow| soon)?|"
     r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
     r"j'ai une (?:petite )?question|i have a (?:quick )?question|quick question|petite question|"
-    r"do you speak (?:french|english)|tu parles (?:anglais|francais)|vous parlez (?:anglais|francais)|"
-    r"parles[- ]tu (?:anglais|francais)|"
+    r"(?:do you speak|tu parles|vous parlez|parles[- ]tu|parlez[- ]vous|can you speak|speak) (?:anglais|francais|"
+    r"french|english)(?: (?:aussi|too|also|as well|egalement))?|hey there|hi there|hello there|"
     r"merci pour (?:ton|votre|ces|les|tes|vos|cette|ta) (?:aide|conseils?|reponses?|infos?|explications?|retour)|"
     r"thanks? (?:you )?for (?:the|your|all the|these|this) (?:help|tips|advice|answers?|info|explanations?)|"
     r"(?:ca|cela|that|this|it|you) (?:m'aide|m'a aide|aide|helps?|helped)(?: (?:me|moi))?"
@@ -247,14 +247,15 @@ ADJACENT = _rx(
     r"(?:which|quel(?:le)?) (?:mic|micro|camera|phone|telephone|iphone|ring ?light|tripod|trepied|app)|"
     r"iphone|sony|canon|gopro|vlogs?\b|tradui\w*|translate|recette|recipe|weather|meteo|editing app|"
     r"app (?:de|pour) (?:montage|editer)|username|pseudo|nom d'utilisateur|en (?:espagnol|anglais|allemand|italien)|"
-    r"in (?:spanish|french|german|italian)|comment on dit|how do you say|je me sens|i feel (?:bad|down|like|so)|"
+    r"in (?:spanish|french|german|italian)|comment on dit|how do you say|je me sens|i feel (?:bad|"
+    r"down|so|like (?:i\b|i'm|giving up|quitting|nobody|no one|a failure|an? imposter))|"
     r"comparant|comparer mes|comparing my|burn ?out|motivation|"
     # when to post, growth, gear, account trouble, nerves: a creator's life, not a deal
     r"(?:a )?quel(?:le)?s? (?:heure|jour|moment)s? (?:pour |de )?(?:poster|publier)|"
     r"what (?:time|days?) (?:to|should i|do i) (?:post|publish)|"
     r"augmenter (?:mes|ses|les|ma|son|sa|ton|ta|tes|nos) (?:vues|abonnes|followers|engagement|portee|visibilite|likes)|"
     r"(?:increase|boost|get more) (?:my |your )?(?:views|reach|followers|likes|subs|subscribers)|"
-    r"grow (?:on|my|an?|your)\b|appareil(?: photo)?|objectif photo|tripod|trepied|"
+    r"grow (?:on|my|an?|your|from|to|past|fast\w*|quick\w*)\b|appareil(?: photo)?|objectif photo|tripod|trepied|"
     r"(?:compte|account|chaine|channel|insta|instagram|ig|tiktok|youtube|page)\b[^.?!\n]{0,25}\b(?:bloque\w*|"
     r"suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
     r"desactive\w*|supprime\w*|locked|suspended|banned|hacked|disabled|deleted|restricted)|"
@@ -271,7 +272,15 @@ ADJACENT = _rx(
 PLATFORM_MONEY = _rx(
     r"(?:negotiat\w*|negoci\w*|haggle|marchander|bargain)\b[^.?!\n]{0,40}\b(?:lower|cheaper|discount|moins cher|"
     r"baisser|rabais|remise|reduction|rent|loyer|landlord|proprio\w*|bailleur|salary|salaire|raise|car|voiture|"
-    r"sofa|canape|house|maison|apartment|appartement|mortgage|phone plan|forfait)\b|"
+    r"sofa|canape|house|maison|apartment|appartement|mortgage|phone plan|forfait|ring ?light|camera|appareil|"
+    r"micro|mic|laptop|ordi\w*|leboncoin|vinted|ebay|marketplace|craigslist|second[- ]hand|occasion)\b|"
+    # what a platform pays for views: "how much does youtube pay per 1000 views", "cb pour 1M de vues"
+    r"\b(?:pay|pays|paid|paie\w*|paye\w*|rapporte\w*|verse\w*|earn\w*|gagne\w*|make|makes)\b[^.?!\n]{0,40}?"
+    r"\b(?:per|par|pour|for|every|chaque)\s+(?:\d[\d\s.,]*\s?(?:k|"
+    r"m|000)?|un million|a million|million|mille|a thousand)"
+    r"\s*(?:de\s+)?(?:views|vues|streams|ecoutes|plays)\b|"
+    r"\b(?:programme?|program|fonds|fund) (?:de |of )?(?:remuneration|monetisation|monetization|createurs?|creators?)"
+    r"\s+(?:de |on |sur )?(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|"
     r"\b(?:pubs?|ads|adsense|monetisation|monetization|revenus? publicitaires?|ad revenue|partner program|"
     r"programme partenaire|creator fund|fonds (?:des )?createurs|creator rewards|rpm|cpm)\s+(?:(?:de|on|sur)\s+)?"
     r"(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|\b(?:youtube|tiktok|twitch) (?:ads|adsense|pubs?|"
@@ -343,6 +352,7 @@ CREATOR_FRAME = _rx(
     r"fais|ai signe|signed)(?: with| avec)?)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
     r"(?:offered|offers|offer|offering|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?e?d|messaged|"
+    r"hit me up|hits me up|slid into my dms?|"
     r"paying|pays|inviting|sending|gifting|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
@@ -351,7 +361,8 @@ CREATOR_FRAME = _rx(
     r"invited me|invites me|m'invite|m'invitent|"
     # coming back with new terms: "la marque revient vers moi avec 300€", "they got back to me"
     r"revient vers moi|reviennent vers moi|came back|come back|comes back|got back to me|recontacte|m'a recontacte)\b|"
-    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|"
+    # "on m'a dit que la loi…" is hearsay, not an offer
+    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a(?! dit\b)|offre|propose|demande)|"
     r"(?:je me|jme|j'me) suis fait (?:contacter|approcher|dm)|i (?:got|was|'ve been) (?:contacted|approached|dm'?e?d|"
     r"messaged) by|"
     r"i(?:'ve| have)? been (?:approached|contacted|reached out to|sent|offered|asked|pitched|invited)|"
@@ -379,7 +390,8 @@ OFFER_TERMS = _rx(
     r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|commission|affiliat\w*|"
     r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|gratuit\w*|"
     r"gratos|for free|free of charge|sans obligation|no obligation|"
-    r"whitelisting|paid ads|sponsored|sponso|competitors?|concurren\w*|other brands?|autres? marques?)\b|"
+    r"whitelisting|paid ads|sponsored|sponso|competitors?|concurren\w*|"
+    r"other (?:\w+ )?brands?|autres? (?:\w+ )?marques?)\b|"
     # how long a term binds: "for 2 years", "pendant 6 mois"
     r"\b(?:for|pendant|during|sur|over) \d+ (?:years?|months?|ans?|annees?|mois|weeks?|semaines?)\b"
 )
@@ -394,7 +406,8 @@ MONEY = _rx(
 )
 DELIVERABLE = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a|la|le|par|per|each|the)\s+(?:reels?|posts?|"
-    r"stories|story|videos?|tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b"
+    r"stories|story|videos?|tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?|(?:\d+ ?s )?"
+    r"integrations?|segments?|dedicated videos?)\b"
 )
 # Pieces traded for a product, as a fee is for money: "2 reels + 5 stories for a free sweatshirt", "3 tiktoks contre
 # des produits offerts", "free hoodie in exchange for a reel".
@@ -439,9 +452,10 @@ TO_ME_FRAME = _rx(
 # The creator's own deal, named as theirs: "my first paid collab: 300 dollars", "mon contrat avec eux, 400€", "j'ai
 # un deal en cours avec une appli", "j'ai 3 propositions". One offer with an amount (see `understand`).
 OWN_DEAL = _rx(
-    r"\b(?:my|mon|ma|mes) (?:\w+ )?(?:paid |payee? |brand |first |new |premier |premiere |nouveau |nouvelle )?"
-    r"(?:collabs?|collaborations?|deals?|contrats?|contracts?|partenariats?|partnerships?|sponsorships?|sponsos?|"
-    r"brand deals?|campaigns?|campagnes?)\b|"
+    # one deal, the creator's: "mes contrats" are deals in general ("la TPS sur mes contrats ?")
+    r"\b(?:my|mon|ma) (?:\w+ )?(?:paid |payee? |brand |first |new |premier |premiere |nouveau |nouvelle )?"
+    r"(?:collab|collaboration|deal|contrat|contract|partenariat|partnership|sponsorship|sponso|brand deal|campaign|"
+    r"campagne)\b|"
     r"\b(?:j'ai|jai|i have|i've got|i got|i've|i signed|j'ai signe) (?:un|une|a|an|\d+|deux|trois|quatre|two|three|"
     r"four|several|plusieurs) (?:\w+ )?(?:deals?|contrats?|contracts?|partenariats?|partnerships?|collabs?|"
     r"propositions?|offres?|offers?|proposals?)\b"
@@ -524,6 +538,7 @@ ASKS_VERDICT = _rx(
 # --- follow-ups --------------------------------------------------------------------------------------------------
 FOLLOW_UP_START = _rx(
     r"^\s*(?:(?:ok|okay|okk|d'accord|d accord|dac|dacc|ah|oh|hmm+|mm+|super|cool|merci|thanks|thx|right|alright|yes|"
+    r"wait|hold on|attends|attend|euh+|hm+|"
     r"oui|ouais|yeah|great|top|parfait|nice|i see|je vois|got it)[\s,.!]+)*"
     r"(?:and|et|but|mais|what about|how about|what if|if they|if she|if he|s'ils?|si (?:elle|il|ils|elles|la marque|"
     r"on|je|j')|same (?:for|question|thing|answer|rules?|if|with)|meme (?:chose|question|reponse|regle)|"
@@ -535,7 +550,8 @@ FOLLOW_UP_START = _rx(
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
     r"leur|leurs|eux|lui|y|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
-    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b|\bc'est\b(?! quoi)|"
+    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather|more|less|lequel|laquelle|"
+    r"lesquel\w*|which one|which of them)\b|\bc'est\b(?! quoi)|"
     # French object pronouns, told from articles by the subject before them: "je la poste", "je l'ai ouvert"
     r"\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|ne|n')\s*(?:le|la|les|l'|lui|leur|y|en)(?:\b|(?<=')\w)"
 )
@@ -545,11 +561,26 @@ CONTINUES = _rx(
     r"^\s*(?:meme|even)\b|\b(?:what would (?:that|it|this) look like|in that case|dans ce cas|ca donne quoi|"
     r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)|"
     # the last answer applied elsewhere: "does that apply to youtube too?", "ça marche aussi pour les stories ?"
-    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go)|"
+    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go|"
+    r"include|cover|mean)|"
     r"\b(?:ca|cela|c'est) (?:s'applique|marche|vaut|compte|change|pareil|valable|aussi)|"
     r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
+# Asking how to word what was just advised.
+PHRASING = _rx(
+    r"\bhow (?:do|should|can|would) i (?:phrase|word|formulate|put|say) (?:it|that|this|the|my)\b|"
+    r"\bcomment (?:je )?(?:le |la |l'|les )?(?:formuler|formule|tourner|tourne|dire|dis)\b"
+)
+# A judgement of "that": a few words, a pronoun pointing back, a verdict word ("c'est légal ça au moins ?").
+SHORT_JUDGEMENT = _rx(
+    r"^\s*(?:(?:wait|but|mais|et|and|so|donc|ok)[\s,]+)?(?:c'est|is (?:that|it|this)|that's|it's|ca (?:c'est|est)|"
+    r"est[- ]ce que c'est|is this)\s+(?:\w+\s+)?(?:legal|illegal|normal|ok|okay|fair|enough|assez|correct|honnete|"
+    r"legit|risky|risque|safe|grave|allowed|autorise|interdit|banned|common|courant|standard|bien|good|bad|"
+    r"reasonable|raisonnable)\b[^?]*\b(?:ca|cela|that|this|it|au moins|though|even|vraiment|really)\b|"
+    r"^\s*(?:is (?:that|it|this)|c'est) (?:even|vraiment|really|seulement|meme) \w+"
+)
+SHORT_JUDGEMENT_WORDS = 7
 # The last answer worked on again: "write it in English", "make that shorter", "tu peux me le traduire ?".
 REDO_IT = _rx(
     r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
@@ -583,7 +614,7 @@ GIVE_ME = _rx(
 # "and if they refuse?").
 ASKING_WORDS = re.compile(
     r"(?:how much|combien|charge\w*|factur\w*|pa(?:y|ie|ye)\w*|prix|price\w*|tarifs?|rates?|fees?|money|argent|"
-    r"budget|accept\w*|refus\w*|decline|negoci\w*|negotiat\w*|\d.*)"
+    r"budget|accept\w*|refus\w*|decline|negoci\w*|negotiat\w*|counter|contre[- ]?proposition|\d.*)"
 )
 # Asking for the next step or a worked example of what was just said: "give me a template", "je fais quoi
 # maintenant ?". With no topic of its own, it continues the previous message.
@@ -603,7 +634,8 @@ PAY_TO_JOIN = _rx(
     r"\b(?:pay|paying|paid(?! (?:promotions?|partnerships?|posts?|ads?|adverts?|content|collabs?|collaborations?|"
     r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?))|payer|"
     r"paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
-    r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|starter|ambassad\w*|inscription|registration|"
+    r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|"
+    r"starter|ambassad\w*|inscription|registration|"
     r"sign[- ]?up|join|joining|rejoindre|membership|adhesion|abonnement|subscription|frais|fee|fees|deposit|acompte|"
     r"caution|formation|training|course|programme?|program|shipping|livraison|port|envoi|postage|produits?|"
     r"products?|collection|pack|box|echantillons?|samples?|verification|colis|parcel|assurance|insurance|"
@@ -732,6 +764,9 @@ def understand(
         return Understanding("small_talk", language)
     body = strip_quoted(text)
     flags, facts, category = _red_flags(body, profile)
+    if not flags and PLATFORM_MONEY.search(flat) and not _mentions(STRONG_DEAL, flat):
+        # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
+        return Understanding("off_topic", language)
     pasted = _pasted_offer(text, folded)
     if pasted:
         flags = _joined(flags, own_words_flags(body))
@@ -748,10 +783,15 @@ def understand(
         framed = False  # what brands may ask in general, not an offer received
     traded = bool(GIFT_TRADE.search(flat))  # pieces for a product, as for a fee
     market = bool(GENERIC_BRANDS.search(flat))  # what brands do in general, amounts included
+    # A business inviting the creator, or anyone giving to them, is the offer itself ("this hotel invited me for 2
+    # nights"); another frame ("a brand wrote to me") needs what is offered.
+    gives = framed and _gives(flat)
     described = not market and (
-        (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
+        (framed and bool(gives or terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
         or ((money or traded) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
+    if described and TAX_ASK.search(flat):
+        described = False  # "faut déclarer les cadeaux aux impôts ? on m'a envoyé une trottinette": the creator's tax
     previous = next((h for h in reversed(history) if h.strip()), None)
     # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
     if described and previous is not None and not money and not DELIVERABLE.search(flat):
@@ -767,6 +807,26 @@ def understand(
     if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+# The creator's own tax on what they got: declaring it, paying tax on it. A question of law, whatever was received.
+TAX_ASK = _rx(
+    r"\b(?:declar\w*|(?:pay|payer|owe|charge|charger|facturer|collect) (?:\w+ )?(?:taxes?|impots?|tva|vat|tps|tvq|gst|"
+    r"hst)|taxable|imposables?|(?:taxes?|impots?) (?:on|sur))\b"
+)
+
+
+def _gives(flat: str) -> bool:
+    """A business offering or inviting, or anyone giving to the creator: not one who only wrote or got in touch."""
+    if TO_ME_FRAME.search(flat):
+        return True
+    return any(not CONTACT_ONLY.search(match.group(0)) for match in BUSINESS_FRAME.finditer(flat))
+
+
+CONTACT_ONLY = _rx(
+    r"\b(?:ecrit|contacte\w*|approche\w*|dm'?e?d?|messaged|contacted|reached out|approached)(?: me)?$|"
+    r"\b(?:wants|want|veut|veulent|voudrait|voudraient|would like)$"
+)
 
 
 def _joined(flags: tuple[str, ...], more: Sequence[str]) -> tuple[str, ...]:
@@ -816,14 +876,16 @@ def adjacent(flat: str) -> bool:
 CRAFT_WORD = _rx(
     r"(?:reels?|stories|story|posts?|tiktoks?|videos?|shorts?|instagram|insta|ig|youtube|yt|twitch|snap\w*|linkedin|"
     r"pinterest|x|twitter|threads|platforms?|plateformes?|audience|abonne\w*|followers?|folowers|communaute|"
-    r"community|fans?|comments|commentaires?|micro)"
+    r"community|fans?|comments|commentaires?|micro|niche)"
 )
 
 
 def _craft_only(flat: str) -> bool:
     """Only words of making content, and no pieces traded for something ("2 reels + 5 stories for a sweatshirt")."""
-    terms = [m.group(0) for m in DOMAIN.finditer(flat)]
-    if not terms or not all(CRAFT_WORD.fullmatch(term) for term in terms) or STRONG_DOMAIN.search(flat):
+    terms = [
+        m.group(0) for m in DOMAIN.finditer(flat) if not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()])
+    ]
+    if not terms or not all(CRAFT_WORD.fullmatch(term) for term in terms) or _mentions(STRONG_DOMAIN, flat):
         return False
     return not (COUNTED_PIECES.search(flat) and TRADE_WORD.search(flat))
 
@@ -875,7 +937,8 @@ CLOSING = _rx(
 # What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
 CHAT_ANCHOR = _rx(
     r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
-    r"ok+|okay|oki\w*|k+|mrc|mrci|mci|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
+    r"ok+|okay|oki\w*|k+|mrc|mrci|mci|d'accord|dac|cool|super|top|genial|"
+    r"parfait|perfect|great|nice|awesome|amazing|brilliant|"
     r"excellent|nickel|"
     r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
     r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend|(?:ok){2,}|"
@@ -934,6 +997,7 @@ FIELD_LINE = re.compile(r"^\s*[-•*]?\s*[a-z][\w'’&/+.()-]*(?: [\w'’&/+.()-
 # A chat export: "[12/03/2026 14:02] Julie - Brand: …", "12/03/2026 14:02 - Julie: …", "Julie (14:02): …".
 CHAT_LINE = re.compile(
     r"^\s*(?:\[[^\]\n]{0,16}\d{1,2}:\d{2}[^\]\n]{0,16}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|"
+    r"\d{1,2}:\d{2}(?:\s?[ap]m)?\s+(?=[^\W\d])|"
     r"[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
     r"[^\n:]{0,40}:"
 )
@@ -949,10 +1013,11 @@ MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own questio
 BULLET_LINE = re.compile(r"^\s*[^\w\s\"'«“(\[]{1,3}\s*\S")
 # A contract's own register: numbered articles, the parties in the third person, legal verbs. A creator never
 # writes "the Creator shall" or "l'Influenceur cède" about themself.
-CONTRACT_HEADING = re.compile(r"^\s*(?:article|section|clause|art\.)\s*\d+\b")
+CONTRACT_HEADING = re.compile(r"^\s*(?:(?:article|section|clause|art\.)\s*\d+\b|\d{1,2}\.\d{1,2}\.?\s+[^\W\d])")
 CONTRACT_VOICE = _rx(
     r"\b(?:shall|hereby|herein|hereafter|thereof|irrevocabl\w*|royalty-free|s'interdit|s'engage|cede|cedes|"
-    r"l'influenceu(?:r|se)|le createur|la creatrice|the creator|the influencer|creator (?:grants|agrees|shall|will)|"
+    r"l'influenceu(?:r|se)|le createur|la creatrice|the creator|the influencer|"
+    r"(?:creator|influencer|influenceu\w*) (?:grants|agrees|shall|will|must)|"
     r"(?:brand|la marque) (?:shall|versera|s'engage)|en contrepartie|a compter de|ci-apres|ci-dessous denomme\w*)\b"
 )
 
@@ -1002,7 +1067,9 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return True
     # "We can do 300€ for the reel, but we'll need the rights. Let us know.": the brand's "we", twice, naming its
     # price, and no word of the creator's own.
-    return creator == 0 and ((brand >= 1 and you >= 1) or (brand >= 2 and bool(MONEY.search(folded))))
+    return creator == 0 and (
+        (brand >= 1 and you >= 1) or (brand >= 2 and bool(MONEY.search(folded) or DELIVERABLE.search(folded)))
+    )
 
 
 REPLY_ASK = _rx(
@@ -1034,6 +1101,10 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     anaphora = bool(ANAPHORA.search(flat))
     if not own_topic and NEXT_ASK.search(flat) and (anaphora or GIVE_ME.search(flat) or len(words) <= FOLLOW_UP_SHORT):
         return True
+    if not own_topic and PHRASING.search(flat):
+        return True  # "how do I phrase the counter?": the wording of what was just advised
+    if len(words) <= SHORT_JUDGEMENT_WORDS and SHORT_JUDGEMENT.search(flat):
+        return True  # "c'est légal ça au moins ?", "is that even fair though?": a judgement of what was just said
     if own_topic or _new_terms(flat, previous):
         return False
     # A few words: "why?", "combien ?", "how much is normal?" (past three words, they must touch the domain).

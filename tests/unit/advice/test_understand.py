@@ -625,3 +625,44 @@ def test_content_making_chat_and_reworking_the_answer(text: str, history: list[s
 def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
     text = "Can we book you for a reel in June? Budget is €450 incl. 3 months usage. Let me know!"
     assert understand(text).kind == "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # the creator's tax on what they got is a question of law; hearsay is no offer; "mes contrats" are any
+        ("do I have to declare the laptop a brand sent me last year on my taxes?", [], "question"),
+        ("on m'a dit que les marques doivent payer sous 30 jours, c'est vrai ?", [], "question"),
+        ("faut-il facturer la TVA sur mes contrats si je gagne moins de 10 000€ ?", [], "question"),
+        # an invitation is the offer itself; a ban on other brands is a term; "hit me up"
+        ("A spa in Annecy invited me for a weekend, nothing to post. What's the catch?", [], "offer_described"),
+        ("the agency I'm working with wants me to avoid showing other sportswear brands", [], "offer_described"),
+        ("a meal kit company hit me up, $300 for a 45s integration in my next vlog, thoughts?", [], "offer_described"),
+        # a brand's documents and threads
+        (
+            "4.1 Exclusivity. Creator shall not promote any other haircare brand for 6 months.\n"
+            "4.2 Creator must submit drafts for approval; Brand will pay within 30 days.",
+            [],
+            "offer_pasted",
+        ),
+        ("09:12 Tom - Brewly: we can do $180 for the reel\n09:15 Tom - Brewly: usage 3 months", [], "offer_pasted"),
+        ("gm! we're dropping our token. 0.2 ETH for 3 videos + a thread, we're not registered", [], "offer_pasted"),
+        # follow-ups: wait-so, which one, more, phrasing, a judgement of that, what it includes
+        ("wait so they could run ads with my face??", ["what's whitelisting?"], "follow_up"),
+        ("lequel tu choisirais ?", ["j'ai 2 offres, une à 300€, une à 500€ avec 6 mois d'exclu"], "follow_up"),
+        ("should I counter with more?", ["a brand offered me $300 for a reel"], "follow_up"),
+        ("how do I word the reply?", ["they want usage rights forever for $400"], "follow_up"),
+        ("is that even legal though?", ["they pay 120 days after the campaign"], "follow_up"),
+        ("does that include whitelisting?", ["ok so 3 months usage, net 30"], "follow_up"),
+        # chat about the coach; a platform's pay for views and a purchase are beside the domain
+        ("vous parlez anglais aussi ?", [], "small_talk"),
+        ("hi there, what can you do?", [], "small_talk"),
+        ("combien paie tiktok pour 100k vues ?", [], "off_topic"),
+        ("how much does instagram pay per million views", [], "off_topic"),
+        ("how do I haggle on a second-hand camera, the guy wants 300€", [], "off_topic"),
+        ("je poste sans sponsor, juste pour moi, comment trouver ma niche ?", [], "off_topic"),
+        ("how do I grow from 500 to 5k fast", [], "off_topic"),
+    ],
+)
+def test_kinds_of_round_five(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
