@@ -102,6 +102,7 @@ FACT_FLAGS = (
     ("asks_bank_details", "bank_details_request"),
     ("copyright_threat", "fake_copyright_notice"),
     ("fake_reviews", "fake_reviews"),
+    ("financial_unregistered", "unregistered_financial"),
 )
 MAX_READ = 8_000
 EXTRACT_CHARS = 2_000
@@ -632,7 +633,8 @@ NEXT_ASK = _rx(
 PAY_TO_JOIN = _rx(
     # "paid" as an adjective ("the paid promotion box", "a paid partnership") is the creator being paid, not paying.
     r"\b(?:pay|paying|paid(?! (?:promotions?|partnerships?|posts?|ads?|adverts?|content|collabs?|collaborations?|"
-    r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?))|payer|"
+    r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?|social|media|"
+    r"usage|amplification|boost\w*|whitelisting|search|placement))|payer|"
     r"paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
     r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|"
     r"starter|ambassad\w*|inscription|registration|"
@@ -721,7 +723,10 @@ BANNED_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "finance",
         r"forex|\bcfd\b|options binaires|binary options|trading signals?|signaux de trading|copy ?trading|"
-        r"investissement garanti|guaranteed returns?|rendements? garantis?|crypto (?:trading|signals?)|"
+        r"investissement garanti|guaranteed returns?|rendements? garantis?|crypto (?:trading )?signals?|"
+        r"signaux (?:de )?(?:trading|crypto)|"
+        # a crypto trading app is a crypto service (allowed once registered); its signals or courses are banned
+        r"crypto trading (?:course|formation|bot|group|groupe)|"
         r"formation (?:en )?trading|trading (?:course|formation|bot)",
     ),
     (
@@ -1176,6 +1181,7 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
                 continue
             if any(
                 not is_negated(clause, m.span())
+                and not (flag == "pay_to_collaborate" and is_negated(clause, (m.end() - 1, m.end())))
                 and not _pays_the_state(flag, m)
                 and not (
                     flag == "login_request"
@@ -1189,6 +1195,9 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         for name, pattern in topics:
             if any(not is_negated(clause, m.span()) for m in re.finditer(pattern, clause.folded)):
                 category = category if category in BANNED_CATEGORIES else name
+    folded_all = fold(text)
+    if UNAUTHORISED.search(folded_all) and FINANCIAL.search(folded_all) and "unregistered_financial" not in denied:
+        add("unregistered_financial")  # "they said they're not FCA authorised yet", "pas enregistrée auprès de l'AMF"
     if category in BANNED_CATEGORIES:
         add("banned_category")
     no_go = getattr(profile, "no_go", None) or []
@@ -1201,6 +1210,19 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
     if any(flag in SCAM_FLAGS for flag in flags):
         add("scam_signals")  # a scam's ask is itself the sign: the message is not from a real brand
     return tuple(flags), facts, category
+
+
+# A financial provider said to lack its licence, with the regulator's name between: "not FCA authorised yet".
+UNAUTHORISED = _rx(
+    r"\b(?:not|isn't|aren't|n'est pas|ne sont pas|pas|non|sans|without|no)\s+(?:yet |encore |even |meme )?"
+    r"(?:\w+ ){0,2}?"
+    r"(?:registered|regulated|licensed|authori[sz]ed|approved|enregistre\w*|regule\w*|agree\w*|autorise\w*|"
+    r"agrement|licence|license)\b|\b(?:unregistered|unregulated|unlicensed|unauthori[sz]ed)\b"
+)
+FINANCIAL = _rx(
+    r"\b(?:crypto\w*|bitcoin|btc|eth|tokens?|nft|exchange|trading|trader|forex|invest\w*|fintech|broker|courtier|"
+    r"bourse|casino|betting|paris sportifs|bookmaker|amf|fca|sec|psan|regulat\w*|regulateur)\b"
+)
 
 
 CLAUSE_DETECTORS = (
@@ -1355,11 +1377,23 @@ def own_words_flags(text: str) -> tuple[str, ...]:
         flags.append("comment_control")
     if NO_PAPER.search(flat):
         flags.append("no_written_contract")
-    if NO_MONEY.search(flat) and GIFT_WORD.search(flat) and not MONEY.search(flat) and not COMMISSION.search(flat):
+    # what the gift is worth ("the chair (like $400)", "d'une valeur de 300€") is no fee
+    unpriced = WORTH.sub(" ", flat)
+    if NO_MONEY.search(flat) and GIFT_WORD.search(flat) and not MONEY.search(unpriced) and not COMMISSION.search(flat):
         flags.append("gift_only")
     if PAID_AFTER_OK.search(flat):
-        flags.append("payment_after_approval")
+        # the offer rules raise the older code for the same risk with it (README: late_payment_terms)
+        flags += ["payment_after_approval", "late_payment_terms"]
     return tuple(flags)
+
+
+WORTH = _rx(
+    r"\((?:[^()]{0,12}\b)?(?:worth |valued at |value |valeur |like |about |around |environ |~ ?)?(?:[€$£] ?\d[\d\s.,]*"
+    r"|\d[\d\s.,]*\s?(?:€|\$|£|eur|euros?|dollars?|pounds?|chf|cad))[^()]{0,12}\)|"
+    r"\b(?:worth|valued at|value of|d'une valeur de|valeur de|qui vaut|vaut|retail(?:s| price)?(?: of| at)?)\s+"
+    r"(?:about |around |environ |~ ?)?(?:[€$£] ?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:€|\$|£|(?:eur|euros?|dollars?|pounds?|"
+    r"chf|cad)\b))"
+)
 
 
 COMMISSION = _rx(r"\b(?:commission\w*|affiliat\w*|affili\w*|code promo|promo code|discount code|%)")

@@ -666,3 +666,37 @@ def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
 )
 def test_kinds_of_round_five(text: str, history: list[str], kind: str) -> None:
     assert understand(text, history).kind == kind
+
+
+def test_a_paid_use_with_no_fee_is_no_scheme_to_pay_into() -> None:
+    text = "TERMS\nDeliverables: 2 reels\nFee: 600€\nUsage: 3 months organic + paid social (no additional fee)"
+    assert "pay_to_collaborate" not in understand(text).red_flags
+    assert "pay_to_collaborate" in understand("to join you pay a 30€ registration fee, then free products").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # payment on approval raises the older code for the same risk too, as the offer rules do
+        (
+            "they'll pay 500€ once their client approves the reel",
+            {"payment_after_approval", "late_payment_terms"},
+            set(),
+        ),
+        # what the gift is worth is no fee
+        ("a desk brand will send me a desk (worth $600) for a dedicated video, no money", {"gift_only"}, set()),
+        ("une marque m'envoie un vélo d'une valeur de 900€ contre 2 reels, sans rémunération", {"gift_only"}, set()),
+        ("a brand sends me a lamp and $200 for a reel", set(), {"gift_only"}),
+        # a financial provider without its licence, the regulator named between
+        ("a trading app offers 700€ for a reel, they're not AMF registered yet", {"unregistered_financial"}, set()),
+        ("a crypto exchange offers $500 for a TikTok, fully FCA registered", set(), {"unregistered_financial"}),
+        ("a brand offers 300€, they're not registered as a company yet, is it ok?", set(), {"unregistered_financial"}),
+        # a crypto trading app is a crypto service, not a banned financial product; its signals are
+        ("a crypto trading app offers 400€ for a reel", set(), {"banned_category"}),
+        ("on me propose 300€ pour promouvoir un groupe de signaux crypto", {"banned_category"}, set()),
+    ],
+)
+def test_offer_flags_in_the_creators_words_round_five(text: str, present: set[str], absent: set[str]) -> None:
+    flags = set(understand(text).red_flags)
+    assert present <= flags
+    assert not absent & flags
