@@ -435,7 +435,7 @@ BUSINESS_FRAME = _rx(
 # creator tells one offer: "Kooki Snacks wants to gift me a box", "the hotel is inviting me", "ils me doivent 400€",
 # "elle veut m'envoyer". Under "if" or "when" it is only supposed (see `_framed`).
 TO_ME_FRAME = _rx(
-    r"\b(?:wants?|wanted|would like|'d like|is going|are going|gonna|will|'ll|offered|offers|agreed|promised|"
+    r"\b(?:wants?|wanted|would like|'d like|would|'d|is going|are going|gonna|will|'ll|offered|offers|agreed|promised|"
     r"(?:is|are|was|were) (?:happy|willing|ready))(?: to)? (?:gift|send|pay|give|offer|invite|sponsor|hire|fly|host|"
     r"feature|ship|comp|cover)\s+me\b|"
     r"\b(?:is|are|'s|'re|was|were) (?:\w+ )?(?:paying|inviting|sending|giving|gifting|offering|flying|hosting|"
@@ -892,13 +892,15 @@ def _craft_only(flat: str) -> bool:
     ]
     if not terms or not all(CRAFT_WORD.fullmatch(term) for term in terms) or _mentions(STRONG_DOMAIN, flat):
         return False
-    return not (COUNTED_PIECES.search(flat) and TRADE_WORD.search(flat))
+    return not (COUNTED_PIECES.search(flat) and TRADE_WORD.search(flat)) and not ASKED_OF.search(flat)
 
 
 COUNTED_PIECES = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five)\s+(?:reels?|posts?|stories|story|videos?|"
     r"tiktoks?|shorts?)\b"
 )
+# What a deal asks of the creator: "how many stories is normal to ask for with one reel?"
+ASKED_OF = _rx(r"\b(?:ask(?:ing)? for|to ask|charge|demander|exiger|exige\w*|inclu\w*|bundle|package)\b")
 TRADE_WORD = _rx(r"\b(?:for an?|for the|for some|contre|en echange|in exchange|in return|en retour)\b")
 
 

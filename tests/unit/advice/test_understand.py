@@ -662,6 +662,8 @@ def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
         ("how do I haggle on a second-hand camera, the guy wants 300€", [], "off_topic"),
         ("je poste sans sponsor, juste pour moi, comment trouver ma niche ?", [], "off_topic"),
         ("how do I grow from 500 to 5k fast", [], "off_topic"),
+        ("my aunt's café wants a reel, she'd give me free lunches for a month, do I disclose?", [], "offer_described"),
+        ("how many stories is it normal to ask for with one reel?", [], "question"),
     ],
 )
 def test_kinds_of_round_five(text: str, history: list[str], kind: str) -> None:
