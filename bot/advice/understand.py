@@ -203,7 +203,8 @@ DOMAIN = _rx(
     r"communaute|community|fans?|contrats?|contracts?|signer|sign|clauses?|exclusiv\w*|droits?|rights?|usage|"
     r"whitelist\w*|licen[cs]\w*|cession|paid|pay|paye\w*|payer|paie|paiement|payment|rémun\w*|remun\w*|"
     r"cachets?|fees?|tarifs?|rates?|prix|price|pricing|charge|devis|factur\w*|invoic\w*|budget|money|argent|"
-    r"thune|gifts?|gifted|cadeaux?|offerts?|free (?:products?|stuff)|produits? gratuits?|pr (?:box|package)|"
+    r"thune|gifts?|gifted|cadeaux?|offerts?|free (?:products?|stuff)|produits? gratuits?|pr (?:box(?:es)?|packages?)|"
+    r"colis|unsolicited|non sollicite\w*|raw footage|footage|rushs?|rushes|cost|costs|coute|cout|"
     r"offres?|offers?|propos\w*|deals?|dm|dms|mails?|emails?|agences?|agency|agencies|agents?|managers?|"
     r"#ad|#pub|#sponsored|#gifted|pub|publicit\w*|ads?|advert\w*|disclos\w*|mention\w*|label|transparen\w*|"
     r"arpp|dgccrf|asa|cma|ftc|hmrc|urssaf|siret|tva|vat|impots?|tax\w*|declar\w*|micro[- ]?entrep\w*|"
@@ -374,6 +375,10 @@ CREATOR_FRAME = _rx(
     r"(?:dm|offer|email|mail|message|deal|proposal) from|(?:un|une) (?:dm|mail|message|proposition|offre) d(?:e|')|"
     # an offer in the passive or under way: "got offered 200", "je bosse avec une marque qui…", "they're gonna pay"
     r"(?:got|been|was|were|get|gets) (?:offered|proposed|pitched|invited|approached|contacted)|"
+    # "got a brand asking for raw footage", "j'ai une marque qui veut…": the creator has this brand on their hands
+    r"(?:i've got|i got|got|i have|there's|j'ai) (?:a|an|this|une|un|cette) (?:\w+ )?(?:brand|company|agency|client|"
+    r"marque|agence|boite|entreprise) (?:(?:that|who|qui) )?(?:asking|offering|wanting|wants|paying|sending|inviting|"
+    r"veut|propose|demande|m'offre|me paie)|"
     r"(?:je bosse|je travaille|je collabore|i'm working|i am working|i work|i'm partnered|i signed|j'ai signe|"
     r"i'm negotiating|i am negotiating|je negocie) (?:avec|with) (?:une?|a|an|the|la|le|cette|ce|this|my|ma|mon) "
     r"(?:[\w'-]+ ){0,2}?(?:marque|brand|agence|agency|boite|company|entreprise|client)|"
@@ -524,7 +529,7 @@ OFFER_WORDS = _rx(
     r"paying|verse\w*|"
     r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
     r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?|giveaways?|concours|jeux?[- ]concours|"
-    r"prize|takeover|haul|fees?|nda|cachet)\b"
+    r"prize|takeover|haul|fees?|nda|cachet|say|dire|claim|claims|affirmer|pretend\w*|footage|rushs?|rushes)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(

@@ -664,6 +664,11 @@ def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
         ("how do I grow from 500 to 5k fast", [], "off_topic"),
         ("my aunt's café wants a reel, she'd give me free lunches for a month, do I disclose?", [], "offer_described"),
         ("how many stories is it normal to ask for with one reel?", [], "question"),
+        ("si une marque m'envoie un colis non sollicité, je dois poster ?", [], "question"),
+        ("do I have to post about PR boxes nobody asked me about?", [], "question"),
+        ("should raw footage be paid extra?", [], "question"),
+        ("i've got a brand asking for the rushes too, same 250€", [], "offer_described"),
+        ("They want me to claim the tea 'detoxes your liver'. Allowed?", [], "offer_described"),
     ],
 )
 def test_kinds_of_round_five(text: str, history: list[str], kind: str) -> None:
