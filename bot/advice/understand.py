@@ -204,7 +204,8 @@ DOMAIN = _rx(
     r"whitelist\w*|licen[cs]\w*|cession|paid|pay|paye\w*|payer|paie|paiement|payment|rémun\w*|remun\w*|"
     r"cachets?|fees?|tarifs?|rates?|prix|price|pricing|charge|devis|factur\w*|invoic\w*|budget|money|argent|"
     r"thune|gifts?|gifted|cadeaux?|offerts?|free (?:products?|stuff)|produits? gratuits?|pr (?:box(?:es)?|packages?)|"
-    r"colis|unsolicited|non sollicite\w*|raw footage|footage|rushs?|rushes|cost|costs|coute|cout|"
+    r"colis|unsolicited|non sollicite\w*|raw footage|footage|rushs?|rushes|cost|costs|coute|cout|nda|"
+    r"non-disclosure|confidentialit\w*|"
     r"offres?|offers?|propos\w*|deals?|dm|dms|mails?|emails?|agences?|agency|agencies|agents?|managers?|"
     r"#ad|#pub|#sponsored|#gifted|pub|publicit\w*|ads?|advert\w*|disclos\w*|mention\w*|label|transparen\w*|"
     r"arpp|dgccrf|asa|cma|ftc|hmrc|urssaf|siret|tva|vat|impots?|tax\w*|declar\w*|micro[- ]?entrep\w*|"
@@ -922,6 +923,8 @@ def _small_talk(flat: str, words: list[str]) -> bool:
         return False
     if SMALL_TALK.match(bare):
         return True
+    if len(words) <= ABOUT_BOT_WORDS and ABOUT_BOT.search(bare) and not DOMAIN.search(VOCATIVE.sub(" ", bare)):
+        return True  # "c'est gratuit ton service ?", "what languages do you speak?": about the coach itself
     if CLOSING.match(bare) and "?" not in bare:
         return True  # "je reviens vers toi après avoir parlé à la marque": the creator leaves, whatever the subject
     # Chat in words the list above lacks ("ok merci je vais voir ça", "thanks!! you're a lifesaver", "hello there"):
@@ -936,6 +939,18 @@ def _small_talk(flat: str, words: list[str]) -> bool:
 
 
 CHAT_MAX_WORDS = 12
+# Asking about the coach itself: what it costs, which languages it speaks.
+ABOUT_BOT = _rx(
+    r"\b(?:are you|is (?:the bot|this bot|the app|this app|the coach)|es[- ]tu|t'es|tu es) (?:\w+ )?"
+    r"(?:free|gratuit\w*|payant\w*|paid)\b(?! (?:products?|stuff|produits?))|"
+    r"\b(?:ton|votre|your|this|ce|cet|le) (?:service|bot|app|appli|application|outil|tool|coach)\b[^?]{0,20}"
+    r"\b(?:free|gratuit\w*|payant\w*|cost\w*|coute\w*|cher)\b|"
+    r"\b(?:gratuit|payant|free)\b[^?]{0,12}\b(?:ton|votre|your|this|ce) (?:service|bot|app|appli|outil|tool)\b|"
+    r"\b(?:what|which|quelles?) (?:languages?|langues?) (?:do |can )?(?:you|tu|vous)\b|"
+    r"\b(?:tu|vous|you) (?:parles?|parlez|speak|comprends|comprenez|understand) (?:quelles? |which |what )?"
+    r"(?:langues?|languages?)\b"
+)
+ABOUT_BOT_WORDS = 8
 # The coach named as the one spoken to ("hey coach!", "merci le bot"): no subject.
 VOCATIVE = _rx(r"\b(?:(?:le |the |mon |my )?(?:coach|bot|robot))\b")
 # Leaving to act and come back: "je reviens vers toi après avoir parlé à la marque", "I'll let you know what they say".

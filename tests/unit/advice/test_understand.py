@@ -669,6 +669,11 @@ def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
         ("should raw footage be paid extra?", [], "question"),
         ("i've got a brand asking for the rushes too, same 250€", [], "offer_described"),
         ("They want me to claim the tea 'detoxes your liver'. Allowed?", [], "offer_described"),
+        # about the coach itself; a new term after a question
+        ("c'est payant ton appli ?", [], "small_talk"),
+        ("which languages do you speak?", [], "small_talk"),
+        ("c'est gratuit ?", ["dois-je rejoindre ce programme ambassadeur ?"], "follow_up"),
+        ("what's an NDA?", ["how do I negotiate exclusivity?"], "question"),
     ],
 )
 def test_kinds_of_round_five(text: str, history: list[str], kind: str) -> None:
