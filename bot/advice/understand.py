@@ -205,7 +205,7 @@ DOMAIN = _rx(
     r"cachets?|fees?|tarifs?|rates?|prix|price|pricing|charge|devis|factur\w*|invoic\w*|budget|money|argent|"
     r"thune|gifts?|gifted|cadeaux?|offerts?|free (?:products?|stuff)|produits? gratuits?|pr (?:box(?:es)?|packages?)|"
     r"colis|unsolicited|non sollicite\w*|raw footage|footage|rushs?|rushes|cost|costs|coute|cout|nda|"
-    r"non-disclosure|confidentialit\w*|"
+    r"non-disclosure|confidentialit\w*|integrations?|dedicated (?:videos?|posts?)|"
     r"offres?|offers?|propos\w*|deals?|dm|dms|mails?|emails?|agences?|agency|agencies|agents?|managers?|"
     r"#ad|#pub|#sponsored|#gifted|pub|publicit\w*|ads?|advert\w*|disclos\w*|mention\w*|label|transparen\w*|"
     r"arpp|dgccrf|asa|cma|ftc|hmrc|urssaf|siret|tva|vat|impots?|tax\w*|declar\w*|micro[- ]?entrep\w*|"

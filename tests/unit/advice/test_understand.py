@@ -674,6 +674,8 @@ def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
         ("which languages do you speak?", [], "small_talk"),
         ("c'est gratuit ?", ["dois-je rejoindre ce programme ambassadeur ?"], "follow_up"),
         ("what's an NDA?", ["how do I negotiate exclusivity?"], "question"),
+        ("how long should a sponsored YouTube integration run? and a dedicated video?", [], "question"),
+        ("how long should a youtube integration be?", [], "question"),
     ],
 )
 def test_kinds_of_round_five(text: str, history: list[str], kind: str) -> None:
