@@ -1080,7 +1080,8 @@ def _pasted_offer(text: str, folded: str) -> bool:
         if (WE.search(words) or BRAND_VOICE.search(words)) and YOU.search(words) and OFFER_SIGNS.search(words):
             return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
-    you = len(YOU.findall(folded))
+    # "Apply via the link in our bio" speaks to the reader as "you" does
+    you = len(YOU.findall(folded)) + len(CALL_TO_ACTION.findall(folded))
     # "Let me know!", "tiens-moi au courant": the writer asking the reader to answer, not the creator's own voice
     creator = len(ME.findall(REPLY_ASK.sub(" ", folded))) + (2 if CREATOR_FRAME.search(folded) else 0)
     frame = bool(PASTE_FRAME.match(folded)) or bool(SIGN_OFF.search(folded))
@@ -1099,6 +1100,13 @@ def _pasted_offer(text: str, folded: str) -> bool:
     )
 
 
+# A brand's call to creators in general, addressed to the reader: "Apply via the link in our bio", "DM us".
+CALL_TO_ACTION = _rx(
+    r"\b(?:apply (?:via|here|now|through|at|with|by)|postule[rz]? (?:via|ici|ou|en|sur)|candidate[rz]? (?:via|ici|sur)|"
+    r"dm us|message us|contact us|email us|send us|ecris[- ]nous|ecrivez[- ]nous|envoie[- ]nous|envoyez[- ]nous|"
+    r"contacte[rz]?[- ]nous|comment below|commente[rz]? (?:ci-dessous|en dessous)|"
+    r"fill (?:out|in) (?:the|our|this) form|remplis(?:sez)? (?:le|notre|ce) formulaire)\b"
+)
 REPLY_ASK = _rx(
     r"\b(?:let me know|lmk|get back to me|reply to me|write me back|contact me|reach me|dm me|email me|"
     r"tiens[- ]moi au courant|tenez[- ]moi au courant|dis[- ]moi|dites[- ]moi|fais[- ]moi signe|faites[- ]moi signe|"

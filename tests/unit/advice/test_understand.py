@@ -714,3 +714,9 @@ def test_offer_flags_in_the_creators_words_round_five(text: str, present: set[st
     flags = set(understand(text).red_flags)
     assert present <= flags
     assert not absent & flags
+
+
+def test_a_brands_call_to_creators_is_pasted() -> None:
+    text = "Looking for pet creators! Paid campaign: 2 reels, 250€. Apply via the form in our bio 🐾"
+    assert understand(text).kind == "offer_pasted"
+    assert understand("should I apply to this paid campaign? 2 reels for 250€").kind != "offer_pasted"
