@@ -272,7 +272,7 @@ ADJACENT = _rx(
 )
 # Money beside the domain: earning from the platform itself (ad revenue, creator funds), or buying something for
 # oneself ("negotiate a lower price on a sofa"). Off-topic unless a deal word comes with it.
-PLATFORM_MONEY = _rx(
+_HAGGLE_AND_VIEWS = (
     r"(?:negotiat\w*|negoci\w*|haggle|marchander|bargain)\b[^.?!\n]{0,40}\b(?:lower|cheaper|discount|moins cher|"
     r"baisser|rabais|remise|reduction|rent|loyer|landlord|proprio\w*|bailleur|salary|salaire|raise|car|voiture|"
     r"sofa|canape|house|maison|apartment|appartement|mortgage|phone plan|forfait|ring ?light|camera|appareil|"
@@ -281,7 +281,12 @@ PLATFORM_MONEY = _rx(
     r"\b(?:pay|pays|paid|paie\w*|paye\w*|rapporte\w*|verse\w*|earn\w*|gagne\w*|make|makes)\b[^.?!\n]{0,40}?"
     r"\b(?:per|par|pour|for|every|chaque)\s+(?:\d[\d\s.,]*\s?(?:k|"
     r"m|000)?|un million|a million|million|mille|a thousand)"
-    r"\s*(?:de\s+)?(?:views|vues|streams|ecoutes|plays)\b|"
+    r"\s*(?:de\s+)?(?:views|vues|streams|ecoutes|plays)\b"
+)
+# A purchase haggled over, or what a platform pays per views: no deal, whoever "offers" ("le mec en veut 60€").
+HAGGLE_OR_VIEWS = _rx(_HAGGLE_AND_VIEWS)
+PLATFORM_MONEY = _rx(
+    _HAGGLE_AND_VIEWS + r"|"
     r"\b(?:programme?|program|fonds|fund) (?:de |of )?(?:remuneration|monetisation|monetization|createurs?|creators?)"
     r"\s+(?:de |on |sur )?(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|"
     r"\b(?:pubs?|ads|adsense|monetisation|monetization|revenus? publicitaires?|ad revenue|partner program|"
@@ -775,7 +780,7 @@ def understand(
         return Understanding("small_talk", language)
     body = strip_quoted(text)
     flags, facts, category = _red_flags(body, profile)
-    if not flags and PLATFORM_MONEY.search(flat) and not _mentions(STRONG_DEAL, flat):
+    if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
     pasted = _pasted_offer(text, folded)

@@ -660,6 +660,7 @@ def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
         ("combien paie tiktok pour 100k vues ?", [], "off_topic"),
         ("how much does instagram pay per million views", [], "off_topic"),
         ("how do I haggle on a second-hand camera, the guy wants 300€", [], "off_topic"),
+        ("they want to reuse my video in their facebook ads, can I ask for more?", [], "offer_described"),
         ("je poste sans sponsor, juste pour moi, comment trouver ma niche ?", [], "off_topic"),
         ("how do I grow from 500 to 5k fast", [], "off_topic"),
         ("my aunt's café wants a reel, she'd give me free lunches for a month, do I disclose?", [], "offer_described"),
