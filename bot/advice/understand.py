@@ -360,7 +360,7 @@ CREATOR_FRAME = _rx(
     r"fais|ai signe|signed)(?: with| avec)?)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
     r"(?:offered|offers|offer|offering|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?e?d|messaged|"
-    r"hit me up|hits me up|slid into my dms?|"
+    r"hit me up|hits me up|slid into my dms?|wrote|emailed|texted|"
     r"paying|pays|inviting|sending|gifting|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
@@ -535,7 +535,9 @@ OFFER_WORDS = _rx(
     r"paying|verse\w*|"
     r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
     r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?|giveaways?|concours|jeux?[- ]concours|"
-    r"prize|takeover|haul|fees?|nda|cachet|say|dire|claim|claims|affirmer|pretend\w*|footage|rushs?|rushes)\b"
+    r"prize|takeover|haul|fees?|nda|cachet|say|dire|claim|claims|affirmer|pretend\w*|footage|rushs?|rushes|"
+    # paying in exposure: "on peut t'offrir de la visibilité"
+    r"exposure|visibilite|visibility|offrir)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
@@ -1110,7 +1112,10 @@ CALL_TO_ACTION = _rx(
     r"\b(?:apply (?:via|here|now|through|at|with|by)|postule[rz]? (?:via|ici|ou|en|sur)|candidate[rz]? (?:via|ici|sur)|"
     r"dm us|message us|contact us|email us|send us|ecris[- ]nous|ecrivez[- ]nous|envoie[- ]nous|envoyez[- ]nous|"
     r"contacte[rz]?[- ]nous|comment below|commente[rz]? (?:ci-dessous|en dessous)|"
-    r"fill (?:out|in) (?:the|our|this) form|remplis(?:sez)? (?:le|notre|ce) formulaire)\b"
+    r"fill (?:out|in) (?:the|our|this) form|remplis(?:sez)? (?:le|notre|ce) formulaire|"
+    # a request to the reader: "Merci de confirmer par retour de mail", "Please sign by Friday"
+    r"merci de (?:confirmer|valider|signer|retourner|renvoyer|nous)|please (?:confirm|sign|send|return|reply|share)|"
+    r"kindly)\b"
 )
 REPLY_ASK = _rx(
     r"\b(?:let me know|lmk|get back to me|reply to me|write me back|contact me|reach me|dm me|email me|"
