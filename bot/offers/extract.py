@@ -114,7 +114,10 @@ CATEGORIES: list[tuple[str, str]] = [
     ),
     (
         "health_supplement",
-        r"complements? alimentaires?|supplements?|gummies|vitamines?|vitamins?|proteines?|"
+        r"complements? alimentaires?|"
+        # French "supplément" is an extra charge ("sans supplément", "un supplément de 50 €"), not a pill
+        r"(?<!sans )(?<!en )(?<!un )(?<!aucun )(?<!moyennant )(?<!avec )(?<!le )"
+        r"supplements?(?! (de|du|d'|pour|tarifaire))|gummies|vitamines?|vitamins?|proteines?|"
         r"protein|collagene|collagen|detox|minceur|weight ?loss|brule-graisse|fat burner|cbd",
     ),
     ("fast_food", r"fast[- ]?food|burger|fried chicken|\bkfc\b|mcdo|mcdonald"),
@@ -544,7 +547,9 @@ NO_CONTRACT = re.compile(
     r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
 )
 COMPETITOR_BAN = RIVAL_BAN  # bot.text.rivals: shared with the understanding step
-COMPETITOR_TIME = re.compile(r"a vie|for life|forever|ever again|plus jamais|never again|definitivement|at any time")
+COMPETITOR_TIME = re.compile(
+    r"a vie|for life|forever|\bever\b|plus jamais|never again|definitivement|at any time|pour toujours"
+)
 BANK = re.compile(
     r"numero de (ta |votre )?carte|card (number|details)|cvv|cvc|cryptogramme|code (de (la |ta |votre )?)?carte|"
     r"date d.expiration|expiry date|expiration date|bank(ing)? (login|password|credentials|access)|online banking|"
@@ -994,7 +999,12 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"produits?|collection|pack)|(buy|acheter|purchase|order|commander|commande[sz]) [^.\n]{0,20}?"
         r"\b(starter|kit|pack|"
         r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
-        r"set-?up|one-?time) (fee|cost)|frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
+        r"set-?up|one-?time|welcome|starter)( kit| pack| box)? (fee|cost)|"
+        # "just pay the £29 …", "il suffit de régler 29 € pour ton kit": the creator is the one who pays an amount
+        r"\b(just|simply|only|need to|must|have to|suffit de|juste|simplement|(you|u|tu|vous) (will |dois |devez )?)"
+        r"\s?(pay|payer|regler|verser|payez|reglez|regle)\s(the |a |an |un |une |les |le |la |only |just |seulement )*"
+        r"([$€£]\s?[1-9]|[1-9]\d{0,3}([.,]\d{2})?\s?([$€£]|eur\b|euros?\b|chf\b))|"
+        r"frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
         r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b|"

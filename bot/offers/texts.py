@@ -403,6 +403,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{n} months",
         "fr": "{n} mois",
     },
+    "month": {
+        "en": "{n} month",
+        "fr": "{n} mois",
+    },
     "days": {
         "en": "{n} days",
         "fr": "{n} j",
@@ -583,6 +587,8 @@ CATEGORY_NAMES: dict[str, dict[Lang, str]] = {
 
 
 def say(key: str, lang: Lang, **values: object) -> str:
+    if key == "months" and values.get("n") == 1:
+        key = "month"  # "1 month", not "1 months"
     text = TEXTS[key][lang]
     return text.format(**values) if values else text
 

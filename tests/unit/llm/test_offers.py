@@ -17,7 +17,8 @@ from bot.offers import OfferEvaluator, OfferFacts, extract_facts
 from tests.conftest import KNOWLEDGE
 
 PAID = "Hi! We are GlowSkin, a skincare brand. We'd love 1 reel and 2 stories on Instagram for 400 EUR."
-KIT = "Hello, we offer you an ambassador role! Just pay 49€ for your starter kit and get 30% commission on each sale."
+# A pay-to-join told as a price, which the rules do not read (they do read "just pay 49 € for your kit").
+KIT = "Hello, we offer you an ambassador role! Your welcome box is 49€ (instead of 120€) and you get 30% commission."
 NICOTINE = "Bonjour, partenariat rémunéré 300€ pour un reel sur notre nouvelle puff à la nicotine, saveur mangue."
 
 

@@ -497,3 +497,38 @@ def test_dev4_wordings(text: str, name: str, value: object) -> None:
 )  # fmt: skip
 def test_verifying_an_account_through_a_link_is_a_login_request(text: str, asks_login: bool) -> None:
     assert extract_facts(text).asks_login is asks_login
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Nous souhaitons utiliser la vidéo en publicité pendant 24 mois, sans supplément. 1 reel, 350 € HT.", None),
+        ("1 reel 300 €, la publicité payante en supplément de 100 €.", None),
+        ("We're a supplement brand: 1 reel for $300.", "health_supplement"),
+        ("Nos compléments alimentaires : 1 reel, 300 €.", "health_supplement"),
+    ],
+)
+def test_a_french_supplement_is_an_extra_charge_not_a_pill(text: str, category: str | None) -> None:
+    assert extract_facts(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("To join our ambassador program, just pay the £29 onboarding kit fee and get 30% commission.", True),
+        ("Pour rejoindre le programme, il suffit de régler 29 € pour ton kit de bienvenue.", True),
+        ("We pay £400 for 2 TikToks, you just pay attention to the brief.", False),
+        ("You will be paid £400 within 30 days of posting.", False),
+        ("Tu n'as rien à payer, on te verse 300 € pour le reel.", False),
+    ],
+)
+def test_an_amount_the_creator_must_pay_is_a_pay_to_join_request(text: str, asks: bool) -> None:
+    assert extract_facts(text).asks_money is asks
+
+
+def test_a_ban_on_rivals_ever_is_a_competitor_ban_not_a_month_of_exclusivity() -> None:
+    facts = extract_facts(
+        "40 quid per tiktok, 4 tiktoks a month for 3 months, and I must not mention any other supplement brand ever."
+    )
+    assert facts.competitor_ban is True
+    assert facts.exclusivity_months is None
