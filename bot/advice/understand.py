@@ -244,6 +244,7 @@ ADJACENT = _rx(
     r"blue (?:tick|check)|cinematic|b-?roll|colou?r grad\w*|etalonnage|"
     # growing the account: "more views", "plus de vues" (a number before them is an audience size)
     r"(?:more|plus de|plus d') ?(?:views|vues|followers|abonnes|likes|reach|portee|visibilite|subs|subscribers)|"
+    r"product (?:shots?|photos?|photography)|photos? (?:de )?produits?|packshots?|"
     r"eclairage|micro(?:phone)? (?:for|pour)|filming|filmer|which app|quelle app|bio (?:insta|instagram)|"
     r"thumbnail|miniature|captions?|legendes?|viral|buy followers|acheter des (?:abonnes|followers)|"
     r"(?:sons?|sounds?|musiques?) (?:tendance|trending|virale?s?)|trending (?:sounds?|audios?)|"

@@ -663,6 +663,8 @@ def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
         ("they want to reuse my video in their facebook ads, can I ask for more?", [], "offer_described"),
         ("Suite à notre échange : 1 reel, 380€ HT, paiement à 30 jours. Merci de confirmer.", [], "offer_pasted"),
         ("the brand wrote 'we can give you great exposure' lol what do I answer", [], "offer_described"),
+        ("any tips to take better product photos at home?", [], "off_topic"),
+        ("the brand wants 8 product photos for 200€, fair?", [], "offer_described"),
         ("je poste sans sponsor, juste pour moi, comment trouver ma niche ?", [], "off_topic"),
         ("how do I grow from 500 to 5k fast", [], "off_topic"),
         ("my aunt's café wants a reel, she'd give me free lunches for a month, do I disclose?", [], "offer_described"),
