@@ -181,6 +181,25 @@ def rank_for_country(
     )
 
 
+# Where a creator who writes in French and names no country is not: French-speaking creators live in France,
+# Belgium, Switzerland or Québec, so US or UK rules are never the likely answer to them.
+NOT_FRENCH_SPEAKING = frozenset({"us", "uk"})
+
+
+def rank_for_language(hits: Sequence[T], jurisdiction_of: Callable[[T], Sequence[str] | None], lang: str) -> list[T]:
+    """`hits` (best first) for a creator whose country is unknown: in French, the cards stating only US or UK rules
+    go after the others of the first `RERANK_DEPTH` ("et je dois le déclarer aux impôts ?" is not about the IRS)."""
+    if lang != "fr":
+        return list(hits)
+
+    def elsewhere(hit: T) -> bool:
+        where = jurisdiction_of(hit) or ("all",)
+        return is_local(where) and set(where) <= NOT_FRENCH_SPEAKING
+
+    head, tail = list(hits[:RERANK_DEPTH]), list(hits[RERANK_DEPTH:])
+    return [hit for hit in head if not elsewhere(hit)] + [hit for hit in head if elsewhere(hit)] + tail
+
+
 @dataclass(frozen=True, slots=True)
 class JurisdictionNote:
     """Set on an answer whose leading card states one place's rules (law, tax, a regulator).
@@ -208,8 +227,8 @@ def note_for(
 ) -> JurisdictionNote | None:
     """The note for an answer led by a card of jurisdiction `lead`; None for general advice.
 
-    `local_cards`: (card id, jurisdiction) of the knowledge base's country-specific cards, to point a creator
-    whose country the leading card does not cover to their own country's cards.
+    `local_cards`: (card id, jurisdiction) of the country-specific cards related to the question, best first, to
+    point a creator whose country the leading card does not cover to their own country's cards (`MAX_SEE` at most).
     """
     if not is_local(lead):
         return None
@@ -218,7 +237,10 @@ def note_for(
     if covers(lead, country):
         return JurisdictionNote(tuple(lead), country, True)
     see = tuple(card_id for card_id, where in local_cards if is_local(where) and country in where)
-    return JurisdictionNote(tuple(lead), country, False, see)
+    return JurisdictionNote(tuple(lead), country, False, see[:MAX_SEE])
+
+
+MAX_SEE = 2  # the creator's own cards a note points to: those on the question, not every card of their country
 
 
 # Where rules hold and where the creator is, in the words of each language.
@@ -264,9 +286,13 @@ _TEXTS = {
     },
     "see": {"en": "For your country, see: {titles}.", "fr": "Pour votre pays, voyez : {titles}."},
     "none": {
-        "en": "The coach has no card on your country's rules yet: check them with an official source there.",
-        "fr": "Le coach n'a pas encore de fiche sur les règles de votre pays : vérifiez-les auprès d'une source "
-        "officielle locale.",
+        "en": "The coach has no card on your country's rules on this yet: check them with an official source there.",
+        "fr": "Le coach n'a pas encore de fiche sur les règles de votre pays à ce sujet : vérifiez-les auprès d'une "
+        "source officielle locale.",
+    },
+    "comparison": {
+        "en": "For comparison only, {rules} rules (not yours as such):",
+        "fr": "À titre de comparaison seulement, les règles {rules} (pas les vôtres telles quelles) :",
     },
     "unknown": {
         "en": "These are {rules} rules. If you create from another country, say where (or set it in /profile): "
@@ -277,12 +303,21 @@ _TEXTS = {
 }
 
 
+def comparison(note: JurisdictionNote, lang: str) -> str:
+    """What opens an answer whose rules are another country's than the creator's: they are given for comparison."""
+    return _TEXTS["comparison"][lang].format(rules=_rules_name(note, lang))
+
+
+def _rules_name(note: JurisdictionNote, lang: str) -> str:
+    names = _RULES[lang]
+    return " / ".join(names[code] for code in note.rules_of if code in names) or names["eu"]
+
+
 def describe(note: JurisdictionNote, lang: str, title_of: Callable[[str], str | None]) -> str | None:
     """The note in a sentence or two for the creator, in `lang` ("fr" or "en"); None when the rules are theirs."""
     if note.applies:
         return None
-    names = _RULES[lang]
-    rules = " / ".join(names[code] for code in note.rules_of if code in names) or names["eu"]
+    rules = _rules_name(note, lang)
     if note.applies is None:
         return _TEXTS["unknown"][lang].format(rules=rules)
     text = _TEXTS["foreign"][lang].format(rules=rules, where=_IN[lang].get(note.country or "other", _IN[lang]["other"]))
