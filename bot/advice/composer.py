@@ -25,11 +25,12 @@ MAX_TOP_POINTS, MAX_POINTS = 5, 6
 # The direct answer fits one phone screen before the checklist.
 DIRECT_MAX = 700
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“(0-9])")
-# A question asking for a number ("how much for 8k?", "combien pour un reel"), and a sentence that gives one.
+# A question asking for a number ("how much for 8k?", "combien pour un reel", "cb je demande"), and a sentence that
+# gives one.
 # "Ask for a higher fee", "demander un contrat" or "I have 12k" asks how, not how much; "my rate is too high",
 # "mon tarif" speak of a price the creator has already set.
 ASKS_FIGURE = re.compile(
-    r"\b(?:how much|combien|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|"
+    r"\b(?:how much|combien|cb|cmb|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|"
     r"(?<!\bmy )(?<!\bmon )(?<!\bmes )(?:rates?|tarifs?|prix|price)|pricing|charge|facturer)\b"
 )
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")

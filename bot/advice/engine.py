@@ -305,12 +305,16 @@ class AdviceEngine:
     def _rank(self, question: Question, query: str, hits: list[Hit]) -> list[Hit]:
         """Retrieval's cards for `query` ordered for the creator: their country's rules, then their own figures."""
         kb = self.kb
+        rules = jurisdiction.asks_rules(query)
         ranked = jurisdiction.rank_for_country(
             hits,
             lambda hit: _jurisdiction(kb, hit.card_id),
             question.presumed_country,
             lambda hit: _subjects(kb, hit.card_id),
+            rules=rules,
         )
+        if rules and question.presumed_country and ranked:
+            ranked = _own_rules_first(kb, ranked, question.presumed_country, _lang(question))
         if question.presumed_country is None:
             ranked = jurisdiction.rank_for_language(ranked, lambda hit: _jurisdiction(kb, hit.card_id), _lang(question))
         return _own_figures_first(kb, question, query, ranked)
@@ -409,6 +413,22 @@ def _for_comparison(answer: Answer, note: jurisdiction.JurisdictionNote, kb: Kno
         checklist = held or full_checklist(kb, answer.lang)[:3]
     summary = f"{jurisdiction.comparison(note, answer.lang)} {answer.summary}"
     return dataclasses.replace(answer, summary=summary, template=None, checklist=checklist)
+
+
+def _own_rules_first(kb: KnowledgeBase, hits: list[Hit], country: str, lang: Lang) -> list[Hit]:
+    """A question on the rules from a creator whose country is known, when retrieval ranks none of that country's
+    cards: the country's card on the best card's rules leads (UK tax after French VAT), or, for a country the coach
+    covers with one card (Belgium, Switzerland, Québec: who regulates, which status, who to ask about taxes), that
+    card ("300 CHF pour un reel, je dois facturer la TVA ?")."""
+    if any(
+        jurisdiction.is_local(where) and country in where for hit in hits if (where := _jurisdiction(kb, hit.card_id))
+    ):
+        return hits
+    own = [card for card in kb if card.language == lang and jurisdiction.is_local(card.jurisdiction)
+           and country in card.jurisdiction]  # fmt: skip
+    first = [Hit(own[0].id, hits[0].score)] if len(own) == 1 else _country_cards(kb, hits[0].card_id, country, lang)
+    ids = {hit.card_id for hit in first}
+    return [*(Hit(hit.card_id, hits[0].score) for hit in first), *(hit for hit in hits if hit.card_id not in ids)]
 
 
 def _lang(question: Question) -> Lang:

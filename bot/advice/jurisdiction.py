@@ -32,11 +32,12 @@ _PATTERNS: dict[str, str] = {
     "us": r"u\.s\.a?\.?|usa|united states|america|american|etats[- ]unis|americaine?|ftc|irs|1099|w-?9|"
     r"new york|california|texas",
     "be": r"belgique|belgium|belge|belgian|bruxelles|brussels|wallonie|wallonia|flandre|flanders|liege|"
-    r"anvers|antwerp|jury d.ethique publicitaire|jep",
-    "ch": r"suisse|switzerland|swiss|chf|geneve|geneva|lausanne|zurich|berne?|romandie|"
-    r"commission suisse pour la loyaute|seco",
-    "ca": r"quebec|quebecois(?:e)?|canada|canadian|canadien(?:ne)?|montreal|revenu quebec|cra|"
-    r"office de la protection du consommateur",
+    r"anvers|antwerp|namur|charleroi|gand|ghent|louvain|leuven|jury d.ethique publicitaire|jep|spf economie|"
+    r"independant (?:a titre )?complementaire",
+    "ch": r"suisse|switzerland|swiss|chf|geneve|geneva|lausanne|zurich|berne?|romandie|fribourg|neuchatel|"
+    r"valais|vaud|lugano|tessin|commission suisse pour la loyaute|seco",
+    "ca": r"quebec|quebecois(?:e)?|canada|canadian|canadien(?:ne)?|montreal|sherbrooke|gatineau|laval|longueuil|"
+    r"trois[- ]rivieres|saguenay|revenu quebec|cra|tps|tvq|office de la protection du consommateur",
     "fr": r"france|urssaf|siret|siren|dgccrf|impots\.gouv|auto[- ]?entrepreneur|micro[- ]?entrepreneur|"
     r"loi influenceurs?|arpp",
 }
@@ -138,19 +139,35 @@ def covers(jurisdiction: Sequence[str], country: str) -> bool:
 T = TypeVar("T")
 
 
+# Words that ask what the rules are (a tax, a law, a status, what is allowed, a regulator named): with the creator's
+# country known, the answer is that country's, even when retrieval's best card is general advice ("300 CHF pour un
+# reel, je dois facturer la TVA ?", "what does the FTC say about…").
+_ASKS_RULES = re.compile(
+    rf"{_W}(?:tax(?:es|ed)?|vat|tva|tps|tvq|impots?|urssaf|declarer|statut|status|legal|illegal|laws?|lois?|"
+    rf"regles?|rules?|allowed|autorise|interdit|banned|regulator|regulateur|siret|"
+    rf"ftc|asa|cma|dgccrf|arpp|hmrc|irs|jep|opc|csl){_E}"
+)
+
+
+def asks_rules(text: str) -> bool:
+    """Whether the message asks what the rules are: a tax, a law, a status, what is allowed."""
+    return bool(_ASKS_RULES.search(_fold(text)))
+
+
 def rank_for_country(
     hits: Sequence[T],
     jurisdiction_of: Callable[[T], Sequence[str] | None],
     country: str | None,
     subjects_of: Callable[[T], Collection[str]] | None = None,
+    rules: bool = False,
 ) -> list[T]:
     """`hits` (best first) reordered for a creator in `country`.
 
     Another country's rules never lead: cards stating them go after every card that holds for the creator.
-    When the best card states local rules (a law or tax question), the creator's own country's cards among
-    the first `RERANK_DEPTH` lead; when that best card is another country's, with `subjects_of`, only those on
-    one of its subjects: French rate figures replace the US/UK ones, French image rights do not. General advice
-    keeps its order otherwise.
+    When the best card states local rules, or the message asks about rules (`rules`: a law or tax question), the
+    creator's own country's cards among the first `RERANK_DEPTH` lead; when that best card is another country's,
+    with `subjects_of`, only those on one of its subjects: French rate figures replace the US/UK ones, French image
+    rights do not. General advice keeps its order otherwise.
     """
     if country is None or country == "other" or not hits:
         return list(hits)
@@ -158,9 +175,9 @@ def rank_for_country(
     def juris(hit: T) -> Sequence[str]:
         return jurisdiction_of(hit) or ("all",)
 
-    law = is_local(juris(hits[0]))
+    law = is_local(juris(hits[0])) or rules
     # Another country's card on top (US/UK rate figures for a French creator): only its subjects' cards replace it.
-    twin = law and subjects_of is not None and not covers(juris(hits[0]), country)
+    twin = is_local(juris(hits[0])) and subjects_of is not None and not covers(juris(hits[0]), country)
     subjects = set(subjects_of(hits[0])) if twin and subjects_of else None
     head, tail = list(hits[:RERANK_DEPTH]), list(hits[RERANK_DEPTH:])
 
