@@ -453,21 +453,26 @@ def checklist_for_question(
     if len(items) >= CHECKLIST_MIN:
         return items
     # Short still: the first item of another answering card on the same rules (a Belgian disclosure question, the
-    # EU's), then the core items that fit. An offer gets those whatever its words, unless its answer is about
-    # rules or a scam: "would you talk about this product even if no one paid you?" does not judge a tax question.
+    # EU's), then the core items that fit. An offer gets those whatever its words, those on the leading card's
+    # subjects first; when its answer is about rules or a scam, not the questions to ask yourself ("would you talk
+    # about this product even if no one paid you?" does not judge a login request or a tax question).
     rules = _rule_subjects(top)
     same = [
         card.checklist[0]
         for card in others
         if card.checklist and "all" not in card.jurisdiction and _rule_subjects(card) & rules & RULE_SUBJECTS
     ]
-    core = [item for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) for item in card.checklist[:1]]
-    extra = [item for item in core if (offer and not rules) or telling & _content_words(item)]
+    subjects = set(top.topics)
+    core_cards = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) and card.checklist]
+    core_cards.sort(key=lambda card: not (subjects & set(card.topics)))  # stable: the core order on ties
+    core = [(card.checklist[0], offer and not (rules and set(card.topics) & SELF_SUBJECTS)) for card in core_cards]
+    extra = [item for item, for_offer in core if for_offer or telling & _content_words(item)]
     added = _distinct([*items, *same, *extra])[len(items) :]
     return items + added[: CHECKLIST_MIN - len(items)]
 
 
 RULE_SUBJECTS = frozenset({"disclosure", "tax", "scams"})
+SELF_SUBJECTS = frozenset({"authenticity", "editorial-line"})  # the questions a creator asks themself
 
 
 def _rule_subjects(card: Card) -> set[str]:

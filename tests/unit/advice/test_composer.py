@@ -146,7 +146,7 @@ def test_only_items_that_fit_join_the_leading_cards_checklist(tmp_path: Path) ->
     write_pair(tmp_path, "agent", topics=["contract"], checklist=("Is the agent's commission capped?", "Ends?"))
     for card_id in ("a", "b", "c"):  # "contract" is in most checklists: it tells nothing about an item
         write_pair(tmp_path, card_id, checklist=(f"Is the {card_id} contract signed?",))
-    write_pair(tmp_path, "fair-pay", checklist=("Would you do it unpaid?",))
+    write_pair(tmp_path, "offer-editorial-fit", topics=["authenticity"], checklist=("Would you do it unpaid?",))
     write_pair(tmp_path, "tax-rules", topics=["tax", "law-fr"], jurisdiction=["fr"], checklist=("Registered?",))
     kb = load_knowledge(tmp_path)
     engine = AdviceEngine(kb, ListRetriever([Hit("contract-check", 0.6), Hit("agent", 0.59)]))
@@ -154,7 +154,8 @@ def test_only_items_that_fit_join_the_leading_cards_checklist(tmp_path: Path) ->
     assert [s.id for s in answer.sources] == ["contract-check", "agent"]
     assert answer.checklist == ["Is the fee in the contract?", "Dates?"]  # no agent's commission
     assert "Is the agent's commission capped?" in engine.ask("what commission can an agent take?", lang="en").checklist
-    # An offer's checklist is filled with the core items, unless its answer states rules (tax, a law, a scam).
+    # An offer's checklist is filled with the core items, but not with the questions to ask yourself when its
+    # answer states rules (tax, a law, a scam).
     tax, pay = kb.get("tax-rules", "en"), kb.get("contract-check", "en")
     assert checklist_for_question("a brand pays 300€, taxes?", [tax], kb, "en", offer=True) == ["Registered?"]
     assert "Would you do it unpaid?" in checklist_for_question("300€ for a reel", [pay], kb, "en", offer=True)
