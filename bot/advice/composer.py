@@ -25,11 +25,12 @@ MAX_TOP_POINTS, MAX_POINTS = 5, 6
 # The direct answer fits one phone screen before the checklist.
 DIRECT_MAX = 700
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“(0-9])")
-# A question asking for a number ("how much for 8k?", "combien pour un reel"), and a sentence that gives one.
+# A question asking for a number ("how much for 8k?", "combien pour un reel", "cb je demande"), and a sentence that
+# gives one.
 # "Ask for a higher fee", "demander un contrat" or "I have 12k" asks how, not how much; "my rate is too high",
 # "mon tarif" speak of a price the creator has already set.
 ASKS_FIGURE = re.compile(
-    r"\b(?:how much|combien|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|"
+    r"\b(?:how much|combien|cb|cmb|what (?:rate|price|fee)|quel (?:tarif|prix|montant)|"
     r"(?<!\bmy )(?<!\bmon )(?<!\bmes )(?:rates?|tarifs?|prix|price)|pricing|charge|facturer)\b"
 )
 FIGURE = re.compile(r"\d[\d\s,.]{0,12}\s?(?:%|€|\$|£|k\b|euros?|dollars?|pounds?)|[€$£]\s?\d")
@@ -437,18 +438,68 @@ def checklist_for(cards: Sequence[Card], kb: KnowledgeBase, lang: Lang) -> list[
 def checklist_for_question(
     question: str, cards: Sequence[Card], kb: KnowledgeBase, lang: Lang, offer: bool = False
 ) -> list[str]:
-    """The answering cards' items that fit this question first; a core item (the questions worth asking of any
-    offer) only where it fits: when the message is about an offer, or when it shares words with the question."""
+    """The leading card's items, those that fit this question first; another answering card's items and the core
+    items (the questions worth asking of any offer) only where they fit: when they share a telling word with the
+    question (not one that half the checklists use, "brand", "paid", "contract"), or, for the core items, when the
+    message is an offer. An agent's commission has no place on a question about a brand's contract."""
     words = _content_words(question)
-    own = _distinct(item for card in cards for item in card.checklist)
-    ranked = sorted(own, key=lambda item: -len(words & _content_words(item)))  # stable: card order on ties
-    items = ranked[:CHECKLIST_MAX]
+    telling = words - _common_words(kb, lang)
+    top, others = cards[0], cards[1:]
+    own = _distinct(top.checklist)
+    ranked = sorted(own, key=lambda item: (-len(telling & _content_words(item)), -len(words & _content_words(item))))
+    fitting = [item for card in others for item in card.checklist if telling & _content_words(item)]
+    fitting.sort(key=lambda item: -len(telling & _content_words(item)))  # stable: card order on ties
+    items = _distinct([*ranked, *fitting])[:CHECKLIST_MAX]
     if len(items) >= CHECKLIST_MIN:
         return items
-    core = [item for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) for item in card.checklist[:1]]
-    fitting = [item for item in core if offer or words & _content_words(item)]
-    extra = _distinct([*items, *fitting])[len(items) :]
-    return items + extra[: CHECKLIST_MIN - len(items)]
+    # Short still: the first item of another answering card on the same rules (a Belgian disclosure question, the
+    # EU's), then the core items that fit. An offer gets those whatever its words, those on the leading card's
+    # subjects first; when its answer is about rules or a scam, not the questions to ask yourself ("would you talk
+    # about this product even if no one paid you?" does not judge a login request or a tax question).
+    rules = _rule_subjects(top)
+    same = [
+        card.checklist[0]
+        for card in others
+        if card.checklist and "all" not in card.jurisdiction and _rule_subjects(card) & rules & RULE_SUBJECTS
+    ]
+    subjects = set(top.topics)
+    core_cards = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) and card.checklist]
+    core_cards.sort(key=lambda card: not (subjects & set(card.topics)))  # stable: the core order on ties
+    core = [(card.checklist[0], offer and not (rules and set(card.topics) & SELF_SUBJECTS)) for card in core_cards]
+    extra = [item for item, for_offer in core if for_offer or telling & _content_words(item)]
+    added = _distinct([*items, *same, *extra])[len(items) :]
+    return items + added[: CHECKLIST_MIN - len(items)]
+
+
+RULE_SUBJECTS = frozenset({"disclosure", "tax", "scams"})
+SELF_SUBJECTS = frozenset({"authenticity", "editorial-line"})  # the questions a creator asks themself
+
+
+def _rule_subjects(card: Card) -> set[str]:
+    """What rules a card states: disclosure, tax or scams, or a country's law (its `law-*` topics)."""
+    return {topic for topic in card.topics if topic in RULE_SUBJECTS or topic.startswith("law-")}
+
+
+# A word found in the checklists of this share of the cards (and at least of this many) says nothing about what an
+# item is for.
+COMMON_WORD_SHARE, COMMON_WORD_CARDS = 0.1, 3
+_COMMON: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _common_words(kb: KnowledgeBase, lang: Lang) -> frozenset[str]:
+    """The words (6-letter stems) that many cards' checklists use: "brand", "paid", "product", "contract"."""
+    key = (kb.version, lang)
+    if key not in _COMMON:
+        cards = [card for card in kb if card.language == lang]
+        counts: dict[str, int] = {}
+        for card in cards:
+            for word in set().union(*(_content_words(item) for item in card.checklist)):
+                counts[word] = counts.get(word, 0) + 1
+        if len(_COMMON) > 8:  # a few versions at most: a refresh makes a new one
+            _COMMON.clear()
+        least = max(COMMON_WORD_CARDS, COMMON_WORD_SHARE * len(cards))
+        _COMMON[key] = frozenset(word for word, n in counts.items() if n >= least)
+    return _COMMON[key]
 
 
 def checklist_title(card: Card, lang: Lang, offer: bool) -> str:

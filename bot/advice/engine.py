@@ -165,16 +165,19 @@ class AdviceEngine:
         ]
         for i in follow_ups:
             # "And in the UK?" moves to that country's card on the topic's subject instead (see _answer).
-            if (
-                not readings[i].places
-                and not jurisdiction.mentioned_country(texts[i])
-                and _new_subject(kb, questions[i].previous_card, own[i], found[i])
-            ):
+            if readings[i].places or jurisdiction.mentioned_country(texts[i]):
+                continue
+            alone = dataclasses.replace(questions[i], history=(), previous_card=None, shown=())
+            ranked = self._rank(alone, texts[i], own[i])
+            named = _named_subject_hits(kb, questions[i].previous_card, texts[i], ranked)
+            if named or _new_subject(kb, questions[i].previous_card, own[i], found[i]):
                 # Retrieval places the follow-up by itself, on another subject than the topic's ("they also said I
-                # can never mention a competitor" after a disclosure question): a question of its own, answered
-                # on its own topic, which it starts.
+                # can never mention a competitor" after a disclosure question), or the follow-up names a subject
+                # the topic's card is not about ("and how much do I charge for one?" after a disclosure question):
+                # a question of its own, answered on its own topic (ranked as a question: for the creator's
+                # country, their own figures first), which it starts.
                 readings[i] = dataclasses.replace(readings[i], kind="question", context=None)
-                found[i] = own[i]
+                found[i] = named or ranked
         return [
             self._answer(q, text, reading, hits, kb, [hit.card_id for hit in own.get(i, [])])
             for i, (q, text, reading, hits) in enumerate(zip(questions, texts, readings, found, strict=True))
@@ -234,7 +237,7 @@ class AdviceEngine:
             composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
         else:
             composed = compose(text, lang, hits, kb, reading)
-        answer = self.with_jurisdiction(composed, question.presumed_country, kb)
+        answer = self.with_jurisdiction(composed, question.presumed_country, kb, hits)
         return dataclasses.replace(answer, offer=note) if note else answer
 
     def _judge(
@@ -257,20 +260,24 @@ class AdviceEngine:
         return OfferNote(verdict, list(flags), points, text), flags
 
     @staticmethod
-    def with_jurisdiction(answer: Answer, country: str | None, kb: KnowledgeBase) -> Answer:
+    def with_jurisdiction(answer: Answer, country: str | None, kb: KnowledgeBase, hits: Sequence[Hit] = ()) -> Answer:
         """`answer` with a note when its leading card states rules (law, tax) that may not be the creator's.
 
-        A French question with French rules and no known country is taken as from France: no note."""
+        A French question with French rules and no known country is taken as from France: no note. When the rules
+        are another country's, the answer never presents them as the creator's own: it gives them for comparison,
+        without the reply to adapt (it cites that country's law) and without that country's checklist items, and
+        the note points to at most two of the creator's own cards, those on the question (`hits`, retrieval's)."""
         lead = answer.sources[0].id if answer.in_scope and answer.sources else None
         card = kb.get(lead, answer.lang) if lead else None
         if card is None:
             return answer
-        local = [(c.id, c.jurisdiction) for c in kb if c.language == answer.lang]
-        note = jurisdiction.note_for(card.jurisdiction, country, local)
+        related = _related_local_cards(kb, card, country, hits, answer.lang)
+        note = jurisdiction.note_for(card.jurisdiction, country, related)
         if note is None or (note.applies is None and answer.lang == "fr" and set(note.rules_of) <= {"fr", "eu"}):
             return answer
         text = jurisdiction.describe(note, answer.lang, lambda card_id: _title(kb, card_id, answer.lang))
-        return dataclasses.replace(answer, jurisdiction=note, jurisdiction_note=text)
+        answer = dataclasses.replace(answer, jurisdiction=note, jurisdiction_note=text)
+        return _for_comparison(answer, note, kb) if note.applies is False else answer
 
     def search_many(
         self,
@@ -298,12 +305,18 @@ class AdviceEngine:
     def _rank(self, question: Question, query: str, hits: list[Hit]) -> list[Hit]:
         """Retrieval's cards for `query` ordered for the creator: their country's rules, then their own figures."""
         kb = self.kb
+        rules = jurisdiction.asks_rules(query)
         ranked = jurisdiction.rank_for_country(
             hits,
             lambda hit: _jurisdiction(kb, hit.card_id),
             question.presumed_country,
             lambda hit: _subjects(kb, hit.card_id),
+            rules=rules,
         )
+        if rules and question.presumed_country and ranked:
+            ranked = _own_rules_first(kb, ranked, question.presumed_country, _lang(question))
+        if question.presumed_country is None:
+            ranked = jurisdiction.rank_for_language(ranked, lambda hit: _jurisdiction(kb, hit.card_id), _lang(question))
         return _own_figures_first(kb, question, query, ranked)
 
     def _search(self, queries: list[str], k: int, ahead: object | None) -> list[list[Hit]]:
@@ -340,7 +353,7 @@ def _own_figures_first(kb: KnowledgeBase, question: Question, query: str, hits: 
     with no country named is read as from France here, as a French message in euros is everywhere."""
     if len(hits) < 2 or not ASKS_FIGURE.search(fold(query)):
         return hits
-    lang = question.lang or detect_language(" ".join(question.text.split()), default=question.default_lang)
+    lang = _lang(question)
     place = question.presumed_country or ("fr" if lang == "fr" else None)
     top = kb.get(hits[0].card_id, lang)
     if place is None or top is None or jurisdiction.is_local(top.jurisdiction):
@@ -359,6 +372,69 @@ def _own_figures_first(kb: KnowledgeBase, question: Question, query: str, hits: 
     return hits
 
 
+def _related_local_cards(
+    kb: KnowledgeBase, lead: Card, country: str | None, hits: Sequence[Hit], lang: Lang
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The country-specific cards of `country` related to the question, best first: those retrieval ranked for it,
+    then those stating the same rules as the leading card (its disclosure, tax or scam subject)."""
+    if country is None:
+        return []
+    mine = [c for c in kb if c.language == lang and jurisdiction.is_local(c.jurisdiction) and country in c.jurisdiction]
+    ranked = [c for hit in hits[:RELATED_DEPTH] for c in mine if c.id == hit.card_id]
+    rules = _subjects(kb, lead.id) & RULE_SUBJECTS_NOTED
+    same = [c for c in mine if rules & _subjects(kb, c.id) and all(c.id != r.id for r in ranked)]
+    return [(c.id, c.jurisdiction) for c in [*ranked, *same]]
+
+
+RULE_SUBJECTS_NOTED = frozenset({"disclosure", "tax", "scams"})
+RELATED_DEPTH = 3  # a country's card ranked this high for the question is related to it
+
+
+def _for_comparison(answer: Answer, note: jurisdiction.JurisdictionNote, kb: KnowledgeBase) -> Answer:
+    """An answer led by another country's rules, given as such: it opens by saying they are given for comparison;
+    the reply to adapt (which cites that country's law to the brand) is left out, and so are the checklist items of
+    cards whose rules do not hold where the creator is; the creator's own cards' first items take their place."""
+    country = note.country or "other"
+    foreign = {
+        item
+        for source in answer.sources
+        if (c := kb.get(source.id, answer.lang)) is not None and not jurisdiction.covers(c.jurisdiction, country)
+        for item in c.checklist
+    }
+    checklist = [item for item in answer.checklist if item not in foreign]
+    own = [c.checklist[0] for card_id in note.see if (c := kb.get(card_id, answer.lang)) is not None and c.checklist]
+    checklist += [item for item in own if item not in checklist]
+    if not checklist:  # the first items of the answer's cards that hold there, else the core ones
+        held = [
+            c.checklist[0]
+            for source in answer.sources
+            if (c := kb.get(source.id, answer.lang)) is not None and c.checklist and c.checklist[0] not in foreign
+        ]
+        checklist = held or full_checklist(kb, answer.lang)[:3]
+    summary = f"{jurisdiction.comparison(note, answer.lang)} {answer.summary}"
+    return dataclasses.replace(answer, summary=summary, template=None, checklist=checklist)
+
+
+def _own_rules_first(kb: KnowledgeBase, hits: list[Hit], country: str, lang: Lang) -> list[Hit]:
+    """A question on the rules from a creator whose country is known, when retrieval ranks none of that country's
+    cards: the country's card on the best card's rules leads (UK tax after French VAT), or, for a country the coach
+    covers with one card (Belgium, Switzerland, Québec: who regulates, which status, who to ask about taxes), that
+    card ("300 CHF pour un reel, je dois facturer la TVA ?")."""
+    if any(
+        jurisdiction.is_local(where) and country in where for hit in hits if (where := _jurisdiction(kb, hit.card_id))
+    ):
+        return hits
+    own = [card for card in kb if card.language == lang and jurisdiction.is_local(card.jurisdiction)
+           and country in card.jurisdiction]  # fmt: skip
+    first = [Hit(own[0].id, hits[0].score)] if len(own) == 1 else _country_cards(kb, hits[0].card_id, country, lang)
+    ids = {hit.card_id for hit in first}
+    return [*(Hit(hit.card_id, hits[0].score) for hit in first), *(hit for hit in hits if hit.card_id not in ids)]
+
+
+def _lang(question: Question) -> Lang:
+    return question.lang or detect_language(" ".join(question.text.split()), default=question.default_lang)
+
+
 def _new_subject(kb: KnowledgeBase, topic: str | None, own: Sequence[Hit], exchange: Sequence[Hit]) -> bool:
     """Whether a follow-up looked up alone is a question of its own: retrieval places it clearly (a vague follow-up,
     "and if they refuse?", is declined alone or matched loosely), on a card that shares no subject with the topic's
@@ -368,6 +444,37 @@ def _new_subject(kb: KnowledgeBase, topic: str | None, own: Sequence[Hit], excha
         return False
     card = own[0].card_id
     return any(hit.card_id == card for hit in exchange[:3]) and not (_subjects(kb, card) & _subjects(kb, topic))
+
+
+# Subjects a follow-up can name in a few words, by the card topic they stand for (folded text). A follow-up that
+# names one its topic's card is not about ("et niveau tarif je demande combien ?" after a disclosure question) asks
+# a new question; "et pour une story ?" names none and stays on its topic.
+SUBJECT_WORDS = {
+    "pay": ASKS_FIGURE,
+    "tax": re.compile(r"\b(?:tax(?:es|ed)?|impots?|urssaf|hmrc|irs|tva|vat|declarer|declare (?:it|them|this))\b"),
+    "contract": re.compile(r"\b(?:contracts?|contrats?|clauses?)\b"),
+    "disclosure": re.compile(r"#ad\b|#pub\b|\b(?:disclos\w*|label(?:s|led|ing)?|mention(?:ner)?|signaler)\b"),
+    "scams": re.compile(r"\b(?:scams?|arnaques?|phishing|fake)\b"),
+}
+DURATION = re.compile(
+    r"\b(?:combien de (?:temps|fois|jours|semaines|mois|ans)|how much time|how many (?:times|days|weeks|months|years))"
+)
+NAMED_SUBJECT_DEPTH = 3  # the follow-up's own search must rank a card on that subject this high
+
+
+def _named_subject_hits(kb: KnowledgeBase, topic: str | None, text: str, own: Sequence[Hit]) -> list[Hit]:
+    """The follow-up's own hits, led by a card on a subject it names that the topic's card is not about, or []."""
+    if topic is None or not own:
+        return []
+    folded = DURATION.sub(" ", fold(text))  # "sur combien de temps ?" asks how long, not a price
+    named = {subject for subject, words in SUBJECT_WORDS.items() if words.search(folded)}
+    new = named - _subjects(kb, topic)
+    if not new or named & _subjects(kb, topic):
+        return []
+    rank = next((r for r, hit in enumerate(own[:NAMED_SUBJECT_DEPTH]) if _subjects(kb, hit.card_id) & new), None)
+    if rank is None:
+        return []
+    return [own[rank], *own[:rank], *own[rank + 1 :]]
 
 
 def _previous(question: Question, context: str) -> Question:

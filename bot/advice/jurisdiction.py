@@ -32,11 +32,12 @@ _PATTERNS: dict[str, str] = {
     "us": r"u\.s\.a?\.?|usa|united states|america|american|etats[- ]unis|americaine?|ftc|irs|1099|w-?9|"
     r"new york|california|texas",
     "be": r"belgique|belgium|belge|belgian|bruxelles|brussels|wallonie|wallonia|flandre|flanders|liege|"
-    r"anvers|antwerp|jury d.ethique publicitaire|jep",
-    "ch": r"suisse|switzerland|swiss|chf|geneve|geneva|lausanne|zurich|berne?|romandie|"
-    r"commission suisse pour la loyaute|seco",
-    "ca": r"quebec|quebecois(?:e)?|canada|canadian|canadien(?:ne)?|montreal|revenu quebec|cra|"
-    r"office de la protection du consommateur",
+    r"anvers|antwerp|namur|charleroi|gand|ghent|louvain|leuven|jury d.ethique publicitaire|jep|spf economie|"
+    r"independant (?:a titre )?complementaire",
+    "ch": r"suisse|switzerland|swiss|chf|geneve|geneva|lausanne|zurich|berne?|romandie|fribourg|neuchatel|"
+    r"valais|vaud|lugano|tessin|commission suisse pour la loyaute|seco",
+    "ca": r"quebec|quebecois(?:e)?|canada|canadian|canadien(?:ne)?|montreal|sherbrooke|gatineau|laval|longueuil|"
+    r"trois[- ]rivieres|saguenay|revenu quebec|cra|tps|tvq|office de la protection du consommateur",
     "fr": r"france|urssaf|siret|siren|dgccrf|impots\.gouv|auto[- ]?entrepreneur|micro[- ]?entrepreneur|"
     r"loi influenceurs?|arpp",
 }
@@ -138,19 +139,35 @@ def covers(jurisdiction: Sequence[str], country: str) -> bool:
 T = TypeVar("T")
 
 
+# Words that ask what the rules are (a tax, a law, a status, what is allowed, a regulator named): with the creator's
+# country known, the answer is that country's, even when retrieval's best card is general advice ("300 CHF pour un
+# reel, je dois facturer la TVA ?", "what does the FTC say about…").
+_ASKS_RULES = re.compile(
+    rf"{_W}(?:tax(?:es|ed)?|vat|tva|tps|tvq|impots?|urssaf|declarer|statut|status|legal|illegal|laws?|lois?|"
+    rf"regles?|rules?|allowed|autorise|interdit|banned|regulator|regulateur|siret|"
+    rf"ftc|asa|cma|dgccrf|arpp|hmrc|irs|jep|opc|csl){_E}"
+)
+
+
+def asks_rules(text: str) -> bool:
+    """Whether the message asks what the rules are: a tax, a law, a status, what is allowed."""
+    return bool(_ASKS_RULES.search(_fold(text)))
+
+
 def rank_for_country(
     hits: Sequence[T],
     jurisdiction_of: Callable[[T], Sequence[str] | None],
     country: str | None,
     subjects_of: Callable[[T], Collection[str]] | None = None,
+    rules: bool = False,
 ) -> list[T]:
     """`hits` (best first) reordered for a creator in `country`.
 
     Another country's rules never lead: cards stating them go after every card that holds for the creator.
-    When the best card states local rules (a law or tax question), the creator's own country's cards among
-    the first `RERANK_DEPTH` lead; when that best card is another country's, with `subjects_of`, only those on
-    one of its subjects: French rate figures replace the US/UK ones, French image rights do not. General advice
-    keeps its order otherwise.
+    When the best card states local rules, or the message asks about rules (`rules`: a law or tax question), the
+    creator's own country's cards among the first `RERANK_DEPTH` lead; when that best card is another country's,
+    with `subjects_of`, only those on one of its subjects: French rate figures replace the US/UK ones, French image
+    rights do not. General advice keeps its order otherwise.
     """
     if country is None or country == "other" or not hits:
         return list(hits)
@@ -158,9 +175,9 @@ def rank_for_country(
     def juris(hit: T) -> Sequence[str]:
         return jurisdiction_of(hit) or ("all",)
 
-    law = is_local(juris(hits[0]))
+    law = is_local(juris(hits[0])) or rules
     # Another country's card on top (US/UK rate figures for a French creator): only its subjects' cards replace it.
-    twin = law and subjects_of is not None and not covers(juris(hits[0]), country)
+    twin = is_local(juris(hits[0])) and subjects_of is not None and not covers(juris(hits[0]), country)
     subjects = set(subjects_of(hits[0])) if twin and subjects_of else None
     head, tail = list(hits[:RERANK_DEPTH]), list(hits[RERANK_DEPTH:])
 
@@ -179,6 +196,25 @@ def rank_for_country(
         + [hit for hit in tail if covers(juris(hit), country)]
         + [hit for hit in tail if not covers(juris(hit), country)]
     )
+
+
+# Where a creator who writes in French and names no country is not: French-speaking creators live in France,
+# Belgium, Switzerland or Québec, so US or UK rules are never the likely answer to them.
+NOT_FRENCH_SPEAKING = frozenset({"us", "uk"})
+
+
+def rank_for_language(hits: Sequence[T], jurisdiction_of: Callable[[T], Sequence[str] | None], lang: str) -> list[T]:
+    """`hits` (best first) for a creator whose country is unknown: in French, the cards stating only US or UK rules
+    go after the others of the first `RERANK_DEPTH` ("et je dois le déclarer aux impôts ?" is not about the IRS)."""
+    if lang != "fr":
+        return list(hits)
+
+    def elsewhere(hit: T) -> bool:
+        where = jurisdiction_of(hit) or ("all",)
+        return is_local(where) and set(where) <= NOT_FRENCH_SPEAKING
+
+    head, tail = list(hits[:RERANK_DEPTH]), list(hits[RERANK_DEPTH:])
+    return [hit for hit in head if not elsewhere(hit)] + [hit for hit in head if elsewhere(hit)] + tail
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +244,8 @@ def note_for(
 ) -> JurisdictionNote | None:
     """The note for an answer led by a card of jurisdiction `lead`; None for general advice.
 
-    `local_cards`: (card id, jurisdiction) of the knowledge base's country-specific cards, to point a creator
-    whose country the leading card does not cover to their own country's cards.
+    `local_cards`: (card id, jurisdiction) of the country-specific cards related to the question, best first, to
+    point a creator whose country the leading card does not cover to their own country's cards (`MAX_SEE` at most).
     """
     if not is_local(lead):
         return None
@@ -218,7 +254,10 @@ def note_for(
     if covers(lead, country):
         return JurisdictionNote(tuple(lead), country, True)
     see = tuple(card_id for card_id, where in local_cards if is_local(where) and country in where)
-    return JurisdictionNote(tuple(lead), country, False, see)
+    return JurisdictionNote(tuple(lead), country, False, see[:MAX_SEE])
+
+
+MAX_SEE = 2  # the creator's own cards a note points to: those on the question, not every card of their country
 
 
 # Where rules hold and where the creator is, in the words of each language.
@@ -264,9 +303,13 @@ _TEXTS = {
     },
     "see": {"en": "For your country, see: {titles}.", "fr": "Pour votre pays, voyez : {titles}."},
     "none": {
-        "en": "The coach has no card on your country's rules yet: check them with an official source there.",
-        "fr": "Le coach n'a pas encore de fiche sur les règles de votre pays : vérifiez-les auprès d'une source "
-        "officielle locale.",
+        "en": "The coach has no card on your country's rules on this yet: check them with an official source there.",
+        "fr": "Le coach n'a pas encore de fiche sur les règles de votre pays à ce sujet : vérifiez-les auprès d'une "
+        "source officielle locale.",
+    },
+    "comparison": {
+        "en": "For comparison only, {rules} rules (not yours as such):",
+        "fr": "À titre de comparaison seulement, les règles {rules} (pas les vôtres telles quelles) :",
     },
     "unknown": {
         "en": "These are {rules} rules. If you create from another country, say where (or set it in /profile): "
@@ -277,12 +320,21 @@ _TEXTS = {
 }
 
 
+def comparison(note: JurisdictionNote, lang: str) -> str:
+    """What opens an answer whose rules are another country's than the creator's: they are given for comparison."""
+    return _TEXTS["comparison"][lang].format(rules=_rules_name(note, lang))
+
+
+def _rules_name(note: JurisdictionNote, lang: str) -> str:
+    names = _RULES[lang]
+    return " / ".join(names[code] for code in note.rules_of if code in names) or names["eu"]
+
+
 def describe(note: JurisdictionNote, lang: str, title_of: Callable[[str], str | None]) -> str | None:
     """The note in a sentence or two for the creator, in `lang` ("fr" or "en"); None when the rules are theirs."""
     if note.applies:
         return None
-    names = _RULES[lang]
-    rules = " / ".join(names[code] for code in note.rules_of if code in names) or names["eu"]
+    rules = _rules_name(note, lang)
     if note.applies is None:
         return _TEXTS["unknown"][lang].format(rules=rules)
     text = _TEXTS["foreign"][lang].format(rules=rules, where=_IN[lang].get(note.country or "other", _IN[lang]["other"]))

@@ -102,6 +102,7 @@ FACT_FLAGS = (
     ("asks_bank_details", "bank_details_request"),
     ("copyright_threat", "fake_copyright_notice"),
     ("fake_reviews", "fake_reviews"),
+    ("financial_unregistered", "unregistered_financial"),
 )
 MAX_READ = 8_000
 EXTRACT_CHARS = 2_000
@@ -181,8 +182,8 @@ SMALL_TALK = _rx(
     r"i'll (?:come back|be back|get back to you)(?: later| tomorrow| soon)?|"
     r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
     r"j'ai une (?:petite )?question|i have a (?:quick )?question|quick question|petite question|"
-    r"do you speak (?:french|english)|tu parles (?:anglais|francais)|vous parlez (?:anglais|francais)|"
-    r"parles[- ]tu (?:anglais|francais)|"
+    r"(?:do you speak|tu parles|vous parlez|parles[- ]tu|parlez[- ]vous|can you speak|speak) (?:anglais|francais|"
+    r"french|english)(?: (?:aussi|too|also|as well|egalement))?|hey there|hi there|hello there|"
     r"merci pour (?:ton|votre|ces|les|tes|vos|cette|ta) (?:aide|conseils?|reponses?|infos?|explications?|retour)|"
     r"thanks? (?:you )?for (?:the|your|all the|these|this) (?:help|tips|advice|answers?|info|explanations?)|"
     r"(?:ca|cela|that|this|it|you) (?:m'aide|m'a aide|aide|helps?|helped)(?: (?:me|moi))?"
@@ -202,7 +203,9 @@ DOMAIN = _rx(
     r"communaute|community|fans?|contrats?|contracts?|signer|sign|clauses?|exclusiv\w*|droits?|rights?|usage|"
     r"whitelist\w*|licen[cs]\w*|cession|paid|pay|paye\w*|payer|paie|paiement|payment|rémun\w*|remun\w*|"
     r"cachets?|fees?|tarifs?|rates?|prix|price|pricing|charge|devis|factur\w*|invoic\w*|budget|money|argent|"
-    r"thune|gifts?|gifted|cadeaux?|offerts?|free (?:products?|stuff)|produits? gratuits?|pr (?:box|package)|"
+    r"thune|gifts?|gifted|cadeaux?|offerts?|free (?:products?|stuff)|produits? gratuits?|pr (?:box(?:es)?|packages?)|"
+    r"colis|unsolicited|non sollicite\w*|raw footage|footage|rushs?|rushes|cost|costs|coute|cout|nda|"
+    r"non-disclosure|confidentialit\w*|integrations?|dedicated (?:videos?|posts?)|"
     r"offres?|offers?|propos\w*|deals?|dm|dms|mails?|emails?|agences?|agency|agencies|agents?|managers?|"
     r"#ad|#pub|#sponsored|#gifted|pub|publicit\w*|ads?|advert\w*|disclos\w*|mention\w*|label|transparen\w*|"
     r"arpp|dgccrf|asa|cma|ftc|hmrc|urssaf|siret|tva|vat|impots?|tax\w*|declar\w*|micro[- ]?entrep\w*|"
@@ -219,7 +222,10 @@ DOMAIN = _rx(
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
     r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
-    r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies))\b"
+    r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies)|"
+    # products whose promotion the law frames: what a creator may claim for them
+    r"complements? alimentaires?|(?:food |dietary )?supplements?|avant[- /]apres|before[- /]after|allegations?|"
+    r"health claims?)\b"
 )
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
@@ -238,20 +244,22 @@ ADJACENT = _rx(
     r"blue (?:tick|check)|cinematic|b-?roll|colou?r grad\w*|etalonnage|"
     # growing the account: "more views", "plus de vues" (a number before them is an audience size)
     r"(?:more|plus de|plus d') ?(?:views|vues|followers|abonnes|likes|reach|portee|visibilite|subs|subscribers)|"
+    r"product (?:shots?|photos?|photography)|photos? (?:de )?produits?|packshots?|"
     r"eclairage|micro(?:phone)? (?:for|pour)|filming|filmer|which app|quelle app|bio (?:insta|instagram)|"
     r"thumbnail|miniature|captions?|legendes?|viral|buy followers|acheter des (?:abonnes|followers)|"
     r"(?:sons?|sounds?|musiques?) (?:tendance|trending|virale?s?)|trending (?:sounds?|audios?)|"
     r"(?:which|quel(?:le)?) (?:mic|micro|camera|phone|telephone|iphone|ring ?light|tripod|trepied|app)|"
     r"iphone|sony|canon|gopro|vlogs?\b|tradui\w*|translate|recette|recipe|weather|meteo|editing app|"
     r"app (?:de|pour) (?:montage|editer)|username|pseudo|nom d'utilisateur|en (?:espagnol|anglais|allemand|italien)|"
-    r"in (?:spanish|french|german|italian)|comment on dit|how do you say|je me sens|i feel (?:bad|down|like|so)|"
+    r"in (?:spanish|french|german|italian)|comment on dit|how do you say|je me sens|i feel (?:bad|"
+    r"down|so|like (?:i\b|i'm|giving up|quitting|nobody|no one|a failure|an? imposter))|"
     r"comparant|comparer mes|comparing my|burn ?out|motivation|"
     # when to post, growth, gear, account trouble, nerves: a creator's life, not a deal
     r"(?:a )?quel(?:le)?s? (?:heure|jour|moment)s? (?:pour |de )?(?:poster|publier)|"
     r"what (?:time|days?) (?:to|should i|do i) (?:post|publish)|"
     r"augmenter (?:mes|ses|les|ma|son|sa|ton|ta|tes|nos) (?:vues|abonnes|followers|engagement|portee|visibilite|likes)|"
     r"(?:increase|boost|get more) (?:my |your )?(?:views|reach|followers|likes|subs|subscribers)|"
-    r"grow (?:on|my|an?|your)\b|appareil(?: photo)?|objectif photo|tripod|trepied|"
+    r"grow (?:on|my|an?|your|from|to|past|fast\w*|quick\w*)\b|appareil(?: photo)?|objectif photo|tripod|trepied|"
     r"(?:compte|account|chaine|channel|insta|instagram|ig|tiktok|youtube|page)\b[^.?!\n]{0,25}\b(?:bloque\w*|"
     r"suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
     r"desactive\w*|supprime\w*|locked|suspended|banned|hacked|disabled|deleted|restricted)|"
@@ -265,10 +273,23 @@ ADJACENT = _rx(
 )
 # Money beside the domain: earning from the platform itself (ad revenue, creator funds), or buying something for
 # oneself ("negotiate a lower price on a sofa"). Off-topic unless a deal word comes with it.
-PLATFORM_MONEY = _rx(
+_HAGGLE_AND_VIEWS = (
     r"(?:negotiat\w*|negoci\w*|haggle|marchander|bargain)\b[^.?!\n]{0,40}\b(?:lower|cheaper|discount|moins cher|"
     r"baisser|rabais|remise|reduction|rent|loyer|landlord|proprio\w*|bailleur|salary|salaire|raise|car|voiture|"
-    r"sofa|canape|house|maison|apartment|appartement|mortgage|phone plan|forfait)\b|"
+    r"sofa|canape|house|maison|apartment|appartement|mortgage|phone plan|forfait|ring ?light|camera|appareil|"
+    r"micro|mic|laptop|ordi\w*|leboncoin|vinted|ebay|marketplace|craigslist|second[- ]hand|occasion)\b|"
+    # what a platform pays for views: "how much does youtube pay per 1000 views", "cb pour 1M de vues"
+    r"\b(?:pay|pays|paid|paie\w*|paye\w*|rapporte\w*|verse\w*|earn\w*|gagne\w*|make|makes)\b[^.?!\n]{0,40}?"
+    r"\b(?:per|par|pour|for|every|chaque)\s+(?:\d[\d\s.,]*\s?(?:k|"
+    r"m|000)?|un million|a million|million|mille|a thousand)"
+    r"\s*(?:de\s+)?(?:views|vues|streams|ecoutes|plays)\b"
+)
+# A purchase haggled over, or what a platform pays per views: no deal, whoever "offers" ("le mec en veut 60€").
+HAGGLE_OR_VIEWS = _rx(_HAGGLE_AND_VIEWS)
+PLATFORM_MONEY = _rx(
+    _HAGGLE_AND_VIEWS + r"|"
+    r"\b(?:programme?|program|fonds|fund) (?:de |of )?(?:remuneration|monetisation|monetization|createurs?|creators?)"
+    r"\s+(?:de |on |sur )?(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|"
     r"\b(?:pubs?|ads|adsense|monetisation|monetization|revenus? publicitaires?|ad revenue|partner program|"
     r"programme partenaire|creator fund|fonds (?:des )?createurs|creator rewards|rpm|cpm)\s+(?:(?:de|on|sur)\s+)?"
     r"(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|\b(?:youtube|tiktok|twitch) (?:ads|adsense|pubs?|"
@@ -330,7 +351,8 @@ ARTICLE_FRAME = _rx(
     r"me dit|m'a dit|approached me|reached out)\b"
 )
 CREATOR_FRAME = _rx(
-    r"\b(?:they're|theyre|they are|they've been) (?:asking|offering|proposing|sending|paying|giving)\b|"
+    r"\b(?:they're|theyre|they are|they've been) (?:only |just |also |now |still |even )?"
+    r"(?:asking|offering|proposing|sending|paying|giving|inviting|gifting)\b|"
     r"(?:\b(?:brand|marque|agency|agence|company|boite|entreprise|they|they've|ils|elles|she|he|elle|"
     r"il|someone|quelqu'un|une? marque|the brand|la marque|l'agence|the agency|"
     # the brand of a deal under way: "the brand I'm working with wants…", "la marque avec qui je bosse veut…"
@@ -339,6 +361,8 @@ CREATOR_FRAME = _rx(
     r"fais|ai signe|signed)(?: with| avec)?)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou)\b)[\w']+\s+){0,3}?"
     r"(?:offered|offers|offer|offering|proposed|proposes|wants|want|wanted|asked|asks|ask|sent|sends|dm'?e?d|messaged|"
+    r"hit me up|hits me up|slid into my dms?|wrote|emailed|texted|"
+    r"paying|pays|inviting|sending|gifting|"
     r"contacted|told|is offering|are offering|is asking|are asking|would like|me propose|me proposent|m'a propose|"
     r"m'ont propose|me demande|me demandent|m'a demande|m'ont demande|m'offre|m'offrent|m'a offert|m'envoie|"
     r"m'a envoye|m'(?:a|ont) (?:contacte|approche|invite)(?:e|s|es)?|m'a ecrit|veut|veulent|voudrait|voudraient|"
@@ -346,7 +370,8 @@ CREATOR_FRAME = _rx(
     r"invited me|invites me|m'invite|m'invitent|"
     # coming back with new terms: "la marque revient vers moi avec 300€", "they got back to me"
     r"revient vers moi|reviennent vers moi|came back|come back|comes back|got back to me|recontacte|m'a recontacte)\b|"
-    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a|offre|propose|demande)|"
+    # "on m'a dit que la loi…" is hearsay, not an offer
+    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a(?! dit\b)|offre|propose|demande)|"
     r"(?:je me|jme|j'me) suis fait (?:contacter|approcher|dm)|i (?:got|was|'ve been) (?:contacted|approached|dm'?e?d|"
     r"messaged) by|"
     r"i(?:'ve| have)? been (?:approached|contacted|reached out to|sent|offered|asked|pitched|invited)|"
@@ -357,13 +382,18 @@ CREATOR_FRAME = _rx(
     r"(?:dm|offer|email|mail|message|deal|proposal) from|(?:un|une) (?:dm|mail|message|proposition|offre) d(?:e|')|"
     # an offer in the passive or under way: "got offered 200", "je bosse avec une marque qui…", "they're gonna pay"
     r"(?:got|been|was|were|get|gets) (?:offered|proposed|pitched|invited|approached|contacted)|"
+    # "got a brand asking for raw footage", "j'ai une marque qui veut…": the creator has this brand on their hands
+    r"(?:i've got|i got|got|i have|there's|j'ai) (?:a|an|this|une|un|cette) (?:\w+ )?(?:brand|company|agency|client|"
+    r"marque|agence|boite|entreprise) (?:(?:that|who|qui) )?(?:asking|offering|wanting|wants|paying|sending|inviting|"
+    r"veut|propose|demande|m'offre|me paie)|"
     r"(?:je bosse|je travaille|je collabore|i'm working|i am working|i work|i'm partnered|i signed|j'ai signe|"
     r"i'm negotiating|i am negotiating|je negocie) (?:avec|with) (?:une?|a|an|the|la|le|cette|ce|this|my|ma|mon) "
     r"(?:[\w'-]+ ){0,2}?(?:marque|brand|agence|agency|boite|company|entreprise|client)|"
     r"(?:une? marque|a brand|the brand|la marque|l'agence|the agency) (?:qui|that|who) (?:me|m') ?"
     r"(?:paie|paye|paient|payent|pays|paid|owes|doit|devait|a paye)|"
     r"(?:they|ils|elles|the brand|la marque)(?:'ll| will| would|'d|'re gonna|'re going to| are gonna| are going to|"
-    r" vont| va)? (?:me )?(?:pay|paient|payent|payer|offer|offrent|offrir|give|"
+    r" vont| va)?(?: only| just| also| still| now)? (?:me )?(?:pay|paient|payent|payer|offer|offrent|offrir|give|"
+    r"promise|promised|promises|"
     r"donnent)))"
 )
 OFFER_TERMS = _rx(
@@ -373,7 +403,8 @@ OFFER_TERMS = _rx(
     r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|commission|affiliat\w*|"
     r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|gratuit\w*|"
     r"gratos|for free|free of charge|sans obligation|no obligation|"
-    r"whitelisting|paid ads|sponsored|sponso|competitors?|concurren\w*|other brands?|autres? marques?)\b|"
+    r"whitelisting|paid ads|sponsored|sponso|competitors?|concurren\w*|"
+    r"other (?:\w+ )?brands?|autres? (?:\w+ )?marques?)\b|"
     # how long a term binds: "for 2 years", "pendant 6 mois"
     r"\b(?:for|pendant|during|sur|over) \d+ (?:years?|months?|ans?|annees?|mois|weeks?|semaines?)\b"
 )
@@ -388,7 +419,16 @@ MONEY = _rx(
 )
 DELIVERABLE = _rx(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a|la|le|par|per|each|the)\s+(?:reels?|posts?|"
-    r"stories|story|videos?|tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b"
+    r"stories|story|videos?|tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?|(?:\d+ ?s )?"
+    r"integrations?|segments?|dedicated videos?)\b"
+)
+# Pieces traded for a product, as a fee is for money: "2 reels + 5 stories for a free sweatshirt", "3 tiktoks contre
+# des produits offerts", "free hoodie in exchange for a reel".
+GIFT_TRADE = _rx(
+    r"\b(?:for|contre|in exchange for|en echange d\w*|against)\s+(?:a |an |une? |des |the |some |their |leur |leurs |"
+    r"du |de la )?(?:free|gratuit\w*|offert\w*|gifted|products?|produits?)\b|"
+    r"\b(?:free|gratuit\w*|offert\w*|gifted)\b[^.?!\n]{0,30}\b(?:for|contre|in exchange for|en echange d\w*)\s+"
+    r"(?:\d+|une?|a|an|one|two|deux|three|trois)\s"
 )
 # A business making the creator an offer, named by what it is ("un site de paris en ligne veut me sponso", "a
 # restaurant near me invited me"): the subject is a business, the verb an offer or an ask made to the creator.
@@ -402,6 +442,36 @@ BUSINESS_FRAME = _rx(
     r"want|offers|offered|offering|approached me|"
     r"invited me|invites me|asked me|asks me|is offering|would like|dm'?e?d me|messaged me|contacted me|"
     r"reached out)\b(?! dire\b)"
+)
+# Whoever the giver is (a brand's own name, "my manager", "the hotel"), a verb of giving or paying aimed at the
+# creator tells one offer: "Kooki Snacks wants to gift me a box", "the hotel is inviting me", "ils me doivent 400€",
+# "elle veut m'envoyer". Under "if" or "when" it is only supposed (see `_framed`).
+TO_ME_FRAME = _rx(
+    r"\b(?:wants?|wanted|would like|'d like|would|'d|is going|are going|gonna|will|'ll|offered|offers|agreed|promised|"
+    r"(?:is|are|was|were) (?:happy|willing|ready))(?: to)? (?:gift|send|pay|give|offer|invite|sponsor|hire|fly|host|"
+    r"feature|ship|comp|cover)\s+me\b|"
+    r"\b(?:is|are|'s|'re|was|were) (?:\w+ )?(?:paying|inviting|sending|giving|gifting|offering|flying|hosting|"
+    r"sponsoring|hiring)\s+me\b|"
+    r"\b(?:owes?|owed) me\b|\b(?:me|m') ?(?:doi(?:t|vent)|devai(?:t|ent))\b|"
+    # French puts the creator before a finite verb: "la marque me paie 300€", "ils me versent", "elle m'offrira"
+    # (not "je me paie", "tu me proposes", nor an infinitive after a modal: "doit me payer combien ?")
+    r"(?<!\bje )(?<!\btu )(?<!\bvous )(?<!\bj')\b(?:me|m') ?(?:pai(?:e|ent|era|eront|erait)|pay(?:e|ent|era|eront)|"
+    r"vers(?:e|ent|era|eront)|donn(?:e|ent|era|eront)|offr(?:e|ent|ira|iront)|envoi(?:e|ent|era|eront)|"
+    r"fil(?:e|ent|era)|rembours(?:e|ent|era)|remuner(?:e|ent|era))\b|"
+    r"\b(?:veut|veulent|voudrait|voudraient|voulait|va|vont|propose|proposent|a propose|ont propose|accepte|"
+    r"acceptent)(?: de| d')? ?(?:m'(?:offrir|envoyer|inviter|heberger|sponsoriser)|me (?:payer|donner|verser|"
+    r"sponsoriser|remunerer|rembourser|filer|offrir|envoyer))\b"
+)
+# The creator's own deal, named as theirs: "my first paid collab: 300 dollars", "mon contrat avec eux, 400€", "j'ai
+# un deal en cours avec une appli", "j'ai 3 propositions". One offer with an amount (see `understand`).
+OWN_DEAL = _rx(
+    # one deal, the creator's: "mes contrats" are deals in general ("la TPS sur mes contrats ?")
+    r"\b(?:my|mon|ma) (?:\w+ )?(?:paid |payee? |brand |first |new |premier |premiere |nouveau |nouvelle )?"
+    r"(?:collab|collaboration|deal|contrat|contract|partenariat|partnership|sponsorship|sponso|brand deal|campaign|"
+    r"campagne)\b|"
+    r"\b(?:j'ai|jai|i have|i've got|i got|i've|i signed|j'ai signe) (?:un|une|a|an|\d+|deux|trois|quatre|two|three|"
+    r"four|several|plusieurs) (?:\w+ )?(?:deals?|contrats?|contracts?|partenariats?|partnerships?|collabs?|"
+    r"propositions?|offres?|offers?|proposals?)\b"
 )
 # The creator quoting the offer's own document ("their contract says «…»", "dans leur contrat il y a écrit").
 DOCUMENT_FRAME = _rx(
@@ -445,6 +515,12 @@ RATE_QUESTION = _rx(
     r"(?:rates|rate card|grille|tarifs|prix)|grille tarifaire|set(?:ting)? (?:my|your) (?:rates|prices)|"
     r"fixer (?:mes|ses|tes) (?:tarifs|prix)|en general|generalement|normalement|in general|generally|usually|"
     r"typically|on average|"
+    # anyone's audience, not the creator's own offer: "when you have 6k followers", "pour un compte de 5000 abonnés"
+    r"(?:when|if|once|quand|si|lorsqu'?) ?(?:you|u|on|t') ?(?:have|has|got|'ve|a|as|fait|fais) (?:only |just |juste |"
+    r"seulement |about |around |like |environ |genre )?(?:\d[\d.,]*k?|an? (?:small|big|tiny)|"
+    r"un (?:petit |gros )?compte|une (?:petite )?(?:audience|communaute))|"
+    r"(?:for|pour) (?:a|an|un|une|any) (?:\w+ )?(?:account|page|creator|influencer|compte|createur|creatrice|"
+    r"influenceu\w*)\b|(?:for|pour) (?:someone|quelqu'un) (?:with|avec|qui a|who has)\b|"
     r"en moyenne|going rate|standard rate|average (?:rate|price|fee)|tarif moyen|prix moyen|"
     r"(?:normal|fair|good|decent|correct|reasonable|usual|bon|juste|raisonnable) (?:rate|tarif|prix|price)|"
     r"(?:rate|tarif|prix|price) (?:normal|correct|juste|raisonnable|habituel)|"
@@ -460,7 +536,9 @@ OFFER_WORDS = _rx(
     r"paying|verse\w*|"
     r"selectionne\w*|selected|chosen|choisi\w*|download|telecharg\w*|lien|link|login|connect\w*|"
     r"colis|parcels?|packages?|box|produits?|products?|echantillons?|samples?|giveaways?|concours|jeux?[- ]concours|"
-    r"prize|takeover|haul)\b"
+    r"prize|takeover|haul|fees?|nda|cachet|say|dire|claim|claims|affirmer|pretend\w*|footage|rushs?|rushes|"
+    # paying in exposure: "on peut t'offrir de la visibilité"
+    r"exposure|visibilite|visibility|offrir)\b"
 )
 # "Should I accept?", "c'est une arnaque ?", "is this legit?", "worth it?": a verdict asked for.
 ASKS_VERDICT = _rx(
@@ -475,6 +553,7 @@ ASKS_VERDICT = _rx(
 # --- follow-ups --------------------------------------------------------------------------------------------------
 FOLLOW_UP_START = _rx(
     r"^\s*(?:(?:ok|okay|okk|d'accord|d accord|dac|dacc|ah|oh|hmm+|mm+|super|cool|merci|thanks|thx|right|alright|yes|"
+    r"wait|hold on|attends|attend|euh+|hm+|"
     r"oui|ouais|yeah|great|top|parfait|nice|i see|je vois|got it)[\s,.!]+)*"
     r"(?:and|et|but|mais|what about|how about|what if|if they|if she|if he|s'ils?|si (?:elle|il|ils|elles|la marque|"
     r"on|je|j')|same (?:for|question|thing|answer|rules?|if|with)|meme (?:chose|question|reponse|regle)|"
@@ -486,7 +565,8 @@ FOLLOW_UP_START = _rx(
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
     r"leur|leurs|eux|lui|y|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
-    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather)\b|\bc'est\b(?! quoi)|"
+    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather|more|less|lequel|laquelle|"
+    r"lesquel\w*|which one|which of them)\b|\bc'est\b(?! quoi)|"
     # French object pronouns, told from articles by the subject before them: "je la poste", "je l'ai ouvert"
     r"\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|ne|n')\s*(?:le|la|les|l'|lui|leur|y|en)(?:\b|(?<=')\w)"
 )
@@ -496,11 +576,33 @@ CONTINUES = _rx(
     r"^\s*(?:meme|even)\b|\b(?:what would (?:that|it|this) look like|in that case|dans ce cas|ca donne quoi|"
     r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)|"
     # the last answer applied elsewhere: "does that apply to youtube too?", "ça marche aussi pour les stories ?"
-    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go)|"
+    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go|"
+    r"include|cover|mean)|"
     r"\b(?:ca|cela|c'est) (?:s'applique|marche|vaut|compte|change|pareil|valable|aussi)|"
     r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
+# Asking how to word what was just advised.
+PHRASING = _rx(
+    r"\bhow (?:do|should|can|would) i (?:phrase|word|formulate|put|say) (?:it|that|this|the|my)\b|"
+    r"\bcomment (?:je )?(?:le |la |l'|les )?(?:formuler|formule|tourner|tourne|dire|dis)\b"
+)
+# A judgement of "that": a few words, a pronoun pointing back, a verdict word ("c'est légal ça au moins ?").
+SHORT_JUDGEMENT = _rx(
+    r"^\s*(?:(?:wait|but|mais|et|and|so|donc|ok)[\s,]+)?(?:c'est|is (?:that|it|this)|that's|it's|ca (?:c'est|est)|"
+    r"est[- ]ce que c'est|is this)\s+(?:\w+\s+)?(?:legal|illegal|normal|ok|okay|fair|enough|assez|correct|honnete|"
+    r"legit|risky|risque|safe|grave|allowed|autorise|interdit|banned|common|courant|standard|bien|good|bad|"
+    r"reasonable|raisonnable)\b[^?]*\b(?:ca|cela|that|this|it|au moins|though|even|vraiment|really)\b|"
+    r"^\s*(?:is (?:that|it|this)|c'est) (?:even|vraiment|really|seulement|meme) \w+"
+)
+SHORT_JUDGEMENT_WORDS = 7
+# The last answer worked on again: "write it in English", "make that shorter", "tu peux me le traduire ?".
+REDO_IT = _rx(
+    r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
+    r"them|those)\b|\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|dire|traduire|reformuler|resumer|envoyer|mettre|"
+    r"rediger|raccourcir|refaire|formuler)\b"
+)
+REDO_WORDS = 9
 # "is that legal?", "c'est normal ?", "is it enough?": a few words judging what the previous message said.
 SHORT_PREDICATE = _rx(
     r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
@@ -527,7 +629,7 @@ GIVE_ME = _rx(
 # "and if they refuse?").
 ASKING_WORDS = re.compile(
     r"(?:how much|combien|charge\w*|factur\w*|pa(?:y|ie|ye)\w*|prix|price\w*|tarifs?|rates?|fees?|money|argent|"
-    r"budget|accept\w*|refus\w*|decline|negoci\w*|negotiat\w*|\d.*)"
+    r"budget|accept\w*|refus\w*|decline|negoci\w*|negotiat\w*|counter|contre[- ]?proposition|\d.*)"
 )
 # Asking for the next step or a worked example of what was just said: "give me a template", "je fais quoi
 # maintenant ?". With no topic of its own, it continues the previous message.
@@ -545,9 +647,11 @@ NEXT_ASK = _rx(
 PAY_TO_JOIN = _rx(
     # "paid" as an adjective ("the paid promotion box", "a paid partnership") is the creator being paid, not paying.
     r"\b(?:pay|paying|paid(?! (?:promotions?|partnerships?|posts?|ads?|adverts?|content|collabs?|collaborations?|"
-    r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?))|payer|"
+    r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?|social|media|"
+    r"usage|amplification|boost\w*|whitelisting|search|placement))|payer|"
     r"paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
-    r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|starter|ambassad\w*|inscription|registration|"
+    r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|"
+    r"starter|ambassad\w*|inscription|registration|"
     r"sign[- ]?up|join|joining|rejoindre|membership|adhesion|abonnement|subscription|frais|fee|fees|deposit|acompte|"
     r"caution|formation|training|course|programme?|program|shipping|livraison|port|envoi|postage|produits?|"
     r"products?|collection|pack|box|echantillons?|samples?|verification|colis|parcel|assurance|insurance|"
@@ -633,7 +737,10 @@ BANNED_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "finance",
         r"forex|\bcfd\b|options binaires|binary options|trading signals?|signaux de trading|copy ?trading|"
-        r"investissement garanti|guaranteed returns?|rendements? garantis?|crypto (?:trading|signals?)|"
+        r"investissement garanti|guaranteed returns?|rendements? garantis?|crypto (?:trading )?signals?|"
+        r"signaux (?:de )?(?:trading|crypto)|"
+        # a crypto trading app is a crypto service (allowed once registered); its signals or courses are banned
+        r"crypto trading (?:course|formation|bot|group|groupe)|"
         r"formation (?:en )?trading|trading (?:course|formation|bot)",
     ),
     (
@@ -676,8 +783,12 @@ def understand(
         return Understanding("small_talk", language)
     body = strip_quoted(text)
     flags, facts, category = _red_flags(body, profile)
+    if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
+        # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
+        return Understanding("off_topic", language)
     pasted = _pasted_offer(text, folded)
     if pasted:
+        flags = _joined(flags, own_words_flags(body))
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
     framed, supposed = _framed(flat)
@@ -685,27 +796,60 @@ def understand(
     # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount.
     framed = framed or (supposed and money)
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
+    # The creator's own deal with its amount ("my first paid collab!! 300 dollars"), unless they ask what to charge.
+    framed = framed or bool(OWN_DEAL.search(flat) and money and not RATE_QUESTION.search(flat))
     if (HYPOTHETICAL.search(flat) or HABITUAL.search(flat)) and not money:
         framed = False  # what brands may ask in general, not an offer received
+    traded = bool(GIFT_TRADE.search(flat))  # pieces for a product, as for a fee
     market = bool(GENERIC_BRANDS.search(flat))  # what brands do in general, amounts included
+    # A business inviting the creator, or anyone giving to them, is the offer itself ("this hotel invited me for 2
+    # nights"); another frame ("a brand wrote to me") needs what is offered.
+    gives = framed and _gives(flat)
     described = not market and (
-        (framed and bool(terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
-        or (money and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
+        (framed and bool(gives or terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
+        or ((money or traded) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
+    if described and TAX_ASK.search(flat):
+        described = False  # "faut déclarer les cadeaux aux impôts ? on m'a envoyé une trottinette": the creator's tax
     previous = next((h for h in reversed(history) if h.strip()), None)
     # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
     if described and previous is not None and not money and not DELIVERABLE.search(flat):
         described = not _follow_up(flat, words, previous)
     if described:
+        flags = _joined(flags, own_words_flags(body))
         verdict = bool(ASKS_VERDICT.search(flat))
         return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
     if previous is not None and _follow_up(flat, words, previous):
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
-    if not flags and (not DOMAIN.search(flat) or adjacent(flat)):
+    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+# The creator's own tax on what they got: declaring it, paying tax on it. A question of law, whatever was received.
+TAX_ASK = _rx(
+    r"\b(?:declar\w*|(?:pay|payer|owe|charge|charger|facturer|collect) (?:\w+ )?(?:taxes?|impots?|tva|vat|tps|tvq|gst|"
+    r"hst)|taxable|imposables?|(?:taxes?|impots?) (?:on|sur))\b"
+)
+
+
+def _gives(flat: str) -> bool:
+    """A business offering or inviting, or anyone giving to the creator: not one who only wrote or got in touch."""
+    if TO_ME_FRAME.search(flat):
+        return True
+    return any(not CONTACT_ONLY.search(match.group(0)) for match in BUSINESS_FRAME.finditer(flat))
+
+
+CONTACT_ONLY = _rx(
+    r"\b(?:ecrit|contacte\w*|approche\w*|dm'?e?d?|messaged|contacted|reached out|approached)(?: me)?$|"
+    r"\b(?:wants|want|veut|veulent|voudrait|voudraient|would like)$"
+)
+
+
+def _joined(flags: tuple[str, ...], more: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*flags, *more]))
 
 
 def _framed(flat: str) -> tuple[bool, bool]:
@@ -713,7 +857,7 @@ def _framed(flat: str) -> tuple[bool, bool]:
     brand asks for exclusivity, how much more?", "si une marque me demande les droits…", "if they offer me…"): an
     offer under "if", or under "when" in the present, is a general question, not one the creator received."""
     told = supposed = False
-    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME):
+    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME, TO_ME_FRAME):
         for match in pattern.finditer(flat):
             condition = CONDITION_BEFORE.search(flat, max(0, match.start() - 30), match.start())
             if condition is None or (condition.group(1) not in IF_WORDS and PAST_FRAME.search(match.group(0))):
@@ -745,6 +889,35 @@ def adjacent(flat: str) -> bool:
     return bool(ADJACENT.search(flat)) and not _mentions(STRONG_DOMAIN, flat)
 
 
+# Where and what a creator posts, and to whom: words of the domain that alone make no deal ("how do I make my reels
+# look more professional?", "un nom pour ma chaîne youtube"). A message whose only domain words are these is about
+# making content, not about brands, money or the law; retrieval may still place it (the engine asks it).
+CRAFT_WORD = _rx(
+    r"(?:reels?|stories|story|posts?|tiktoks?|videos?|shorts?|instagram|insta|ig|youtube|yt|twitch|snap\w*|linkedin|"
+    r"pinterest|x|twitter|threads|platforms?|plateformes?|audience|abonne\w*|followers?|folowers|communaute|"
+    r"community|fans?|comments|commentaires?|micro|niche)"
+)
+
+
+def _craft_only(flat: str) -> bool:
+    """Only words of making content, and no pieces traded for something ("2 reels + 5 stories for a sweatshirt")."""
+    terms = [
+        m.group(0) for m in DOMAIN.finditer(flat) if not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()])
+    ]
+    if not terms or not all(CRAFT_WORD.fullmatch(term) for term in terms) or _mentions(STRONG_DOMAIN, flat):
+        return False
+    return not (COUNTED_PIECES.search(flat) and TRADE_WORD.search(flat)) and not ASKED_OF.search(flat)
+
+
+COUNTED_PIECES = _rx(
+    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five)\s+(?:reels?|posts?|stories|story|videos?|"
+    r"tiktoks?|shorts?)\b"
+)
+# What a deal asks of the creator: "how many stories is normal to ask for with one reel?"
+ASKED_OF = _rx(r"\b(?:ask(?:ing)? for|to ask|charge|demander|exiger|exige\w*|inclu\w*|bundle|package)\b")
+TRADE_WORD = _rx(r"\b(?:for an?|for the|for some|contre|en echange|in exchange|in return|en retour)\b")
+
+
 def _mentions(pattern: re.Pattern[str], flat: str) -> bool:
     """Whether `pattern` occurs in `flat` other than right after a negation ("without a sponsor")."""
     return any(not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()]) for m in pattern.finditer(flat))
@@ -758,25 +931,54 @@ def _small_talk(flat: str, words: list[str]) -> bool:
         return False
     if SMALL_TALK.match(bare):
         return True
+    if len(words) <= ABOUT_BOT_WORDS and ABOUT_BOT.search(bare) and not DOMAIN.search(VOCATIVE.sub(" ", bare)):
+        return True  # "c'est gratuit ton service ?", "what languages do you speak?": about the coach itself
+    if CLOSING.match(bare) and "?" not in bare:
+        return True  # "je reviens vers toi après avoir parlé à la marque": the creator leaves, whatever the subject
     # Chat in words the list above lacks ("ok merci je vais voir ça", "thanks!! you're a lifesaver", "hello there"):
     # a short message with a greeting, thanks or an acknowledgement, that asks nothing and names no subject.
     return (
         len(words) <= CHAT_MAX_WORDS
         and bool(CHAT_ANCHOR.search(bare))
         and not ASKS_SOMETHING.search(RELATIVE_WH.sub(" ", bare))
-        and not DOMAIN.search(bare)
+        and not DOMAIN.search(VOCATIVE.sub(" ", bare))
         and not ADJACENT.search(bare)
     )
 
 
-CHAT_MAX_WORDS = 9
+CHAT_MAX_WORDS = 12
+# Asking about the coach itself: what it costs, which languages it speaks.
+ABOUT_BOT = _rx(
+    r"\b(?:are you|is (?:the bot|this bot|the app|this app|the coach)|es[- ]tu|t'es|tu es) (?:\w+ )?"
+    r"(?:free|gratuit\w*|payant\w*|paid)\b(?! (?:products?|stuff|produits?))|"
+    r"\b(?:ton|votre|your|this|ce|cet|le) (?:service|bot|app|appli|application|outil|tool|coach)\b[^?]{0,20}"
+    r"\b(?:free|gratuit\w*|payant\w*|cost\w*|coute\w*|cher)\b|"
+    r"\b(?:gratuit|payant|free)\b[^?]{0,12}\b(?:ton|votre|your|this|ce) (?:service|bot|app|appli|outil|tool)\b|"
+    r"\b(?:what|which|quelles?) (?:languages?|langues?) (?:do |can )?(?:you|tu|vous)\b|"
+    r"\b(?:tu|vous|you) (?:parles?|parlez|speak|comprends|comprenez|understand) (?:quelles? |which |what )?"
+    r"(?:langues?|languages?)\b"
+)
+ABOUT_BOT_WORDS = 8
+# The coach named as the one spoken to ("hey coach!", "merci le bot"): no subject.
+VOCATIVE = _rx(r"\b(?:(?:le |the |mon |my )?(?:coach|bot|robot))\b")
+# Leaving to act and come back: "je reviens vers toi après avoir parlé à la marque", "I'll let you know what they say".
+CLOSING = _rx(
+    r"^(?:(?:ok\w*|okay|merci\w*|thanks?|thank you|thx|super|cool|parfait|perfect|great|top|d'accord|alright)[\s!.,]+)*"
+    r"(?:je (?:reviens|reviendrai|repasse|repasserai) vers (?:toi|vous)|"
+    r"je (?:te|vous) (?:redis|redirai|tiens au courant|tiendrai au courant|dirai)|"
+    r"i'?ll (?:get back to you|let you know|keep you posted|report back|come back)|"
+    r"will (?:let you know|keep you posted|report back)|i'?ll circle back)\b"
+)
 # What chat is made of: a greeting, thanks, an acknowledgement, praise for the answer, a goodbye.
 CHAT_ANCHOR = _rx(
     r"\b(?:hi+|hey+|hello+|hiya|salut|slt|coucou|bonjour|bjr|bonsoir|yo|thanks?|thank you|thx|ty|tysm|merci\w*|"
-    r"ok+|okay|oki\w*|k+|mrc|mrci|mci|d'accord|dac|cool|super|top|genial|parfait|perfect|great|nice|awesome|amazing|brilliant|"
+    r"ok+|okay|oki\w*|k+|mrc|mrci|mci|d'accord|dac|cool|super|top|genial|"
+    r"parfait|perfect|great|nice|awesome|amazing|brilliant|"
     r"excellent|nickel|"
     r"bye|ciao|bisous|cheers|lol|mdr|haha\w*|good (?:morning|afternoon|evening|night)|"
-    r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend)\b"
+    r"bonne (?:journee|soiree|nuit|fin de journee)|bravo|helpful|utile|clair|lifesaver|legend|(?:ok){2,}|"
+    r"hope (?:you|your|u)|j'espere que (?:tu|vous)|have a (?:nice|good|great|lovely) \w+|reflechir|"
+    r"think (?:about )?it)\b"
 )
 # "exactly what I needed", "ce que je cherchais": a question word that asks nothing.
 RELATIVE_WH = _rx(
@@ -830,6 +1032,7 @@ FIELD_LINE = re.compile(r"^\s*[-•*]?\s*[a-z][\w'’&/+.()-]*(?: [\w'’&/+.()-
 # A chat export: "[12/03/2026 14:02] Julie - Brand: …", "12/03/2026 14:02 - Julie: …", "Julie (14:02): …".
 CHAT_LINE = re.compile(
     r"^\s*(?:\[[^\]\n]{0,16}\d{1,2}:\d{2}[^\]\n]{0,16}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}\s?-|"
+    r"\d{1,2}:\d{2}(?:\s?[ap]m)?\s+(?=[^\W\d])|"
     r"[^\n:]{1,30}\(\d{1,2}:\d{2}\))"
     r"[^\n:]{0,40}:"
 )
@@ -845,10 +1048,11 @@ MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own questio
 BULLET_LINE = re.compile(r"^\s*[^\w\s\"'«“(\[]{1,3}\s*\S")
 # A contract's own register: numbered articles, the parties in the third person, legal verbs. A creator never
 # writes "the Creator shall" or "l'Influenceur cède" about themself.
-CONTRACT_HEADING = re.compile(r"^\s*(?:article|section|clause|art\.)\s*\d+\b")
+CONTRACT_HEADING = re.compile(r"^\s*(?:(?:article|section|clause|art\.)\s*\d+\b|\d{1,2}\.\d{1,2}\.?\s+[^\W\d])")
 CONTRACT_VOICE = _rx(
     r"\b(?:shall|hereby|herein|hereafter|thereof|irrevocabl\w*|royalty-free|s'interdit|s'engage|cede|cedes|"
-    r"l'influenceu(?:r|se)|le createur|la creatrice|the creator|the influencer|creator (?:grants|agrees|shall|will)|"
+    r"l'influenceu(?:r|se)|le createur|la creatrice|the creator|the influencer|"
+    r"(?:creator|influencer|influenceu\w*) (?:grants|agrees|shall|will|must)|"
     r"(?:brand|la marque) (?:shall|versera|s'engage)|en contrepartie|a compter de|ci-apres|ci-dessous denomme\w*)\b"
 )
 
@@ -884,8 +1088,10 @@ def _pasted_offer(text: str, folded: str) -> bool:
         if (WE.search(words) or BRAND_VOICE.search(words)) and YOU.search(words) and OFFER_SIGNS.search(words):
             return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
-    you = len(YOU.findall(folded))
-    creator = len(ME.findall(folded)) + (2 if CREATOR_FRAME.search(folded) else 0)
+    # "Apply via the link in our bio" speaks to the reader as "you" does
+    you = len(YOU.findall(folded)) + len(CALL_TO_ACTION.findall(folded))
+    # "Let me know!", "tiens-moi au courant": the writer asking the reader to answer, not the creator's own voice
+    creator = len(ME.findall(REPLY_ASK.sub(" ", folded))) + (2 if CREATOR_FRAME.search(folded) else 0)
     frame = bool(PASTE_FRAME.match(folded)) or bool(SIGN_OFF.search(folded))
     if not offerish:
         return False
@@ -895,7 +1101,28 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return True  # "Salut Inès, je suis Margaux de chez …": the brand's writer, whose "je" is not the creator's
     if frame and (((brand or you) and creator <= 1) or (creator == 0 and MONEY.search(folded))):
         return True
-    return brand >= 1 and you >= 1 and creator == 0
+    # "We can do 300€ for the reel, but we'll need the rights. Let us know.": the brand's "we", twice, naming its
+    # price, and no word of the creator's own.
+    return creator == 0 and (
+        (brand >= 1 and you >= 1) or (brand >= 2 and bool(MONEY.search(folded) or DELIVERABLE.search(folded)))
+    )
+
+
+# A brand's call to creators in general, addressed to the reader: "Apply via the link in our bio", "DM us".
+CALL_TO_ACTION = _rx(
+    r"\b(?:apply (?:via|here|now|through|at|with|by)|postule[rz]? (?:via|ici|ou|en|sur)|candidate[rz]? (?:via|ici|sur)|"
+    r"dm us|message us|contact us|email us|send us|ecris[- ]nous|ecrivez[- ]nous|envoie[- ]nous|envoyez[- ]nous|"
+    r"contacte[rz]?[- ]nous|comment below|commente[rz]? (?:ci-dessous|en dessous)|"
+    r"fill (?:out|in) (?:the|our|this) form|remplis(?:sez)? (?:le|notre|ce) formulaire|"
+    # a request to the reader: "Merci de confirmer par retour de mail", "Please sign by Friday"
+    r"merci de (?:confirmer|valider|signer|retourner|renvoyer|nous)|please (?:confirm|sign|send|return|reply|share)|"
+    r"kindly)\b"
+)
+REPLY_ASK = _rx(
+    r"\b(?:let me know|lmk|get back to me|reply to me|write me back|contact me|reach me|dm me|email me|"
+    r"tiens[- ]moi au courant|tenez[- ]moi au courant|dis[- ]moi|dites[- ]moi|fais[- ]moi signe|faites[- ]moi signe|"
+    r"repond(?:s|ez)[- ]moi|(?:n'hesite|n'hesitez) pas a me (?:contacter|repondre|dire|ecrire))\b"
+)
 
 
 def _follow_up(flat: str, words: list[str], previous: str) -> bool:
@@ -909,6 +1136,8 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return True
     if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
         return True  # "is that legal?", "c'est normal ?": a judgement of what was just said
+    if len(words) <= REDO_WORDS and REDO_IT.search(flat):
+        return True  # "tu peux me l'écrire en anglais ?", "can you make it shorter?": the last answer, reworked
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
     # "i'm in the UK btw", "je suis en Belgique": where the creator is, for the question just asked.
@@ -918,6 +1147,10 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     anaphora = bool(ANAPHORA.search(flat))
     if not own_topic and NEXT_ASK.search(flat) and (anaphora or GIVE_ME.search(flat) or len(words) <= FOLLOW_UP_SHORT):
         return True
+    if not own_topic and PHRASING.search(flat):
+        return True  # "how do I phrase the counter?": the wording of what was just advised
+    if len(words) <= SHORT_JUDGEMENT_WORDS and SHORT_JUDGEMENT.search(flat):
+        return True  # "c'est légal ça au moins ?", "is that even fair though?": a judgement of what was just said
     if own_topic or _new_terms(flat, previous):
         return False
     # A few words: "why?", "combien ?", "how much is normal?" (past three words, they must touch the domain).
@@ -989,6 +1222,7 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
                 continue
             if any(
                 not is_negated(clause, m.span())
+                and not (flag == "pay_to_collaborate" and is_negated(clause, (m.end() - 1, m.end())))
                 and not _pays_the_state(flag, m)
                 and not (
                     flag == "login_request"
@@ -1002,6 +1236,9 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         for name, pattern in topics:
             if any(not is_negated(clause, m.span()) for m in re.finditer(pattern, clause.folded)):
                 category = category if category in BANNED_CATEGORIES else name
+    folded_all = fold(text)
+    if UNAUTHORISED.search(folded_all) and FINANCIAL.search(folded_all) and "unregistered_financial" not in denied:
+        add("unregistered_financial")  # "they said they're not FCA authorised yet", "pas enregistrée auprès de l'AMF"
     if category in BANNED_CATEGORIES:
         add("banned_category")
     no_go = getattr(profile, "no_go", None) or []
@@ -1014,6 +1251,19 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
     if any(flag in SCAM_FLAGS for flag in flags):
         add("scam_signals")  # a scam's ask is itself the sign: the message is not from a real brand
     return tuple(flags), facts, category
+
+
+# A financial provider said to lack its licence, with the regulator's name between: "not FCA authorised yet".
+UNAUTHORISED = _rx(
+    r"\b(?:not|isn't|aren't|n'est pas|ne sont pas|pas|non|sans|without|no)\s+(?:yet |encore |even |meme )?"
+    r"(?:\w+ ){0,2}?"
+    r"(?:registered|regulated|licensed|authori[sz]ed|approved|enregistre\w*|regule\w*|agree\w*|autorise\w*|"
+    r"agrement|licence|license)\b|\b(?:unregistered|unregulated|unlicensed|unauthori[sz]ed)\b"
+)
+FINANCIAL = _rx(
+    r"\b(?:crypto\w*|bitcoin|btc|eth|tokens?|nft|exchange|trading|trader|forex|invest\w*|fintech|broker|courtier|"
+    r"bourse|casino|betting|paris sportifs|bookmaker|amf|fca|sec|psan|regulat\w*|regulateur)\b"
+)
 
 
 CLAUSE_DETECTORS = (
@@ -1111,6 +1361,83 @@ def _hides_disclosure(clause: object) -> bool:
 ADS_USE_NEAR = _rx(
     r"\b(?:droits?|rights?|usage|licen[cs]e|utilis\w*|reutilis\w*|whitelist\w*|boost\w*|in paid|en pub)\b"
 )
+
+
+# --- an offer's clauses in the creator's own words ------------------------------------------------------------
+# The offer rules read these clauses as a brand writes them ("Creator must remove negative comments"); a creator
+# tells them otherwise ("they want me to block anyone who complains", "brand won't sign anything", "no money, just
+# the products", "payé une fois la vidéo validée"). Read on offers only, as the offer rules are.
+GAG_COMMENTS = _rx(
+    r"\b(?:block|ban|delete|remove|hide|filter|moderate|censor|bloquer|bannir|supprimer|effacer|masquer|cacher|"
+    r"filtrer|moderer|censurer|bloque|supprime|efface|masque|cache|filtre|censure)\w*\b[^.?!\n]{0,40}?\b(?:complain\w*|"
+    r"critic\w*|critiqu\w*|negati\w*|haters?|bad (?:comments?|reviews?)|mauvais (?:commentaires?|avis)|plaign\w*|"
+    r"plaint\w*|plaign\w*)|"
+    r"\b(?:turn off|switch off|disable|close|limit|desactiver|couper|fermer|limiter|desactive|coupe|ferme)\s+"
+    r"(?:the |les |my |mes |all |tous les )?(?:comments|commentaires)\b|"
+    r"\b(?:only|que|uniquement|seulement)\s+(?:say |dire |les |des |du |keep |garder |laisser )?(?:avis |commentaires |"
+    r"comments |reviews )?(?:positi\w*|good things|nice things|du positif|bons? retours?)|"
+    r"\b(?:no|aucune?|pas de|sans|zero) (?:criticism|critique|negative (?:comment|review|opinion)s?|avis negatifs?)\b"
+)
+NO_PAPER = _rx(
+    r"\b(?:won'?t|will not|doesn'?t|don'?t|does not|do not|refuses? to|refuse(?:nt)? de|ne veu(?:t|lent)|"
+    r"veu(?:t|lent) pas)"
+    r"\b[^.?!\n]{0,25}?\b(?:sign\w*|put (?:anything|it|something|this) in writing|(?:mettre|ecrire) [^.?!\n]{0,15}"
+    r"par ecrit|(?:a |any |de |un )?(?:written )?(?:contract|contrat))|"
+    r"\b(?:no|pas de|sans|without|aucun|pas besoin d'?(?:un |de )?|no need for an?) (?:written |formal |vrai |real |"
+    r"de )?(?:contract|contrat|paperwork|paperasse)\b(?! (?:d'|of )exclu)|"
+    r"\b(?:juste|just|only|seulement|simplement) (?:a |an |un |une |by |par |over |on |via )?(?:l'oral|oral|verbal\w*|"
+    r"handshake|poignee de main|dm|message|mail|email|whatsapp)\b|\ba l'oral\b|\bverbal(?:ly)? (?:agreement|deal)\b"
+)
+NO_MONEY = _rx(
+    r"\b(?:no (?:money|fee|cash|payment|pay)|unpaid|not paid|without (?:pay|payment|a fee|money|being paid)|"
+    r"(?:pas|aucune?|sans|zero) (?:de |d')?(?:remuneration|argent|cachet|paiement|thune|fee|euro)|pas paye\w*|"
+    r"sans etre paye\w*|non remunere\w*|benevole\w*|"
+    r"(?:only|just|juste|uniquement|seulement) (?:pay |paye\w* |paie\w* )?(?:in |en )?(?:products?|produits?|gifts?|"
+    r"cadeaux?|free stuff)|(?:paid|pay|pays|paye\w*|paie\w*) (?:me )?"
+    r"(?:only |uniquement |juste |seulement )?(?:in|en) (?:products?|produits?|nature|kind|gifts?|cadeaux?)|"
+    r"in kind|en nature)\b"
+)
+GIFT_WORD = _rx(
+    r"\b(?:gift\w*|free|gratuit\w*|offert\w*|offre|m'offre\w*|cadeaux?|products?|produits?|box|colis|send(?:s|ing)? me|"
+    r"m'envo\w*|range|gamme|samples?|echantillons?|stuff)\b"
+)
+PAID_AFTER_OK = _rx(
+    r"\b(?:pay\w*|paid|paie\w*|paye\w*|verse\w*|regle\w*|paiement)\b[^.?!\n]{0,50}?\b(?:after|once|when|only if|upon|"
+    r"apres|une fois|si|quand|des que|lorsque?)\b[^.?!\n]{0,40}?\b(?:approv\w*|valid\w*|sign\w* off|happy|satisf\w*|"
+    r"content\w*|accept\w*|like[sd]? it|aime\w*|ok with)"
+)
+
+
+def own_words_flags(text: str) -> tuple[str, ...]:
+    """Clause flags of an offer as the creator words them: comment control, no written contract, gift only,
+    payment after approval. A negated comment ask ("they don't ask me to delete bad comments") is not one."""
+    flat = " ".join(fold(text).split())
+    flags = []
+    parts = Clauses(clauses(text))
+    if any(not is_negated(c, m.span()) for c in parts.having(GAG_COMMENTS) for m in GAG_COMMENTS.finditer(c.folded)):
+        flags.append("comment_control")
+    if NO_PAPER.search(flat):
+        flags.append("no_written_contract")
+    # what the gift is worth ("the chair (like $400)", "d'une valeur de 300€") is no fee
+    unpriced = WORTH.sub(" ", flat)
+    if NO_MONEY.search(flat) and GIFT_WORD.search(flat) and not MONEY.search(unpriced) and not COMMISSION.search(flat):
+        flags.append("gift_only")
+    if PAID_AFTER_OK.search(flat):
+        # the offer rules raise the older code for the same risk with it (README: late_payment_terms)
+        flags += ["payment_after_approval", "late_payment_terms"]
+    return tuple(flags)
+
+
+WORTH = _rx(
+    r"\((?:[^()]{0,12}\b)?(?:worth |valued at |value |valeur |like |about |around |environ |~ ?)?(?:[€$£] ?\d[\d\s.,]*"
+    r"|\d[\d\s.,]*\s?(?:€|\$|£|eur|euros?|dollars?|pounds?|chf|cad))[^()]{0,12}\)|"
+    r"\b(?:worth|valued at|value of|d'une valeur de|valeur de|qui vaut|vaut|retail(?:s| price)?(?: of| at)?)\s+"
+    r"(?:about |around |environ |~ ?)?(?:[€$£] ?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:€|\$|£|(?:eur|euros?|dollars?|pounds?|"
+    r"chf|cad)\b))"
+)
+
+
+COMMISSION = _rx(r"\b(?:commission\w*|affiliat\w*|affili\w*|code promo|promo code|discount code|%)")
 
 
 def warning_flag(flags: Sequence[str]) -> str | None:

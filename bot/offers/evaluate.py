@@ -56,14 +56,14 @@ RELATED: dict[str, set[str]] = {
     "fashion": {"fashion", "beauty", "sport", "kids", "travel"},
     "sport": {"sport", "health_supplement", "fashion", "drinks", "food", "tech", "travel"},
     "food": {"food", "drinks", "home", "health_supplement", "travel", "kids", "fast_food"},
-    "drinks": {"drinks", "food", "home", "travel", "sport"},
+    "drinks": {"drinks", "food", "home", "travel", "sport", "health_supplement"},
     "home": {"home", "food", "kids", "tech", "beauty", "fashion"},
     "tech": {"tech", "gaming", "home", "sport"},
     "gaming": {"gaming", "tech", "drinks", "food"},
     "travel": {"travel", "food", "drinks", "sport", "fashion", "tech"},
     "kids": {"kids", "food", "home", "fashion", "health_supplement"},
     "auto": {"auto", "tech"},
-    "health_supplement": {"health_supplement", "sport", "beauty", "food"},
+    "health_supplement": {"health_supplement", "sport", "beauty", "food", "drinks"},  # mushroom coffee, kombucha
 }
 # Editorial-line words for topics the offer categories do not have ("car tuning" is no product category).
 PROFILE_TOPICS: list[tuple[str, str]] = [

@@ -48,9 +48,10 @@ PLATFORMS = {
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
     "linkedin": "linkedin", "blog": "blog", "twitter": "x",
 }  # fmt: skip
-# Formats that name their platform; a reel or a story gets one only when the offer names it (never guessed).
+# Formats that name their platform; a reel, a story or a Short gets one only when the offer names it for that piece
+# (never guessed: "1 vidéo YouTube + 2 shorts" names none for the shorts, as "2 reels Instagram et 4 stories").
 # A blog article or a newsletter is its own medium: no platform beside it ("1 article de blog" is no blog platform).
-OWN_PLATFORM = {"tiktok": "tiktok", "short": "youtube"}
+OWN_PLATFORM = {"tiktok": "tiktok"}
 NO_PLATFORM = {"blog", "newsletter", "ugc"}  # UGC is delivered to the brand, not posted by the creator
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
 NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
@@ -82,7 +83,9 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "cosmetic_surgery",
         r"chirurgie (esthetique|plastique)|cosmetic surgery|botox|injections? d.acide|"
-        r"acide hyaluronique|fillers?|rhinoplast|lipo(succion|suction)?|clinique esthetique|"
+        # "injections d'acide hyaluronique" (a cream with hyaluronic acid is a cosmetic)
+        r"(injection|inject\w*|seringue)[^.\n]{0,25}(acide )?hyaluroni|fillers?|rhinoplast|lipo(succion|suction)?|"
+        r"clinique esthetique|"
         r"aesthetic clinic|augmentation mammaire|lip (filler|injection)|bbl\b",
     ),
     (
@@ -135,7 +138,8 @@ CATEGORIES: list[tuple[str, str]] = [
     (
         "fashion",
         r"vetements?|clothing|clothes|collection|bijoux|jewel|sneakers?|chaussures|shoes|sac a main|"
-        r"handbag|lingerie|maillots?|swimwear|streetwear|mode\b|fashion|t-shirts?|hoodies?|montres?|watch(es)?",
+        r"handbag|lingerie|maillots?|swimwear|streetwear|mode\b|fashion|t-shirts?|hoodies?|montres?|watch(es)?|"
+        r"\b(robes?|jupes?|dress|dresses|skirts?|manteaux?|jackets?|pulls?)\b",
     ),
     (
         "gaming",
@@ -154,7 +158,11 @@ CATEGORIES: list[tuple[str, str]] = [
         r"recettes?|recipes?|snacks?|chocolat|chocolate|cookies?|biscuits?|epicerie|grocery|meal kit|"
         r"restaurant|traiteur|patisserie|bakery|granola|cereales|cereal|sauce|food|nourriture|fromage|cheese",
     ),
-    ("sport", r"fitness|sport|gym|running|yoga|pilates|velo|bike|cycling|musculation|workout|leggings|trail"),
+    # "velo", "trail" as words: not "enveloppe", "portrait"
+    (
+        "sport",
+        r"fitness|sport|gym|running|yoga|pilates|\bvelos?\b|\bbikes?\b|cycling|musculation|workout|leggings|\btrail",
+    ),
     ("travel", r"hotel|voyage|travel|trip|sejour|stay\b|resort|airbnb|croisiere|cruise|camping"),
     ("home", r"deco(ration)?\b|decor|maison|home|furniture|meubles?|cuisine equipee|bougies?|candles?|linge de lit"),
 ]
@@ -283,7 +291,10 @@ USAGE = re.compile(
     r"repartag|reshare|(on|sur) (our|nos|notre) (website|site|channels|reseaux|social|pages?|e-?shop|newsletter)|"
     r"(use|utiliser) (your|ton|votre|vos|tes) (content|contenus?|video|photos?|images?)|ugc|"
     r"own (the|all) (content|rights)|republish|re-?publi|(use|utiliser), (edit|modifier)|licen[cs]e|"
-    r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)"
+    r"^\s*(usage|droits|licence)\s?:|(on|sur) (its|their|son|leur) (website|site|channels|newsletter)|"
+    # "droits 6 mois en organique", "usage 3 months organic", "3 months usage on their socials"
+    r"\b(usage|droits)\s(\w+\s)?\d{1,2}\s?(months?|mois|weeks?|semaines?|years?|ans?)\b|"
+    r"\b\d{1,2}\s?(months?|mois|years?|ans?)\s(of\s)?(usage|d.usage|de droits)\b"
 )
 # The brand using the creator's content, the verb read after its subject (BRAND_SUBJECT) so that a negation before
 # the verb denies it: "we'd like to share your content on our Instagram"; "we won't use the video anywhere else".
@@ -346,10 +357,11 @@ PAYMENT_DAYS = re.compile(
 END_OF_MONTH = re.compile(r"fin de mois|end of (the )?month|\beom\b|\bfdm\b")
 _SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
                  "quarante-cinq": 45, "fourteen": 14, "quatorze": 14}  # fmt: skip
+# "within thirty days", a contract's "within forty-five (45) days"
 PAYMENT_SPELLED = re.compile(
     r"(paiement|payment|paid|pay|paye\w*|payable|regle\w*|reglement|virement|invoices?|factures?)\b[^.\n]{0,40}?"
     r"\b((?P<n>one|two|three|four|six|eight|un|une|deux|trois|quatre|six|huit|fifteen|quinze|thirty|trente|sixty|"
-    r"soixante|ninety|forty-five|quarante-cinq|fourteen|quatorze)\s(?P<unit>days|jours|weeks?|semaines?)|"
+    r"soixante|ninety|forty-five|quarante-cinq|fourteen|quatorze)\s(?:\(\d{1,3}\)\s)?(?P<unit>days|jours|weeks?|semaines?)|"
     r"(?P<w>\d{1})\s(?P<wunit>weeks?|semaines?))\b"
 )
 AFTER_APPROVAL = re.compile(
@@ -403,8 +415,17 @@ DISCLOSE = re.compile(
     r"(as|comme|en tant que) (an? )?(sponsored|sponsorisee?s?|paid|ad\b|advert\w*|publicit\w*|pub\b|partenariat)|"
     r"partenariat\s+remunere|mention\W{0,3}(publicite|partenariat|pub\b|collaboration|legale|sponsor)|disclose|"
     r"disclosure|branded content|(label|mention|tag|tague|marque|mark|marked|identifie[rz]?)\W{0,3}(publicite|ad\b|"
-    r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark) (it|this|them|the \w+) as an? "
-    r"(ad|advert|paid|sponsored)|(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    r"paid|contenu sponsorise|sponsored|partenariat|le partenariat)|(tag|label|mark)\w* (it|this|them|the \w+|each \w+|"
+    r"every \w+|all \w+) as (an? )?(ad\b|advert\w*|paid|sponsored|publicit\w*)|"
+    r"(as|comme) (an? )?(#?ad|advert|publicite|pub)\b|"
+    # "#collaborationcommerciale" in one word; YouTube's "includes paid promotion" box
+    r"#(collab\w*commerciale|partenariat\w*|publicite|sponso\w*|paidpartnership|advert\w*)|includes? paid promotion|"
+    r"promotion payante|"
+    # "please say it's sponsored", "mention that it's an ad", "dire que c'est sponsorisé"
+    r"(say|mention|state|indicate|clarify|disclose|dire|mentionner|preciser|indiquer|signaler)\w*\s(?:clearly\s|"
+    r"clairement\s)?(that\s|que\s)?(it.s|it is|this is|the (video|post|reel) is|c.est|qu.il s.agit d.une?)\s"
+    r"(an?\s|une?\s)?"
+    r"(sponsored|paid|ad\b|advert\w*|sponsoris\w*|partenariat|publicit\w*|collaboration commerciale)|"
     # "mention explicite du partenariat", "mention « vidéo sponsorisée »", "mettre « produit offert » dans ta publi",
     # "LinkedIn's Brand partnership label", "YouTube's paid promotion setting"
     r"(mention\w*|mettre|ajoute[rz]?|indique[rz]?|preciser|precise[rz]?|write|add|include)\b\W{0,3}"
@@ -433,7 +454,11 @@ URGENCY = re.compile(
     r"\b(24|48)\s?h|\b(24|48) (hours|heures)|today only|aujourd.hui (seulement|uniquement)|last (spot|place|chance)|"
     r"derni(ere|er)s? (place|chance)|asap|urgent|reponds? vite|repondez vite|reply (fast|quickly|now)|limited spots|"
     r"places limitees|offre (expire|valable jusqu)|expires? (today|tonight|soon)|before midnight|avant minuit|"
-    r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)"
+    r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)|"
+    # "please reply in 1 hour because many influencers waiting", "réponds dans l'heure"
+    r"(reply|respond|answer|repon\w*) (with)?in (1|one|2|two|an|une|deux) (hours?|heures?|h)\b|within the hour|"
+    r"dans l.heure|(many|other|lots of|d.autres|plein d.|beaucoup d.) (influencers|creators|createurs|"
+    r"createurs|influenceu\w*) (are )?(waiting|attendent|en attente)"
 )
 # What is sent that is not a gift: paperwork, money to send on, texts to post.
 _NOT_GIFTS = (
@@ -448,6 +473,10 @@ GIFT = re.compile(
     + r"(notre|nos|un|une|le|la|les)|send (you|u) "
     + _NOT_GIFTS
     + r"(our|a|the|some)|en echange|in exchange|"
+    # a creator telling it: "in return they send me their glow set", "ils m'envoient leur coffret"
+    r"in return|en retour|en contrepartie|"
+    r"\b(they|the brand)( would| will| wanna| want to|'ll|'d)? (send|sends|gift|gifts) "
+    r"(me|us) " + _NOT_GIFTS + r"|\b(ils|elles|la marque) (m|me|nous)\W?(envoi|offr)\w* " + _NOT_GIFTS + r"|"
     r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
     r"\b(pour|for|contre|against|in exchange for|en echange d.?)\s?(un |une |a |an |des |some |our |notre |nos )?"
     r"(coffret|box|boite|colis|produits|products|samples|echantillons)\b|"
@@ -505,12 +534,19 @@ ADS_USE = re.compile(
 )
 
 
-def _hides(folded: str) -> bool:
+def _hides(folded: str, style: bool = True) -> bool:
+    """Whether the clause asks to hide the ad; with `style` False, a wish that it look natural does not count."""
     # "no mention of competitors, ever" bans rivals: a bare "no mention" hides the ad only when no rival is named.
     return any(
-        not ADS_USE.search(match.group(0)) and not bans_rivals_only(folded, match.start(), match.end())
+        not ADS_USE.search(match.group(0))
+        and not bans_rivals_only(folded, match.start(), match.end())
+        and (style or not STYLE_ONLY.match(match.group(0)))
         for match in HIDDEN.finditer(folded)
     )
+
+
+# "whatever feels natural", "make it look organic": a style, that hides the ad only if no label is asked for.
+STYLE_ONLY = re.compile(r"(look|feel|seem|paraitre|sembler|avoir l.air|fasse|faire|fait)")
 
 
 HIDDEN_EXCUSE = re.compile(r"forget|oubli|hesit|hide nothing|rien a cacher")
@@ -544,7 +580,10 @@ NO_CONTRACT = re.compile(
     r"pas de) (written |formal |vrai |real |)?(contract|contrat|paperwork|paperasse)|(contract|contrat)s?[^.\n]{0,20}"
     r"(not needed|unnecessary|inutiles?|pas necessaires?|superflus?|not necessary)|(handshake|verbal|oral|dm|"
     r"message) (deal|agreement|accord)|(accord|agreement|deal) (verbal|oral|par dm|by dm|over dm|par message|"
-    r"by message|on dm)|(just|juste|simplement) (by|par|over|on) (dm|message|whatsapp|mail)"
+    r"by message|on dm)|(just|juste|simplement) (by|par|over|on|en) (dm|message|whatsapp|mail)|"
+    # spoken French without "ne": "ils font jamais de contrat écrit"
+    r"\b(font|fait|fais|faisons|signe\w*|utilise\w*) (jamais|pas) (de |d.)(contrats?|paperasse)|"
+    r"(fonctionne\w*|travaill\w*) (a|sur) la confiance"
 )
 COMPETITOR_BAN = RIVAL_BAN  # bot.text.rivals: shared with the understanding step
 COMPETITOR_TIME = re.compile(
@@ -679,7 +718,7 @@ PER_WEEK = re.compile(
 # "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
 RESTATED_RHYTHM = re.compile(
     r"\b(\d{1,2}|one|un|une)\s?(par|per|a|each|every|chaque|/|tous les|toutes les)\s?(\d{1,2}\s|deux\s|two\s|quinze\s|"
-    r"other\s)?(mois|month|semaines?|weeks?|jours|days)\b"
+    r"other\s)?(mois|month|semaines?|weeks?|jours?|days?)\b"
 )
 # Every other week: "un reel tous les 15 jours pendant 2 mois" is 4.
 PER_FORTNIGHT = re.compile(
@@ -698,7 +737,9 @@ SPAN = re.compile(
     r"(?P<year>(partenariat|partnership|contrat|contract|programme|program|campagne|campaign|engagement) "
     r"(annuel|annual|yearly|d.un an|of (one|a|1) year|sur (un|1) an)|(annual|yearly) (partnership|contract|program))|"
     r"(duree|duration|length|periode|period|term|programme|program|partenariat|partnership|campagne|campaign)"
-    r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b"
+    r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b|"
+    # "1 Reel / semaine x 4 semaines"
+    r"[x×]\s?(?P<n5>\d{1,2})\s(?P<unit5>mois|months?|semaines?|weeks?)\b"
 )
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b")
 WORTH = re.compile(
@@ -832,7 +873,9 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.comment_control = gagged or bool(_hits(COMMENT_CONTROL, parts))
     if _mentions(folded, "review", "avis", "note", "rating", "rate", "etoile", "star", "evaluation", "commentaire"):
         facts.fake_reviews = bool(_hits(FAKE_REVIEWS, parts))
-    if _mentions(folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail"):
+    if _mentions(
+        folded, "contra", "paperwork", "paperasse", "deal", "accord", "agreement", "dm", "message", "mail", "confiance"
+    ):
         facts.no_contract = any(NO_CONTRACT.search(c.folded) for c in _having(NO_CONTRACT, parts))
     if _mentions(folded, "compet", "concurren", "rival", "brand", "marque", "other", "autre"):
         facts.competitor_ban = any(_bans(c) and not _bounded_ban(c) for c in _having(COMPETITOR_BAN, parts))
@@ -853,18 +896,20 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
         return None, None
     if match.group("year"):
         return 12, None
-    raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4")).lower()
+    raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4") or match.group("n5")).lower()
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
-    unit = (match.group("unit") or match.group("unit2") or match.group("unit3") or match.group("unit4")).lower()
+    unit = next(u for u in match.group("unit", "unit2", "unit3", "unit4", "unit5") if u).lower()
     if n is None:
         return None, None
     return (n, None) if unit.startswith(("mois", "month")) else (None, n)
 
 
-def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None]) -> int:
-    """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3."""
+def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None], own: int = -1) -> int:
+    """How many times a clause's deliverables repeat: '2 reels par mois pendant 3 mois' → 3. `own` is where the
+    piece's count starts when written after it: "Reels : 1 par mois pendant 3 mois" is that count's rhythm, not a
+    total said again."""
     clause_text = clause_text[:MAX_CLAUSE_SCAN]
-    if RESTATED_RHYTHM.search(clause_text):
+    if any(m.start() != own for m in itertools.islice(RESTATED_RHYTHM.finditer(clause_text), MAX_AMOUNTS)):
         return 1
     if PER_FORTNIGHT.search(clause_text):
         months, weeks = _span_months(clause_text)
@@ -909,14 +954,15 @@ def _rhythms(text: str, matches: list[re.Match[str]], offer_span: tuple[int | No
     ends = [m.start() for m in matches[1:]] + [len(text)]
     segments = [text[m.start() : end] for m, end in zip(matches, ends, strict=True)]
     own = [any(p.search(segment) for p in RHYTHMS) for segment in segments]
+    counts = [m.start("n") - m.start() if m.start("n") > m.start("fmt") else -1 for m in matches]
     if len(matches) <= 1 or not any(own):
-        return [_rhythm(text, offer_span)] * len(matches)
+        return [_rhythm(text, offer_span, matches[0].start() + counts[0] if counts[0] >= 0 else -1)] * len(matches)
     said = _span_months(text)
     span = said if said != (None, None) else offer_span
     result = []
     for i in range(len(segments)):
         j = next((k for k in range(i, len(segments)) if own[k]), None)
-        result.append(_rhythm(segments[j], span) if j is not None else 1)
+        result.append(_rhythm(segments[j], span, counts[j]) if j is not None else 1)
     return result
 
 
@@ -983,7 +1029,7 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 months, weeks = offer_span
             value *= months or (max(1, round(weeks / 4.345)) if weeks else 1)
         elif amount.per == "piece" and facts.workload > 1:
-            value *= facts.workload
+            value *= _pieces_paid(folded[amount.start : amount.end], facts)
         priority = 1 if TOTAL.search(clause_text) else 0
         earned.append((priority, value, amount.currency or "EUR"))
     if earned:
@@ -1079,6 +1125,18 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
     facts.compensation = kinds
 
 
+def _pieces_paid(said: str, facts: OfferFacts) -> int:
+    """How many pieces a per-piece fee pays: the pieces of its format when it names one ("180 € par reel, stories
+    incluses" beside 4 reels and 4 stories is 4), else every piece."""
+    word = re.findall(r"[a-z]+", said)[-1:]
+    fmt = FORMATS.get(word[0]) if word else None
+    if fmt == "video":
+        same = sum(d.count for d in facts.deliverables if d.format in ("video", "reel", "tiktok", "short"))
+    else:
+        same = sum(d.count for d in facts.deliverables if d.format == fmt) if fmt else 0
+    return same or facts.workload
+
+
 JOINING_BEFORE = re.compile(
     r"(onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|"
     r"membership|verification) $"
@@ -1101,8 +1159,11 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
     totals: dict[tuple[str, str | None], int] = {}  # "= 3 reels total": a sum the brand already did
     offer_span = _span_months(folded)
     listed = _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts)
-    sections = _sections(parts)
+    sections = _sections(parts, folded)
     headline: dict[tuple[str, str | None], int] = {}  # a mail's subject line: "Objet : 2 reels + stories"
+    waiting: list[tuple[tuple[str, str | None], int, str]] = []  # pieces per piece whose pieces are not listed yet
+    previous: str | None = None  # the format listed last, that "each" may refer to in the next clause
+    last_listed: tuple[str, str | None] | None = None  # and its key, that "2 more" on the next line adds to
     for clause in listed:
         here: dict[tuple[str, str | None], int] = {}  # what this clause lists, its rhythm applied
         repeat = 0
@@ -1143,6 +1204,14 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             aside = aside and not re.search(
                 r"\+|\bplus\b|\band\b|\bet\b|\bwith\b|\bavec\b", clause.folded[paren : m.start()]
             )
+            if (
+                aside
+                and FORMATS[matches[-1].group("fmt")] == "video"
+                and FORMATS[m.group("fmt")] in ("reel", "tiktok", "short", "story", "post", "live")
+                and BREAKDOWN.match(clause.folded, paren)
+            ):
+                matches.pop()  # "2 vidéos (1 TikTok + 1 Reel)": the bracket says which videos they are
+                aside = False
             # "a 60-second integration in one of your videos": the video holds the integration; "share it in 2
             # stories" are two more pieces.
             held = CONTAINER.search(near) and FORMATS[m.group("fmt").lower()] in HOLDERS
@@ -1150,22 +1219,38 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 continue
             if POSSESSIVE.search(near):
                 continue  # "loved your 3 stories", "ton dernier reel": what the creator already posted
-            if REFERENCE.search(near) or (before[-1:] == "-" or before[-2:-1].isdigit()):
+            if REFERENCE.search(near) or before[-1:] == "-" or (before[-2:-1].isdigit() and before[-1:] != "\n"):
                 continue  # "$800 for the four streams" restates; "60-90 second" is a length
             if m.group("fmt").lower() in ("short", "shorts") and NOT_A_SHORT.search(m.group("tail") or ""):
                 continue
+            if m.group("fmt") == "ugc" and NOT_A_UGC.match(m.group("tail") or ""):
+                continue  # "a UGC-only brief" is no UGC piece
             matches.append(m)
             if len(matches) >= MAX_AMOUNTS:
                 break  # an offer lists a handful of deliverables; past this many, the rest is noise
         # A platform that belongs to another deliverable of the clause ("2 reels et 1 TikTok") is not shared.
         taken = {OWN_PLATFORM.get(FORMATS[m.group("fmt").lower()]) for m in matches}
         taken |= {PLATFORMS[w] for m in matches for w in re.findall(r"[a-z]+", m.group("adj") or "") if w in PLATFORMS}
+        # ...and one right after it: "2 reels tuto + 1 live Instagram" names none for the reels.
+        taken |= {
+            PLATFORMS[w.group(1)]
+            for m in matches
+            if (w := NEXT_WORD.match(m.group("tail") or "")) and w.group(1) in PLATFORMS
+        }
         # A platform written beside one deliverable is that one's, not the next ones': "2 reels Instagram et 4
         # stories" names no platform for the stories (one written after the last, "1 reel + 2 stories sur
         # Instagram", still covers them all).
         claimed: set[str] = set()
         last: tuple[tuple[str, str | None], int] | None = None  # the last deliverable counted, and where it ends
-        for match, rhythm in zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True):
+        crossed = (
+            {_copy(m, "")[1] for m in CROSS_TO.finditer(clause.folded[:MAX_CLAUSE_SCAN])} - {None} if matches else set()
+        )
+        named -= crossed  # "1 reel + its cross-post on TikTok": TikTok is the copy's platform, not the reel's
+        pieces: list[tuple[tuple[str, str | None], int, re.Match[str]]] = []  # counted here: key, pieces, match
+        per_piece: list[tuple[tuple[str, str | None], int, str]] = []  # "2 stories à chaque publication"
+        for index, (match, rhythm) in enumerate(
+            zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True)
+        ):
             count = _number(match.group("n"))
             around = _own_words(match)
             own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
@@ -1217,11 +1302,33 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 totals[key] = count
                 continue
             repeat = rhythm
-            here[key] = here.get(key, 0) + count * repeat
+            following = matches[index + 1].start() if index + 1 < len(matches) else len(clause.folded)
+            after = clause.folded[match.end("fmt") : min(following, match.end("fmt") + 60)]
+            since = max(pieces[-1][2].end("fmt") if pieces else 0, match.start() - 80)
+            each = EACH_BEFORE.search(clause.folded, since, match.start())
+            per = PER_PIECE.match(after) or each or EACH_AFTER.match(after)
+            ref = FORMATS.get(per.group("ref") or "", "*") if per and per.group("ref") else None
+            if per and ref is None:  # "3 reels, each with 2 stories", "2 TikToks, each cross-posted as a Short"
+                ref = pieces[-1][0][0] if pieces else previous  # "2 TikToks. Pour chacun, une story"
+            if per and ref is not None and ref != fmt:
+                per_piece.append((key, count * repeat, ref))  # counted once here, times its pieces when listed
+            for copy in _on_each_platform(fmt, after) or [key]:  # "1 vidéo publiée sur Instagram et TikTok"
+                here[copy] = here.get(copy, 0) + count * repeat
+            pieces.append((key, count * repeat, match))
             last = (key, match.end())
+            for cross in CROSS_TO.finditer(after) if not per else ():
+                copy = _copy(cross, fmt)
+                if copy != key:
+                    here[copy] = here.get(copy, 0) + count * repeat  # "1 reel + its cross-post on TikTok"
+                break
         for more in ELLIPSIS.finditer(clause.folded[:MAX_CLAUSE_SCAN]) if matches and last else ():
             if more.start() >= last[1] and not is_negated(clause, more.span()):
                 here[last[0]] = here.get(last[0], 0) + (_number(more.group("n")) or 0) * max(repeat, 1)
+        if not matches and last_listed and (more := MORE_ALONE.match(clause.folded[:MAX_CLAUSE_SCAN])):
+            if not is_negated(clause, more.span("n")):  # "May: 2 Shorts" then "June: 2 more, same format"
+                n = _number(more.group("n")) or 0
+                found[last_listed] = found.get(last_listed, 0) + n
+            continue
         if here and SUBJECT.match(clause.folded):
             headline.update(here)  # counted only if the body does not list these formats itself
             continue
@@ -1232,6 +1339,12 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             continue
         for key, count in here.items():
             found[key] = found.get(key, 0) + count
+        waiting += per_piece
+        previous = pieces[-1][0][0] if pieces else previous
+        last_listed = pieces[-1][0] if pieces else last_listed
+        waiting = [item for item in waiting if not _times_pieces(found, *item)]
+    for item in waiting:  # "2 stories par vidéo" written before the videos are listed
+        _times_pieces(found, *item)
     if found and UGC_ONLY.search(folded):  # "UGC only: nothing is posted on your account" — its videos are UGC
         for key in [key for key in found if key[0] in ("video", "reel", "tiktok", "short") and key[1] is None]:
             found[("ugc", None)] = found.get(("ugc", None), 0) + found.pop(key)
@@ -1249,6 +1362,23 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             del found[key]
         found[(fmt, platform)] = count
     return [Deliverable(fmt, count, platform) for (fmt, platform), count in found.items()]
+
+
+def _times_pieces(found: dict[tuple[str, str | None], int], key: tuple[str, str | None], count: int, ref: str) -> bool:
+    """Counts `count` pieces of `key` once for each listed piece of `ref` ('*': any piece posted in the feed, "à
+    chaque publication" beside 4 TikToks); False while none is listed."""
+    pieces = sum(n for (fmt, _), n in found.items() if fmt == ref)
+    if not pieces and ref in ("*", "post", "video"):
+        videos = ("reel", "tiktok", "short", "video", "live")
+        pieces = sum(
+            n
+            for (fmt, _), n in found.items()
+            if fmt != key[0] and (fmt in videos or (ref != "video" and fmt == "post"))
+        )
+    if not pieces:
+        return False
+    found[key] = found.get(key, 0) + count * (pieces - 1)
+    return True
 
 
 UGC_ONLY = re.compile(
@@ -1350,17 +1480,28 @@ SECTION = re.compile(
 )
 
 
-def _sections(parts: list[Clause]) -> dict[int, str]:
-    """The platform heading each listing clause (by its start), when a heading line names one: it holds until a
-    clause that is neither a heading nor a listing one."""
+def _sections(parts: list[Clause], folded: str = "") -> dict[int, str]:
+    """The platform heading each listing clause (by its start), when a heading line names one ("Livrables" above
+    it on the same clause or not): it holds until a clause that is neither a heading nor a listing one, a label
+    ("Récap : 1 reel, 2 TikToks"), or a blank line after the pieces under it."""
     heads: dict[int, str] = {}
     section: str | None = None
+    under = False  # a piece was listed under the current heading
+    end = -1
     for clause in parts:
-        head = SECTION.fullmatch(clause.folded) if len(clause.folded) <= 40 else None
+        line = clause.folded[clause.folded.rfind("\n") + 1 :]
+        head = SECTION.fullmatch(line) if len(line) <= 40 else None
+        if under and 0 <= end <= clause.start and "\n\n" in folded[end : clause.start].replace(" ", ""):
+            section = None
+        end = clause.end
         if head:
-            section = PLATFORMS[head.group("p")]
-        elif section and (DELIVERABLE.search(clause.folded) or DELIVERABLE_AFTER.search(clause.folded)):
-            heads[clause.start] = section
+            section, under = PLATFORMS[head.group("p")], False
+        elif (
+            section
+            and not LABEL.match(clause.folded)
+            and (DELIVERABLE.search(clause.folded) or DELIVERABLE_AFTER.search(clause.folded))
+        ):
+            heads[clause.start], under = section, True
         else:
             section = None
     return heads
@@ -1372,6 +1513,23 @@ def _own_words(match: re.Match[str]) -> str:
     return f"{match.group('adj') or ''} {tail}"
 
 
+NEXT_WORD = re.compile(r"\s?([a-z]+)")
+NOT_A_UGC = re.compile(
+    r"(?:-|\s)?(?:only|brief|campaign|creators?|program\w*|deal|collab\w*|partnership|project|agency|platform|rates?|"
+    r"work|job|contract|style|uniquement|seulement)\b"
+)
+# "May: 2 Shorts" then "June: 2 more, same format": more of the pieces listed last.
+MORE_ALONE = re.compile(
+    r"\W*(?:[a-z]+\s?\d{0,2}\s?(?:\([^()\n]{0,20}\)\s?)?:\s?)?(?P<n>\d{1,2}|one|two|three|four|un|une|deux|trois|quatre)\s"
+    r"(?:more|de plus|autres?|others?|additional|supplementaires?)\b"
+    # ...then nothing that names other things: "2 more, same format", "2 de plus le mois suivant", not "2 autres
+    # créatrices", "2 more creators"
+    r"(?=\s*(?:$|[,.;:!(\u2013\u2014-]|(?:same|du meme|identiques?|pareils?|in|en|le|la|the|next|on|sur|a)\b))"
+)
+# A bracket that lists two counted pieces: "(1 TikTok + 1 Reel)", "(un reel, une story)".
+BREAKDOWN = re.compile(
+    r"\(\s?(?:\d{1,2}|un|une|one|a|an)\s[^()]{1,40}?(?:\+|,|\bet\b|\band\b|/)\s?(?:\d{1,2}|un|une|one|a|an)\s[a-z]"
+)
 # "a 60-second integration in one of your videos": the second is where the first goes, not another deliverable.
 CONTAINER = re.compile(r"\b(in|into|within|dans|au sein d.une?)\s$")
 HOLDERS = {"video", "live", "newsletter", "blog", "placement"}
@@ -1385,11 +1543,12 @@ _ADJECTIVES = (
     "twitter|threads|community|collab|co-authored|coauthored|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"
+# A count and its format are on one line: "Reels x2\nStory ×4" is no "2 stories".
 DELIVERABLE = re.compile(
-    rf"(?:\bx|\b)(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s?(\(\d{{1,2}}\)\s?)?(x\s?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
+    rf"(?:\bx|\b)(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})(?:[^\S\n]|-(?=[a-z]))?(\(\d{{1,2}}\)[^\S\n]?)?(x[^\S\n]?)?(?:(?:de|of|tes|vos|your|my|mes|nos|"
     rf"our|prochains?|next|new|nouveaux?|nouvelles?|seule?s?|single|more|autres?|additional|contenus?|contents?|"
-    rf"pieces? of|assets?)\s){{0,3}}"
-    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))[\s-]){{0,2}})"
+    rf"pieces? of|assets?)[^\S\n]){{0,3}}"
+    rf"(?P<adj>(?:(?:{_ADJECTIVES}|\d{{1,3}}(?:-\d{{1,3}})?[- ]?(?:{_LENGTHS}))(?:[^\S\n]|-)){{0,2}})"
     rf"(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
 )
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -1403,17 +1562,23 @@ AS_FORMAT = re.compile(
 )
 AS_WORDS = re.compile(r" (as|en|format|forme) ")  # a cheap test before AS_FORMAT
 _PLATFORM_WORDS = "|".join(sorted(PLATFORMS, key=len, reverse=True))
+# A label that sums up or prices the list ends a platform's list: "Récap :", "Total :", "Budget :" (not "Contenu :",
+# "Format :", under the heading still).
+LABEL = re.compile(
+    r"\W{0,3}(recap\w*|summary|total|budget|fee|tarif|prix|price|rate|remuneration|paiement|payment|en resume|"
+    r"in short|overall|package|forfait|honoraires|cachet)\b[a-z' ]{0,15}:"
+)
 # The count after the format: "Reels x2", "Story ×4", "Reel Instagram (x2)", "Stories : 3" (not "Reel : 30 s",
 # "Live : 20 mars", "Story : 24h", "Reel : 15-30 s").
 DELIVERABLE_AFTER = re.compile(
-    rf"\b(?P<adj>(?:(?:{_ADJECTIVES})[\s-]){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
-    rf"(?:[\s-](?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
-    r"\s?(?:[x×]\s?|:\s?|\(\s?x?\s?)(?P<n>\d{1,2})\b"
-    r"(?![.,:/-]?\s?\d|\s?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
+    rf"\b(?P<adj>(?:(?:{_ADJECTIVES})(?:[^\S\n]|-)){{0,2}})(?P<fmt>{_FORMAT_WORDS})\b(?=(?P<tail>[^.\n,;+]{{0,30}}))"
+    rf"(?:(?:[^\S\n]|-)(?:{_PLATFORM_WORDS}|feed|sponsorise\w*|sponsored|dedie\w*|dedicated)\b){{0,2}}"
+    r"[^\S\n]?(?:[x×][^\S\n]?|:[^\S\n]?|\([^\S\n]?x?[^\S\n]?)(?P<n>\d{1,2})\b"
+    r"(?![.,:/-]?[^\S\n]?\d|[^\S\n]?(?:h\b|min|mn\b|s\b|sec|%|€|\$|£|k\b|x\b|/|-|mois|months?|jours?|days?|ans?\b|years?|"
     r"semaines?|weeks?|heures?|hours?|er\b|e\b|janv|fev|mars|avr|mai\b|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar\b|"
     r"apr|may\b|jun|jul|aug|sep))"
     # "TikTok : 2 vidéos" is the count of the format that follows it, not of TikToks (read once, by DELIVERABLE).
-    rf"(?!\s(?:(?:{_ADJECTIVES})\s){{0,2}}(?:{_FORMAT_WORDS})\b)"
+    rf"(?![^\S\n](?:(?:{_ADJECTIVES})[^\S\n]){{0,2}}(?:{_FORMAT_WORDS})\b)"
 )
 # A table row of a brief: "| Reel | Instagram | 2 |" (a cell with the format, one with the count).
 TABLE_FORMAT = re.compile(
@@ -1421,6 +1586,83 @@ TABLE_FORMAT = re.compile(
     rf"{_ADJECTIVES}))*)"
 )
 TABLE_COUNT = re.compile(r"(?:x\s?)?(?P<n>\d{1,2})(?:\s?x)?")
+# The piece another one goes with: "2 stories avec sticker lien à chaque publication", "1 story par reel", "for each
+# video"; not a price ("50 € par story": no figure between) nor a rhythm.
+_PIECE_WORDS = rf"{_FORMAT_WORDS}|contenus?|contents?|pieces?|livrables?|deliverables?|drops?"
+PER_PIECE = re.compile(
+    rf"[^\d€$£.;:!?()]{{0,40}}?\b(?:par|per|"
+    rf"(?:a |for |with |after |apres |avec |pour |on |sur |de )?(?:chaque|each|every))"
+    rf"\s(?:(?:new|nouvel(?:le)?|nouveau|single|sponsored|sponsorisee?)\s)?(?P<ref>{_PIECE_WORDS})\b"
+)
+# Before the piece: "3 reels, each with 2 stories", "chacune relayée par 1 story", "for each reel, 2 stories",
+# "Each TikTok must also be posted as an Instagram reel" (not "chaque semaine, 1 story": a rhythm).
+EACH_BEFORE = re.compile(
+    rf"\b(?:(?:each|every|chaque|pour chaque|for each|for every)\s(?:(?:new|nouvel(?:le)?|nouveau|single)\s)?"
+    rf"(?P<ref>{_PIECE_WORDS})\b|(?:each|chacune?|chacun d.(?:eux|elles)|every one)"
+    rf"(?!\s(?:week|month|day|semaine|mois|jour|time|fois))|(?:a )?chaque fois|each time|every time)[^\d.;:!?]{{0,50}}$"
+)
+# After the piece, of the one before it: "2 reels with 1 story each", "2 reels, avec 2 stories chacun", "3 TikToks + 1
+# story for each one" (not "each week", nor "3 stories of 15 s each": no figure between).
+EACH_AFTER = re.compile(
+    r"[^\d€$£.;:!?()]{0,15}?\b(?:for each one|for every one|pour chacune?|a chacune?|a chaque fois|chaque fois|"
+    r"each time|every time|"
+    r"chacune?|each)\b(?P<ref>)"
+    r"(?!\s(?:one\s)?(?:week|month|day|semaine|mois|jour|time|fois|with|avec|including|containing|must|should|needs?|"
+    r"doit|contenant|comprenant))"
+)
+# A copy of the piece posted on another platform: "1 reel + its cross-post on TikTok", "also posted on YouTube".
+_CROSS_WORDS = rf"{_PLATFORM_WORDS}|reels?|shorts?"
+CROSS_TO = re.compile(
+    rf"\b(?:(?:cross-?post\w*|(?:also|aussi|egalement)\s(?:be\s)?(?:posted|published|publiee?s?|postee?s?|"
+    rf"diffusee?s?|uploaded))\s(?:on|sur|to|en|as|in)\s(?:(?:a|an|un|une|your|ton|ta|votre|the)\s)?|"
+    # "Un TikTok + sa version Reel", "its YouTube Shorts version"
+    rf"(?:sa|son|leur|its|their)\s(?:version|copie|copy)\s(?:en\s|on\s|sur\s|for\s|pour\s)?)"
+    rf"(?P<p>{_CROSS_WORDS})\b(?!\s(?:(?:{_ADJECTIVES})\s)?(?:{_FORMAT_WORDS})\b)|"
+    rf"\b(?:its|their|a|an)\s(?:(?P<pw>{_PLATFORM_WORDS})\s)?(?P<w>{_CROSS_WORDS})\sversion\b"
+)
+CROSS_FORMAT = {"tiktok": ("tiktok", "tiktok"), "youtube": ("short", "youtube")}
+
+
+def _copy(cross: re.Match[str], fmt: str) -> tuple[str, str | None]:
+    """The piece a cross-post makes: on TikTok a TikTok, on YouTube a Short, "to Reels" a reel, elsewhere the same
+    format on that platform."""
+    word = cross.group("p") or cross.group("w")
+    if word in PLATFORMS:
+        return CROSS_FORMAT.get(PLATFORMS[word], (fmt, PLATFORMS[word]))
+    return (FORMATS[word], PLATFORMS[cross.group("pw")] if cross.group("pw") else None)  # "its YouTube Shorts version"
+
+
+_PLATFORM_ITEM = rf"(?:{_PLATFORM_WORDS})(?:\s(?:reels?|shorts?|stories|story))?"
+# One video posted on several platforms: "sur Instagram et TikTok", "(Instagram + TikTok)", "posted to TikTok,
+# Instagram Reels and YouTube Shorts".
+ON_PLATFORMS = re.compile(
+    rf"[^.;:\d()]{{0,30}}?(?:\b(?:sur|on|to|for|pour|across|en)\s(?:both\s|les deux\s|all three\s)?|\()"
+    rf"(?P<list>{_PLATFORM_ITEM}(?:\s?(?:,|\+|/|&|\band\b|\bet\b)\s?{_PLATFORM_ITEM}){{1,3}})\b"
+)
+_PLATFORM_WORD = re.compile(rf"\b(?P<p>{_PLATFORM_WORDS})(?:\s(?P<f>reels?|shorts?|stories|story))?\b")
+
+
+def _on_each_platform(fmt: str, after: str) -> list[tuple[str, str | None]]:
+    """One piece per platform when a video is posted on several ("1 vidéo publiée sur Instagram et TikTok" is an
+    Instagram video and a TikTok); [] otherwise."""
+    if fmt not in ("video", "reel", "tiktok", "short"):
+        return []
+    listed = ON_PLATFORMS.match(after)
+    if not listed:
+        return []
+    keys: list[tuple[str, str | None]] = []
+    for word in _PLATFORM_WORD.finditer(listed.group("list")):
+        platform = PLATFORMS[word.group("p")]
+        named = FORMATS.get(word.group("f") or "")
+        if platform == "tiktok":
+            key = ("tiktok", "tiktok")
+        elif platform == "youtube":
+            key = ("short" if named == "short" or fmt in ("short", "reel", "tiktok") else "video", "youtube")
+        else:
+            key = (named or ("video" if fmt == "tiktok" else fmt), platform)
+        if key not in keys:
+            keys.append(key)
+    return keys if len(keys) >= 2 else []
 
 
 def _counted_after(match: re.Match[str]) -> bool:
@@ -1662,7 +1904,8 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         elif n := _number(match.group("n")) or _SPELLED_DAYS.get(match.group("n")):
             facts.payment_days = n * (7 if match.group("unit").startswith(("week", "semaine")) else 1)
     facts.payment_after_approval = bool(_hits(AFTER_APPROVAL, parts))
-    if any(_hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded) for c in _having(HIDDEN, parts)):
+    hiding = [c for c in _having(HIDDEN, parts) if _hides(c.folded) and not HIDDEN_EXCUSE.search(c.folded)]
+    if any(_hides(c.folded, style=False) for c in hiding) or (hiding and not _hits(DISCLOSE, parts)):
         facts.disclosure = "hidden"
     elif _hits(DISCLOSE, parts):
         facts.disclosure = "required"

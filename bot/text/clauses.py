@@ -32,6 +32,8 @@ _PRONOUNS = frozenset(
     "we'll we'd you'll you'd i'll it's c'est they'll they'd they're we're you're i'm i'd i've we've you've he's "
     "she's".split()
 )
+# "no exclusivity and please tag us as a paid partnership": a request after "and" is a statement of its own.
+_PLEASE = frozenset("please pls plz kindly merci stp svp".split())
 _ELLIPSIS_BEFORE = frozenset({"but", "mais", "and", "et", "or", "ou"})
 _LIST_GO_ON = frozenset({"or", "ou", "nor", "ni", "and/or"})
 # A word that negates what follows until the clause (or a comma) ends.
@@ -394,8 +396,10 @@ def _breaks(folded: str, words: list[tuple[int, int, str]], k: int, kind: str) -
     gap = folded[words[k - 1][1] : words[k][0]]
     if ":" in gap or "(" in gap or ")" in gap or ("/" in gap and kind == "prefix"):
         return True
+    if any(ord(ch) > 0x2000 and unicodedata.category(ch) == "So" for ch in gap[:8]):
+        return True  # "none at all 😊 and pls use the paid partnership tag": an emoji ends the statement
     if "," in gap:
         return (kind != "verbal" and word not in _LIST_GO_ON) or word in _PRONOUNS
     if word in ("and", "et", "&", "while", "alors", "puis", "then") and k + 1 < len(words):
-        return words[k + 1][2] in _PRONOUNS or kind == "prefix"
+        return words[k + 1][2] in _PRONOUNS or words[k + 1][2] in _PLEASE or kind == "prefix"
     return False

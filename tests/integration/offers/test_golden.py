@@ -165,6 +165,10 @@ def test_editorial_fit_declines_only_a_clear_mismatch(evaluator: OfferEvaluator)
     tea = "Hi! Our detox tea: 1 TikTok for $350, net 30, #ad."
     for line in ("wellness, self-care", "travel, daily vlogs"):
         assert "off_editorial_line" not in evaluator.evaluate(tea, Profile(editorial_line=line)).red_flags
+    # A wellness drink on a wellness line is no mismatch either.
+    coffee = "Hey! We're VibeSip (mushroom coffee). $350 for 1 TikTok and 2 IG stories, net 30, #ad."
+    wellness = Profile(editorial_line="wellness, morning routines")
+    assert "off_editorial_line" not in evaluator.evaluate(coffee, wellness).red_flags
 
 
 def test_profile_platforms_values_and_country_are_used(evaluator: OfferEvaluator) -> None:

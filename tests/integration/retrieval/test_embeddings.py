@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from bot.retrieval import embeddings as embeddings_module
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings, ends, read_vectors, text_key
@@ -96,3 +97,39 @@ def test_e5_reads_a_long_message_up_to_its_token_budget_its_first_and_last_words
     vectors = np.array(e5.embed_queries([long, shortened, question]))
     assert np.allclose(vectors[0], vectors[1], atol=1e-6)
     assert np.allclose(e5.embed_query(question), vectors[2], atol=1e-6)  # a short question is read whole
+
+
+def test_text_that_grows_under_nfkc_or_holds_lone_surrogates_embeds_in_a_process_that_survives() -> None:
+    # In a child process: before the fix, e5's tokenizer overflowed its buffer on twenty "ﷺ" and the process
+    # aborted ("malloc(): corrupted top size"), which no try/except in this process could have caught.
+    import subprocess
+    import sys
+
+    code = (
+        "import numpy as np, unicodedata\n"
+        "from bot.retrieval.embeddings import E5Embeddings, USEEmbeddings\n"
+        "e5, use = E5Embeddings(), USEEmbeddings()\n"
+        "bomb = 'ﷺ' * 4096\n"
+        "a = np.array(e5.embed_query(bomb))\n"
+        "assert np.allclose(a, e5.embed_query(unicodedata.normalize('NFKC', bomb)))\n"
+        "e5.embed_documents([bomb, 'ﷺ' * 30])\n"
+        "use.embed_query('rate \\ud800 card'); e5.embed_query('rate \\ud800 card')\n"
+        "print('survived')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and "survived" in result.stdout, result.stderr[-2000:]
+
+
+def test_a_long_question_is_read_up_to_e5s_512_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings_module, "E5_QUERY_TOKENS", None)  # without the budget of the test above
+    e5 = E5Embeddings()
+    model = e5._encoder()
+    long = "Une marque me propose 300 € pour un reel et trois stories, avec une exclusivité de six mois. " * 60
+    head = E5Embeddings._head(model, long)
+    assert model.token_count(head) <= 512 < model.token_count(head + long[len(head) : len(head) + 40])
+    assert np.allclose(e5.embed_query(long), e5.embed_query(head))
+    short = "combien pour un reel ?"
+    assert E5Embeddings._head(model, short) == short
+    monkeypatch.undo()
+    run = "x" * 4000  # one word: `ends` keeps it whole, the 512 tokens still hold
+    assert np.allclose(e5.embed_query(run), e5.embed_query(E5Embeddings._head(model, run)))

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from bot.advice import AdviceEngine, FollowUp, Hit
-from bot.advice.composer import CHECKLIST_MAX, CHECKLIST_MIN, CORE_CHECKLIST_CARDS
+from bot.advice.composer import CHECKLIST_MAX, CHECKLIST_MIN, CORE_CHECKLIST_CARDS, checklist_for_question
 from bot.errors import EmptyQuestionError
 from bot.kb import KnowledgeBase, load_knowledge
 from tests.cards import write_card, write_pair
@@ -27,7 +27,7 @@ class ListRetriever:
 @pytest.fixture
 def kb(tmp_path: Path) -> KnowledgeBase:
     write_pair(tmp_path, "exclusivity", checklist=("Is it limited in time?", "Is it paid?"), template="Hello")
-    write_pair(tmp_path, "fair-pay", checklist=("Is the fee written?", "Is it paid?"))
+    write_pair(tmp_path, "fair-pay", checklist=("Is the amount agreed?", "Is it paid?"))
     write_pair(tmp_path, "far-away", checklist=("Unrelated?",))
     for i, card_id in enumerate(c for c in CORE_CHECKLIST_CARDS if c != "fair-pay"):
         word = ("timing", "budget", "rights", "labels", "sender", "invoice", "format")[i]
@@ -53,7 +53,9 @@ def test_checklist_keeps_the_answering_cards_items_and_fillers_only_where_they_f
     engine = AdviceEngine(kb, ListRetriever([Hit("exclusivity", 0.6), Hit("fair-pay", 0.58)]))
     checklist = engine.ask("exclusivity?", lang="en").checklist
     assert len(checklist) <= CHECKLIST_MAX
-    assert checklist == ["Is it limited in time?", "Is it paid?", "Is the fee written?"]  # no filler fits
+    assert checklist == ["Is it limited in time?", "Is it paid?"]  # the leading card's; nothing else fits
+    # Another answering card's item joins when it shares a telling word with the question.
+    assert "Is the amount agreed?" in engine.ask("what amount for the exclusivity?", lang="en").checklist
     # A question sharing words with a core item gets that item; an offer gets the core items.
     assert "Timing fine?" in engine.ask("is the timing of the exclusivity fine?", lang="en").checklist
     offer = engine.ask("a brand offered me 200€ for 2 reels with 3 months exclusivity, ok?", lang="en")
@@ -65,7 +67,8 @@ def test_near_duplicate_checklist_items_are_dropped(tmp_path: Path) -> None:
     write_pair(tmp_path, "a", checklist=("Is the exclusivity limited to direct competitors?", "Is it paid?"))
     write_pair(tmp_path, "b", checklist=("Is any exclusivity limited to competitors only?", "Does it end on a date?"))
     kb = load_knowledge(tmp_path)
-    checklist = AdviceEngine(kb, ListRetriever([Hit("a", 0.6), Hit("b", 0.6)])).ask("x", lang="en").checklist
+    engine = AdviceEngine(kb, ListRetriever([Hit("a", 0.6), Hit("b", 0.6)]))
+    checklist = engine.ask("does the exclusivity end on a date?", lang="en").checklist
     assert checklist == ["Is the exclusivity limited to direct competitors?", "Is it paid?", "Does it end on a date?"]
 
 
@@ -136,3 +139,23 @@ def test_json_contract(kb: KnowledgeBase) -> None:
     assert {"question", "lang", "in_scope", "answer", "checklist", "sources"} <= data.keys()
     assert data["sources"] == [{"id": "exclusivity", "title": "exclusivity title en"}]
     assert data["answer"].startswith("Summary of exclusivity in en.\n\n- First point.")
+
+
+def test_only_items_that_fit_join_the_leading_cards_checklist(tmp_path: Path) -> None:
+    write_pair(tmp_path, "contract-check", topics=["contract"], checklist=("Is the fee in the contract?", "Dates?"))
+    write_pair(tmp_path, "agent", topics=["contract"], checklist=("Is the agent's commission capped?", "Ends?"))
+    for card_id in ("a", "b", "c"):  # "contract" is in most checklists: it tells nothing about an item
+        write_pair(tmp_path, card_id, checklist=(f"Is the {card_id} contract signed?",))
+    write_pair(tmp_path, "offer-editorial-fit", topics=["authenticity"], checklist=("Would you do it unpaid?",))
+    write_pair(tmp_path, "tax-rules", topics=["tax", "law-fr"], jurisdiction=["fr"], checklist=("Registered?",))
+    kb = load_knowledge(tmp_path)
+    engine = AdviceEngine(kb, ListRetriever([Hit("contract-check", 0.6), Hit("agent", 0.59)]))
+    answer = engine.ask("what do I check in a brand contract?", lang="en")
+    assert [s.id for s in answer.sources] == ["contract-check", "agent"]
+    assert answer.checklist == ["Is the fee in the contract?", "Dates?"]  # no agent's commission
+    assert "Is the agent's commission capped?" in engine.ask("what commission can an agent take?", lang="en").checklist
+    # An offer's checklist is filled with the core items, but not with the questions to ask yourself when its
+    # answer states rules (tax, a law, a scam).
+    tax, pay = kb.get("tax-rules", "en"), kb.get("contract-check", "en")
+    assert checklist_for_question("a brand pays 300€, taxes?", [tax], kb, "en", offer=True) == ["Registered?"]
+    assert "Would you do it unpaid?" in checklist_for_question("300€ for a reel", [pay], kb, "en", offer=True)

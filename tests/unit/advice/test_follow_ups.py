@@ -155,3 +155,22 @@ def test_a_word_of_the_topics_own_title_does_not_keep_a_follow_up_there(tmp_path
     engine = AdviceEngine(kb, ByQuestion({"reel": hits}, []))  # type: ignore[arg-type]
     answer = engine.ask_many([Question("what if they say my rate is too high?", lang="en", history=(first,))])[0]
     assert answer.kind == "follow_up" and answer.lead_card == "counter-offer"
+
+
+def test_a_follow_up_naming_a_subject_the_topic_is_not_about_gets_that_subjects_card(tmp_path: Path) -> None:
+    write_pair(tmp_path, "tiktok-rules", title="TikTok: the disclosure setting", topics=["disclosure", "offer"],
+               summary="Switch on the content disclosure setting.", points=("Stories too.", "Lives too."))  # fmt: skip
+    write_pair(tmp_path, "fair-pay", topics=["pay", "offer"], summary="Build your rate from your time.", points=RATES)
+    kb = load_knowledge(tmp_path)
+    label = [Hit("tiktok-rules", 0.8), Hit("fair-pay", 0.5)]
+    engine = AdviceEngine(kb, ByQuestion({"label": label, "charge": [Hit("fair-pay", 0.7)]}, label))
+    first, rate = converse(engine, ["do I need a label on tiktok?", "and how much do I charge for one?"])
+    assert first.lead_card == "tiktok-rules"
+    # A rate is a subject of its own: its card answers, as a question that starts a topic.
+    assert rate.lead_card == "fair-pay" and rate.kind == "question" and rate.context is None
+    # A follow-up that names no new subject stays on the topic.
+    _, story = converse(engine, ["do I need a label on tiktok?", "and for stories?"])
+    assert story.kind == "follow_up" and story.context == "do I need a label on tiktok?"
+    # How long is not how much.
+    _, duration = converse(engine, ["do I need a label on tiktok?", "and for how much time, how many weeks?"])
+    assert duration.kind == "follow_up"

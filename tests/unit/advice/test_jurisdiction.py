@@ -9,10 +9,12 @@ from bot.advice import AdviceEngine, Hit, Question
 from bot.advice.jurisdiction import (
     COUNTRIES,
     JurisdictionNote,
+    asks_rules,
     creator_country,
     mentioned_country,
     note_for,
     rank_for_country,
+    rank_for_language,
     stated_home,
 )
 from bot.kb import KnowledgeBase, load_knowledge
@@ -135,9 +137,11 @@ class FixedRetriever:
 
 @pytest.fixture
 def kb(tmp_path: Path) -> KnowledgeBase:
-    write_pair(tmp_path, "declaring-income", jurisdiction=["fr"], title="Declaring income in France")
+    write_pair(tmp_path, "declaring-income", jurisdiction=["fr"], title="Declaring income in France",
+               topics=["tax", "law-fr"], template="As French law requires, I declare it.")  # fmt: skip
     write_pair(tmp_path, "fair-pay", jurisdiction=["all"])
-    write_pair(tmp_path, "uk-tax", jurisdiction=["uk"], title="UK tax for creators")
+    write_pair(tmp_path, "uk-tax", jurisdiction=["uk"], title="UK tax for creators", topics=["tax", "law-uk"],
+               checklist=("Over the trading allowance?",))  # fmt: skip
     return load_knowledge(tmp_path)
 
 
@@ -147,9 +151,12 @@ def test_a_uk_creator_gets_the_uk_card_first_and_never_french_rules_as_theirs(kb
     assert answer.sources[0].id == "uk-tax" and answer.jurisdiction_note is None
     engine = AdviceEngine(kb, FixedRetriever(["declaring-income", "fair-pay"]))
     [answer] = engine.ask_many([Question("do I pay tax on gifts?", profile=Profile(country="uk"))])
+    assert answer.sources[0].id == "uk-tax"  # a tax question: their own country's card, though retrieval missed it
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income", "fair-pay"]))
+    [answer] = engine.ask_many([Question("what about gifts from brands?", profile=Profile(country="uk"))])
     assert answer.sources[0].id == "fair-pay"  # general advice before another country's law
     engine = AdviceEngine(kb, FixedRetriever(["declaring-income"]))
-    [answer] = engine.ask_many([Question("do I pay tax on gifts? HMRC?")])
+    [answer] = engine.ask_many([Question("gifts from brands? I live in London")])
     assert answer.jurisdiction is not None and answer.jurisdiction.applies is False
     assert "French rules" in (answer.jurisdiction_note or "") and '"UK tax for creators"' in answer.answer
     assert answer.to_json()["jurisdiction"] == {
@@ -177,3 +184,61 @@ def test_a_french_question_on_french_rules_is_taken_as_from_france(kb: Knowledge
         and "règles françaises" in swiss.jurisdiction_note
         and "Suisse" in swiss.jurisdiction_note
     )
+
+
+def test_another_countrys_rules_are_given_for_comparison_never_as_the_creators(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, FixedRetriever(["declaring-income"]))
+    [answer] = engine.ask_many([Question("what about gifts from brands?", profile=Profile(country="uk"))])
+    assert answer.summary.startswith("For comparison only, French rules (not yours as such):")
+    assert answer.template is None  # the reply to adapt cites French law to the brand
+    # The French card's items give way to the creator's own card's (named by the note).
+    assert answer.checklist == ["Over the trading allowance?"] and answer.jurisdiction.see == ("uk-tax",)  # type: ignore[union-attr]
+    [french] = engine.ask_many([Question("et les cadeaux des marques ?", profile=Profile(country="ch"))])
+    assert french.summary.startswith("À titre de comparaison seulement, les règles françaises")
+    [own] = engine.ask_many([Question("je dois déclarer mes cadeaux ?", lang="fr")])  # French rules, from France
+    assert own.template == "As French law requires, I declare it." and not own.summary.startswith("À titre")
+
+
+def test_the_note_points_only_to_the_creators_cards_on_the_question(tmp_path: Path) -> None:
+    write_pair(tmp_path, "fr-crypto", jurisdiction=["fr"], topics=["law-fr", "scams"])
+    for card_id, topics in [("uk-ads", ["law-uk", "disclosure"]), ("uk-tax", ["law-uk", "tax"]),
+                            ("uk-giveaways", ["law-uk", "offer"]), ("uk-scams", ["law-uk", "scams"])]:  # fmt: skip
+        write_pair(tmp_path, card_id, jurisdiction=["uk"], topics=topics, title=f"{card_id} rules")
+    kb = load_knowledge(tmp_path)
+    uk = Profile(country="uk")
+    # Retrieval ranks none of the UK cards: the one on the same rules (scams) is named, not every UK card.
+    [answer] = AdviceEngine(kb, FixedRetriever(["fr-crypto"])).ask_many([Question("crypto ok?", profile=uk)])
+    assert answer.jurisdiction.see == ("uk-scams",)  # type: ignore[union-attr]
+    assert "uk-tax rules" not in (answer.jurisdiction_note or "")
+    # Those retrieval ranks for the question come first, two at most.
+    ranked = ["fr-crypto", "uk-tax", "uk-giveaways"]
+    [answer] = AdviceEngine(kb, FixedRetriever(ranked)).ask_many([Question("crypto ok?", profile=uk)])
+    assert answer.jurisdiction is None or answer.sources[0].id != "fr-crypto"  # UK cards lead for a UK creator
+    note = note_for(["fr"], "uk", [("uk-tax", ("uk",)), ("uk-ads", ("uk",)), ("uk-scams", ("uk",))])
+    assert note is not None and note.see == ("uk-tax", "uk-ads")
+
+
+def test_a_french_question_from_nowhere_named_is_not_answered_with_us_or_uk_rules() -> None:
+    where = {"us-tax": ("us",), "uk-tax": ("uk",), "fr-tax": ("fr",), "teens": ("fr", "us"), "pay": ("all",)}
+    hits = ["us-tax", "uk-tax", "fr-tax", "teens", "pay"]
+    assert rank_for_language(hits, where.get, "fr") == ["fr-tax", "teens", "pay", "us-tax", "uk-tax"]
+    assert rank_for_language(hits, where.get, "en") == hits
+
+
+def test_a_rules_question_from_a_known_country_gets_that_countrys_card(tmp_path: Path) -> None:
+    write_pair(tmp_path, "fr-vat", jurisdiction=["fr"], topics=["tax", "law-fr"])
+    write_pair(tmp_path, "fair-pay", jurisdiction=["all"], topics=["pay"])
+    write_pair(tmp_path, "swiss", jurisdiction=["ch"], topics=["law-ch", "disclosure"])
+    kb = load_knowledge(tmp_path)
+    engine = AdviceEngine(kb, FixedRetriever(["fair-pay", "fr-vat"]))
+    vat, rate = engine.ask_many([Question("300 CHF pour un reel, je dois facturer la TVA ?"),
+                                 Question("300 CHF pour un reel, c'est bien ?")])  # fmt: skip
+    assert vat.sources[0].id == "swiss"  # the one card of a country the coach covers with one card
+    assert rate.sources[0].id == "fair-pay"  # no rules asked: general advice
+    assert mentioned_country("je suis a sherbrooke") == "ca" and mentioned_country("jsuis a liege") == "be"
+    assert mentioned_country("la TPS pis la TVQ") == "ca"
+
+
+def test_a_named_regulator_or_tax_asks_for_rules() -> None:
+    assert asks_rules("What does the FTC say about tagging a brand?") and asks_rules("je dois facturer la TVA ?")
+    assert not asks_rules("how much for a reel with 8k followers?")

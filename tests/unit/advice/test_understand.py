@@ -520,3 +520,208 @@ def test_a_question_word_that_asks_nothing_is_still_chat() -> None:
 )
 def test_text_speak(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a verb of giving aimed at the creator, whoever gives: a brand's own name, a hotel, "they"
+        ("Glowbar wants to send me their whole skincare set for a story", "offer_described"),
+        ("the hotel in Porto is inviting me for two nights for content, do I disclose it?", "offer_described"),
+        ("ils me doivent toujours 300€ depuis janvier", "offer_described"),
+        ("they're only offering a discount code and free shipping, should I bother?", "offer_described"),
+        ("my agent says Brand X is paying me for a dedicated video but wants final cut. normal?", "offer_described"),
+        ("if a brand wants to send me products, do I have to post?", "question"),
+        # the creator's own deal with its amount, unless they ask what to charge
+        ("my first paid collab!! 250 dollars for a youtube integration, what goes in the contract?", "offer_described"),
+        ("j'ai 2 propositions, une à 150€ et une à 300€ avec exclu, laquelle choisir ?", "offer_described"),
+        ("how much should I charge for my first paid collab, 250 dollars?", "question"),
+        # pieces traded for a product, as for money
+        ("3 tiktoks + 2 stories for a free jacket, am I being lowballed?", "offer_described"),
+        # anyone's audience: a market question, whatever the amount
+        ("Is 120€ for one reel fair when you have 5k followers?", "question"),
+        ("80€ pour 2 stories pour un compte de 4000 abonnés c'est correct ?", "question"),
+        ("quand on a signé, ils m'ont payé 300€ pour 2 reels", "offer_described"),
+        ("Got 300€ for a reel with 30 days usage, ok?", "offer_described"),
+    ],
+)
+def test_offers_told_by_who_gives_to_whom(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_a_brands_we_naming_its_price_is_pasted() -> None:
+    text = "Thanks for getting back to us! We can go up to 350€ for the reel, but we'd need usage for 6 months."
+    assert understand(text).kind == "offer_pasted"
+    assert understand("we got offered 350€ for a reel as a couple account, thoughts?").kind == "offer_described"
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("the brand wants me to ban anyone who complains under the reel, 250€", "comment_control"),
+        ("ils veulent que je désactive les commentaires sur la vidéo sponsorisée, 300€", "comment_control"),
+        ("a skincare brand offers $300 but I can only say positive things about it", "comment_control"),
+        ("la marque propose 400€ pour 2 reels mais refuse de signer un contrat", "no_written_contract"),
+        ("brand offered £200 for a TikTok, says a handshake deal is fine, no paperwork", "no_written_contract"),
+        ("une marque veut 2 reels contre des produits gratuits, sans rémunération", "gift_only"),
+        ("they'll send me a free hoodie for 3 stories, they only pay in products", "gift_only"),
+        ("brand pays 350€ for the reel, but only once their team approves the video", "payment_after_approval"),
+        ("l'agence me verse 500€ une fois le contenu validé par le client", "payment_after_approval"),
+    ],
+)
+def test_an_offers_clauses_in_the_creators_own_words(text: str, flag: str) -> None:
+    reading = understand(text)
+    assert reading.is_offer
+    assert flag in reading.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a brand offers 300€ for a reel, they don't ask me to delete negative comments, contract signed",
+        "la marque me paie 300€ à la livraison, pas besoin de validation, contrat signé",
+        "brand sends me a free jacket and 200€ for 1 reel",
+        "une marque me propose 250€ + un produit offert, pas de contrat d'exclusivité",
+    ],
+)
+def test_an_offer_without_those_clauses_gets_none_of_them(text: str) -> None:
+    reading = understand(text)
+    assert reading.is_offer
+    assert not {"comment_control", "no_written_contract", "gift_only", "payment_after_approval"} & set(
+        reading.red_flags
+    )
+
+
+def test_a_question_about_a_clause_carries_no_clause_flag() -> None:
+    # a general question is answered from the cards; only an offer's own terms are its flags
+    assert "comment_control" not in understand("can a brand ask me to delete negative comments?").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # only the words of making content (formats, platforms, followers): not a deal, whatever the platform
+        ("how do I make my reels look less amateur?", [], "off_topic"),
+        ("tu peux m'aider à trouver un nom pour ma chaîne youtube ?", [], "off_topic"),
+        ("3 reels and 2 stories for a free sweatshirt, is that lowballing?", [], "offer_described"),
+        ("Faut-il des photos avant/après pour des compléments alimentaires ?", [], "question"),
+        # chat: the coach named, wishes, leaving to act and come back
+        ("hey coach! hope your week is going well", [], "small_talk"),
+        ("you're so helpful, thanks a lot, have a lovely evening", [], "small_talk"),
+        ("okok je vais réfléchir", [], "small_talk"),
+        ("je reviens vers toi après avoir parlé à la marque", [], "small_talk"),
+        ("ok I'll let you know what the brand says", [], "small_talk"),
+        ("je reviens vers toi : la marque peut-elle refuser ?", [], "question"),
+        # the last answer worked on again
+        ("tu peux me l'écrire en anglais ?", ["comment refuser poliment une collab ?"], "follow_up"),
+        ("can you translate it into Spanish?", ["how do I decline a brand politely?"], "follow_up"),
+        ("can you translate it into Spanish?", [], "off_topic"),
+    ],
+)
+def test_content_making_chat_and_reworking_the_answer(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_the_writers_let_me_know_is_not_the_creators_voice() -> None:
+    text = "Can we book you for a reel in June? Budget is €450 incl. 3 months usage. Let me know!"
+    assert understand(text).kind == "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # the creator's tax on what they got is a question of law; hearsay is no offer; "mes contrats" are any
+        ("do I have to declare the laptop a brand sent me last year on my taxes?", [], "question"),
+        ("on m'a dit que les marques doivent payer sous 30 jours, c'est vrai ?", [], "question"),
+        ("faut-il facturer la TVA sur mes contrats si je gagne moins de 10 000€ ?", [], "question"),
+        # an invitation is the offer itself; a ban on other brands is a term; "hit me up"
+        ("A spa in Annecy invited me for a weekend, nothing to post. What's the catch?", [], "offer_described"),
+        ("the agency I'm working with wants me to avoid showing other sportswear brands", [], "offer_described"),
+        ("a meal kit company hit me up, $300 for a 45s integration in my next vlog, thoughts?", [], "offer_described"),
+        # a brand's documents and threads
+        (
+            "4.1 Exclusivity. Creator shall not promote any other haircare brand for 6 months.\n"
+            "4.2 Creator must submit drafts for approval; Brand will pay within 30 days.",
+            [],
+            "offer_pasted",
+        ),
+        ("09:12 Tom - Brewly: we can do $180 for the reel\n09:15 Tom - Brewly: usage 3 months", [], "offer_pasted"),
+        ("gm! we're dropping our token. 0.2 ETH for 3 videos + a thread, we're not registered", [], "offer_pasted"),
+        # follow-ups: wait-so, which one, more, phrasing, a judgement of that, what it includes
+        ("wait so they could run ads with my face??", ["what's whitelisting?"], "follow_up"),
+        ("lequel tu choisirais ?", ["j'ai 2 offres, une à 300€, une à 500€ avec 6 mois d'exclu"], "follow_up"),
+        ("should I counter with more?", ["a brand offered me $300 for a reel"], "follow_up"),
+        ("how do I word the reply?", ["they want usage rights forever for $400"], "follow_up"),
+        ("is that even legal though?", ["they pay 120 days after the campaign"], "follow_up"),
+        ("does that include whitelisting?", ["ok so 3 months usage, net 30"], "follow_up"),
+        # chat about the coach; a platform's pay for views and a purchase are beside the domain
+        ("vous parlez anglais aussi ?", [], "small_talk"),
+        ("hi there, what can you do?", [], "small_talk"),
+        ("combien paie tiktok pour 100k vues ?", [], "off_topic"),
+        ("how much does instagram pay per million views", [], "off_topic"),
+        ("how do I haggle on a second-hand camera, the guy wants 300€", [], "off_topic"),
+        ("they want to reuse my video in their facebook ads, can I ask for more?", [], "offer_described"),
+        ("Suite à notre échange : 1 reel, 380€ HT, paiement à 30 jours. Merci de confirmer.", [], "offer_pasted"),
+        ("the brand wrote 'we can give you great exposure' lol what do I answer", [], "offer_described"),
+        ("any tips to take better product photos at home?", [], "off_topic"),
+        ("the brand wants 8 product photos for 200€, fair?", [], "offer_described"),
+        ("je poste sans sponsor, juste pour moi, comment trouver ma niche ?", [], "off_topic"),
+        ("how do I grow from 500 to 5k fast", [], "off_topic"),
+        ("my aunt's café wants a reel, she'd give me free lunches for a month, do I disclose?", [], "offer_described"),
+        ("how many stories is it normal to ask for with one reel?", [], "question"),
+        ("si une marque m'envoie un colis non sollicité, je dois poster ?", [], "question"),
+        ("do I have to post about PR boxes nobody asked me about?", [], "question"),
+        ("should raw footage be paid extra?", [], "question"),
+        ("i've got a brand asking for the rushes too, same 250€", [], "offer_described"),
+        ("They want me to claim the tea 'detoxes your liver'. Allowed?", [], "offer_described"),
+        # about the coach itself; a new term after a question
+        ("c'est payant ton appli ?", [], "small_talk"),
+        ("which languages do you speak?", [], "small_talk"),
+        ("c'est gratuit ?", ["dois-je rejoindre ce programme ambassadeur ?"], "follow_up"),
+        ("what's an NDA?", ["how do I negotiate exclusivity?"], "question"),
+        ("how long should a sponsored YouTube integration run? and a dedicated video?", [], "question"),
+        ("how long should a youtube integration be?", [], "question"),
+    ],
+)
+def test_kinds_of_round_five(text: str, history: list[str], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+def test_a_paid_use_with_no_fee_is_no_scheme_to_pay_into() -> None:
+    text = "TERMS\nDeliverables: 2 reels\nFee: 600€\nUsage: 3 months organic + paid social (no additional fee)"
+    assert "pay_to_collaborate" not in understand(text).red_flags
+    assert "pay_to_collaborate" in understand("to join you pay a 30€ registration fee, then free products").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # payment on approval raises the older code for the same risk too, as the offer rules do
+        (
+            "they'll pay 500€ once their client approves the reel",
+            {"payment_after_approval", "late_payment_terms"},
+            set(),
+        ),
+        # what the gift is worth is no fee
+        ("a desk brand will send me a desk (worth $600) for a dedicated video, no money", {"gift_only"}, set()),
+        ("une marque m'envoie un vélo d'une valeur de 900€ contre 2 reels, sans rémunération", {"gift_only"}, set()),
+        ("a brand sends me a lamp and $200 for a reel", set(), {"gift_only"}),
+        # a financial provider without its licence, the regulator named between
+        ("a trading app offers 700€ for a reel, they're not AMF registered yet", {"unregistered_financial"}, set()),
+        ("a crypto exchange offers $500 for a TikTok, fully FCA registered", set(), {"unregistered_financial"}),
+        ("a brand offers 300€, they're not registered as a company yet, is it ok?", set(), {"unregistered_financial"}),
+        # a crypto trading app is a crypto service, not a banned financial product; its signals are
+        ("a crypto trading app offers 400€ for a reel", set(), {"banned_category"}),
+        ("on me propose 300€ pour promouvoir un groupe de signaux crypto", {"banned_category"}, set()),
+    ],
+)
+def test_offer_flags_in_the_creators_words_round_five(text: str, present: set[str], absent: set[str]) -> None:
+    flags = set(understand(text).red_flags)
+    assert present <= flags
+    assert not absent & flags
+
+
+def test_a_brands_call_to_creators_is_pasted() -> None:
+    text = "Looking for pet creators! Paid campaign: 2 reels, 250€. Apply via the form in our bio 🐾"
+    assert understand(text).kind == "offer_pasted"
+    assert understand("should I apply to this paid campaign? 2 reels for 250€").kind != "offer_pasted"

@@ -36,6 +36,26 @@ def _read(text: str) -> set[Item]:
          {("reel", 1, "instagram"), ("story", 3, "instagram"), ("tiktok", 2, "tiktok")}),
         ("Instagram : 2 reels\nTikTok : 2 vidéos\nBudget : 1 500 €",
          {("reel", 2, "instagram"), ("tiktok", 2, "tiktok")}),
+        # A heading under a title line, closed by a label ("Récap :") or a blank line after its pieces.
+        ("Livrables\nInstagram :\n- 1 reel (essai, 30-45s)\n- 2 stories avec sticker lien\nTikTok :\n- 2 vidéos\n\n"
+         "Récap : 1 reel, 2 stories, 2 TikToks → 900 € HT tout compris.",
+         {("reel", 1, "instagram"), ("story", 2, "instagram"), ("tiktok", 2, "tiktok")}),
+        ("Instagram :\n- 1 reel\n\nEt 3 stories le jour J", {("reel", 1, "instagram"), ("story", 3, None)}),
+        ("Instagram :\n- Contenu : 1 reel\n- 3 stories", {("reel", 1, "instagram"), ("story", 3, "instagram")}),
+        # A platform right after one piece is that piece's: "2 reels tuto + 1 live Instagram".
+        ("Phase 2 (juin) : 2 reels tuto (semis, arrosage) + 1 live Instagram de 30 min",
+         {("reel", 2, None), ("live", 1, "instagram")}),
+        # "2 more" on the next line of a schedule adds to the pieces listed last.
+        ("May: 2 clips posted as YouTube Shorts\nJune: 2 more, same format\nJuly: 1 YouTube video",
+         {("short", 4, "youtube"), ("video", 1, "youtube")}),
+        ("2 reels en mai.\n2 autres créatrices participent aussi.", {("reel", 2, None)}),
+        # "a UGC-only brief" is no piece.
+        ("This is a UGC-only brief, nothing gets posted.\nWe need 5 videos (15-30s, vertical)", {("ugc", 5, None)}),
+        # Counts after the format, one per line: a count never reaches the next line's format.
+        ("Livrables :\nReels x2\nStory ×4\nPost carrousel x1",
+         {("reel", 2, None), ("story", 4, None), ("post", 1, None)}),
+        ("Final deliverables:\n\nReels x2\nStories x6\nTikTok x1\n\nFee £1,050",
+         {("reel", 2, None), ("story", 6, None), ("tiktok", 1, "tiktok")}),
         # Counts after the format, in words, in brackets; table cells that go on.
         ("Reels x2 et stories x6", {("reel", 2, None), ("story", 6, None)}),
         ("Instagram Reels (2) and Stories (4)", {("reel", 2, "instagram"), ("story", 4, None)}),
@@ -68,7 +88,10 @@ def _read(text: str) -> set[Item]:
          {("video", 1, "youtube"), ("story", 2, None)}),
         # Formats named by their platform, and the ones without a platform.
         ("the package is 1 dedicated YouTube video, 1 Short and a community post",
-         {("video", 1, "youtube"), ("short", 1, "youtube"), ("post", 1, "youtube")}),
+         {("video", 1, "youtube"), ("short", 1, None), ("post", 1, "youtube")}),
+        ("1 vidéo YouTube dédiée + 2 shorts", {("video", 1, "youtube"), ("short", 2, None)}),
+        ("2 Shorts YouTube + 1 TikTok", {("short", 2, "youtube"), ("tiktok", 1, "tiktok")}),
+        ("YouTube :\n- 1 vidéo dédiée\n- 2 Shorts", {("video", 1, "youtube"), ("short", 2, "youtube")}),
         ("2 posts de blog + 1 newsletter dédiée", {("blog", 2, None), ("newsletter", 1, None)}),
         ("An Instagram collab post (co-authored with our account) + 2 stories",
          {("post", 1, "instagram"), ("story", 2, None)}),
@@ -76,8 +99,15 @@ def _read(text: str) -> set[Item]:
          {("post", 3, "linkedin")}),
         # A rhythm belongs to its own piece; a total in brackets is the count; numbered pieces; "x2 reels".
         ("Partenariat annuel : 1 vidéo YouTube par trimestre (4 au total) et 1 short par mois",
-         {("video", 4, "youtube"), ("short", 12, "youtube")}),
+         {("video", 4, "youtube"), ("short", 12, None)}),
         ("Reel 1 : unboxing / Reel 2 : routine", {("reel", 2, None)}),
+        ("a 3-story sequence on launch day", {("story", 3, None)}),
+        ("a 1-minute reel", {("reel", 1, None)}),
+        # A daily rhythm in brackets restates the total; a count written after its format has its own rhythm.
+        ("3 stories (1 par jour pendant 3 jours)", {("story", 3, None)}),
+        ("Stories : 1 par jour pendant 5 jours", {("story", 5, None)}),
+        ("Reels : 1 par mois pendant 3 mois", {("reel", 3, None)}),
+        ("Reels x3 (1 par mois pendant 3 mois)", {("reel", 3, None)}),
         ("x2 reels et x4 stories", {("reel", 2, None), ("story", 4, None)}),
         ("un placement de produit dans ta prochaine vidéo YouTube", {("video", 1, "youtube")}),
         ("Article 1 – Objet : 2 reels Instagram.\nArticle 2 – Calendrier : en mai.", {("reel", 2, "instagram")}),
@@ -85,6 +115,57 @@ def _read(text: str) -> set[Item]:
         ("3 vidéos UGC verticales (15-30 s) : un tuto, un avant/après", {("ugc", 3, None)}),
         ("This is UGC only: you won't post anything on your own accounts.\n• 5 videos (vertical, 20–40 s)",
          {("ugc", 5, None)}),
+        # A piece that goes with each of another's: counted once per piece it goes with.
+        ("4 TikToks + 2 stories avec sticker lien à chaque publication", {("tiktok", 4, "tiktok"), ("story", 8, None)}),
+        ("Livrables :\n- 4 TikToks\n- 2 stories avec sticker lien à chaque publication",
+         {("tiktok", 4, "tiktok"), ("story", 8, None)}),
+        ("2 Instagram reels, plus 2 stories per reel", {("reel", 2, "instagram"), ("story", 4, None)}),
+        ("3 posts Instagram, avec 3 stories pour chaque post", {("post", 3, "instagram"), ("story", 9, None)}),
+        ("We'd like 3 reels, each with 2 stories announcing it.", {("reel", 3, None), ("story", 6, None)}),
+        ("3 vidéos YouTube, chacune relayée par 1 story", {("video", 3, "youtube"), ("story", 3, None)}),
+        ("4 reels (1 par semaine) + 1 story par reel", {("reel", 4, None), ("story", 4, None)}),
+        ("Pour chaque vidéo, 2 stories de teasing.\nVidéos : 2 vidéos YouTube dédiées",
+         {("video", 2, "youtube"), ("story", 4, None)}),
+        ("We need 3 TikToks. Each TikTok must also be posted as an Instagram reel.",
+         {("tiktok", 3, "tiktok"), ("reel", 3, "instagram")}),
+        ("2 Reels with 1 Story each", {("reel", 2, None), ("story", 2, None)}),
+        ("2 reels, avec 2 stories chacun", {("reel", 2, None), ("story", 4, None)}),
+        ("3 TikToks + 1 story for each one", {("tiktok", 3, "tiktok"), ("story", 3, None)}),
+        ("Publication : 1 reel le 12 mai, 1 reel le 26 mai, 2 stories à chaque fois.",
+         {("reel", 2, None), ("story", 4, None)}),
+        ("On aimerait 2 TikToks. Pour chacun, une story de rappel sur Insta.",
+         {("tiktok", 2, "tiktok"), ("story", 2, "instagram")}),
+        ("2 reels + 3 stories of 15 s each", {("reel", 2, None), ("story", 3, None)}),
+        ("2 reels + 3 stories, each one with a link", {("reel", 2, None), ("story", 3, None)}),
+        # ...not a price per piece, a rhythm, or a piece none of which is listed.
+        ("2 reels + 3 stories, 200 € par reel", {("reel", 2, None), ("story", 3, None)}),
+        ("3 stories à 50 € par story", {("story", 3, None)}),
+        ("2 reels. Chaque semaine, 1 story pendant 4 semaines", {("reel", 2, None), ("story", 4, None)}),
+        ("for every reel, 2 stories", {("story", 2, None)}),
+        # A copy posted on another platform is a piece there.
+        ("1 reel + its cross-post on TikTok", {("reel", 1, None), ("tiktok", 1, "tiktok")}),
+        ("2 TikToks, each cross-posted as a YouTube Short", {("tiktok", 2, "tiktok"), ("short", 2, "youtube")}),
+        # One video posted on several platforms is a piece on each.
+        ("1 vidéo publiée sur Instagram et TikTok", {("video", 1, "instagram"), ("tiktok", 1, "tiktok")}),
+        ("1 Reel (Instagram + TikTok)", {("reel", 1, "instagram"), ("tiktok", 1, "tiktok")}),
+        ("1 short-form video posted to TikTok, Instagram Reels and YouTube Shorts",
+         {("tiktok", 1, "tiktok"), ("reel", 1, "instagram"), ("short", 1, "youtube")}),
+        # Videos whose bracket says which they are: those pieces; a bracket that restates one piece adds nothing.
+        ("2 vidéos (1 TikTok + 1 Reel)", {("tiktok", 1, "tiktok"), ("reel", 1, None)}),
+        ("2 videos (one TikTok, one Reel) + 3 stories",
+         {("tiktok", 1, "tiktok"), ("reel", 1, None), ("story", 3, None)}),
+        ("un haul TikTok (1 vidéo)", {("tiktok", 1, "tiktok")}),
+        ("A TikTok, cross-posted to Reels", {("tiktok", 1, "tiktok"), ("reel", 1, None)}),
+        ("Un TikTok + sa version Reel", {("tiktok", 1, "tiktok"), ("reel", 1, None)}),
+        ("1 TikTok and its YouTube Shorts version", {("tiktok", 1, "tiktok"), ("short", 1, "youtube")}),
+        ("1 reel, also posted on Facebook", {("reel", 1, None), ("reel", 1, "facebook")}),
+        # "à chaque fois" before the piece, a duration written "x 4 semaines".
+        ("1 reel par semaine pendant 1 mois, accompagné à chaque fois de 2 stories",
+         {("reel", 4, None), ("story", 8, None)}),
+        ("Contenu : 1 Reel / semaine x 4 semaines", {("reel", 4, None)}),
+        # A carousel is one post, however many slides.
+        ("a carousel (5 slides) and 2 stories", {("post", 1, None), ("story", 2, None)}),
+        ("1 carrousel de 6 photos sur Instagram", {("post", 1, "instagram")}),
     ],
 )  # fmt: skip
 def test_deliverables_as_written(text: str, expected: set[Item]) -> None:

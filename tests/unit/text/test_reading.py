@@ -248,3 +248,18 @@ def test_a_pattern_is_skipped_only_when_the_words_it_needs_are_absent() -> None:
                 assert pattern.search(folded) is None, (pattern.pattern[:60], text[:40])
     assert not may_match(re.compile(r"(mot de passe|password)"), "no secrets here")
     assert may_match(re.compile(r"\d+ reels?"), "2 reels")
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "plain"),
+    [
+        # An emoji ends what a negation covers; so does a request after "and please".
+        ("none at all 😊 and use the paid partnership tag", "all", "partnership"),
+        ("no exclusivity and please add #ad", "exclusivity", "add"),
+        ("pas d'exclu et merci de mettre #pub", "d'exclu", "mettre"),
+    ],
+)
+def test_negation_ends_at_an_emoji_or_a_request(text: str, negated: str, plain: str) -> None:
+    words = negated_words(text)
+    assert words[negated] is True
+    assert words[plain] is False
