@@ -6,7 +6,9 @@ refresh, cold start to first answer (a fresh `python -m bot ask` process on a bu
 latency over the dev questions, and peak memory (RSS) of the cold-start process and of this warm process.
 The load average is printed before and after: on a shared machine the times say as much about the others, so
 each warm answer's CPU time is printed too, split between the asking thread (reading the message, USE, keyword
-and in-memory ranking, composing) and the others (e5's query embedding, in its worker), and by e5 token count.
+and in-memory ranking, composing) and the others (e5's query embedding, in its worker), and by e5 token count;
+and how many answers e5 ran for (a question USE and BM25 are sure of is ranked without it), with the latency of
+each kind.
 `--beside N` then measures warm answers once more while N CPU-bound processes run (a busy machine).
 """
 
@@ -63,19 +65,37 @@ class Warm:
     wall: list[float] = field(default_factory=list)
     own_cpu: list[float] = field(default_factory=list)
     other_cpu: list[float] = field(default_factory=list)
+    e5_ran: list[bool] = field(default_factory=list)
 
 
-def warm(engine: AdviceEngine, questions: list[str], rounds: int) -> Warm:
+def count_e5(services: object) -> list[int]:
+    """A counter of the texts e5 embeds for questions (none without e5)."""
+    e5 = services.index.e5  # type: ignore[attr-defined]
+    embedded = [0]
+    if e5 is not None:
+        embed = e5.embed_queries
+
+        def counted(texts: list[str]) -> list[list[float]]:
+            embedded[0] += len(texts)
+            return embed(texts)
+
+        e5.embed_queries = counted
+    return embedded
+
+
+def warm(engine: AdviceEngine, questions: list[str], rounds: int, embedded: list[int]) -> Warm:
     """Every question asked `rounds` times (the same answers each round: nothing is kept per question)."""
     timings = Warm()
     for _ in range(rounds):
         for q in questions:
+            before = embedded[0]
             t, own, process = time.perf_counter(), time.thread_time(), time.process_time()
             engine.ask(q)
             wall, own, process = time.perf_counter() - t, time.thread_time() - own, time.process_time() - process
             timings.wall.append(wall * 1000)
             timings.own_cpu.append(own * 1000)
             timings.other_cpu.append(max(process - own, 0.0) * 1000)
+            timings.e5_ran.append(embedded[0] > before)
     return timings
 
 
@@ -84,14 +104,20 @@ def figures(values: list[float]) -> str:
 
 
 def print_cpu(timings: Warm, tokens: list[int]) -> None:
-    """CPU per answer, and e5's (the other threads') by the question's length in e5 tokens."""
+    """CPU per answer; the answers e5 ran for and the others; e5's CPU (the other threads') by the question's
+    length in e5 tokens, over the answers it ran for."""
     print(f"  CPU per answer: asking thread {figures(timings.own_cpu)}; e5's worker {figures(timings.other_cpu)}")
+    for ran, name in ((True, "with e5"), (False, "without e5 (USE and BM25 sure)")):
+        walls = [wall for wall, e5 in zip(timings.wall, timings.e5_ran, strict=True) if e5 is ran]
+        if walls:
+            print(f"  {name}: {len(walls)} answers, {figures(walls)}")
     rounds = len(timings.wall) // len(tokens)
     by_length: dict[int, list[float]] = {}
-    for i, cpu in enumerate(timings.other_cpu):
-        by_length.setdefault(min(tokens[i % len(tokens)] // 16, 4), []).append(cpu)
+    for i, (cpu, ran) in enumerate(zip(timings.other_cpu, timings.e5_ran, strict=True)):
+        if ran:
+            by_length.setdefault(min(tokens[i % len(tokens)] // 16, 4), []).append(cpu)
     print(
-        "  e5's CPU by question length (e5 tokens): "
+        "  e5's CPU by question length (e5 tokens), when it ran: "
         + ", ".join(
             f"{16 * key}-{16 * key + 15 if key < 4 else ''}: {statistics.median(cpus):.1f} ms "
             f"({len(cpus) // rounds} questions)"
@@ -141,7 +167,8 @@ def main() -> None:
         for q in questions[:20]:
             services.engine.ask(q)  # warm caches
         tokens = e5_tokens(services, questions)
-        timings = warm(services.engine, questions, 3)
+        embedded = count_e5(services)
+        timings = warm(services.engine, questions, 3, embedded)
         print(
             f"warm answer latency over {len(timings.wall)} questions: {figures(timings.wall)}, "
             f"max {max(timings.wall):.1f} ms"
@@ -152,7 +179,7 @@ def main() -> None:
             busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.beside)]
             try:
                 time.sleep(2)  # long enough for the query embedding to see the machine busy
-                beside = warm(services.engine, questions, 1)
+                beside = warm(services.engine, questions, 1, embedded)
                 answers += len(beside.wall)
             finally:
                 for process in busy:

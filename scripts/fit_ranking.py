@@ -69,10 +69,11 @@ def record(questions: list[tuple[str, EvalQuestion]]) -> list[Record]:
         seen["lists"] = [list(ranking) for ranking in rankings]
         return fuse(rankings, weights, k)
 
-    bias = index_module.DECLINE_BIAS
+    bias, skip = index_module.DECLINE_BIAS, index_module.E5_SKIP
     index_module.decline_features = recording_features
     index_module.fuse = recording_fuse
     index_module.DECLINE_BIAS = -1e9  # nothing is declined by the model while recording
+    index_module.E5_SKIP = None  # every question through e5 too: its features and all four rankings
     try:
         records = []
         for name, item in questions:
@@ -86,6 +87,7 @@ def record(questions: list[tuple[str, EvalQuestion]]) -> list[Record]:
         index_module.decline_features = decline_features
         index_module.fuse = fuse
         index_module.DECLINE_BIAS = bias
+        index_module.E5_SKIP = skip
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:

@@ -52,6 +52,15 @@ START_WAIT = 0.002  # seconds a search waits for e5 to start in the worker (long
 MEMORY_AFTER = 2  # searches after which a process ranks in memory (a one-shot `ask` never loads the matrices)
 MEMORY_PAGE = 512  # rows read from Chroma at a time when loading them: the rows come as Python floats first
 NEIGHBOURS = 10  # nearest texts whose share of out-of-scope examples is a decline feature
+# e5 is most of a warm answer's CPU. A question the fast rankings are sure of is ranked without it: USE and BM25 put
+# the same card first, at a USE cosine of at least E5_SKIP[0] and at least E5_SKIP[1] closer than the nearest
+# out-of-scope example, and no example is among USE's NEIGHBOURS nearest texts. Chosen on the first four dev files
+# (652 questions): 244 are ranked so, none off-topic nor declined with e5; hit@1 on them 232 -> 235, hit@3 =. The
+# blind dev5 (200), unseen, with the rule without its last condition: 52 ranked so, one of them off-topic and
+# answered (a health insurer's refund), hit@1 -1 and hit@3 -1 question; with it, 43, none off-topic, hit@1 -1,
+# hit@3 -1. They fuse USE and BM25 with e5's fusion weights for those two, and the decline without e5 (closer to a
+# card than to every example) keeps them. None: always e5 (scripts/fit_ranking.py records every question so).
+E5_SKIP: tuple[float, float] | None = (0.5, 0.15)
 # Decline when this weighted sum of the features (see `decline_features`) plus the bias is positive: a logistic
 # regression fitted by scripts/fit_ranking.py on the five dev files (852 questions, 182 off-topic), its cut folded
 # into the bias where 1.5 % of dev's on-topic questions score above it. Five-fold out-of-fold on dev: off-topic
@@ -128,6 +137,17 @@ def fuse(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = No
         for rank, card_id in enumerate(ranking, 1):
             fused[card_id] += weight / (k + rank)
     return sorted(fused, key=lambda card_id: -fused[card_id])
+
+
+def fusion(lists: int, skipped: bool = False) -> tuple[tuple[float, ...] | None, int]:
+    """Weights and k of the reciprocal rank fusion of `lists` rankings: with e5, E5_FUSION; a question ranked
+    without e5 (`skipped`, USE and BM25) keeps those two rankings' weights in it; without e5, plain RRF."""
+    weights, k = E5_FUSION
+    if lists == len(weights):
+        return weights, k
+    if skipped:
+        return (weights[0], weights[-1]), k
+    return None, RRF_K
 
 
 def chroma_client(index_dir: Path, chroma_url: str | None = None) -> chromadb.ClientAPI:
@@ -223,6 +243,9 @@ class QueryVectors:
     def __init__(self) -> None:
         self._started: dict[tuple[int, str], tuple[Future[list[list[float]]], int]] = {}
         self._lock = threading.Lock()
+        # Per text, USE's ranking and BM25's (CardIndex._fast), for the ranking memory they were computed with.
+        self.fast: dict[str, tuple[Dense, tuple[list[str], float]]] = {}
+        self.fast_memory: object = None
 
     def start(
         self,
@@ -640,10 +663,16 @@ class CardIndex:
 
     def embed_ahead(self, questions: Sequence[str]) -> QueryVectors:
         """Start embedding `questions` with the models that embed in the worker thread (e5, most of an answer's
-        time), so that reading the message, USE and BM25 run meanwhile; pass the result to `search_many`."""
+        time), so that reading the message runs meanwhile; pass the result to `search_many`. USE and BM25 rank
+        them first, here (about 4 ms): a question they are sure of (`_sure`) is never sent to e5."""
         vectors = QueryVectors()
         texts = [plain(question) for question in questions]
-        for model in self._models()[1:]:
+        models = self._models()
+        if len(models) > 1:
+            fast = self._fast(texts, vectors, self._memory)
+            sure = [self._sure(use, keywords) for use, (keywords, _) in fast]
+            texts = [text for text, is_sure in zip(texts, sure, strict=True) if not is_sure]
+        for model in models[1:]:
             vectors.start(model, texts, self._in_worker)
         return vectors
 
@@ -653,38 +682,65 @@ class CardIndex:
             return []
         questions = [plain(question) for question in questions]
         memory = self._ranking_memory()
-        # One batch per model, shared by that model's collections: e5 embeds each question once, not per space.
-        # The other models embed in a worker thread while USE, its collection and BM25 work here: e5 (C, called
-        # through ctypes, which releases the GIL) takes most of a question's time, and the rest hides behind it.
+        # One batch per model, shared by that model's collections: e5 embeds each question once, not per space,
+        # in a worker thread (C, called through ctypes, which releases the GIL), and only the questions that USE
+        # and BM25 are not sure of.
         vectors = vectors or QueryVectors()
         models = self._models()
+        fast = self._fast(questions, vectors, memory)
+        sure = [len(models) > 1 and self._sure(use, keywords) for use, (keywords, _) in fast]
+        unsure = [question for question, is_sure in zip(questions, sure, strict=True) if not is_sure]
         for model in models[1:]:
-            vectors.start(model, questions, self._in_worker)
-        vectors.start(models[0], questions)
-        rankings: list[list[Dense]] = [
-            self._dense(space, vectors.get(space.embeddings, questions), memory)
-            if space.embeddings is models[0]
-            else []
-            for space in self.spaces
-        ]
-        lexical = [self.lexical.rank_scored(question) for question in questions]
-        rankings = [
-            ranking or self._dense(space, vectors.get(space.embeddings, questions), memory)
-            for space, ranking in zip(self.spaces, rankings, strict=True)
+            vectors.start(model, unsure, self._in_worker)
+        slow = [
+            self._dense(space, vectors.get(space.embeddings, unsure), memory) for space in self.spaces[1:] if unsure
         ]
         results = []
-        for i in range(len(questions)):
-            per_space = [ranking[i].best for ranking in rankings]
+        slow_rows = iter(range(len(unsure)))
+        for (use, (keywords, keyword_score)), is_sure in zip(fast, sure, strict=True):
+            dense = [use]
+            if not is_sure and slow:
+                row = next(slow_rows)
+                dense += [ranking[row] for ranking in slow]
+            per_space = [dict(ranking.best) for ranking in dense]  # copies: the ask's other searches reuse USE's
             outside = [(ranking.pop(OUTSIDE, None), min(ranking.values(), default=0.0)) for ranking in per_space]
-            shares = [ranking[i].outside_share for ranking in rankings]
-            if self._declines(per_space, outside, shares, lexical[i][1]):
+            shares = [ranking.outside_share for ranking in dense]
+            if self._declines(per_space, outside, shares, keyword_score):
                 results.append([])
                 continue
-            lists = [list(ranking) for ranking in per_space] + [lexical[i][0]]
-            weights, rrf_k = E5_FUSION if len(lists) == len(E5_FUSION[0]) else (None, RRF_K)
+            lists = [list(ranking) for ranking in per_space] + [keywords]
+            weights, rrf_k = fusion(len(lists), skipped=is_sure)
             first = per_space[0]
             results.append([Hit(card_id, first.get(card_id, 0.0)) for card_id in fuse(lists, weights, rrf_k)[:k]])
         return results
+
+    def _fast(
+        self, questions: list[str], vectors: QueryVectors, memory: dict[str, Matrix] | None
+    ) -> list[tuple[Dense, tuple[list[str], float]]]:
+        """USE's ranking (embedded here and now) and BM25's of each question, computed once per ask and ranking
+        memory (`embed_ahead` and the ask's searches share them)."""
+        if vectors.fast_memory is not memory:
+            vectors.fast.clear()
+            vectors.fast_memory = memory
+        todo = [question for question in dict.fromkeys(questions) if question not in vectors.fast]
+        if todo:
+            use = self.spaces[0].embeddings
+            vectors.start(use, todo)
+            dense = self._dense(self.spaces[0], vectors.get(use, todo), memory)
+            for question, ranking in zip(todo, dense, strict=True):
+                vectors.fast[question] = (ranking, self.lexical.rank_scored(question))
+        return [vectors.fast[question] for question in questions]
+
+    def _sure(self, use: Dense, keywords: list[str]) -> bool:
+        """Whether USE and BM25 are sure enough of a question to rank it without e5 (see E5_SKIP)."""
+        if E5_SKIP is None or not self.has_examples or not keywords:
+            return False
+        cards = [card_id for card_id in use.best if card_id != OUTSIDE]
+        if not cards or cards[0] != keywords[0]:
+            return False
+        score = use.best[cards[0]]
+        example = use.best.get(OUTSIDE, min(use.best.values()))  # beyond the texts fetched: at most the farthest
+        return score >= E5_SKIP[0] and score - example >= E5_SKIP[1] and use.outside_share == 0
 
     def _models(self) -> list[USEEmbeddings | CachedEmbeddings]:
         """Each model once, USE first: it embeds in the calling thread, the others in the worker."""

@@ -1,8 +1,10 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings, read_vectors, text_key
+from bot.retrieval import embeddings as embeddings_module
+from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings, ends, read_vectors, text_key
 
 
 def test_cached_tokenizer_gives_the_same_vectors_and_a_corrupt_cache_is_rebuilt(
@@ -82,6 +84,21 @@ def test_shipped_vectors_are_used_and_only_the_texts_they_lack_are_embedded_and_
     assert again.embedded == []
 
 
+def test_e5_reads_a_long_message_up_to_its_token_budget_its_first_and_last_words(e5: CachedEmbeddings) -> None:
+    question = "is 300 euros for one reel and two stories fair for 8k followers?"
+    paste = "Hi! We love your content. " + " ".join(["We would also like usage rights on our ads for a year."] * 20)
+    long = f"{paste} {question}"
+    budget = embeddings_module.E5_QUERY_TOKENS
+    assert budget is not None
+    model = e5.inner._encoder()
+    shortened = ends(long, budget, lambda text: model.token_count(text, True))
+    assert model.token_count(shortened, True) <= budget < model.token_count(long, True)
+    assert shortened.startswith("Hi! We love your content.") and shortened.endswith(question)
+    vectors = np.array(e5.embed_queries([long, shortened, question]))
+    assert np.allclose(vectors[0], vectors[1], atol=1e-6)
+    assert np.allclose(e5.embed_query(question), vectors[2], atol=1e-6)  # a short question is read whole
+
+
 def test_text_that_grows_under_nfkc_or_holds_lone_surrogates_embeds_in_a_process_that_survives() -> None:
     # In a child process: before the fix, e5's tokenizer overflowed its buffer on twenty "ﷺ" and the process
     # aborted ("malloc(): corrupted top size"), which no try/except in this process could have caught.
@@ -103,7 +120,8 @@ def test_text_that_grows_under_nfkc_or_holds_lone_surrogates_embeds_in_a_process
     assert result.returncode == 0 and "survived" in result.stdout, result.stderr[-2000:]
 
 
-def test_a_long_question_is_read_up_to_e5s_512_tokens() -> None:
+def test_a_long_question_is_read_up_to_e5s_512_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings_module, "E5_QUERY_TOKENS", None)  # without the budget of the test above
     e5 = E5Embeddings()
     model = e5._encoder()
     long = "Une marque me propose 300 € pour un reel et trois stories, avec une exclusivité de six mois. " * 60
@@ -112,3 +130,6 @@ def test_a_long_question_is_read_up_to_e5s_512_tokens() -> None:
     assert np.allclose(e5.embed_query(long), e5.embed_query(head))
     short = "combien pour un reel ?"
     assert E5Embeddings._head(model, short) == short
+    monkeypatch.undo()
+    run = "x" * 4000  # one word: `ends` keeps it whole, the 512 tokens still hold
+    assert np.allclose(e5.embed_query(run), e5.embed_query(E5Embeddings._head(model, run)))

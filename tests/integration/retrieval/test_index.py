@@ -10,6 +10,7 @@ from bot.advice.engine import Question
 from bot.advice.models import Hit
 from bot.eval.questions import load_questions, questions_dir
 from bot.kb import load_knowledge
+from bot.retrieval import index as index_module
 from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex
 from tests.cards import write_card, write_pair
@@ -184,6 +185,7 @@ def test_the_same_words_about_a_brand_deal_are_answered(real_index: CardIndex, q
 def test_an_ask_embeds_each_text_once_per_model_even_a_follow_up_looked_up_twice(
     real_index: CardIndex, embeddings: USEEmbeddings, e5: CachedEmbeddings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(index_module, "E5_SKIP", None)  # every text to e5 too (see the next test)
     embedded: dict[str, list[str]] = {"use": [], "e5": []}
     for name, model in (("use", embeddings), ("e5", e5)):
         monkeypatch.setattr(model, "embed_queries", counting(model.embed_queries, embedded[name]))
@@ -196,6 +198,24 @@ def test_an_ask_embeds_each_text_once_per_model_even_a_follow_up_looked_up_twice
     assert len(embedded["e5"]) == len(set(embedded["e5"])) == 4
     assert len(embedded["use"]) == len(set(embedded["use"])) == 4
     assert embedded["e5"][:2] == ["and if they refuse?", "combien facturer un reel ?"]
+
+
+def test_a_question_use_and_bm25_are_sure_of_is_ranked_without_e5_and_the_others_with_it(
+    real_index: CardIndex, e5: CachedEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedded: list[str] = []
+    monkeypatch.setattr(e5, "embed_queries", counting(e5.embed_queries, embedded))
+    sure, declined = "is a 12-month exclusivity clause fair?", "recette de tarte aux pommes rapide"
+    disputed = "the brand wants to negotiate my rate down to 150€ for a reel, what do i answer"
+    engine = AdviceEngine(load_knowledge(KNOWLEDGE), real_index)
+    without = engine.ask_many([Question(sure), Question(declined), Question(disputed)])
+    assert embedded == [declined, disputed]  # started ahead, and only those: the searches reuse them
+    assert without[0].in_scope and not without[1].in_scope and without[2].lead_card == "counter-offer"
+    first = real_index.search(sure, k=3)
+    assert embedded == [declined, disputed]
+    monkeypatch.setattr(index_module, "E5_SKIP", None)
+    assert real_index.search(sure, k=3)[0].card_id == first[0].card_id == "exclusivity"  # e5 agrees
+    assert embedded == [declined, disputed, sure]
 
 
 def counting(embed: Callable[[list[str]], list[list[float]]], seen: list[str]) -> Callable[..., list[list[float]]]:
