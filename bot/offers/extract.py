@@ -1139,7 +1139,7 @@ def _pieces_paid(said: str, facts: OfferFacts) -> int:
 
 JOINING_BEFORE = re.compile(
     r"(onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|"
-    r"membership|verification) $"
+    r"membership|verification|welcome|starter)( kit| pack| box)? $"
 )
 JOINING_AFTER = re.compile(r" d.(adhesion|inscription|activation|admission|ouverture|formation|dossier)")
 

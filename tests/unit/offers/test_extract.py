@@ -532,3 +532,12 @@ def test_a_ban_on_rivals_ever_is_a_competitor_ban_not_a_month_of_exclusivity() -
     )
     assert facts.competitor_ban is True
     assert facts.exclusivity_months is None
+
+
+def test_a_kit_fee_to_pay_is_not_pay_for_the_creator() -> None:
+    facts = extract_facts(
+        "To join our ambassador program, just pay the £29 onboarding kit fee and you'll get free products every "
+        "month + 30% commission."
+    )
+    assert facts.asks_money is True
+    assert "money" not in facts.compensation
