@@ -101,6 +101,12 @@ def search_query(question: Question, reading: Understanding | None = None) -> st
     return text[:MAX_QUESTION_CHARS]
 
 
+def _own_first(hits: Sequence[Hit], own: Sequence[str]) -> list[Hit]:
+    """`hits` with the cards in `own` (a follow-up looked up alone, best first) moved ahead, in that order."""
+    order = {card_id: i for i, card_id in enumerate(own)}
+    return sorted(hits, key=lambda hit: order.get(hit.card_id, len(order)))
+
+
 def small_talk(question: str, lang: Lang, kb_version: str) -> Answer:
     key = next((key for key, pattern in SMALL_TALK_KINDS if pattern.search(question)), "small_talk_other")
     return Answer(question, lang, in_scope=False, summary=say(key, lang), kb_version=kb_version, kind="small_talk")
@@ -236,6 +242,10 @@ class AdviceEngine:
                 previous = next(same, hits[0].card_id)
             composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
         else:
+            if _continues(reading) and reading.warnings and own_hits:
+                # "what if I already gave them my login?" after "how do I spot a fake DM?": the warning is in the
+                # follow-up's own words, so its own best cards choose which of the warning's cards leads.
+                hits = _own_first(hits, own_hits)
             composed = compose(text, lang, hits, kb, reading)
         answer = self.with_jurisdiction(composed, question.presumed_country, kb, hits)
         return dataclasses.replace(answer, offer=note) if note else answer
