@@ -176,14 +176,12 @@ def test_a_follow_up_naming_a_subject_the_topic_is_not_about_gets_that_subjects_
     assert duration.kind == "follow_up"
 
 
-def test_a_warning_in_a_follow_ups_own_words_leads_with_its_own_best_card(tmp_path: Path) -> None:
+def test_a_warning_in_a_follow_ups_own_words_leads_with_the_card_it_comes_from(tmp_path: Path) -> None:
     write_pair(tmp_path, "fake-brand-dms", summary="A fake brand DM copies a real brand's name.", topics=["scams"])
     write_pair(tmp_path, "phishing-login-requests", summary="Change your password now.", topics=["scams"])
     kb = load_knowledge(tmp_path)
-    # the exchange read together ranks the topic's card first; the follow-up alone ranks the phishing card first
-    hits = {"spot a fake": [Hit("fake-brand-dms", 0.8), Hit("phishing-login-requests", 0.6)],
-            "gave them my login": [Hit("phishing-login-requests", 0.7), Hit("fake-brand-dms", 0.6)]}  # fmt: skip
-    engine = AdviceEngine(kb, ByQuestion(hits, []))
+    # the exchange read together, and even the follow-up alone, rank the topic's card first (same family)
+    engine = AdviceEngine(kb, ByQuestion({}, [Hit("fake-brand-dms", 0.8), Hit("phishing-login-requests", 0.6)]))
     first, follow_up = converse(engine, ["how do I spot a fake brand DM?", "what if I already gave them my login?"])
     assert first.lead_card == "fake-brand-dms"
     assert follow_up.lead_card == "phishing-login-requests"
