@@ -716,6 +716,8 @@ DISCLOSURE_WORD = _rx(
     # the label ("sponsorisé", "sponsored"), not the sponsor: "sans sponsor" is a video without a deal
     r"publicit\w*|sponsoris\w*|sponsored|sponsorship|sponso\b|partenariat|partnership|paid partnership|"
     r"collaboration commerciale|"
+    # the platforms' own switch: "post it without the toggle", "sans activer le contenu commercial"
+    r"toggle|commercial content|branded content|contenu commercial|contenu de marque|"
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )

@@ -795,3 +795,15 @@ def test_a_category_named_in_a_list_of_kinds_is_no_offer_for_it(text: str, banne
 def test_a_fee_with_no_programme_to_join_leads_with_money_sent_first(text: str, lead: str) -> None:
     reading = understand(text)
     assert reading.family("pay_to_collaborate")[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("tiktok blocks my vape promo with the commercial content toggle on. can I post it without the toggle?", True),
+        ("je peux poster le partenariat sans activer le contenu commercial ?", True),
+        ("how do i turn on the commercial content toggle for a sponsored video?", False),
+    ],
+)
+def test_posting_without_the_platforms_switch_is_hidden_advertising(text: str, hidden: bool) -> None:
+    assert ("hidden_advertising" in understand(text).red_flags) is hidden
