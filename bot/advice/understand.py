@@ -1215,12 +1215,13 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         if flag not in denied:
             add(flag)
 
+    folded_text = fold(text)
+    hired = _hired_help(folded_text)
     for fact, flag in FACT_FLAGS:
-        if getattr(facts, fact, False):
+        if getattr(facts, fact, False) and not (hired and flag == "pay_to_collaborate"):
             add_fact(flag)
     # Hidden advertising needs a word about disclosing or hiding it: "I don't get paid in cash, only PR boxes" is
     # how the creator is paid, not a brand asking to leave out #ad.
-    folded_text = fold(text)
     if getattr(facts, "disclosure", None) == "hidden" and (
         DISCLOSURE_WORD.search(folded_text) or HIDE_ASK.search(folded_text)
     ):
@@ -1237,6 +1238,8 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
             add("download_request")
         for flag, pattern in asks:
             if flag == "login_request" and ARCHIVE.search(clause.folded):
+                continue
+            if flag == "pay_to_collaborate" and hired:
                 continue
             if any(
                 not is_negated(clause, m.span())
@@ -1401,6 +1404,26 @@ PAID_PERSON = _rx(r"\s+(?:me|us|you|u)\b")
 PAID_PRONOUN = _rx(
     r"\b(?:me|m'|te|t')\s*(?:(?:a|ont|avait|avaient|aura|auront|va|vont|veut|veulent|voulait|voulaient)\s+)?$"
 )
+
+
+# Someone the creator hires for their own life (a builder, a wedding photographer, a landlord): their deposit is the
+# creator's own purchase, not a brand's fee, when nothing in the message is about a collaboration.
+HIRED_HELP = _rx(
+    r"\b(?:artisan|plombier|electricien|macon|menuisier|couvreur|peintre en batiment|garagiste|mecanicien|"
+    r"traiteur|photographe de mariage|wedding (?:photographer|planner|venue|dj)|caterer|contractor|builder|plumber|"
+    r"electrician|roofer|mechanic|landlord|proprio|proprietaire|bailleur|agence immobiliere|travaux|renovation|"
+    r"(?:kitchen|bathroom) (?:remodel|renovation)|cuisiniste)\b"
+)
+COLLAB_WORDS = _rx(
+    r"\b(?:marques?|brands?|collabs?|collaborations?|sponso\w*|partenariats?|partnerships?|campa\w+|ambassad\w*|"
+    r"influen\w*|createur\w*|creators?|posts?|reels?|stor(?:y|ies)|videos?|tiktoks?|abonnes|followers|promo\w*|"
+    r"ugc|gift\w*|kit|produits? (?:gratuits?|offerts?)|free products?)\b"
+)
+
+
+def _hired_help(folded: str) -> bool:
+    """A message about paying someone the creator hires, with no word of a collaboration."""
+    return bool(HIRED_HELP.search(folded)) and not COLLAB_WORDS.search(folded)
 
 
 def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:

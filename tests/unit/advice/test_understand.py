@@ -807,3 +807,18 @@ def test_a_fee_with_no_programme_to_join_leads_with_money_sent_first(text: str, 
 )
 def test_posting_without_the_platforms_switch_is_hidden_advertising(text: str, hidden: bool) -> None:
     assert ("hidden_advertising" in understand(text).red_flags) is hidden
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        # a deposit to someone the creator hires for their own life is their purchase, not a brand's fee
+        ("mon artisan veut un acompte de 40% avant de commencer les travaux de la cuisine, c'est normal ?", False),
+        ("wedding photographer wants me to pay a 50% deposit upfront, is that normal?", False),
+        # the same ask in a collaboration stays a warning
+        ("a photographer for the brand campaign wants me to pay a $50 deposit", True),
+        ("la marque veut que je paye un acompte avant de m'envoyer le kit", True),
+    ],
+)
+def test_a_deposit_to_someone_the_creator_hires_is_no_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
