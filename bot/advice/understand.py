@@ -667,7 +667,11 @@ PAY_TO_JOIN = _rx(
     r"assurer|insure)\b)|"
     r"\b(?:frais|fees?|deposit|acompte)\s+(?:d'|de |of |for )?(?:inscription|registration|entree|entry|dossier|"
     r"activation|ambassad\w*|membership|adhesion|port|shipping)\b|"
-    r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)"
+    r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)|"
+    # a deposit asked of the creator: "ils demandent un acompte pour sécuriser la collab", "wants a deposit from me"
+    r"\b(?:wants?|wanted|asks?|asked|asking|requires?|required|requests?|requested|demandent|demande|demandait|"
+    r"veulent|veut|voulait|exigent|exige|reclament|reclame)\s+(?:me |moi |for |d'|de )?(?:an? |un |une |some |"
+    r"des )?(?:deposit|acompte|caution|upfront (?:fee|payment))\b"
 )
 # A scam's ask, not a brand's own portal: "log in to our creator portal" or "use the code we email you" is no
 # credential given away; a password, the account's login or a code received by SMS is.
@@ -1426,10 +1430,25 @@ def _hired_help(folded: str) -> bool:
     return bool(HIRED_HELP.search(folded)) and not COLLAB_WORDS.search(folded)
 
 
+# A deposit the creator asks of the brand: "je demande un acompte à la marque", "i asked the brand for a deposit".
+REQUEST_VERB = _rx(r"(?:want|ask|requir|request|demand|veu|voul|exig|reclam)\w*\b")
+CREATOR_SUBJECT = _rx(r"\b(?:je|j'|i|we|nous|on)\s+(?:\w+\s+)?$")
+FROM_THE_BRAND = _rx(
+    r"[^.?!\n]{0,40}\b(?:from|a|aux?|to|de la part d[eu']?)\s*(?:la |le |l'|the |my |ma |mon |mes |les |this |cette |"
+    r"ce )?(?:marques?|brands?|clients?|compan\w+|entreprises?|agences?|agenc\w+)\b"
+)
+
+
 def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:
-    """A "pay …" match whose verb has the creator as its object: the money flows to them, not from them."""
+    """A "pay …" match whose verb has the creator as its object, or a deposit the creator asks of the brand: the
+    money flows to them, not from them."""
+    if flag != "pay_to_collaborate":
+        return False
+    if REQUEST_VERB.match(match.group(0)):
+        before = match.string[max(0, match.start() - 20) : match.start()]
+        return bool(CREATOR_SUBJECT.search(before)) or bool(FROM_THE_BRAND.match(match.string, match.end()))
     verb = PAY_VERB.match(match.group(0))
-    if flag != "pay_to_collaborate" or verb is None:
+    if verb is None:
         return False
     start, end = match.start(), match.start() + verb.end()
     return bool(PAID_PERSON.match(match.string, end)) or bool(

@@ -822,3 +822,19 @@ def test_posting_without_the_platforms_switch_is_hidden_advertising(text: str, h
 )
 def test_a_deposit_to_someone_the_creator_hires_is_no_pay_to_join_scheme(text: str, scheme: bool) -> None:
     assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        # a deposit asked of the creator
+        ("ils demandent un acompte pr 'securiser' la collab avant de m envoyer le produit, c normal?", True),
+        ("a brand wants a deposit from me before sending the kit", True),
+        ("la marque exige une caution de 50€ pour le kit", True),
+        # a deposit the creator asks of the brand: the money flows to them
+        ("comment je demande un acompte de 50% a la marque ?", False),
+        ("i asked for a deposit from the brand, they said no", False),
+    ],
+)
+def test_a_deposit_asked_of_the_creator_is_a_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
