@@ -21,7 +21,7 @@ from bot.advice.language import detect_language
 from bot.advice.models import Answer, Hit, OfferNote, Retriever
 from bot.advice.rewriting import Rewriter
 from bot.advice.texts import say
-from bot.advice.understand import WARNING_FLAGS, Understanding, adjacent, understand
+from bot.advice.understand import WARNING_FLAGS, Understanding, adjacent, understand, warning_flag
 from bot.errors import EmptyQuestionError
 from bot.i18n import Lang
 from bot.kb import Card, KnowledgeBase
@@ -99,6 +99,15 @@ def search_query(question: Question, reading: Understanding | None = None) -> st
     elif reading is not None and reading.kind == "follow_up" and reading.context:
         text = " ".join(reading.context.split()) + "\n" + text
     return text[:MAX_QUESTION_CHARS]
+
+
+def _warning_card_first(hits: Sequence[Hit], reading: Understanding) -> list[Hit]:
+    """`hits` led by the card the message's most telling warning comes from, at the best hit's score."""
+    flag = warning_flag(reading.warnings)
+    if flag is None:
+        return list(hits)
+    card_id = reading.family(flag)[0]
+    return [Hit(card_id, hits[0].score), *(hit for hit in hits if hit.card_id != card_id)]
 
 
 def small_talk(question: str, lang: Lang, kb_version: str) -> Answer:
@@ -236,6 +245,11 @@ class AdviceEngine:
                 previous = next(same, hits[0].card_id)
             composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
         else:
+            if _continues(reading) and reading.warnings and hits:
+                # "what if I already gave them my login?" after "how do I spot a fake DM?": retrieval reads the
+                # exchange, so the topic's card (of the same family) ranks first; the warning is in the follow-up's
+                # own words, and the card it comes from leads.
+                hits = _warning_card_first(hits, reading)
             composed = compose(text, lang, hits, kb, reading)
         answer = self.with_jurisdiction(composed, question.presumed_country, kb, hits)
         return dataclasses.replace(answer, offer=note) if note else answer

@@ -16,6 +16,7 @@ pas mettre #pub" is a brand asking to hide an ad; "no upfront fee" is not a pay-
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -69,6 +70,7 @@ FLAG_FAMILIES = {
     "scam_signals": ("fake-brand-dms", "brand-reputation-check"),
     "no_go_category": ("values-filter", "offer-editorial-fit"),
 }  # fmt: skip
+FEE_FAMILY = ("upfront-payment-requests", "fake-brand-dms")
 # The card each warning comes from: it leads the answer.
 FLAG_CARDS = {
     "pay_to_collaborate": "pay-to-be-ambassador",
@@ -130,9 +132,15 @@ class Understanding:
     category: str | None = None  # the product category the message speaks of, if a rule knows it
     # A follow-up that only says where the creator is ("i'm in the UK btw"): the previous question, for that place.
     places: bool = False
+    # A fee asked with no programme to join ("pay $25 shipping for the free product"): money sent first, not a
+    # paid "ambassador" scheme.
+    fee_only: bool = False
 
     def family(self, flag: str) -> tuple[str, ...]:
-        """The cards that answer `flag` here: a banned category's own card first."""
+        """The cards that answer `flag` here: a banned category's own card first, the card on money sent first
+        for a fee asked with no programme to join."""
+        if flag == "pay_to_collaborate" and self.fee_only:
+            return FEE_FAMILY
         if flag == "banned_category" and self.category in ("betting_tips", "finance"):
             return ("france-financial-crypto-betting",)
         if flag == "banned_category":
@@ -646,9 +654,10 @@ NEXT_ASK = _rx(
 # --- red flags in a question -------------------------------------------------------------------------------------
 PAY_TO_JOIN = _rx(
     # "paid" as an adjective ("the paid promotion box", "a paid partnership") is the creator being paid, not paying.
-    r"\b(?:pay|paying|paid(?! (?:promotions?|partnerships?|posts?|ads?|adverts?|content|collabs?|collaborations?|"
-    r"deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?|social|media|"
-    r"usage|amplification|boost\w*|whitelisting|search|placement))|payer|"
+    r"\b(?:pay|paying|paid(?! (?:promotions?|promos?|partnerships?|posts?|ads?|adverts?|content|collabs?|"
+    r"collaborations?|deals?|sponsorships?|placements?|campaigns?|gigs?|work|jobs?|reviews?|videos?|stories|reels?|"
+    r"social|media|usage|amplification|boost\w*|whitelisting|search|placement|features?|mentions?|shout-?outs?|"
+    r"integrations?|segments?|spots?|opportunit\w*))|payer|"
     r"paye[rsz]?|payant|regler|verser|vire[rsz]?|virement|acheter|achete[rsz]?|buy|"
     r"buying|purchase|command\w*|order|avancer|debourser|sortir)\b[^.?!\n]{0,50}?(?:\b(?:kit|"
     r"starter|ambassad\w*|inscription|registration|"
@@ -658,7 +667,11 @@ PAY_TO_JOIN = _rx(
     r"assurer|insure)\b)|"
     r"\b(?:frais|fees?|deposit|acompte)\s+(?:d'|de |of |for )?(?:inscription|registration|entree|entry|dossier|"
     r"activation|ambassad\w*|membership|adhesion|port|shipping)\b|"
-    r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)"
+    r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)|"
+    # a deposit asked of the creator: "ils demandent un acompte pour sécuriser la collab", "wants a deposit from me"
+    r"\b(?:wants?|wanted|asks?|asked|asking|requires?|required|requests?|requested|demandent|demande|demandait|"
+    r"veulent|veut|voulait|exigent|exige|reclament|reclame)\s+(?:me |moi |for |d'|de )?(?:an? |un |une |some |"
+    r"des )?(?:deposit|acompte|caution|upfront (?:fee|payment))\b"
 )
 # A scam's ask, not a brand's own portal: "log in to our creator portal" or "use the code we email you" is no
 # credential given away; a password, the account's login or a code received by SMS is.
@@ -707,6 +720,8 @@ DISCLOSURE_WORD = _rx(
     # the label ("sponsorisé", "sponsored"), not the sponsor: "sans sponsor" is a video without a deal
     r"publicit\w*|sponsoris\w*|sponsored|sponsorship|sponso\b|partenariat|partnership|paid partnership|"
     r"collaboration commerciale|"
+    # the platforms' own switch: "post it without the toggle", "sans activer le contenu commercial"
+    r"toggle|commercial content|branded content|contenu commercial|contenu de marque|"
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
     r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
@@ -774,6 +789,13 @@ def understand(
 ) -> Understanding:
     """What `message` is, in the light of the previous messages (`history`, oldest first) and the creator's
     profile (a bot.offers.Profile, for no-go categories and the share of minors)."""
+    reading = _understand(message, history, profile, lang)
+    if "pay_to_collaborate" in reading.red_flags and not SCHEME.search(fold(message[:MAX_READ])):
+        return dataclasses.replace(reading, fee_only=True)
+    return reading
+
+
+def _understand(message: str, history: Sequence[str], profile: object | None, lang: Lang | None) -> Understanding:
     text = message.strip()[:MAX_READ]
     language = lang or detect_language(text or "ok", default="en")
     folded = fold(text)
@@ -1197,12 +1219,13 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         if flag not in denied:
             add(flag)
 
+    folded_text = fold(text)
+    hired = _hired_help(folded_text)
     for fact, flag in FACT_FLAGS:
-        if getattr(facts, fact, False):
+        if getattr(facts, fact, False) and not (hired and flag == "pay_to_collaborate"):
             add_fact(flag)
     # Hidden advertising needs a word about disclosing or hiding it: "I don't get paid in cash, only PR boxes" is
     # how the creator is paid, not a brand asking to leave out #ad.
-    folded_text = fold(text)
     if getattr(facts, "disclosure", None) == "hidden" and (
         DISCLOSURE_WORD.search(folded_text) or HIDE_ASK.search(folded_text)
     ):
@@ -1220,26 +1243,33 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
         for flag, pattern in asks:
             if flag == "login_request" and ARCHIVE.search(clause.folded):
                 continue
+            if flag == "pay_to_collaborate" and hired:
+                continue
             if any(
                 not is_negated(clause, m.span())
                 and not (flag == "pay_to_collaborate" and is_negated(clause, (m.end() - 1, m.end())))
                 and not _pays_the_state(flag, m)
+                and not _pays_the_creator(flag, m)
                 and not (
                     flag == "login_request"
                     and own_portal(clause.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
                 )
+                and not (flag == "login_request" and _partner_access(clause.folded, m))
                 for m in pattern.finditer(clause.folded)
             ):
                 add(flag)
         if hiding and _hides_disclosure(clause):
             add("hidden_advertising")
         for name, pattern in topics:
-            if any(not is_negated(clause, m.span()) for m in re.finditer(pattern, clause.folded)):
+            if any(
+                not is_negated(clause, m.span()) and not _listed(clause.folded, m.span())
+                for m in re.finditer(pattern, clause.folded)
+            ):
                 category = category if category in BANNED_CATEGORIES else name
     folded_all = fold(text)
     if UNAUTHORISED.search(folded_all) and FINANCIAL.search(folded_all) and "unregistered_financial" not in denied:
         add("unregistered_financial")  # "they said they're not FCA authorised yet", "pas enregistrée auprès de l'AMF"
-    if category in BANNED_CATEGORIES:
+    if category in BANNED_CATEGORIES and not _only_listed(parts, category):
         add("banned_category")
     no_go = getattr(profile, "no_go", None) or []
     if category and category in no_go:
@@ -1251,6 +1281,51 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
     if any(flag in SCAM_FLAGS for flag in flags):
         add("scam_signals")  # a scam's ask is itself the sign: the message is not from a real brand
     return tuple(flags), facts, category
+
+
+# A list of kinds of brands ("my inbox is all off-topic: crypto, teeth whitening, phone cases"): its items, after a
+# colon or a comma, each a few words long.
+LIST_PART = _rx(r"[^:;.!?\n]+")
+LIST_SEPARATOR = _rx(r",|\s(?:and|or|et|ou|&)\s")
+LIST_ITEM_WORDS = 3
+
+
+def _listed(folded: str, span: tuple[int, int]) -> bool:
+    """Whether the category named at `span` is one item of a list of several kinds of products, some of them
+    allowed: a description of what comes in, not an offer for that category."""
+    part = next((m for m in LIST_PART.finditer(folded) if m.start() <= span[0] < m.end()), None)
+    if part is None:
+        return False
+    after_colon = part.start() > 0 and folded[part.start() - 1] == ":"
+    items, start = [], part.start()
+    for sep in [*LIST_SEPARATOR.finditer(folded, part.start(), part.end()), None]:
+        end = sep.start() if sep else part.end()
+        items.append((start, end))
+        start = sep.end() if sep else end
+    if len(items) < 3:
+        return False
+    index = next(i for i, (low, high) in enumerate(items) if low <= span[0] < high)
+    if index == 0 and not after_colon:
+        return False  # "they sell vapes, hoodies and caps": the first item carries the sentence's verb
+
+    def short(low: int, high: int) -> bool:
+        return 0 < len(folded[low:high].split()) <= LIST_ITEM_WORDS
+
+    others = [(low, high) for i, (low, high) in enumerate(items) if i != index]
+    allowed = [
+        item for item in others
+        if short(*item) and not any(re.search(p, folded[item[0] : item[1]]) for _, p in BANNED_TOPICS)
+    ]  # fmt: skip
+    return short(*items[index]) and bool(allowed)
+
+
+def _only_listed(parts: Clauses, category: str) -> bool:
+    """Whether every mention of `category` (as the offer rules found it too) is one item of a list of kinds."""
+    pattern = dict(BANNED_TOPICS).get(category)
+    if pattern is None:
+        return False
+    spans = [(clause.folded, m.span()) for clause in parts for m in re.finditer(pattern, clause.folded)]
+    return bool(spans) and all(_listed(folded, span) for folded, span in spans)
 
 
 # A financial provider said to lack its licence, with the regulator's name between: "not FCA authorised yet".
@@ -1326,6 +1401,80 @@ def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
     )
 
 
+# Who pays whom: "wants to pay me to share their campaign", "ils veulent me payer les frais de port", "they paid us
+# 50% upfront" pay the creator. "me demande de payer", "me faire payer" and "want me to pay" have a word between.
+PAY_VERB = _rx(r"(?:pay|paying|paid|payer|paye[rsz]?|verser|regler|vire[rsz]?)\b")
+PAID_PERSON = _rx(r"\s+(?:me|us|you|u)\b")
+PAID_PRONOUN = _rx(
+    r"\b(?:me|m'|te|t')\s*(?:(?:a|ont|avait|avaient|aura|auront|va|vont|veut|veulent|voulait|voulaient)\s+)?$"
+)
+
+
+# Someone the creator hires for their own life (a builder, a wedding photographer, a landlord): their deposit is the
+# creator's own purchase, not a brand's fee, when nothing in the message is about a collaboration.
+HIRED_HELP = _rx(
+    r"\b(?:artisan|plombier|electricien|macon|menuisier|couvreur|peintre en batiment|garagiste|mecanicien|"
+    r"traiteur|photographe de mariage|wedding (?:photographer|planner|venue|dj)|caterer|contractor|builder|plumber|"
+    r"electrician|roofer|mechanic|landlord|proprio|proprietaire|bailleur|agence immobiliere|travaux|renovation|"
+    r"(?:kitchen|bathroom) (?:remodel|renovation)|cuisiniste)\b"
+)
+COLLAB_WORDS = _rx(
+    r"\b(?:marques?|brands?|collabs?|collaborations?|sponso\w*|partenariats?|partnerships?|campa\w+|ambassad\w*|"
+    r"influen\w*|createur\w*|creators?|posts?|reels?|stor(?:y|ies)|videos?|tiktoks?|abonnes|followers|promo\w*|"
+    r"ugc|gift\w*|kit|produits? (?:gratuits?|offerts?)|free products?)\b"
+)
+
+
+def _hired_help(folded: str) -> bool:
+    """A message about paying someone the creator hires, with no word of a collaboration."""
+    return bool(HIRED_HELP.search(folded)) and not COLLAB_WORDS.search(folded)
+
+
+# A deposit the creator asks of the brand: "je demande un acompte à la marque", "i asked the brand for a deposit".
+REQUEST_VERB = _rx(r"(?:want|ask|requir|request|demand|veu|voul|exig|reclam)\w*\b")
+CREATOR_SUBJECT = _rx(r"\b(?:je|j'|i|we|nous|on)\s+(?:\w+\s+)?$")
+FROM_THE_BRAND = _rx(
+    r"[^.?!\n]{0,40}\b(?:from|a|aux?|to|de la part d[eu']?)\s*(?:la |le |l'|the |my |ma |mon |mes |les |this |cette |"
+    r"ce )?(?:marques?|brands?|clients?|compan\w+|entreprises?|agences?|agenc\w+)\b"
+)
+
+
+def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:
+    """A "pay …" match whose verb has the creator as its object, or a deposit the creator asks of the brand: the
+    money flows to them, not from them."""
+    if flag != "pay_to_collaborate":
+        return False
+    if REQUEST_VERB.match(match.group(0)):
+        before = match.string[max(0, match.start() - 20) : match.start()]
+        return bool(CREATOR_SUBJECT.search(before)) or bool(FROM_THE_BRAND.match(match.string, match.end()))
+    verb = PAY_VERB.match(match.group(0))
+    if verb is None:
+        return False
+    start, end = match.start(), match.start() + verb.end()
+    return bool(PAID_PERSON.match(match.string, end)) or bool(
+        PAID_PRONOUN.search(match.string[max(0, start - 30) : start])
+    )
+
+
+# Access the platform grants a partner without a password: Meta's partner access through Business Suite or
+# Business Manager, ads permissions for whitelisting, TikTok's Spark Ads codes. Access granted that way is the
+# legitimate route; a password, a login or a 2FA code handed over is not.
+PARTNER_ACCESS = _rx(
+    r"\b(?:partner(?:ship)? (?:access|ads?)|business (?:suite|manager|center|centre)|ads? manager|"
+    r"(?:ads?|advertis\w*|collaborator) (?:access|permissions?)|branded content ads?|creator marketplace|spark ads?|"
+    r"acces (?:partenaire|annonceur)|gestionnaire (?:de publicites?|d'entreprise)|whitelist\w*)\b"
+)
+SECRET = _rx(
+    r"\b(?:password|passcode|mot de passe|mdp|identifiants?|credentials|2fa|two[- ]factor|"
+    r"(?:verification|security|login|sms|backup) codes?|codes? (?:de verification|de securite|sms|de secours))\b"
+)
+
+
+def _partner_access(folded: str, match: re.Match[str]) -> bool:
+    """An "access to my account" granted through the platform's partner tools, with no secret asked."""
+    return bool(PARTNER_ACCESS.search(folded)) and not SECRET.search(match.group(0)) and not SECRET.search(folded)
+
+
 def _denied(parts: Clauses) -> set[str]:
     """Flags whose every mention in the message is negated ("aucun frais d'inscription", "never asked for my
     password"): the offer rules read such a sentence as the ask itself."""
@@ -1335,6 +1484,7 @@ def _denied(parts: Clauses) -> set[str]:
         for flag, pattern in detectors:
             for match in pattern.finditer(clause.folded):
                 negated = is_negated(clause, match.span()) or _pays_the_state(flag, match)
+                negated = negated or _pays_the_creator(flag, match)
                 seen[flag] = seen.get(flag, True) and negated
     return {flag for flag, all_negated in seen.items() if all_negated}
 

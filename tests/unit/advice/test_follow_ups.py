@@ -174,3 +174,14 @@ def test_a_follow_up_naming_a_subject_the_topic_is_not_about_gets_that_subjects_
     # How long is not how much.
     _, duration = converse(engine, ["do I need a label on tiktok?", "and for how much time, how many weeks?"])
     assert duration.kind == "follow_up"
+
+
+def test_a_warning_in_a_follow_ups_own_words_leads_with_the_card_it_comes_from(tmp_path: Path) -> None:
+    write_pair(tmp_path, "fake-brand-dms", summary="A fake brand DM copies a real brand's name.", topics=["scams"])
+    write_pair(tmp_path, "phishing-login-requests", summary="Change your password now.", topics=["scams"])
+    kb = load_knowledge(tmp_path)
+    # the exchange read together, and even the follow-up alone, rank the topic's card first (same family)
+    engine = AdviceEngine(kb, ByQuestion({}, [Hit("fake-brand-dms", 0.8), Hit("phishing-login-requests", 0.6)]))
+    first, follow_up = converse(engine, ["how do I spot a fake brand DM?", "what if I already gave them my login?"])
+    assert first.lead_card == "fake-brand-dms"
+    assert follow_up.lead_card == "phishing-login-requests"

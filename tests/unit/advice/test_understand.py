@@ -725,3 +725,116 @@ def test_a_brands_call_to_creators_is_pasted() -> None:
     text = "Looking for pet creators! Paid campaign: 2 reels, 250€. Apply via the form in our bio 🐾"
     assert understand(text).kind == "offer_pasted"
     assert understand("should I apply to this paid campaign? 2 reels for 250€").kind != "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        # the creator is the one paid: the verb's object is them
+        ("a petition group wants to pay me to share their campaign. do i disclose?", False),
+        ("ils veulent me payer les frais de port et 200€ pour un reel", False),
+        ("the brand paid me for the products and the shipping", False),
+        ("ils m'ont payé la formation et le déplacement", False),
+        # "paid" as an adjective: the creator's paid promotion
+        ("youtube paid promo: do i need to tick the box AND say it out loud in the video?", False),
+        # the creator asked to pay, with a word between
+        ("la marque me demande de payer les frais de port pour le produit gratuit", True),
+        ("they want me to pay a $25 shipping fee for the 'free' product", True),
+        ("on veut me faire payer le kit ambassadeur, normal ?", True),
+    ],
+)
+def test_who_pays_whom_decides_a_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("what is whitelisting? the brand wants partner access to my account through meta business suite", False),
+        ("la marque veut un accès partenaire à mon compte via business suite, c'est safe ?", False),
+        ("the brand wants partner access to my account and the 2fa code we get by sms", True),
+        ("brand wants my password for the whitelisting", True),
+        ("they want access to my account for the campaign", True),
+    ],
+)
+def test_partner_access_through_the_platform_is_no_login_ask(text: str, login: bool) -> None:
+    assert ("login_request" in understand(text).red_flags) is login
+
+
+@pytest.mark.parametrize(
+    ("text", "banned"),
+    [
+        # kinds of brands in a list, some allowed: what comes in, not an offer for the category
+        ("every brand in my inbox is off-topic: crypto, teeth whitening, phone cases. how do i decide?", False),
+        ("mes DM c'est n'importe quoi : puffs, coques de téléphone, montres. je choisis comment ?", False),
+        # an offer for the category, listed or not
+        ("a vape brand wants me to promote puffs, e-liquids and hoodies", True),
+        ("they sell vapes, hoodies and caps, can I promote them?", True),
+        ("a clinic offers: botox, fillers, lip fillers. can I promote?", True),
+    ],
+)
+def test_a_category_named_in_a_list_of_kinds_is_no_offer_for_it(text: str, banned: bool) -> None:
+    assert ("banned_category" in understand(text).red_flags) is banned
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "they want me to pay a $25 shipping fee for the 'free' product they're sending me",
+            "upfront-payment-requests",
+        ),
+        (
+            "la 'marque' me demande de payer 19,90€ de frais de port pour recevoir le produit",
+            "upfront-payment-requests",
+        ),
+        ("on me propose d'être ambassadrice, je dois juste payer les frais de port 9,90€", "pay-to-be-ambassador"),
+        ("I won their ambassador program but need to pay $29 shipping, legit?", "pay-to-be-ambassador"),
+    ],
+)
+def test_a_fee_with_no_programme_to_join_leads_with_money_sent_first(text: str, lead: str) -> None:
+    reading = understand(text)
+    assert reading.family("pay_to_collaborate")[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("tiktok blocks my vape promo with the commercial content toggle on. can I post it without the toggle?", True),
+        ("je peux poster le partenariat sans activer le contenu commercial ?", True),
+        ("how do i turn on the commercial content toggle for a sponsored video?", False),
+    ],
+)
+def test_posting_without_the_platforms_switch_is_hidden_advertising(text: str, hidden: bool) -> None:
+    assert ("hidden_advertising" in understand(text).red_flags) is hidden
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        # a deposit to someone the creator hires for their own life is their purchase, not a brand's fee
+        ("mon artisan veut un acompte de 40% avant de commencer les travaux de la cuisine, c'est normal ?", False),
+        ("wedding photographer wants me to pay a 50% deposit upfront, is that normal?", False),
+        # the same ask in a collaboration stays a warning
+        ("a photographer for the brand campaign wants me to pay a $50 deposit", True),
+        ("la marque veut que je paye un acompte avant de m'envoyer le kit", True),
+    ],
+)
+def test_a_deposit_to_someone_the_creator_hires_is_no_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        # a deposit asked of the creator
+        ("ils demandent un acompte pr 'securiser' la collab avant de m envoyer le produit, c normal?", True),
+        ("a brand wants a deposit from me before sending the kit", True),
+        ("la marque exige une caution de 50€ pour le kit", True),
+        # a deposit the creator asks of the brand: the money flows to them
+        ("comment je demande un acompte de 50% a la marque ?", False),
+        ("i asked for a deposit from the brand, they said no", False),
+    ],
+)
+def test_a_deposit_asked_of_the_creator_is_a_pay_to_join_scheme(text: str, scheme: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
