@@ -425,9 +425,15 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
 
 
-def checklist_for(cards: Sequence[Card], kb: KnowledgeBase, lang: Lang) -> list[str]:
-    """5–8 yes/no questions: those of the answering cards first, completed from the core cards (offer judging)."""
-    core = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) is not None]
+def checklist_for(cards: Sequence[Card], kb: KnowledgeBase, lang: Lang, *, ask_yourself: bool = True) -> list[str]:
+    """5–8 yes/no questions: those of the answering cards first, completed from the core cards (offer judging).
+    Without `ask_yourself`, none of the questions a creator asks themself: "would you talk about this product even
+    if no one paid you?" is no question to ask of a scam or an illegal ask."""
+    core = [
+        card
+        for card_id in CORE_CHECKLIST_CARDS
+        if (card := kb.get(card_id, lang)) is not None and (ask_yourself or not set(card.topics) & SELF_SUBJECTS)
+    ]
     items = _distinct(item for card in cards for item in card.checklist)[:CHECKLIST_MAX]
     if len(items) < CHECKLIST_MIN:
         extra = _distinct([*items, *(card.checklist[0] for card in core)])[len(items) :]

@@ -37,6 +37,7 @@ FORCING = {
     "bank_details_request",
     "fake_copyright_notice",
 }
+OWN_CHOICE = {"off_editorial_line", "no_go_category"}  # declined by the creator's own line, not by a rule
 SCAM_FLAGS = {
     "pay_to_collaborate", "login_request", "download_request", "scam_signals", "bank_details_request",
     "fake_copyright_notice",
@@ -224,7 +225,9 @@ class OfferEvaluator:
             facts=facts,
             red_flags=judged.flags,
             reasons=sorted(judged.reasons(ui), key=lambda r: ("bad", "warn", "unknown", "ok").index(r.status)),
-            checklist=checklist_for(cards, kb, ui),
+            # A scam or an illegal ask is declined by rule: the creator's own questions (fit, would you talk about
+            # it unpaid) judge nothing there. A clash with their line or their no-go list keeps them.
+            checklist=checklist_for(cards, kb, ui, ask_yourself=not (set(judged.flags) & (FORCING - OWN_CHOICE))),
             negotiation_points=[say(key, ui) for key in judged.points] if verdict == "negotiate" else [],
             reply_draft=_reply(verdict, facts, judged),
             kb_version=kb.version,

@@ -225,3 +225,15 @@ def test_end_of_month_adds_to_the_payment_term(evaluator: OfferEvaluator, text: 
     if late:
         reason = next(r for r in evaluation.reasons if r.dimension == "payment")
         assert "fin de mois" in reason.text or "end of month" in reason.text
+
+
+def test_a_scam_checklist_asks_nothing_of_the_creators_own_taste(evaluator: OfferEvaluator) -> None:
+    yourself = "Would you talk about this product even if no one paid you?"
+    scam = evaluator.evaluate(
+        "To join our ambassador program, just pay the £29 onboarding kit fee and you'll get free products every "
+        "month + 30% commission. Spots are limited, reply in 24h!"
+    )
+    assert scam.verdict == "decline" and yourself not in scam.checklist
+    assert 5 <= len(scam.checklist) <= 8
+    fair = evaluator.evaluate("Nordvik Apparel: 2 TikToks on our running jacket, £400 total, paid 30 days after posts.")
+    assert yourself in fair.checklist
