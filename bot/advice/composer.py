@@ -466,7 +466,7 @@ def checklist_for_question(
     same = [
         card.checklist[0]
         for card in others
-        if card.checklist and "all" not in card.jurisdiction and _rule_subjects(card) & rules & RULE_SUBJECTS
+        if card.checklist and "all" not in card.jurisdiction and _rule_subjects(card) & rules & STATED_RULES
     ]
     subjects = set(top.topics)
     core_cards = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) and card.checklist]
@@ -477,13 +477,13 @@ def checklist_for_question(
     return items + added[: CHECKLIST_MIN - len(items)]
 
 
-RULE_SUBJECTS = frozenset({"disclosure", "tax", "scams"})
+STATED_RULES = frozenset({"disclosure", "tax", "scams"})
 SELF_SUBJECTS = frozenset({"authenticity", "editorial-line"})  # the questions a creator asks themself
 
 
 def _rule_subjects(card: Card) -> set[str]:
     """What rules a card states: disclosure, tax or scams, or a country's law (its `law-*` topics)."""
-    return {topic for topic in card.topics if topic in RULE_SUBJECTS or topic.startswith("law-")}
+    return {topic for topic in card.topics if topic in STATED_RULES or topic.startswith("law-")}
 
 
 # A word found in the checklists of this share of the cards (and at least of this many) says nothing about what an

@@ -11,6 +11,7 @@ from bot.advice import jurisdiction
 from bot.advice.composer import (
     ASKS_FIGURE,
     FIGURE,
+    STATED_RULES,
     answer_from_cards,
     compose,
     compose_follow_up,
@@ -393,14 +394,13 @@ def _related_local_cards(
     then those stating the same rules as the leading card (its disclosure, tax or scam subject)."""
     if country is None:
         return []
-    mine = [c for c in kb if c.language == lang and jurisdiction.is_local(c.jurisdiction) and country in c.jurisdiction]
+    mine = _own_cards(kb, country, lang)
     ranked = [c for hit in hits[:RELATED_DEPTH] for c in mine if c.id == hit.card_id]
-    rules = _subjects(kb, lead.id) & RULE_SUBJECTS_NOTED
+    rules = _subjects(kb, lead.id) & STATED_RULES
     same = [c for c in mine if rules & _subjects(kb, c.id) and all(c.id != r.id for r in ranked)]
     return [(c.id, c.jurisdiction) for c in [*ranked, *same]]
 
 
-RULE_SUBJECTS_NOTED = frozenset({"disclosure", "tax", "scams"})
 RELATED_DEPTH = 3  # a country's card ranked this high for the question is related to it
 
 
@@ -434,15 +434,17 @@ def _own_rules_first(kb: KnowledgeBase, hits: list[Hit], country: str, lang: Lan
     cards: the country's card on the best card's rules leads (UK tax after French VAT), or, for a country the coach
     covers with one card (Belgium, Switzerland, Québec: who regulates, which status, who to ask about taxes), that
     card ("300 CHF pour un reel, je dois facturer la TVA ?")."""
-    if any(
-        jurisdiction.is_local(where) and country in where for hit in hits if (where := _jurisdiction(kb, hit.card_id))
-    ):
+    if any(jurisdiction.states_rules_of(where, country) for hit in hits if (where := _jurisdiction(kb, hit.card_id))):
         return hits
-    own = [card for card in kb if card.language == lang and jurisdiction.is_local(card.jurisdiction)
-           and country in card.jurisdiction]  # fmt: skip
+    own = _own_cards(kb, country, lang)
     first = [Hit(own[0].id, hits[0].score)] if len(own) == 1 else _country_cards(kb, hits[0].card_id, country, lang)
     ids = {hit.card_id for hit in first}
     return [*(Hit(hit.card_id, hits[0].score) for hit in first), *(hit for hit in hits if hit.card_id not in ids)]
+
+
+def _own_cards(kb: KnowledgeBase, country: str, lang: Lang) -> list[Card]:
+    """The cards in `lang` stating `country`'s own rules, in the knowledge base's order."""
+    return [card for card in kb if card.language == lang and jurisdiction.states_rules_of(card.jurisdiction, country)]
 
 
 def _lang(question: Question) -> Lang:
@@ -524,7 +526,7 @@ RULE_SUBJECTS = frozenset({"disclosure", "tax"})
 def _country_cards(kb: KnowledgeBase, top: str, country: str | None, lang: Lang) -> list[Hit]:
     """The cards stating `country`'s rules on the subject of `top`, when `top` is about rules."""
     card = kb.get(top, lang)
-    if card is None or country is None or (jurisdiction.is_local(card.jurisdiction) and country in card.jurisdiction):
+    if card is None or country is None or jurisdiction.states_rules_of(card.jurisdiction, country):
         return []  # nothing to add, or the best card is that country's already
     rules = jurisdiction.is_local(card.jurisdiction) or any(
         t in RULE_SUBJECTS or t.startswith("law-") for t in card.topics
@@ -534,12 +536,8 @@ def _country_cards(kb: KnowledgeBase, top: str, country: str | None, lang: Lang)
     subjects = _subjects(kb, top) & RULE_SUBJECTS or _subjects(kb, top)
     return [
         Hit(other.id, 0.0)
-        for other in kb
-        if other.language == lang
-        and other.id != top
-        and jurisdiction.is_local(other.jurisdiction)
-        and country in other.jurisdiction
-        and subjects & _subjects(kb, other.id)
+        for other in _own_cards(kb, country, lang)
+        if other.id != top and subjects & _subjects(kb, other.id)
     ]
 
 

@@ -131,6 +131,11 @@ def is_local(jurisdiction: Sequence[str]) -> bool:
     return "all" not in jurisdiction
 
 
+def states_rules_of(jurisdiction: Sequence[str], country: str) -> bool:
+    """The card states `country`'s own rules (not general advice, not only another country's)."""
+    return is_local(jurisdiction) and country in jurisdiction
+
+
 def covers(jurisdiction: Sequence[str], country: str) -> bool:
     """The card's rules hold where the creator is: their country, or the EU for an EU member."""
     return "all" in jurisdiction or country in jurisdiction or ("eu" in jurisdiction and country in EU_MEMBERS)
@@ -253,7 +258,7 @@ def note_for(
         return JurisdictionNote(tuple(lead), None, None)
     if covers(lead, country):
         return JurisdictionNote(tuple(lead), country, True)
-    see = tuple(card_id for card_id, where in local_cards if is_local(where) and country in where)
+    see = tuple(card_id for card_id, where in local_cards if states_rules_of(where, country))
     return JurisdictionNote(tuple(lead), country, False, see[:MAX_SEE])
 
 
