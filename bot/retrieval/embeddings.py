@@ -184,14 +184,20 @@ class E5Embeddings(Embeddings):
         """The longest prefix of `text` within the 512 tokens e5 was trained on. The library reads every token
         it is given, and its time grows faster than the length: a 4,000-character message cost seconds of CPU
         for a ranking its first 512 tokens decide. Never fewer characters than tokens, so short texts are not
-        tokenized twice; the search counts tokens only (milliseconds)."""
-        if len(text) <= E5_MAX_TOKENS or model.token_count(text) <= E5_MAX_TOKENS:
+        tokenized twice (NFKC-normalised, a character is a token at most); the search counts tokens only."""
+        fitting = E5_MAX_TOKENS - model.token_count("")  # the characters that always fit beside "query: " and markers
+        if len(text) <= fitting or model.token_count(text) <= E5_MAX_TOKENS:
             return text
-        low, high = E5_MAX_TOKENS, len(text)  # low fits, high does not
-        while high - low > 1:
-            middle = (low + high) // 2
-            low, high = (middle, high) if model.token_count(text[:middle]) <= E5_MAX_TOKENS else (low, middle)
-        return text[:low]
+        return text[: longest(fitting, len(text) - 1, lambda n: model.token_count(text[:n]) <= E5_MAX_TOKENS)]
+
+
+def longest(low: int, high: int, fits: Callable[[int], bool]) -> int:
+    """The largest `n` from `low` to `high` for which `fits(n)`, by bisection: `fits` holds for `low` and, once false,
+    stays false. `low` when `high` is below it."""
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    return low
 
 
 def head(text: str, budget: int, count: Callable[[str], int]) -> str:
@@ -202,14 +208,9 @@ def head(text: str, budget: int, count: Callable[[str], int]) -> str:
         return text
     # Every word is a token at least: no more than `budget` words fit, so a 1,000-character paste is counted
     # a few times over its first words only (about 1 ms of tokenizing, against 8 ms over the whole text).
-    low, high = 1, min(len(words) - 1, budget)  # `low` words always kept; more than `high` never fit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if count(" ".join(words[:middle])) <= budget:
-            low = middle
-        else:
-            high = middle - 1
-    return " ".join(words[:low])
+    # The first word always kept; more than `budget` words never fit.
+    kept = longest(1, min(len(words) - 1, budget), lambda n: count(" ".join(words[:n])) <= budget)
+    return " ".join(words[:kept])
 
 
 def ends(text: str, budget: int, count: Callable[[str], int]) -> str:
