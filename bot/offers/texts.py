@@ -403,7 +403,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{n} months",
         "fr": "{n} mois",
     },
-    "month": {
+    "months_one": {  # `say` takes a key's "_one" form for n = 1
         "en": "{n} month",
         "fr": "{n} mois",
     },
@@ -587,8 +587,8 @@ CATEGORY_NAMES: dict[str, dict[Lang, str]] = {
 
 
 def say(key: str, lang: Lang, **values: object) -> str:
-    if key == "months" and values.get("n") == 1:
-        key = "month"  # "1 month", not "1 months"
+    if values.get("n") == 1 and f"{key}_one" in TEXTS:
+        key = f"{key}_one"  # "1 month", not "1 months"
     text = TEXTS[key][lang]
     return text.format(**values) if values else text
 
