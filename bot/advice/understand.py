@@ -1266,8 +1266,7 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
                 for m in re.finditer(pattern, clause.folded)
             ):
                 category = category if category in BANNED_CATEGORIES else name
-    folded_all = fold(text)
-    if UNAUTHORISED.search(folded_all) and FINANCIAL.search(folded_all) and "unregistered_financial" not in denied:
+    if UNAUTHORISED.search(folded_text) and FINANCIAL.search(folded_text) and "unregistered_financial" not in denied:
         add("unregistered_financial")  # "they said they're not FCA authorised yet", "pas enregistrée auprès de l'AMF"
     if category in BANNED_CATEGORIES and not _only_listed(parts, category):
         add("banned_category")
