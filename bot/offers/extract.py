@@ -457,7 +457,7 @@ URGENCY = re.compile(
     r"reply today|repondez aujourd|reponds aujourd|(slots?|places?|spots?) (left|restantes?)|"
     # "please reply in 1 hour because many influencers waiting", "réponds dans l'heure"
     r"(reply|respond|answer|repon\w*) (with)?in (1|one|2|two|an|une|deux) (hours?|heures?|h)\b|within the hour|"
-    r"dans l.heure|(many|other|lots of|d.autres|plein d.|beaucoup d.) (influencers|creators|createurs|"
+    r"dans l.heure|(many|other|lots of|d.autres|plein d.|beaucoup d.) (influencers|creators|"
     r"createurs|influenceu\w*) (are )?(waiting|attendent|en attente)"
 )
 # What is sent that is not a gift: paperwork, money to send on, texts to post.
