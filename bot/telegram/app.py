@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.storage.database import check_file
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.handlers import register
+from bot.telegram.inbox import Inbox
 from bot.telegram.persistence import SQLPersistence
 from bot.telegram.roles import Roles
 from bot.telegram.sequential import PerUserSequential
@@ -35,6 +36,9 @@ def build_application(
     """`commands=False`: a worker of `serve`, whose front registers the command menu once for all."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    # Long polling with our own transport keeps fetched updates on disk until handled (a webhook's sender
+    # resends by itself; tests that hand in a transport choose their own).
+    inbox = Inbox(settings.data_dir / "inbox.sqlite3") if request is None and not settings.webhook_url else None
 
     async def post_init(app: Application) -> None:
         if isinstance(app.update_processor, SharedConversations):
@@ -46,11 +50,15 @@ def build_application(
         app.bot_data.roles.set_coaches(await app.bot_data.services.db.coach_ids())
         if commands:
             await register_commands(app.bot)
+        if inbox is not None:
+            await replay_left_over(app, inbox)
         log.info("bot ready as @%s (knowledge base %s)", app.bot.username, app.bot_data.services.kb.version)
 
     async def post_shutdown(app: Application) -> None:
         if app.bot_data.services is not None:
             await app.bot_data.services.close()
+        if inbox is not None:
+            inbox.close()
 
     builder = (
         ApplicationBuilder()
@@ -61,9 +69,9 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(rate_limiter(settings))
         .concurrent_updates(
-            SharedConversations(settings.concurrent_updates)
+            SharedConversations(settings.concurrent_updates, inbox)
             if settings.database_url
-            else PerUserSequential(settings.concurrent_updates)
+            else PerUserSequential(settings.concurrent_updates, inbox)
         )
         .persistence(SQLPersistence(settings.database_location))
         .post_init(post_init)
@@ -74,11 +82,22 @@ def build_application(
     else:
         # PTB's default pool is one connection: every send would queue behind the others. More than a few
         # costs CPU instead (httpcore scans the whole pool on every request): 8 measured best.
-        builder = builder.connection_pool_size(8).pool_timeout(10).get_updates_request(PollingRequest())
+        builder = builder.connection_pool_size(8).pool_timeout(10).get_updates_request(PollingRequest(inbox))
     app = builder.build()
     app.bot_data.roles = Roles(settings.admin_ids)
     register(app, app.bot_data.roles)
     return app
+
+
+async def replay_left_over(app: Application, inbox: Inbox) -> None:
+    """Queues what a previous process fetched and did not finish (handled once the application starts)."""
+    again, dropped = await asyncio.to_thread(inbox.left_over)
+    for update_id in dropped:
+        log.warning("dropped update %s: the bot stopped twice while it was being handled", update_id)
+    for raw in again:
+        await app.update_queue.put(Update.de_json(raw, app.bot))
+    if again:
+        log.info("handling %d updates received before the last stop", len(again))
 
 
 def rate_limiter(settings: Settings) -> AIORateLimiter:

@@ -22,6 +22,7 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ConversationHandler
 
 from bot.storage.rates import SharedBucket, SharedRates
+from bot.telegram.inbox import Inbox
 from bot.telegram.persistence import SQLPersistence
 from bot.telegram.sequential import PerUserSequential
 
@@ -30,8 +31,8 @@ ROLES_EVERY = 5.0  # seconds between two readings of the coach list
 
 
 class SharedConversations(PerUserSequential):
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+    def __init__(self, max_concurrent_updates: int, inbox: Inbox | None = None) -> None:
+        super().__init__(max_concurrent_updates, inbox)
         self.app: Application | None = None  # set by post_init, once the application exists
         self._roles_read = 0.0
         self._catching_up: asyncio.Task[object] | None = None

@@ -148,6 +148,8 @@ class BotAPI:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self.on_update = lambda: None  # the HTTP server wakes its long polls through this
+        self.stalls: dict[str, threading.Event] = {}  # method -> gate: its calls wait until the gate opens
+        self.stalled: list[str] = []  # the calls that waited at a gate
 
     # ---- the tests' side -------------------------------------------------------------------------------
     def push(self, update: dict[str, Any]) -> int:
@@ -166,6 +168,11 @@ class BotAPI:
         body = payload or {"ok": False, "error_code": status, "description": "Bad Gateway"}
         with self.lock:
             self.failures.setdefault(method, []).append((status, body))
+
+    def stall(self, method: str) -> threading.Event:
+        """Hold every call of `method` (unrecorded) until the returned gate is set: a bot caught mid-answer."""
+        gate = self.stalls[method] = threading.Event()
+        return gate
 
     def messages(self, chat_id: int | None = None) -> list[Sent]:
         with self.lock:

@@ -80,6 +80,15 @@ class BotAPIServer:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         method = request.match_info["method"]
         params = await self._params(request)
+        gate = self.api.stalls.get(method)
+        if gate is not None and not gate.is_set():
+            with self.api.lock:
+                self.api.stalled.append(method)
+                self.api.lock.notify_all()
+            while not gate.is_set():
+                await asyncio.sleep(0.05)
+                if request.transport is None or request.transport.is_closing():
+                    return web.Response(status=499)  # the bot went away: its call never happened
         if method == "getUpdates":
             payload = await self._long_poll(params)
             return web.json_response(payload, status=200 if payload["ok"] else payload["error_code"])
