@@ -32,13 +32,15 @@ def build_application(
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
     commands: bool = True,
+    keep_updates: bool = True,
 ) -> Application:
-    """`commands=False`: a worker of `serve`, whose front registers the command menu once for all."""
+    """`commands=False, keep_updates=False`: a worker of `serve`, whose front registers the command menu once for
+    all and resends an update whose worker died."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    # Long polling with our own transport keeps fetched updates on disk until handled (a webhook's sender
-    # resends by itself; tests that hand in a transport choose their own).
-    inbox = Inbox(settings.data_dir / "inbox.sqlite3") if request is None and not settings.webhook_url else None
+    # Updates are kept on disk until handled (long polling and a single webhook process); tests that hand in
+    # a transport choose their own.
+    inbox = Inbox(settings.data_dir / "inbox.sqlite3") if keep_updates and request is None else None
 
     async def post_init(app: Application) -> None:
         if isinstance(app.update_processor, SharedConversations):
@@ -85,6 +87,7 @@ def build_application(
         builder = builder.connection_pool_size(8).pool_timeout(10).get_updates_request(PollingRequest(inbox))
     app = builder.build()
     app.bot_data.roles = Roles(settings.admin_ids)
+    app.bot_data.inbox = inbox
     register(app, app.bot_data.roles)
     return app
 

@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.wiring import Services
 
 if TYPE_CHECKING:
+    from bot.telegram.inbox import Inbox
     from bot.telegram.roles import Roles
 
 
@@ -18,6 +19,7 @@ class BotData:
     def __init__(self) -> None:
         self.services: Services | None = None
         self.roles: Roles | None = None  # set when the application is built
+        self.inbox: Inbox | None = None  # updates kept until handled (bot/telegram/inbox.py), when built so
 
 
 class CoachContext(CallbackContext[ExtBot, dict, dict, BotData]):

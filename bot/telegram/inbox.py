@@ -16,6 +16,7 @@ user's /forget is handled their earlier rows are gone); deleted rows are overwri
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -102,4 +103,13 @@ class Inbox:
                 self._db = None
 
 
-__all__ = ["MAX_STARTS", "Inbox"]
+async def keep(inbox: Inbox, updates: list[Any]) -> list[Any]:
+    """`inbox.add` off the event loop. A full or broken disk must not stop the answers: they lose the net."""
+    try:
+        return await asyncio.to_thread(inbox.add, updates)
+    except sqlite3.Error as exc:
+        log.warning("could not keep %d updates in the inbox: %s", len(updates), exc)
+        return updates
+
+
+__all__ = ["MAX_STARTS", "Inbox", "keep"]

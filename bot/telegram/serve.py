@@ -92,7 +92,7 @@ async def serve_worker(app: Application, settings: Settings, port: int) -> None:
 def run_worker(settings: Settings, port: int) -> int:
     from bot.telegram.app import build_application
 
-    app = build_application(settings, commands=False)
+    app = build_application(settings, commands=False, keep_updates=False)
     asyncio.run(serve_worker(app, settings, port))
     return 0
 

@@ -4,21 +4,19 @@ PTB parses a whole getUpdates batch at once; one update it cannot parse (say a p
 requires) fails the batch before the offset moves on, so the same batch comes back at once, forever, and
 PTB logs it whole each time (message texts included). Here each update is checked on its own: one that does
 not parse is replaced by a bare `{"update_id": n}` (no handler matches it, and confirming it moves the offset
-past it) and logged once, by id and kind only. With an inbox (bot/telegram/inbox.py), each batch is written to disk before
-PTB sees it, and so before PTB can confirm it to Telegram.
+past it) and logged once, by id and kind only. With an inbox (bot/telegram/inbox.py), each batch is written to
+disk before PTB sees it, and so before PTB can confirm it to Telegram.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sqlite3
 from typing import Any
 
 from telegram import Update
 from telegram.request import HTTPXRequest, RequestData
 
-from bot.telegram.inbox import Inbox
+from bot.telegram.inbox import Inbox, keep
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +50,7 @@ class PollingRequest(HTTPXRequest):
     async def post(self, url: str, request_data: RequestData | None = None, **kwargs: Any) -> Any:
         result = await super().post(url, request_data, **kwargs)
         if self.inbox is not None and url.endswith("/getUpdates") and isinstance(result, list) and result:
-            try:
-                result = await asyncio.to_thread(self.inbox.add, result)
-            except sqlite3.Error as exc:  # a full disk must not stop the answers: they just lose the safety net
-                log.warning("could not keep %d updates in the inbox: %s", len(result), exc)
+            result = await keep(self.inbox, result)
         return result
 
     def parse_json_payload(self, payload: bytes) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from telegram.ext import Application
 from tornado.httpserver import HTTPServer
 
 from bot.config import Settings
+from bot.telegram.inbox import keep
 from bot.telegram.updates import readable_updates
 
 log = logging.getLogger(__name__)
@@ -71,13 +72,16 @@ class UpdateHandler(tornado.web.RequestHandler):
         if not isinstance(data, dict):
             raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST)
         for raw in readable_updates([data]):
+            inbox = self.app.bot_data.inbox
+            if inbox is not None and not await keep(inbox, [raw]):
+                continue  # resent by Telegram after a crash, and already handled or queued again
             update = Update.de_json(raw, self.app.bot)  # type: ignore[arg-type]
             self.app.bot.insert_callback_data(update)
             await self.deliver(update)
         self.set_status(HTTPStatus.OK)
 
     async def deliver(self, update: Update) -> None:
-        """Webhook mode: queue the update for the application and acknowledge it at once."""
+        """Webhook mode: queue the update for the application and acknowledge it at once (it is in the inbox)."""
         await self.app.update_queue.put(update)
 
     def log_exception(self, typ, value, tb) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,9 @@ dies on twice is dropped instead of killing every later start (bot/telegram/inbo
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 
 from tests.auxil.botapi import message_update
 from tests.auxil.process import BotProcess
-from tests.auxil.server import BotAPIServer
+from tests.auxil.server import BotAPIServer, free_port
+from tests.e2e.test_webhook import wait_for_port
 from tests.hostile.conftest import say
 
 pytestmark = pytest.mark.e2e
@@ -26,13 +29,14 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
 
 
 @pytest.fixture
-def start(server: BotAPIServer, workspace: tuple[Path, Path], tmp_path: Path) -> Iterator[Callable[[], BotProcess]]:
+def start(server: BotAPIServer, workspace: tuple[Path, Path], tmp_path: Path) -> Iterator[Callable[..., BotProcess]]:
     knowledge, data = workspace
     started: list[BotProcess] = []
     server.api.stalled.clear()
 
-    def start_one() -> BotProcess:
-        started.append(BotProcess(server, data, knowledge, tmp_path / "bot.log", LOG_LEVEL="INFO").start())
+    def start_one(**env: str) -> BotProcess:
+        log = tmp_path / "bot.log"
+        started.append(BotProcess(server, data, knowledge, log, LOG_LEVEL="INFO", **env).start())
         return started[-1]
 
     yield start_one
@@ -84,3 +88,26 @@ def test_a_message_the_bot_dies_on_twice_is_dropped_and_the_bot_serves_again(
     assert server.api.messages(8301) == []
     logs = third.logs()
     assert "dropped update" in logs and QUESTION not in logs
+
+
+def test_a_webhook_update_being_answered_at_a_kill_is_answered_after_the_restart(
+    server: BotAPIServer, start: Callable[..., BotProcess]
+) -> None:
+    port, secret = free_port(), "kill-test-secret"
+    env = {"WEBHOOK_URL": f"http://127.0.0.1:{port}/hook", "WEBHOOK_SECRET": secret, "WEBHOOK_PORT": str(port)}
+    gate = server.api.stall("sendMessage")
+    first = start(**env)
+    wait_for_port(port)
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/hook",
+        data=json.dumps({"update_id": 9401, **message_update(8401, QUESTION)}).encode(),
+        headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+    )
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        assert reply.status == 200  # acknowledged: Telegram will not send it again
+    kill_mid_answer(first, server, 1)
+    gate.set()
+
+    start(**env)
+    [answer] = server.api.wait_messages(8401, 1, timeout=30)
+    assert "Checklist" in answer.text
