@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 
 from bot.advice.language import detect_language
 from bot.i18n import Lang
@@ -1162,10 +1163,12 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
     offer_span = _span_months(folded)
     listed = _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts)
     sections = _sections(parts, folded)
+    paced = _sections(parts, folded, _rhythm_heading)  # "Monthly deliverables:" then "• 1 Instagram reel"
     headline: dict[tuple[str, str | None], int] = {}  # a mail's subject line: "Objet : 2 reels + stories"
     waiting: list[tuple[tuple[str, str | None], int, str]] = []  # pieces per piece whose pieces are not listed yet
     previous: str | None = None  # the format listed last, that "each" may refer to in the next clause
     last_listed: tuple[str, str | None] | None = None  # and its key, that "2 more" on the next line adds to
+    scheduled: list[tuple[tuple[str, str | None], bool]] = []  # "a video in late October": (key, any format)
     for clause in listed:
         here: dict[tuple[str, str | None], int] = {}  # what this clause lists, its rhythm applied
         repeat = 0
@@ -1188,7 +1191,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             if AS_WORDS.search(clause.folded)
             else []
         )
-        alternatives = _options(clause.folded, forward)
+        alternatives, reworded = _options(clause.folded, forward)
         for m in sorted(forward + after[:MAX_AMOUNTS] + shaped[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
             if m.span("fmt") in alternatives:
                 if options is not None and (n := _number(m.group("n"))) and n <= 50:
@@ -1196,6 +1199,8 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                     if fmt != "placement":
                         options.append(Deliverable(fmt, n, OWN_PLATFORM.get(fmt) or HOME_PLATFORM.get(fmt)))
                 continue  # "either 1 reel or 3 stories": not both, and which one is not known
+            if m.span("fmt") in reworded:
+                continue  # "1 YouTube vlog (or a dedicated segment in a vlog)": that vlog
             if matches and _inside(clause.folded, matches[-1], m):
                 continue  # "1 YouTube video (a vlog with a 60 s segment on us)": the segment is that video
             before = clause.folded[: m.start()]
@@ -1250,9 +1255,10 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         named -= crossed  # "1 reel + its cross-post on TikTok": TikTok is the copy's platform, not the reel's
         pieces: list[tuple[tuple[str, str | None], int, re.Match[str]]] = []  # counted here: key, pieces, match
         per_piece: list[tuple[tuple[str, str | None], int, str]] = []  # "2 stories à chaque publication"
-        for index, (match, rhythm) in enumerate(
-            zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True)
-        ):
+        rhythms = _rhythms(clause.folded, matches, offer_span)
+        if (pace := paced.get(clause.start)) and not any(pattern.search(clause.folded) for pattern in RHYTHMS):
+            rhythms = [_rhythm(pace, offer_span)] * len(matches)
+        for index, (match, rhythm) in enumerate(zip(matches, rhythms, strict=True)):
             count = _number(match.group("n"))
             around = _own_words(match)
             own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
@@ -1292,6 +1298,9 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             if fmt in NO_PLATFORM:
                 platform = None
             key = (fmt, platform)
+            if match.group("n") in ARTICLES and SCHEDULED.match(match.group("tail") or ""):
+                scheduled.append((key, match.group("fmt") in ("publication", "publications")))
+                continue  # "Targeting a video in late October": the piece listed, dated (kept if none is)
             before = clause.folded[max(0, match.start() - 3) : match.start()]
             if stated := PAREN_TOTAL.match(match.group("tail") or ""):  # "1 vidéo par trimestre (4 au total)"
                 totals[key] = int(stated.group("n"))
@@ -1354,6 +1363,10 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         if not any(key[0] == fmt for key in found) and fmt not in {key[0] for key in totals}:
             found[(fmt, OWN_PLATFORM.get(fmt))] = count
     listed_formats = {fmt for fmt, _ in found} | {fmt for fmt, _ in totals}
+    for key, any_format in scheduled:  # "une publication d'ici le 15 mars" dates the pieces listed, if any
+        if not (listed_formats if any_format else key[0] in listed_formats):
+            found[key] = found.get(key, 0) + 1
+            listed_formats.add(key[0])
     for key, count in headline.items():
         if key[0] not in listed_formats:
             found[key] = found.get(key, 0) + count
@@ -1412,14 +1425,19 @@ def _inside(text: str, previous: re.Match[str], match: re.Match[str]) -> bool:
 OPTION_BETWEEN = re.compile(r"\W*(or|ou|ou bien|or else|sinon|soit)\W*")
 
 
-def _options(text: str, matches: list[re.Match[str]]) -> set[tuple[int, int]]:
-    """The format spans of deliverables offered as alternatives: "either 1 reel or 3 stories", "soit 1 reel, soit 3
-    stories", "1 reel ou 3 stories au choix"."""
+def _options(text: str, matches: list[re.Match[str]]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The format spans of deliverables offered as alternatives ("either 1 reel or 3 stories", "soit 1 reel, soit 3
+    stories", "1 reel ou 3 stories au choix"), and those of a second wording of the same format, which is the same
+    piece ("1 YouTube vlog (or a dedicated segment in a vlog)" is one video)."""
     spans: set[tuple[int, int]] = set()
+    same: set[tuple[int, int]] = set()
     for first, second in itertools.pairwise(matches):
         if OPTION_BETWEEN.fullmatch(text, first.end(), second.start()):
-            spans |= {first.span("fmt"), second.span("fmt")}
-    return spans
+            if FORMATS[first.group("fmt")] == FORMATS[second.group("fmt")]:
+                same.add(second.span("fmt"))
+            else:
+                spans |= {first.span("fmt"), second.span("fmt")}
+    return spans, same
 
 
 # Pieces numbered in a brief: "Reel 1 : unboxing", "Vidéo n°2 – le 17 mars", "Story #3" (not a contract's
@@ -1492,22 +1510,52 @@ SECTION = re.compile(
 )
 
 
-def _sections(parts: list[Clause], folded: str = "") -> dict[int, str]:
-    """The platform heading each listing clause (by its start), when a heading line names one ("Livrables" above
-    it on the same clause or not): it holds until a clause that is neither a heading nor a listing one, a label
-    ("Récap : 1 reel, 2 TikToks"), or a blank line after the pieces under it."""
+def _platform_heading(line: str) -> str | None:
+    """'Instagram :' on a line of its own: the platform of the pieces under it."""
+    head = SECTION.fullmatch(line) if len(line) <= 40 else None
+    return PLATFORMS[head.group("p")] if head else None
+
+
+# A piece said with an article and then a date is when the pieces listed are due, not one more: "Targeting a video in
+# late October", "On viserait une publication d'ici le 15 mars" ("publication" is also the act of publishing).
+ARTICLES = ("a", "an", "un", "une")
+_MONTH_WORDS = (
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|"
+    "april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+SCHEDULED = re.compile(
+    rf"\s(?:in|by|before|around|avant|d.ici|vers|courant|pour le|au plus tard|fin|debut|mi|late|early|mid)\b"
+    rf"[^\d\n]{{0,15}}?(?:\d{{1,2}}\b|(?:{_MONTH_WORDS}|{_WEEKDAYS})\b|(?:next (?:week|month)|la semaine|la fin|the week|the end)\b)"
+)
+# A heading line that gives the pieces under it their rhythm: "Monthly deliverables:", "Chaque mois :" (not a fee's
+# label, "Budget mensuel :", nor a line that lists pieces itself, "Deliverables (per month): 2 TikToks").
+RHYTHM_HEADING = re.compile(r"[^:\n]{0,40}:\W*")
+
+
+def _rhythm_heading(line: str) -> str | None:
+    if not RHYTHM_HEADING.fullmatch(line) or LABEL.match(line) or DELIVERABLE.search(line):
+        return None
+    return line if any(pattern.search(line) for pattern in RHYTHMS) else None
+
+
+def _sections(
+    parts: list[Clause], folded: str = "", heading: Callable[[str], str | None] = _platform_heading
+) -> dict[int, str]:
+    """What a heading line says of each listing clause under it (by its start), the platform by default ("Livrables"
+    above it on the same clause or not): it holds until a clause that is neither a heading nor a listing one, a
+    label ("Récap : 1 reel, 2 TikToks"), or a blank line after the pieces under it."""
     heads: dict[int, str] = {}
     section: str | None = None
     under = False  # a piece was listed under the current heading
     end = -1
     for clause in parts:
         line = clause.folded[clause.folded.rfind("\n") + 1 :]
-        head = SECTION.fullmatch(line) if len(line) <= 40 else None
+        head = heading(line)
         if under and 0 <= end <= clause.start and "\n\n" in folded[end : clause.start].replace(" ", ""):
             section = None
         end = clause.end
         if head:
-            section, under = PLATFORMS[head.group("p")], False
+            section, under = head, False
         elif (
             section
             and not LABEL.match(clause.folded)

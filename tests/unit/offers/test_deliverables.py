@@ -178,3 +178,33 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
     assert [(d.format, d.count) for d in facts.deliverable_options] == [("reel", 1), ("story", 3)]
     assert dict(fact_lines(facts, "fr"))["Livrables"].endswith("au choix : 1 × reel (instagram) / 3 × story (instagram)")
     assert dict(fact_lines(facts, "en"))["Deliverables"].endswith("one of: 1 × reel (instagram) / 3 × story (instagram)")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A heading line's rhythm is that of the pieces listed under it, over the offer's term.
+        ("Term: 12 months\nMonthly deliverables:\n  • 1 Instagram reel\n  • 3 Instagram stories\n  • 1 TikTok\n"
+         "Compensation:\n  • £350 per month",
+         {("reel", 12, "instagram"), ("story", 36, "instagram"), ("tiktok", 12, "tiktok")}),
+        ("Durée : 3 mois\nChaque mois :\n- 2 reels\n- 4 stories\n\nEt 1 TikTok de lancement",
+         {("reel", 6, "instagram"), ("story", 12, "instagram"), ("tiktok", 1, "tiktok")}),
+        ("Campagne de 2 mois.\nLivrables mensuels :\n- 1 reel\nRécap : 2 reels",  # the recap restates the list
+         {("reel", 2, "instagram")}),
+        ("Campagne de 3 mois.\nBudget mensuel :\n- 1 reel", {("reel", 1, "instagram")}),  # a fee's label: no rhythm
+        # A second wording of the same format offered instead is that piece; two formats stay alternatives.
+        ("– 1 YouTube vlog (or a dedicated segment of at least 3 minutes in a Cornwall vlog)\n– 1 Instagram reel",
+         {("video", 1, "youtube"), ("reel", 1, "instagram")}),
+        ("soit 1 vidéo YouTube, soit 1 vidéo dédiée", {("video", 1, "youtube")}),
+        # A piece said with an article and then a date dates the pieces listed; alone, it is the piece.
+        ("We'd like a 60-90s integration in your next build video. Targeting a video in late October.",
+         {("video", 1, None)}),
+        ("2 vidéos TikTok + 1 reel Instagram. On viserait une publication d'ici le 15 mars.",
+         {("tiktok", 2, "tiktok"), ("reel", 1, "instagram")}),
+        ("Une publication avant le 12 mai, 300 €.", {("post", 1, None)}),
+        ("We'd like a video by March 3.", {("video", 1, None)}),
+        ("2 reels + 1 post. A reel in your next vlog too.", {("reel", 3, "instagram"), ("post", 1, None)}),
+    ],
+)  # fmt: skip
+def test_round6_wordings(text: str, expected: set[Item]) -> None:
+    assert _read(text) == expected
