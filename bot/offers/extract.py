@@ -39,6 +39,14 @@ FORMATS = {
     "feature": "placement", "features": "placement", "edition": "newsletter", "editions": "newsletter",
     "episode": "placement", "episodes": "placement", "ugc": "ugc",
 }  # fmt: skip
+# A review, a test or a tutorial on a video platform is a video there: "a sponsored review on YouTube", "un test sur
+# TikTok" (a review on a store or a review site is no piece: see FAKE_REVIEWS).
+FORMATS |= {
+    f"{piece} {on} {platform}": "tiktok" if platform == "tiktok" else "video"
+    for piece in ("review", "reviews", "test", "tests", "tutorial", "tutorials", "tuto", "tutos")
+    for on in ("on", "sur")
+    for platform in ("youtube", "tiktok")
+}
 # A placement ("1 encart", "a feature", "2 slots") is the format of what it sits in: "1 encart dans votre newsletter"
 # is a newsletter, "a feature in your next video" a video; where it sits is not said, it counts as nothing.
 PLACED_IN = (("newsletter", "newsletter"), ("stories", "story"), ("story", "story"), ("video", "video"),
@@ -142,6 +150,7 @@ CATEGORIES: list[tuple[str, str]] = [
         "fashion",
         r"vetements?|clothing|clothes|collection|bijoux|jewel|sneakers?|chaussures|shoes|sac a main|"
         r"handbag|lingerie|maillots?|swimwear|streetwear|mode\b|fashion|t-shirts?|hoodies?|montres?|watch(es)?|"
+        r"casquettes?|bonnets?|"
         r"\b(robes?|jupes?|dress|dresses|skirts?|manteaux?|jackets?|pulls?)\b",
     ),
     (
@@ -151,7 +160,7 @@ CATEGORIES: list[tuple[str, str]] = [
     ),
     (
         "tech",
-        r"\bapp\b|application|vpn|casque|headphones?|earbuds|ecouteurs|smartphone|logiciel|software|gadget|"
+        r"\bapp\b|application|vpn|\bcasques?\b|headphones?|earbuds|ecouteurs|smartphone|logiciel|software|gadget|"
         r"laptop|ordinateur|camera|saas|ai tool|outil ia|clavier|keyboard|microphones?\b|"
         r"\bmicros?\b(?![- ]?(influen|creat|entrepr|business|nano|ondes))",
     ),
@@ -1599,7 +1608,7 @@ _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, revers
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
     "sponsorisees|short-form|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
-    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
+    "integrated|integree|review|tutorial|tuto|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
     "twitter|threads|community|collab|co-authored|coauthored|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"

@@ -208,3 +208,17 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
 )  # fmt: skip
 def test_round6_wordings(text: str, expected: set[Item]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We'd like to send you our lamp for a sponsored review on YouTube: $900, net 30.", {("video", 1, "youtube")}),
+        ("Un test sur TikTok, 200 €", {("tiktok", 1, "tiktok")}),
+        ("2 tutorials on YouTube", {("video", 2, "youtube")}),
+        ("a review video and 2 stories", {("video", 1, None), ("story", 2, "instagram")}),
+        ("post a 5-star review on Amazon and 1 story", {("story", 1, "instagram")}),  # a store review is no piece
+    ],
+)  # fmt: skip
+def test_a_review_or_a_tutorial_on_a_video_platform_is_a_video_there(text: str, expected: set[Item]) -> None:
+    assert _read(text) == expected
