@@ -1001,6 +1001,7 @@ WE_PAY = re.compile(
     r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
     r"offer|offers|offrons|offre|provide|provides|fund|finance\w*)\b"
 )
+CAPITAL = re.compile(r"\b(capital|capital social|share capital)( (de|of|:))?\s?$")
 BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b")
 OBLIGED = re.compile(
     r"\b(need|needs|have|has|must|just|only|first|required|all our|devez|dois|doit|suffit|d.abord|faut|obligatoire|"
@@ -1021,6 +1022,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         context = folded[max(0, amount.start - 40) : amount.end + 15]
         if WORTH.search(before) or (PAY_CONTEXT.search(context) and not NOT_PAYING.search(context)):
             continue  # what a gift is worth, or what the creator would pay, is not a fee
+        if CAPITAL.search(before):
+            continue  # "SAS au capital de 50 000 €" in the signature: the company's legal capital
         if POTENTIAL.search(before) and OTHERS_EARN.search(folded[max(0, amount.start - 80) : amount.start]):
             continue  # "nos meilleures ambassadrices se font jusqu'à 500 €/mois": a promise about others, not a fee
         clause = _clause_at(parts, amount.start)
