@@ -1204,7 +1204,10 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             else []
         )
         alternatives, reworded = _options(clause.folded, forward)
+        restating = _restating(clause.folded, forward)
         for m in sorted(forward + after[:MAX_AMOUNTS] + shaped[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
+            if any(start < m.start() < end for start, end in restating):
+                continue  # "2 reels et 4 stories sur 2 mois (1 reel + 2 stories par mois)": the same pieces
             if m.span("fmt") in alternatives:
                 if options is not None and (n := _number(m.group("n"))) and n <= 50:
                     fmt = FORMATS[m.group("fmt").lower()]
@@ -1267,7 +1270,10 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         named -= crossed  # "1 reel + its cross-post on TikTok": TikTok is the copy's platform, not the reel's
         pieces: list[tuple[tuple[str, str | None], int, re.Match[str]]] = []  # counted here: key, pieces, match
         per_piece: list[tuple[tuple[str, str | None], int, str]] = []  # "2 stories à chaque publication"
-        rhythms = _rhythms(clause.folded, matches, offer_span)
+        paced_text = clause.folded
+        for start, end in restating:  # the bracket's rhythm is that of its own restated pieces
+            paced_text = paced_text[:start] + " " * (end - start) + paced_text[end:]
+        rhythms = _rhythms(paced_text, matches, offer_span)
         if (pace := paced.get(clause.start)) and not any(pattern.search(clause.folded) for pattern in RHYTHMS):
             rhythms = [_rhythm(pace, offer_span)] * len(matches)
         for index, (match, rhythm) in enumerate(zip(matches, rhythms, strict=True)):
@@ -1435,6 +1441,24 @@ def _inside(text: str, previous: re.Match[str], match: re.Match[str]) -> bool:
 
 
 OPTION_BETWEEN = re.compile(r"\W*(or|ou|ou bien|or else|sinon|soit)\W*")
+
+
+ADDING = re.compile(r"\W*(\+|et|and|plus|with|avec|also|aussi|ainsi que)\b")
+BRACKET = re.compile(r"\(([^()\n]{1,120})\)")
+
+
+def _restating(text: str, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The brackets that say the pieces listed before them again with their rhythm: "2 reels et 4 stories sur 2
+    mois (1 reel + 2 stories par mois)" (a bracket with a format not listed before it adds pieces)."""
+    spans = []
+    for bracket in itertools.islice(BRACKET.finditer(text, 0, MAX_CLAUSE_SCAN), MAX_AMOUNTS):
+        inside = [FORMATS[m.group("fmt")] for m in matches if bracket.start() < m.start() < bracket.end()]
+        listed = {FORMATS[m.group("fmt")] for m in matches if m.end("fmt") <= bracket.start()}
+        if ADDING.match(bracket.group(1)):
+            continue  # "2 reels par mois (et 1 reel bonus par mois)": more pieces
+        if inside and set(inside) <= listed and any(rhythm.search(bracket.group(1)) for rhythm in RHYTHMS):
+            spans.append(bracket.span())
+    return spans
 
 
 def _options(text: str, matches: list[re.Match[str]]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:

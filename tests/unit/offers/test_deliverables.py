@@ -204,6 +204,13 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
         ("Une publication avant le 12 mai, 300 €.", {("post", 1, None)}),
         ("We'd like a video by March 3.", {("video", 1, None)}),
         ("2 reels + 1 post. A reel in your next vlog too.", {("reel", 3, "instagram"), ("post", 1, None)}),
+        # A bracket that says the listed pieces again with their rhythm restates them; one that adds, adds.
+        ("nous aimerions 2 reels et 4 stories sur 2 mois (1 reel + 2 stories par mois).",
+         {("reel", 2, "instagram"), ("story", 4, "instagram")}),
+        ("6 reels and 12 stories over 3 months (2 reels and 4 stories a month)",
+         {("reel", 6, "instagram"), ("story", 12, "instagram")}),
+        ("2 reels par mois (et 1 reel bonus par mois) pendant 2 mois", {("reel", 6, "instagram")}),
+        ("1 reel par mois (+ 2 stories par mois) pendant 3 mois", {("reel", 3, "instagram"), ("story", 6, "instagram")}),
     ],
 )  # fmt: skip
 def test_round6_wordings(text: str, expected: set[Item]) -> None:
