@@ -1484,11 +1484,24 @@ NUMBERED = re.compile(
 )
 
 
+# ...or in words: "first reel by 5 March, second reel by 20 March", "le premier reel…, le deuxième reel…"
+ORDINALS = {
+    "first": 1, "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "second": 2, "seconde": 2, "deuxieme": 2, "2e": 2,
+    "2eme": 2, "third": 3, "troisieme": 3, "3e": 3, "3eme": 3, "fourth": 4, "quatrieme": 4, "4e": 4, "4eme": 4,
+}  # fmt: skip
+ORDINAL = re.compile(
+    rf"\b(?P<o>{'|'.join(ORDINALS)})\s(?P<fmt>reels?|story|stories|posts?|videos?|tiktoks?|shorts?|lives?)\b"
+)
+
+
 def _numbered(folded: str) -> dict[str, int]:
-    """The count of each format whose pieces are numbered from 1 (two at least: "Reel 1", "Reel 2")."""
+    """The count of each format whose pieces are numbered from 1 (two at least: "Reel 1", "Reel 2", "first reel",
+    "second reel")."""
     seen: dict[str, set[int]] = {}
     for match in itertools.islice(NUMBERED.finditer(folded), MAX_AMOUNTS):
         seen.setdefault(FORMATS[match.group("fmt")], set()).add(int(match.group("i")))
+    for match in itertools.islice(ORDINAL.finditer(folded), MAX_AMOUNTS):
+        seen.setdefault(FORMATS[match.group("fmt")], set()).add(ORDINALS[match.group("o")])
     return {fmt: max(numbers) for fmt, numbers in seen.items() if {1, 2} <= numbers}
 
 

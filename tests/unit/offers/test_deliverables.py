@@ -211,6 +211,12 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
          {("reel", 6, "instagram"), ("story", 12, "instagram")}),
         ("2 reels par mois (et 1 reel bonus par mois) pendant 2 mois", {("reel", 6, "instagram")}),
         ("1 reel par mois (+ 2 stories par mois) pendant 3 mois", {("reel", 3, "instagram"), ("story", 6, "instagram")}),
+        # Pieces numbered in words: as many as the highest, from the first and the second on.
+        ("Timeline: first reel by 5 March, second reel by 20 March.", {("reel", 2, "instagram")}),
+        ("Le premier reel sera publié le 3 mai, le deuxième reel le 17 mai et le troisième reel le 31 mai.",
+         {("reel", 3, "instagram")}),
+        ("2 reels. The first reel is due by 5 March, the second reel by 20 March.", {("reel", 2, "instagram")}),
+        ("The first story goes up at 9am.", set()),
     ],
 )  # fmt: skip
 def test_round6_wordings(text: str, expected: set[Item]) -> None:
