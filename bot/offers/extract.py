@@ -57,12 +57,10 @@ PLATFORMS = {
     "yt": "youtube", "twitch": "twitch", "facebook": "facebook", "snapchat": "snapchat", "pinterest": "pinterest",
     "linkedin": "linkedin", "blog": "blog", "twitter": "x",
 }  # fmt: skip
-# Formats that name their platform. A reel, a story or a Short whose platform the offer does not name is on its home
-# platform, as a creator reads "1 reel + 3 stories" (Instagram) or "1 vidéo YouTube + 2 shorts" (YouTube); a platform
-# the offer names for the piece wins ("1 reel Facebook"). A blog article or a newsletter is its own medium: no
-# platform beside it ("1 article de blog" is no blog platform).
+# Formats that name their platform; a reel, a story or a Short gets one only when the offer names it for that piece
+# (never guessed: "1 vidéo YouTube + 2 shorts" names none for the shorts, as "2 reels Instagram et 4 stories").
+# A blog article or a newsletter is its own medium: no platform beside it ("1 article de blog" is no blog platform).
 OWN_PLATFORM = {"tiktok": "tiktok"}
-HOME_PLATFORM = {"reel": "instagram", "story": "instagram", "short": "youtube"}
 NO_PLATFORM = {"blog", "newsletter", "ugc"}  # UGC is delivered to the brand, not posted by the creator
 OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinterest", "epingles": "pinterest"}
 NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
@@ -1212,7 +1210,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 if options is not None and (n := _number(m.group("n"))) and n <= 50:
                     fmt = FORMATS[m.group("fmt").lower()]
                     if fmt != "placement":
-                        options.append(Deliverable(fmt, n, OWN_PLATFORM.get(fmt) or HOME_PLATFORM.get(fmt)))
+                        options.append(Deliverable(fmt, n, OWN_PLATFORM.get(fmt)))
                 continue  # "either 1 reel or 3 stories": not both, and which one is not known
             if m.span("fmt") in reworded:
                 continue  # "1 YouTube vlog (or a dedicated segment in a vlog)": that vlog
@@ -1394,17 +1392,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         for key in same:
             del found[key]
         found[(fmt, platform)] = count
-    return _at_home(found)
-
-
-def _at_home(found: dict[tuple[str, str | None], int]) -> list[Deliverable]:
-    """The deliverables, a reel, story or Short whose platform is not named put on its home platform (and counted
-    with the pieces named there: "2 reels Instagram + 1 reel" is 3 Instagram reels)."""
-    homed: dict[tuple[str, str | None], int] = {}
-    for (fmt, platform), count in found.items():
-        key = (fmt, platform or HOME_PLATFORM.get(fmt))
-        homed[key] = homed.get(key, 0) + count
-    return [Deliverable(fmt, count, platform) for (fmt, platform), count in homed.items()]
+    return [Deliverable(fmt, count, platform) for (fmt, platform), count in found.items()]
 
 
 def _times_pieces(found: dict[tuple[str, str | None], int], key: tuple[str, str | None], count: int, ref: str) -> bool:
