@@ -351,6 +351,7 @@ def _complete_from_profile(facts: OfferFacts, profile: Profile) -> None:
         facts.deliverables = [
             replace(d, platform=home) if d.format == "video" and d.platform is None else d for d in facts.deliverables
         ]
+        facts.platforms = sorted(set(facts.platforms) | {d.platform for d in facts.deliverables if d.platform})
 
 
 def _platforms(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:

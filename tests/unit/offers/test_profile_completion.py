@@ -22,3 +22,4 @@ TEXT = "Une intégration de 60 secondes dans l'un de tes prochains let's play : 
 def test_a_video_without_platform_is_on_the_creators_video_platform(platforms: list[str], platform: str | None) -> None:
     facts = OfferEvaluator(lambda: None).read(TEXT, "fr", Profile(platforms=platforms))  # type: ignore[arg-type,return-value]
     assert [(d.format, d.platform) for d in facts.deliverables] == [("video", platform)]
+    assert facts.platforms == ([platform] if platform else [])  # the offer's platforms name it too
