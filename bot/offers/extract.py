@@ -190,14 +190,21 @@ WINDOW = 150  # characters either side of an amount that say what it is for
 MAX_CLAUSE_SCAN = 2000
 MAX_AMOUNTS = 40  # a real offer states a handful of sums; past this many, the rest is noise
 
+# What joining costs the creator ("the £29 onboarding fee", "frais d'adhésion"): one word list for the amounts the
+# creator would pay (PAY_CONTEXT), the money asked of them (_money) and the pay words that are no pay (_joining_fee).
+JOINING_EN = (
+    r"onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|membership|"
+    r"verification|welcome|starter"
+)
+JOINING_FR = r"adhesion|inscription|activation|admission|ouverture|formation|dossier"
+JOINING_FEE = rf"({JOINING_EN})( kit| pack| box)? (fee|cost|charge)s?|frais (de |d.)({JOINING_FR})"
 # Money the creator would pay, not earn: an amount right after one of these words is not a fee.
 PAY_CONTEXT = re.compile(
     r"frais( de port| d.inscription| d.envoi| de dossier| de livraison)?|shipping|postage|deposit|acompte|caution|"
     r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b|remaining|"
     r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest|"
     # what joining costs the creator ("pay the £29 onboarding fee"), never what the brand pays
-    r"onboarding|activation|joining|sign-?up (fee|cost|charge)|enrol\w*|(processing|admin\w*|entry|application) fee|"
-    r"frais d.(adhesion|activation|admission|ouverture|formation)"
+    rf"onboarding|activation|joining|enrol\w*|{JOINING_FEE}"
 )
 NOT_PAYING = re.compile(r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie")
 DURATION = re.compile(
@@ -1057,13 +1064,11 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"ton |ta |tes |votre |vos )?(starter|kit|products?|"
         r"produits?|collection|pack)|(buy|acheter|purchase|order|commander|commande[sz]) [^.\n]{0,20}?"
         r"\b(starter|kit|pack|"
-        r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
-        r"set-?up|one-?time|welcome|starter)( kit| pack| box)? (fee|cost)|"
+        rf"collection)|{JOINING_FEE}|(training|set-?up|one-?time)( kit| pack| box)? (fee|cost)|"
         # "just pay the £29 …", "il suffit de régler 29 € pour ton kit": the creator is the one who pays an amount
         r"\b(just|simply|only|need to|must|have to|suffit de|juste|simplement|(you|u|tu|vous) (will |dois |devez )?)"
         r"\s?(pay|payer|regler|verser|payez|reglez|regle)\s(the |a |an |un |une |les |le |la |only |just |seulement )*"
         r"([$€£]\s?[1-9]|[1-9]\d{0,3}([.,]\d{2})?\s?([$€£]|eur\b|euros?\b|chf\b))|"
-        r"frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
         r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b|"
@@ -1150,11 +1155,8 @@ def _pieces_paid(said: str, facts: OfferFacts) -> int:
     return same or facts.workload
 
 
-JOINING_BEFORE = re.compile(
-    r"(onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|"
-    r"membership|verification|welcome|starter)( kit| pack| box)? $"
-)
-JOINING_AFTER = re.compile(r" d.(adhesion|inscription|activation|admission|ouverture|formation|dossier)")
+JOINING_BEFORE = re.compile(rf"({JOINING_EN})( kit| pack| box)? $")
+JOINING_AFTER = re.compile(rf" (de |d.)({JOINING_FR})")
 
 
 def _joining_fee(folded: str, match: re.Match[str]) -> bool:
