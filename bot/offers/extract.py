@@ -1564,7 +1564,8 @@ _MONTH_WORDS = (
 )
 SCHEDULED = re.compile(
     rf"\s(?:in|by|before|around|avant|d.ici|vers|courant|pour le|au plus tard|fin|debut|mi|late|early|mid)\b"
-    rf"[^\d\n]{{0,15}}?(?:\d{{1,2}}\b|(?:{_MONTH_WORDS}|{_WEEKDAYS})\b|(?:next (?:week|month)|la semaine|la fin|the week|the end)\b)"
+    rf"[^\d\n]{{0,15}}?(?:\d{{1,2}}\b|(?:{_MONTH_WORDS}|{_WEEKDAYS})\b|"
+    r"(?:next (?:week|month)|la semaine|la fin|the week|the end)\b)"
 )
 # A heading line that gives the pieces under it their rhythm: "Monthly deliverables:", "Chaque mois :" (not a fee's
 # label, "Budget mensuel :", nor a line that lists pieces itself, "Deliverables (per month): 2 TikToks").

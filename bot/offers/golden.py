@@ -1,7 +1,8 @@
 """Measuring the offer evaluation on labelled offers (knowledge/eval/offers/<split>.yaml).
 
 Splits: `dev` (dev.yaml, looked at and tuned on), `dev-blind`, `dev2`, `dev3`, `dev4`, `dev5` (written blind, also
-tuned on), `dev6` (test offers moved to dev in round 6 once looked at) and `test` (written blind, only ever scored as a whole: never read case by case)."""
+tuned on), `dev6` (test offers moved to dev in round 6 once looked at) and `test` (written blind, only ever scored
+as a whole: never read case by case)."""
 
 from __future__ import annotations
 
