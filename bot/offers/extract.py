@@ -66,7 +66,7 @@ OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinte
 NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
     r"^\s?([a-z]+\s){0,2}?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
     r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip|series|serie|"
-    r"insertion|order|slot|segment|mention|integration|read|summary|version|extract|extrait|promo|presentation|"
+    r"insertion|order|slot|segment|mention|integration|read|summary|version|extract|promo|presentation|"
     r"sponsored|write-?up|review|feature|period|term|window|run|spot)"
 )
 CURRENCIES = {
@@ -726,11 +726,14 @@ _OF_OTHER_AFTER = (
 )
 # "for a month", "in a week" are a duration, not a rhythm.
 _A_RHYTHM = r"(?<!for )(?<!over )(?<!in )(?<!within )(?<!during )\ba"
+# "tous les mois", "Deliverables (x3 months)": a rhythm too.
 PER_MONTH = re.compile(
-    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}"
+    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}|"
+    r"\btous les mois\b|[x×]\s?\d{1,2}\s(mois|months?)\b"
 )
 PER_WEEK = re.compile(
-    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}"
+    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}|"
+    r"\btoutes les semaines\b"
 )
 # "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
 RESTATED_RHYTHM = re.compile(
@@ -756,7 +759,8 @@ SPAN = re.compile(
     r"(duree|duration|length|periode|period|term|programme|program|partenariat|partnership|campagne|campaign)"
     r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b|"
     # "1 Reel / semaine x 4 semaines"
-    r"[x×]\s?(?P<n5>\d{1,2})\s(?P<unit5>mois|months?|semaines?|weeks?)\b"
+    r"[x×]\s?(?P<n5>\d{1,2})\s(?P<unit5>mois|months?|semaines?|weeks?)\b|"
+    r"(?P<quarter>(pendant|for|over|sur|durant|during)\s(un|a|one|1)\s(trimestre|quarter))\b"
 )
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b")
 WORTH = re.compile(
@@ -913,6 +917,8 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
         return None, None
     if match.group("year"):
         return 12, None
+    if match.group("quarter"):
+        return 3, None
     raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4") or match.group("n5")).lower()
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
     unit = next(u for u in match.group("unit", "unit2", "unit3", "unit4", "unit5") if u).lower()
@@ -953,7 +959,8 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None], own: in
         if months:
             return months * WEEKS_PER_MONTH
     elif PER_DAY.search(clause_text) and (days := DAYS_SPAN.search(clause_text)):
-        return min(_number(days.group("n")) or 1, 31)  # "2 stories par jour pendant 3 jours" → 6
+        # "2 stories par jour pendant 3 jours" → 6, "a story every day for a week" → 7
+        return 7 if days.group("week") else min(_number(days.group("n")) or 1, 31)
     elif PER_QUARTER.search(clause_text):
         months, _ = _span_months(clause_text)
         months = months or offer_span[0]
@@ -990,7 +997,8 @@ PER_QUARTER = re.compile(r"(par|per|a|each|every|chaque)\s(trimestre|quarter)\b|
 RHYTHMS = (PER_MONTH, PER_WEEK, PER_DAY, PER_FORTNIGHT, PER_QUARTER)
 DAYS_SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|deux|trois|"
-    r"quatre|cinq|six|sept|dix|two|three|four|five|six|seven|ten)\s(?:premiers?\s)?(jours|days)\b"
+    r"quatre|cinq|six|sept|dix|two|three|four|five|six|seven|ten)\s(?:premiers?\s)?(jours|days)\b|"
+    r"(?P<week>(pendant|for|over|sur|durant|during)\s(une|a|one|1)\s(semaine|week))\b"
 )
 # "2 TikToks this month + 2 next month", "1 reel now and 1 in June": a count whose format is the one before it.
 ELLIPSIS = re.compile(

@@ -217,6 +217,14 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
          {("reel", 3, None)}),
         ("2 reels. The first reel is due by 5 March, the second reel by 20 March.", {("reel", 2, None)}),
         ("The first story goes up at 9am.", set()),
+        # Rhythms and spans in other words: "tous les mois", "(x3 months)", "un trimestre", "every day for a week".
+        ("Deliverables (x3 months): 1 reel, 2 stories", {("reel", 3, None), ("story", 6, None)}),
+        ("1 reel tous les mois pendant un trimestre", {("reel", 3, None)}),
+        ("2 stories toutes les semaines pendant 2 mois", {("story", 16, None)}),
+        ("please post a story every day for a week", {("story", 7, None)}),
+        # A French "short extrait de la vidéo" is a Short cut from it (not the adjective of "a short extract").
+        ("1 vidéo YouTube longue (10-15 min), 1 short extrait de la vidéo",
+         {("video", 1, "youtube"), ("short", 1, None)}),
     ],
 )  # fmt: skip
 def test_round6_wordings(text: str, expected: set[Item]) -> None:

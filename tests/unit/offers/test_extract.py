@@ -543,6 +543,10 @@ def test_a_kit_fee_to_pay_is_not_pay_for_the_creator() -> None:
     assert "money" not in facts.compensation
 
 
+def test_a_monthly_fee_times_its_months_is_the_total() -> None:
+    assert extract_facts("Budget : 500 € x 3 mois pour 1 reel par mois").amount == 1500
+
+
 @pytest.mark.parametrize(
     ("text", "amount"),
     [
