@@ -743,7 +743,7 @@ RESTATED_RHYTHM = re.compile(
 # Every other week: "un reel tous les 15 jours pendant 2 mois" is 4.
 PER_FORTNIGHT = re.compile(
     r"tous les (15|quinze) jours|toutes les (2|deux) semaines|every (2|two) weeks|every other week|bi-?weekly|"
-    r"fortnightly"
+    r"fortnightly|(every|each|a|per) fortnight|par quinzaine"
 )
 SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|a|"

@@ -222,6 +222,9 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
         ("1 reel tous les mois pendant un trimestre", {("reel", 3, None)}),
         ("2 stories toutes les semaines pendant 2 mois", {("story", 16, None)}),
         ("please post a story every day for a week", {("story", 7, None)}),
+        ("The campaign runs for 8 weeks: one TikTok every fortnight plus a story each time.",
+         {("tiktok", 4, "tiktok"), ("story", 4, None)}),
+        ("1 reel par quinzaine pendant 2 mois", {("reel", 4, None)}),
         # A French "short extrait de la vidéo" is a Short cut from it (not the adjective of "a short extract").
         ("1 vidéo YouTube longue (10-15 min), 1 short extrait de la vidéo",
          {("video", 1, "youtube"), ("short", 1, None)}),
