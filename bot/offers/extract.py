@@ -1324,7 +1324,11 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             if fmt in NO_PLATFORM:
                 platform = None
             key = (fmt, platform)
-            if match.group("n") in ARTICLES and SCHEDULED.match(match.group("tail") or ""):
+            if (
+                match.group("n") in ARTICLES
+                and SCHEDULED.match(match.group("tail") or "")
+                and not ADDED.search(clause.folded, max(0, match.start() - 10), match.start())
+            ):
                 scheduled.append((key, match.group("fmt") in ("publication", "publications")))
                 continue  # "Targeting a video in late October": the piece listed, dated (kept if none is)
             before = clause.folded[max(0, match.start() - 3) : match.start()]
@@ -1566,6 +1570,7 @@ def _platform_heading(line: str) -> str | None:
 # A piece said with an article and then a date is when the pieces listed are due, not one more: "Targeting a video in
 # late October", "On viserait une publication d'ici le 15 mars" ("publication" is also the act of publishing).
 ARTICLES = ("a", "an", "un", "une")
+ADDED = re.compile(r"(\+|\band|\bet|\bplus|\balso|\baussi|\bthen|\bpuis)\s*$")  # "..., and a reel in early June"
 _MONTH_WORDS = (
     "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|"
     "april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"

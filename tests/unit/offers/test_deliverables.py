@@ -203,6 +203,7 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
          {("tiktok", 2, "tiktok"), ("reel", 1, "instagram")}),
         ("Une publication avant le 12 mai, 300 €.", {("post", 1, None)}),
         ("We'd like a video by March 3.", {("video", 1, None)}),
+        ("1 reel + 2 stories, and a reel in early June.", {("reel", 2, None), ("story", 2, None)}),  # one more
         ("2 reels + 1 post. A reel in your next vlog too.", {("reel", 3, None), ("post", 1, None)}),
         # A bracket that says the listed pieces again with their rhythm restates them; one that adds, adds.
         ("nous aimerions 2 reels et 4 stories sur 2 mois (1 reel + 2 stories par mois).",
