@@ -344,13 +344,14 @@ def _fit(facts: OfferFacts, profile: Profile, text: str, judged: _Judgement, sim
 
 
 def _complete_from_profile(facts: OfferFacts, profile: Profile) -> None:
-    """'A segment in your next video' on a YouTube-only channel is a YouTube video."""
-    video_homes = [p for p in profile.platforms if p in ("youtube", "twitch")]
-    if len(video_homes) == 1:
+    """'A segment in your next video' from a creator on YouTube is a YouTube video (Twitch is for lives: its
+    streamers' videos are on YouTube when they list it, else on Twitch)."""
+    home = next((p for p in ("youtube", "twitch") if p in profile.platforms), None)
+    if home:
         facts.deliverables = [
-            replace(d, platform=video_homes[0]) if d.format == "video" and d.platform is None else d
-            for d in facts.deliverables
+            replace(d, platform=home) if d.format == "video" and d.platform is None else d for d in facts.deliverables
         ]
+        facts.platforms = sorted(set(facts.platforms) | {d.platform for d in facts.deliverables if d.platform})
 
 
 def _platforms(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:

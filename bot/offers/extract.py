@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 
 from bot.advice.language import detect_language
 from bot.i18n import Lang
@@ -38,6 +39,14 @@ FORMATS = {
     "feature": "placement", "features": "placement", "edition": "newsletter", "editions": "newsletter",
     "episode": "placement", "episodes": "placement", "ugc": "ugc",
 }  # fmt: skip
+# A review, a test or a tutorial on a video platform is a video there: "a sponsored review on YouTube", "un test sur
+# TikTok" (a review on a store or a review site is no piece: see FAKE_REVIEWS).
+FORMATS |= {
+    f"{piece} {on} {platform}": "tiktok" if platform == "tiktok" else "video"
+    for piece in ("review", "reviews", "test", "tests", "tutorial", "tutorials", "tuto", "tutos")
+    for on in ("on", "sur")
+    for platform in ("youtube", "tiktok")
+}
 # A placement ("1 encart", "a feature", "2 slots") is the format of what it sits in: "1 encart dans votre newsletter"
 # is a newsletter, "a feature in your next video" a video; where it sits is not said, it counts as nothing.
 PLACED_IN = (("newsletter", "newsletter"), ("stories", "story"), ("story", "story"), ("video", "video"),
@@ -57,7 +66,7 @@ OWN_PLATFORM_WORDS = {"pin": "pinterest", "pins": "pinterest", "epingle": "pinte
 NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet brief": the adjective
     r"^\s?([a-z]+\s){0,2}?(agreement|contract|call|chat|intro|message|note|brief|text|time|while|break|description|paragraph|bio|"
     r"caption|notice|form|delay|deadline|trip|stay|list|questionnaire|survey|meeting|interview|clip|series|serie|"
-    r"insertion|order|slot|segment|mention|integration|read|summary|version|extract|extrait|promo|presentation|"
+    r"insertion|order|slot|segment|mention|integration|read|summary|version|extract|promo|presentation|"
     r"sponsored|write-?up|review|feature|period|term|window|run|spot)"
 )
 CURRENCIES = {
@@ -139,6 +148,7 @@ CATEGORIES: list[tuple[str, str]] = [
         "fashion",
         r"vetements?|clothing|clothes|collection|bijoux|jewel|sneakers?|chaussures|shoes|sac a main|"
         r"handbag|lingerie|maillots?|swimwear|streetwear|mode\b|fashion|t-shirts?|hoodies?|montres?|watch(es)?|"
+        r"casquettes?|bonnets?|"
         r"\b(robes?|jupes?|dress|dresses|skirts?|manteaux?|jackets?|pulls?)\b",
     ),
     (
@@ -148,7 +158,7 @@ CATEGORIES: list[tuple[str, str]] = [
     ),
     (
         "tech",
-        r"\bapp\b|application|vpn|casque|headphones?|earbuds|ecouteurs|smartphone|logiciel|software|gadget|"
+        r"\bapp\b|application|vpn|\bcasques?\b|headphones?|earbuds|ecouteurs|smartphone|logiciel|software|gadget|"
         r"laptop|ordinateur|camera|saas|ai tool|outil ia|clavier|keyboard|microphones?\b|"
         r"\bmicros?\b(?![- ]?(influen|creat|entrepr|business|nano|ondes))",
     ),
@@ -180,14 +190,21 @@ WINDOW = 150  # characters either side of an amount that say what it is for
 MAX_CLAUSE_SCAN = 2000
 MAX_AMOUNTS = 40  # a real offer states a handful of sums; past this many, the rest is noise
 
+# What joining costs the creator ("the £29 onboarding fee", "frais d'adhésion"): one word list for the amounts the
+# creator would pay (PAY_CONTEXT), the money asked of them (_money) and the pay words that are no pay (_joining_fee).
+JOINING_EN = (
+    r"onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|membership|"
+    r"verification|welcome|starter"
+)
+JOINING_FR = r"adhesion|inscription|activation|admission|ouverture|formation|dossier"
+JOINING_FEE = rf"({JOINING_EN})( kit| pack| box)? (fee|cost|charge)s?|frais (de |d.)({JOINING_FR})"
 # Money the creator would pay, not earn: an amount right after one of these words is not a fee.
 PAY_CONTEXT = re.compile(
     r"frais( de port| d.inscription| d.envoi| de dossier| de livraison)?|shipping|postage|deposit|acompte|caution|"
     r"inscription|registration|membership|verification|starter ?kit|kit de demarrage|cheque|check\b|remaining|"
     r"must be sent|send (it )?back|renvoy|la difference|le reste|the rest|"
     # what joining costs the creator ("pay the £29 onboarding fee"), never what the brand pays
-    r"onboarding|activation|joining|sign-?up (fee|cost|charge)|enrol\w*|(processing|admin\w*|entry|application) fee|"
-    r"frais d.(adhesion|activation|admission|ouverture|formation)"
+    rf"onboarding|activation|joining|enrol\w*|{JOINING_FEE}"
 )
 NOT_PAYING = re.compile(r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie")
 DURATION = re.compile(
@@ -709,11 +726,14 @@ _OF_OTHER_AFTER = (
 )
 # "for a month", "in a week" are a duration, not a rhythm.
 _A_RHYTHM = r"(?<!for )(?<!over )(?<!in )(?<!within )(?<!during )\ba"
+# "tous les mois", "Deliverables (x3 months)": a rhythm too.
 PER_MONTH = re.compile(
-    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}"
+    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(mois|month)\b|{_OF_OTHER_BEFORE}(monthly|mensuel\w*){_OF_OTHER_AFTER}|"
+    r"\btous les mois\b|[x×]\s?\d{1,2}\s(mois|months?)\b"
 )
 PER_WEEK = re.compile(
-    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}"
+    rf"(par|per|{_A_RHYTHM}|each|every|chaque|/)\s?(semaine|week)\b|{_OF_OTHER_BEFORE}(weekly|hebdo\w*){_OF_OTHER_AFTER}|"
+    r"\btoutes les semaines\b"
 )
 # "3 reels (1 par mois pendant 3 mois)", "4 posts, un par semaine": the count is the total, the rhythm restates it.
 RESTATED_RHYTHM = re.compile(
@@ -723,7 +743,7 @@ RESTATED_RHYTHM = re.compile(
 # Every other week: "un reel tous les 15 jours pendant 2 mois" is 4.
 PER_FORTNIGHT = re.compile(
     r"tous les (15|quinze) jours|toutes les (2|deux) semaines|every (2|two) weeks|every other week|bi-?weekly|"
-    r"fortnightly"
+    r"fortnightly|(every|each|a|per) fortnight|par quinzaine"
 )
 SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during|on)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|un|une|a|"
@@ -739,7 +759,8 @@ SPAN = re.compile(
     r"(duree|duration|length|periode|period|term|programme|program|partenariat|partnership|campagne|campaign)"
     r"[a-z' ]{0,25}[:,]\s?(?P<n4>\d{1,2}|trois|six|douze|three|six|twelve)\s(?P<unit4>mois|months?|semaines?|weeks?)\b|"
     # "1 Reel / semaine x 4 semaines"
-    r"[x×]\s?(?P<n5>\d{1,2})\s(?P<unit5>mois|months?|semaines?|weeks?)\b"
+    r"[x×]\s?(?P<n5>\d{1,2})\s(?P<unit5>mois|months?|semaines?|weeks?)\b|"
+    r"(?P<quarter>(pendant|for|over|sur|durant|during)\s(un|a|one|1)\s(trimestre|quarter))\b"
 )
 TOTAL = re.compile(r"\b(total|en tout|au total|in total|overall|global|globale|package|forfait|all-in)\b")
 WORTH = re.compile(
@@ -896,6 +917,8 @@ def _span_months(text: str) -> tuple[int | None, int | None]:
         return None, None
     if match.group("year"):
         return 12, None
+    if match.group("quarter"):
+        return 3, None
     raw = (match.group("n") or match.group("n2") or match.group("n3") or match.group("n4") or match.group("n5")).lower()
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, {"neuf": 9, "nine": 9}.get(raw))
     unit = next(u for u in match.group("unit", "unit2", "unit3", "unit4", "unit5") if u).lower()
@@ -936,7 +959,8 @@ def _rhythm(clause_text: str, offer_span: tuple[int | None, int | None], own: in
         if months:
             return months * WEEKS_PER_MONTH
     elif PER_DAY.search(clause_text) and (days := DAYS_SPAN.search(clause_text)):
-        return min(_number(days.group("n")) or 1, 31)  # "2 stories par jour pendant 3 jours" → 6
+        # "2 stories par jour pendant 3 jours" → 6, "a story every day for a week" → 7
+        return 7 if days.group("week") else min(_number(days.group("n")) or 1, 31)
     elif PER_QUARTER.search(clause_text):
         months, _ = _span_months(clause_text)
         months = months or offer_span[0]
@@ -973,7 +997,8 @@ PER_QUARTER = re.compile(r"(par|per|a|each|every|chaque)\s(trimestre|quarter)\b|
 RHYTHMS = (PER_MONTH, PER_WEEK, PER_DAY, PER_FORTNIGHT, PER_QUARTER)
 DAYS_SPAN = re.compile(
     r"(pendant|for|over|sur|durant|during)\s(?:les?\s|the\s)?(?:next\s|prochains?\s|first\s)?(?P<n>\d{1,2}|deux|trois|"
-    r"quatre|cinq|six|sept|dix|two|three|four|five|six|seven|ten)\s(?:premiers?\s)?(jours|days)\b"
+    r"quatre|cinq|six|sept|dix|two|three|four|five|six|seven|ten)\s(?:premiers?\s)?(jours|days)\b|"
+    r"(?P<week>(pendant|for|over|sur|durant|during)\s(une|a|one|1)\s(semaine|week))\b"
 )
 # "2 TikToks this month + 2 next month", "1 reel now and 1 in June": a count whose format is the one before it.
 ELLIPSIS = re.compile(
@@ -989,6 +1014,7 @@ WE_PAY = re.compile(
     r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
     r"offer|offers|offrons|offre|provide|provides|fund|finance\w*)\b"
 )
+CAPITAL = re.compile(r"\b(capital|capital social|share capital)( (de|of|:))?\s?$")
 BUYING = re.compile(r"(buy|acheter|purchase|order|commander)\b")
 OBLIGED = re.compile(
     r"\b(need|needs|have|has|must|just|only|first|required|all our|devez|dois|doit|suffit|d.abord|faut|obligatoire|"
@@ -1009,6 +1035,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         context = folded[max(0, amount.start - 40) : amount.end + 15]
         if WORTH.search(before) or (PAY_CONTEXT.search(context) and not NOT_PAYING.search(context)):
             continue  # what a gift is worth, or what the creator would pay, is not a fee
+        if CAPITAL.search(before):
+            continue  # "SAS au capital de 50 000 €" in the signature: the company's legal capital
         if POTENTIAL.search(before) and OTHERS_EARN.search(folded[max(0, amount.start - 80) : amount.start]):
             continue  # "nos meilleures ambassadrices se font jusqu'à 500 €/mois": a promise about others, not a fee
         clause = _clause_at(parts, amount.start)
@@ -1044,13 +1072,11 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"ton |ta |tes |votre |vos )?(starter|kit|products?|"
         r"produits?|collection|pack)|(buy|acheter|purchase|order|commander|commande[sz]) [^.\n]{0,20}?"
         r"\b(starter|kit|pack|"
-        r"collection)|(onboarding|activation|joining|sign-?up|enrol\w*|application|processing|admin|training|entry|"
-        r"set-?up|one-?time|welcome|starter)( kit| pack| box)? (fee|cost)|"
+        rf"collection)|{JOINING_FEE}|(training|set-?up|one-?time)( kit| pack| box)? (fee|cost)|"
         # "just pay the £29 …", "il suffit de régler 29 € pour ton kit": the creator is the one who pays an amount
         r"\b(just|simply|only|need to|must|have to|suffit de|juste|simplement|(you|u|tu|vous) (will |dois |devez )?)"
         r"\s?(pay|payer|regler|verser|payez|reglez|regle)\s(the |a |an |un |une |les |le |la |only |just |seulement )*"
         r"([$€£]\s?[1-9]|[1-9]\d{0,3}([.,]\d{2})?\s?([$€£]|eur\b|euros?\b|chf\b))|"
-        r"frais (de |d.)(formation|adhesion|activation|admission|ouverture)|"
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
         r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b|"
@@ -1137,11 +1163,8 @@ def _pieces_paid(said: str, facts: OfferFacts) -> int:
     return same or facts.workload
 
 
-JOINING_BEFORE = re.compile(
-    r"(onboarding|activation|joining|sign-?up|enrol\w*|processing|admin\w*|entry|application|registration|"
-    r"membership|verification|welcome|starter)( kit| pack| box)? $"
-)
-JOINING_AFTER = re.compile(r" d.(adhesion|inscription|activation|admission|ouverture|formation|dossier)")
+JOINING_BEFORE = re.compile(rf"({JOINING_EN})( kit| pack| box)? $")
+JOINING_AFTER = re.compile(rf" (de |d.)({JOINING_FR})")
 
 
 def _joining_fee(folded: str, match: re.Match[str]) -> bool:
@@ -1160,10 +1183,12 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
     offer_span = _span_months(folded)
     listed = _having(DELIVERABLE, parts) or _having(DELIVERABLE_AFTER, parts) or _having(TABLE_FORMAT, parts)
     sections = _sections(parts, folded)
+    paced = _sections(parts, folded, _rhythm_heading)  # "Monthly deliverables:" then "• 1 Instagram reel"
     headline: dict[tuple[str, str | None], int] = {}  # a mail's subject line: "Objet : 2 reels + stories"
     waiting: list[tuple[tuple[str, str | None], int, str]] = []  # pieces per piece whose pieces are not listed yet
     previous: str | None = None  # the format listed last, that "each" may refer to in the next clause
     last_listed: tuple[str, str | None] | None = None  # and its key, that "2 more" on the next line adds to
+    scheduled: list[tuple[tuple[str, str | None], bool]] = []  # "a video in late October": (key, any format)
     for clause in listed:
         here: dict[tuple[str, str | None], int] = {}  # what this clause lists, its rhythm applied
         repeat = 0
@@ -1186,14 +1211,19 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             if AS_WORDS.search(clause.folded)
             else []
         )
-        alternatives = _options(clause.folded, forward)
+        alternatives, reworded = _options(clause.folded, forward)
+        restating = _restating(clause.folded, forward)
         for m in sorted(forward + after[:MAX_AMOUNTS] + shaped[:MAX_AMOUNTS], key=lambda m: m.start("fmt")):
+            if any(start < m.start() < end for start, end in restating):
+                continue  # "2 reels et 4 stories sur 2 mois (1 reel + 2 stories par mois)": the same pieces
             if m.span("fmt") in alternatives:
                 if options is not None and (n := _number(m.group("n"))) and n <= 50:
                     fmt = FORMATS[m.group("fmt").lower()]
                     if fmt != "placement":
                         options.append(Deliverable(fmt, n, OWN_PLATFORM.get(fmt)))
                 continue  # "either 1 reel or 3 stories": not both, and which one is not known
+            if m.span("fmt") in reworded:
+                continue  # "1 YouTube vlog (or a dedicated segment in a vlog)": that vlog
             if matches and _inside(clause.folded, matches[-1], m):
                 continue  # "1 YouTube video (a vlog with a 60 s segment on us)": the segment is that video
             before = clause.folded[: m.start()]
@@ -1248,9 +1278,13 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         named -= crossed  # "1 reel + its cross-post on TikTok": TikTok is the copy's platform, not the reel's
         pieces: list[tuple[tuple[str, str | None], int, re.Match[str]]] = []  # counted here: key, pieces, match
         per_piece: list[tuple[tuple[str, str | None], int, str]] = []  # "2 stories à chaque publication"
-        for index, (match, rhythm) in enumerate(
-            zip(matches, _rhythms(clause.folded, matches, offer_span), strict=True)
-        ):
+        paced_text = clause.folded
+        for start, end in restating:  # the bracket's rhythm is that of its own restated pieces
+            paced_text = paced_text[:start] + " " * (end - start) + paced_text[end:]
+        rhythms = _rhythms(paced_text, matches, offer_span)
+        if (pace := paced.get(clause.start)) and not any(pattern.search(clause.folded) for pattern in RHYTHMS):
+            rhythms = [_rhythm(pace, offer_span)] * len(matches)
+        for index, (match, rhythm) in enumerate(zip(matches, rhythms, strict=True)):
             count = _number(match.group("n"))
             around = _own_words(match)
             own = {PLATFORMS[p] for p in re.findall(r"[a-z]+", around) if p in PLATFORMS}
@@ -1290,6 +1324,13 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
             if fmt in NO_PLATFORM:
                 platform = None
             key = (fmt, platform)
+            if (
+                match.group("n") in ARTICLES
+                and SCHEDULED.match(match.group("tail") or "")
+                and not ADDED.search(clause.folded, max(0, match.start() - 10), match.start())
+            ):
+                scheduled.append((key, match.group("fmt") in ("publication", "publications")))
+                continue  # "Targeting a video in late October": the piece listed, dated (kept if none is)
             before = clause.folded[max(0, match.start() - 3) : match.start()]
             if stated := PAREN_TOTAL.match(match.group("tail") or ""):  # "1 vidéo par trimestre (4 au total)"
                 totals[key] = int(stated.group("n"))
@@ -1352,6 +1393,10 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
         if not any(key[0] == fmt for key in found) and fmt not in {key[0] for key in totals}:
             found[(fmt, OWN_PLATFORM.get(fmt))] = count
     listed_formats = {fmt for fmt, _ in found} | {fmt for fmt, _ in totals}
+    for key, any_format in scheduled:  # "une publication d'ici le 15 mars" dates the pieces listed, if any
+        if not (listed_formats if any_format else key[0] in listed_formats):
+            found[key] = found.get(key, 0) + 1
+            listed_formats.add(key[0])
     for key, count in headline.items():
         if key[0] not in listed_formats:
             found[key] = found.get(key, 0) + count
@@ -1400,14 +1445,37 @@ def _inside(text: str, previous: re.Match[str], match: re.Match[str]) -> bool:
 OPTION_BETWEEN = re.compile(r"\W*(or|ou|ou bien|or else|sinon|soit)\W*")
 
 
-def _options(text: str, matches: list[re.Match[str]]) -> set[tuple[int, int]]:
-    """The format spans of deliverables offered as alternatives: "either 1 reel or 3 stories", "soit 1 reel, soit 3
-    stories", "1 reel ou 3 stories au choix"."""
+ADDING = re.compile(r"\W*(\+|et|and|plus|with|avec|also|aussi|ainsi que)\b")
+BRACKET = re.compile(r"\(([^()\n]{1,120})\)")
+
+
+def _restating(text: str, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The brackets that say the pieces listed before them again with their rhythm: "2 reels et 4 stories sur 2
+    mois (1 reel + 2 stories par mois)" (a bracket with a format not listed before it adds pieces)."""
+    spans = []
+    for bracket in itertools.islice(BRACKET.finditer(text, 0, MAX_CLAUSE_SCAN), MAX_AMOUNTS):
+        inside = [FORMATS[m.group("fmt")] for m in matches if bracket.start() < m.start() < bracket.end()]
+        listed = {FORMATS[m.group("fmt")] for m in matches if m.end("fmt") <= bracket.start()}
+        if ADDING.match(bracket.group(1)):
+            continue  # "2 reels par mois (et 1 reel bonus par mois)": more pieces
+        if inside and set(inside) <= listed and any(rhythm.search(bracket.group(1)) for rhythm in RHYTHMS):
+            spans.append(bracket.span())
+    return spans
+
+
+def _options(text: str, matches: list[re.Match[str]]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The format spans of deliverables offered as alternatives ("either 1 reel or 3 stories", "soit 1 reel, soit 3
+    stories", "1 reel ou 3 stories au choix"), and those of a second wording of the same format, which is the same
+    piece ("1 YouTube vlog (or a dedicated segment in a vlog)" is one video)."""
     spans: set[tuple[int, int]] = set()
+    same: set[tuple[int, int]] = set()
     for first, second in itertools.pairwise(matches):
         if OPTION_BETWEEN.fullmatch(text, first.end(), second.start()):
-            spans |= {first.span("fmt"), second.span("fmt")}
-    return spans
+            if FORMATS[first.group("fmt")] == FORMATS[second.group("fmt")]:
+                same.add(second.span("fmt"))
+            else:
+                spans |= {first.span("fmt"), second.span("fmt")}
+    return spans, same
 
 
 # Pieces numbered in a brief: "Reel 1 : unboxing", "Vidéo n°2 – le 17 mars", "Story #3" (not a contract's
@@ -1418,11 +1486,24 @@ NUMBERED = re.compile(
 )
 
 
+# ...or in words: "first reel by 5 March, second reel by 20 March", "le premier reel…, le deuxième reel…"
+ORDINALS = {
+    "first": 1, "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "second": 2, "seconde": 2, "deuxieme": 2, "2e": 2,
+    "2eme": 2, "third": 3, "troisieme": 3, "3e": 3, "3eme": 3, "fourth": 4, "quatrieme": 4, "4e": 4, "4eme": 4,
+}  # fmt: skip
+ORDINAL = re.compile(
+    rf"\b(?P<o>{'|'.join(ORDINALS)})\s(?P<fmt>reels?|story|stories|posts?|videos?|tiktoks?|shorts?|lives?)\b"
+)
+
+
 def _numbered(folded: str) -> dict[str, int]:
-    """The count of each format whose pieces are numbered from 1 (two at least: "Reel 1", "Reel 2")."""
+    """The count of each format whose pieces are numbered from 1 (two at least: "Reel 1", "Reel 2", "first reel",
+    "second reel")."""
     seen: dict[str, set[int]] = {}
     for match in itertools.islice(NUMBERED.finditer(folded), MAX_AMOUNTS):
         seen.setdefault(FORMATS[match.group("fmt")], set()).add(int(match.group("i")))
+    for match in itertools.islice(ORDINAL.finditer(folded), MAX_AMOUNTS):
+        seen.setdefault(FORMATS[match.group("fmt")], set()).add(ORDINALS[match.group("o")])
     return {fmt: max(numbers) for fmt, numbers in seen.items() if {1, 2} <= numbers}
 
 
@@ -1480,22 +1561,54 @@ SECTION = re.compile(
 )
 
 
-def _sections(parts: list[Clause], folded: str = "") -> dict[int, str]:
-    """The platform heading each listing clause (by its start), when a heading line names one ("Livrables" above
-    it on the same clause or not): it holds until a clause that is neither a heading nor a listing one, a label
-    ("Récap : 1 reel, 2 TikToks"), or a blank line after the pieces under it."""
+def _platform_heading(line: str) -> str | None:
+    """'Instagram :' on a line of its own: the platform of the pieces under it."""
+    head = SECTION.fullmatch(line) if len(line) <= 40 else None
+    return PLATFORMS[head.group("p")] if head else None
+
+
+# A piece said with an article and then a date is when the pieces listed are due, not one more: "Targeting a video in
+# late October", "On viserait une publication d'ici le 15 mars" ("publication" is also the act of publishing).
+ARTICLES = ("a", "an", "un", "une")
+ADDED = re.compile(r"(\+|\band|\bet|\bplus|\balso|\baussi|\bthen|\bpuis)\s*$")  # "..., and a reel in early June"
+_MONTH_WORDS = (
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|"
+    "april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+SCHEDULED = re.compile(
+    rf"\s(?:in|by|before|around|avant|d.ici|vers|courant|pour le|au plus tard|fin|debut|mi|late|early|mid)\b"
+    rf"[^\d\n]{{0,15}}?(?:\d{{1,2}}\b|(?:{_MONTH_WORDS}|{_WEEKDAYS})\b|"
+    r"(?:next (?:week|month)|la semaine|la fin|the week|the end)\b)"
+)
+# A heading line that gives the pieces under it their rhythm: "Monthly deliverables:", "Chaque mois :" (not a fee's
+# label, "Budget mensuel :", nor a line that lists pieces itself, "Deliverables (per month): 2 TikToks").
+RHYTHM_HEADING = re.compile(r"[^:\n]{0,40}:\W*")
+
+
+def _rhythm_heading(line: str) -> str | None:
+    if not RHYTHM_HEADING.fullmatch(line) or LABEL.match(line) or DELIVERABLE.search(line):
+        return None
+    return line if any(pattern.search(line) for pattern in RHYTHMS) else None
+
+
+def _sections(
+    parts: list[Clause], folded: str = "", heading: Callable[[str], str | None] = _platform_heading
+) -> dict[int, str]:
+    """What a heading line says of each listing clause under it (by its start), the platform by default ("Livrables"
+    above it on the same clause or not): it holds until a clause that is neither a heading nor a listing one, a
+    label ("Récap : 1 reel, 2 TikToks"), or a blank line after the pieces under it."""
     heads: dict[int, str] = {}
     section: str | None = None
     under = False  # a piece was listed under the current heading
     end = -1
     for clause in parts:
         line = clause.folded[clause.folded.rfind("\n") + 1 :]
-        head = SECTION.fullmatch(line) if len(line) <= 40 else None
+        head = heading(line)
         if under and 0 <= end <= clause.start and "\n\n" in folded[end : clause.start].replace(" ", ""):
             section = None
         end = clause.end
         if head:
-            section, under = PLATFORMS[head.group("p")], False
+            section, under = head, False
         elif (
             section
             and not LABEL.match(clause.folded)
@@ -1539,7 +1652,7 @@ _FORMAT_WORDS = "|".join(sorted((re.escape(f) for f in FORMATS), key=len, revers
 _ADJECTIVES = (
     "instagram|insta|ig|tiktok|youtube|yt|dedicated|dedie|dediee|sponsored|sponsorise|sponsorisee|sponsorises|"
     "sponsorisees|short-form|short|courte|courtes|long|longue|long-form|feed|ugc|video|organic|organique|exclusive|full|complete|"
-    "integrated|integree|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
+    "integrated|integree|review|tutorial|tuto|pinterest|twitch|facebook|snapchat|blog|idea|ideas|static|photo|carousel|instagram|linkedin|"
     "twitter|threads|community|collab|co-authored|coauthored|weekly|monthly|hebdomadaires?|mensuel(le)?s?|in-feed|permanent|pinned|newsletter|podcast"
 )
 _LENGTHS = "seconds?|secondes?|sec|s|minutes?|min|mn|hours?|heures?|h"

@@ -178,3 +178,72 @@ def test_alternatives_are_kept_apart_and_weigh_on_the_workload() -> None:
     assert [(d.format, d.count) for d in facts.deliverable_options] == [("reel", 1), ("story", 3)]
     assert dict(fact_lines(facts, "fr"))["Livrables"].endswith("au choix : 1 × reel / 3 × story")
     assert dict(fact_lines(facts, "en"))["Deliverables"].endswith("one of: 1 × reel / 3 × story")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A heading line's rhythm is that of the pieces listed under it, over the offer's term.
+        ("Term: 12 months\nMonthly deliverables:\n  • 1 Instagram reel\n  • 3 Instagram stories\n  • 1 TikTok\n"
+         "Compensation:\n  • £350 per month",
+         {("reel", 12, "instagram"), ("story", 36, "instagram"), ("tiktok", 12, "tiktok")}),
+        ("Durée : 3 mois\nChaque mois :\n- 2 reels\n- 4 stories\n\nEt 1 TikTok de lancement",
+         {("reel", 6, None), ("story", 12, None), ("tiktok", 1, "tiktok")}),
+        ("Campagne de 2 mois.\nLivrables mensuels :\n- 1 reel\nRécap : 2 reels",  # the recap restates the list
+         {("reel", 2, None)}),
+        ("Campagne de 3 mois.\nBudget mensuel :\n- 1 reel", {("reel", 1, None)}),  # a fee's label: no rhythm
+        # A second wording of the same format offered instead is that piece; two formats stay alternatives.
+        ("– 1 YouTube vlog (or a dedicated segment of at least 3 minutes in a Cornwall vlog)\n– 1 Instagram reel",
+         {("video", 1, "youtube"), ("reel", 1, "instagram")}),
+        ("soit 1 vidéo YouTube, soit 1 vidéo dédiée", {("video", 1, "youtube")}),
+        # A piece said with an article and then a date dates the pieces listed; alone, it is the piece.
+        ("We'd like a 60-90s integration in your next build video. Targeting a video in late October.",
+         {("video", 1, None)}),
+        ("2 vidéos TikTok + 1 reel Instagram. On viserait une publication d'ici le 15 mars.",
+         {("tiktok", 2, "tiktok"), ("reel", 1, "instagram")}),
+        ("Une publication avant le 12 mai, 300 €.", {("post", 1, None)}),
+        ("We'd like a video by March 3.", {("video", 1, None)}),
+        ("1 reel + 2 stories, and a reel in early June.", {("reel", 2, None), ("story", 2, None)}),  # one more
+        ("2 reels + 1 post. A reel in your next vlog too.", {("reel", 3, None), ("post", 1, None)}),
+        # A bracket that says the listed pieces again with their rhythm restates them; one that adds, adds.
+        ("nous aimerions 2 reels et 4 stories sur 2 mois (1 reel + 2 stories par mois).",
+         {("reel", 2, None), ("story", 4, None)}),
+        ("6 reels and 12 stories over 3 months (2 reels and 4 stories a month)",
+         {("reel", 6, None), ("story", 12, None)}),
+        ("2 reels par mois (et 1 reel bonus par mois) pendant 2 mois", {("reel", 6, None)}),
+        ("1 reel par mois (+ 2 stories par mois) pendant 3 mois", {("reel", 3, None), ("story", 6, None)}),
+        # Pieces numbered in words: as many as the highest, from the first and the second on.
+        ("Timeline: first reel by 5 March, second reel by 20 March.", {("reel", 2, None)}),
+        ("Le premier reel sera publié le 3 mai, le deuxième reel le 17 mai et le troisième reel le 31 mai.",
+         {("reel", 3, None)}),
+        ("2 reels. The first reel is due by 5 March, the second reel by 20 March.", {("reel", 2, None)}),
+        ("The first story goes up at 9am.", set()),
+        # Rhythms and spans in other words: "tous les mois", "(x3 months)", "un trimestre", "every day for a week".
+        ("Deliverables (x3 months): 1 reel, 2 stories", {("reel", 3, None), ("story", 6, None)}),
+        ("1 reel tous les mois pendant un trimestre", {("reel", 3, None)}),
+        ("2 stories toutes les semaines pendant 2 mois", {("story", 16, None)}),
+        ("please post a story every day for a week", {("story", 7, None)}),
+        ("The campaign runs for 8 weeks: one TikTok every fortnight plus a story each time.",
+         {("tiktok", 4, "tiktok"), ("story", 4, None)}),
+        ("1 reel par quinzaine pendant 2 mois", {("reel", 4, None)}),
+        # A French "short extrait de la vidéo" is a Short cut from it (not the adjective of "a short extract").
+        ("1 vidéo YouTube longue (10-15 min), 1 short extrait de la vidéo",
+         {("video", 1, "youtube"), ("short", 1, None)}),
+    ],
+)  # fmt: skip
+def test_round6_wordings(text: str, expected: set[Item]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We'd like to send you our lamp for a sponsored review on YouTube: $900, net 30.", {("video", 1, "youtube")}),
+        ("Un test sur TikTok, 200 €", {("tiktok", 1, "tiktok")}),
+        ("2 tutorials on YouTube", {("video", 2, "youtube")}),
+        ("a review video and 2 stories", {("video", 1, None), ("story", 2, None)}),
+        ("post a 5-star review on Amazon and 1 story", {("story", 1, None)}),  # a store review is no piece
+    ],
+)  # fmt: skip
+def test_a_review_or_a_tutorial_on_a_video_platform_is_a_video_there(text: str, expected: set[Item]) -> None:
+    assert _read(text) == expected

@@ -541,3 +541,19 @@ def test_a_kit_fee_to_pay_is_not_pay_for_the_creator() -> None:
     )
     assert facts.asks_money is True
     assert "money" not in facts.compensation
+
+
+def test_a_monthly_fee_times_its_months_is_the_total() -> None:
+    assert extract_facts("Budget : 500 € x 3 mois pour 1 reel par mois").amount == 1500
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("300 € HT par mois pendant 12 mois.\nTorréfaction Oriel SAS\nSAS au capital de 50 000 € – RCS Nantes", 3600),
+        ("Fee: £500. Acme Ltd, share capital of £10,000", 500),
+        ("SARL au capital social de 8 000 €. Nous vous proposons 400 € pour 1 reel.", 400),
+    ],
+)
+def test_a_companys_legal_capital_is_no_fee(text: str, amount: float) -> None:
+    assert extract_facts(text).amount == amount

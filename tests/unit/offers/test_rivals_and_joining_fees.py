@@ -48,3 +48,14 @@ def test_a_joining_fee_is_what_the_creator_pays_not_their_pay() -> None:
     assert facts.asks_money and facts.amount is None and facts.compensation == ["commission"]
     paid = extract_facts("Your fee: £250 for a TikTok. There is no registration fee.")
     assert paid.amount == 250 and paid.compensation == ["money"] and not paid.asks_money
+
+
+@pytest.mark.parametrize(
+    "fee",
+    ["the onboarding fee", "the welcome kit fee", "the membership fee", "les frais d'adhésion", "les frais de dossier",
+     "les frais de formation", "the application fee"],
+)  # fmt: skip
+def test_every_joining_fee_is_read_alike_wherever_it_is_written(fee: str) -> None:
+    """One word list: the amount is not the creator's pay, it is money asked of them, and its 'fee' is no pay."""
+    facts = extract_facts(f"Pour rejoindre le programme, réglez {fee} : 49 €. Commission de 20 % sur vos ventes.")
+    assert facts.amount is None and facts.asks_money and "money" not in facts.compensation

@@ -58,6 +58,9 @@ def test_field_wordings(text: str, name: str, value: object) -> None:
         ("Potager urbain, kit de semis. Enveloppe globale : 1 500 € HT", None),
         ("un portrait de toi pour notre blog", None),
         ("Vélo Volt (vélos électriques urbains)", "sport"),
+        # A cap ("casquette") is worn, not a headset ("casque").
+        ("la marque de casquettes Orbe Studio", "fashion"),
+        ("notre nouveau casque audio sans fil", "tech"),
         # Hyaluronic acid in a cream is a cosmetic; injected, it is cosmetic surgery.
         ("crème anti-rides au rétinol et acide hyaluronique", "beauty"),
         ("injections d'acide hyaluronique dans notre clinique", "cosmetic_surgery"),
