@@ -633,10 +633,11 @@ CREDENTIALS = re.compile(
     r"verification code|backup codes?|codes? de secours|(send|envoie|envoyez|give|donne[rz]?|share|partage[rz]?)"
     r"[^.\n]{0,30}(code|codes)\b(?! promo)"
 )
-# Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code.
+# Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code, and the bank's codes that
+# say where to pay the creator ("send me ur sort code and account no", "ton code BIC", "SWIFT code").
 BENIGN_CODE = re.compile(
     r"spark|promo|discount|reduction|affili|referral|parrainage|creator code|code createur|autori[sz]|ad code|"
-    r"tracking|partnership code|code partenaire|boost"
+    r"tracking|partnership code|code partenaire|boost|sort code|\b(bic|swift|iban|routing|branch|banque|guichet)\b"
 )
 # A password the creator sets for the brand's own portal is no credential of theirs: "log in to our creator portal
 # with your email and a password you choose".

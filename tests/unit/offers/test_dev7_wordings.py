@@ -1,0 +1,33 @@
+"""Kinds of wording from round 6's blind offers (dev7), each a rule rather than one message: the bank's own codes
+asked to pay the creator, and (below) disclosure, payment, rivals and rights said in other words."""
+
+import pytest
+
+from bot.advice.understand import understand
+from bot.offers.extract import extract_facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the day it goes live, straight bank transfer, just send me ur sort code and account no. 1 reel, £120",
+        "Send us your BIC code with your invoice, paid net 30. $400 for 1 reel.",
+        "Envoie-moi ton code banque et ton code guichet pour le virement. 1 reel pour 300 €.",
+        "Please share your SWIFT code so we can pay you. 1 video, $900.",
+    ],
+)
+def test_the_bank_codes_to_pay_the_creator_are_no_credentials(text: str) -> None:
+    facts = extract_facts(text)
+    assert not (facts.asks_login or facts.asks_bank_details)
+    assert not {"login_request", "bank_details_request", "scam_signals"} & set(understand(text, ()).red_flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send me the 6-digit code you got by SMS to finish the collab.",
+        "envoie ton code bancaire pour valider la collab",
+    ],
+)
+def test_other_codes_sent_back_are_still_credentials(text: str) -> None:
+    assert extract_facts(text).asks_login
