@@ -399,7 +399,7 @@ _HIDE_TARGET = (
 )
 _SAY = (
     r"(say|saying|mention|mentioning|tag|tagging|use|using|put|putting|add|adding|label|labelling|labeling|disclose|"
-    r"disclosing|dire|mentionner|indiquer|mettre|preciser|utiliser|afficher|signaler|ecrire)"
+    r"disclosing|write|writing|dire|mentionner|indiquer|mettre|preciser|utiliser|afficher|signaler|ecrire)"
 )
 HIDDEN = re.compile(
     rf"(don.t|do not|never|no need to|ne (pas|jamais)|pas besoin de|eviter de|avoid|inutile de|pas la peine de) "
@@ -451,7 +451,23 @@ DISCLOSE = re.compile(
     r"(partenariat|publicit\w*|\bpub\b|collaboration commerciale|sponsoris\w*|sponsored|remunere\w*|produit offert|"
     r"offert par|gifted|paid partnership|brand partnership)|(brand partnership|paid partnership|paid promotion|"
     r"partenariat remunere|collaboration commerciale|branded content|contenu de marque)\W{0,3}(label|tag|setting|"
-    r"toggle|tool|feature|disclosure|mention|outil|fonction|etiquette|option)"
+    r"toggle|tool|feature|disclosure|mention|outil|fonction|etiquette|option)|"
+    # The tool named first: "l'outil de contenu de marque", "l'option contenu de marque de Twitch", YouTube's French
+    # box "contient une promotion payée"
+    r"(outil|option|fonction|etiquette|case|parametre|reglage|bouton)\W{1,3}(de |du |d')?(la |l')?(contenu de marque|"
+    r"partenariat remunere|collaboration commerciale|contenu sponsorise|promotion payee)|promotion payee|"
+    # The post named as an ad: "identifie la publication comme partenariat payé", "signale tes stories comme pub"
+    r"(identifie|signale|marque|etiquette)[rz]? (la|le|les|ta|ton|tes|votre|vos|ce|cette|ces) ([a-z]+ ){1,2}?"
+    r"comme (un |une |du )?(partenariat|publicit\w*|pub\b|sponsoris\w*|contenu sponsorise|collaboration commerciale)|"
+    # "tu mets bien que c'est un partenariat", "write that it's an ad"
+    r"\b(mets|mettez|mettre|ecris|ecrivez|ecrire|write|put) (bien |clairement |clearly )?(que|that) "
+    r"(c.est|it.s|it is|this is) (un |une |an? )?(partenariat|publicit\w*|pub\b|sponsoris\w*|sponsored|ad\b|"
+    r"collaboration commerciale)|"
+    # A label in quotes after a banner or a label: 'labelled "Sponsored"', 'le bandeau « sponsorisé »', 'mettre
+    # "lien affilié" sur chaque story'
+    r"\b(labell?ed|labels?|bandeau|banner|banniere|overlay|incrustation|mettre|mets|mettez|write|ecri\w*|add|"
+    r"ajoute\w*|put)\s{0,2}[\"«“]\s?(sponsor\w*|ad|pub|publicite|annonce|partenariat\w*|lien affilie|"
+    r"lien d.affiliation|lien sponsorise|affiliate link|affiliate|paid partnership|gifted|produit offert)\b"
 )
 LOGIN = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|log ?in (to|into|details|"

@@ -31,3 +31,30 @@ def test_the_bank_codes_to_pay_the_creator_are_no_credentials(text: str) -> None
 )
 def test_other_codes_sent_back_are_still_credentials(text: str) -> None:
     assert extract_facts(text).asks_login
+
+
+@pytest.mark.parametrize(
+    ("text", "disclosure"),
+    [
+        # The platform's tool named before its label, YouTube's French box.
+        ("faut juste activer l'option contenu de marque de Twitch", "required"),
+        ("avec l'outil de contenu de marque, on veut être corrects", "required"),
+        ('Merci de cocher la case "contient une promotion payée" sur YouTube.', "required"),
+        # The post named as an ad, or said to be one in writing.
+        ("identifie la publication comme partenariat payé", "required"),
+        ("et tu mets bien que c'est un partenariat hein", "required"),
+        ("Please write that it's an ad in the first line.", "required"),
+        # A label in quotes after a banner, a label or a verb of writing.
+        ('laisse le bandeau « sponsorisé » à l\'écran pendant tout le live', "required"),
+        ('1 sponsored slot in your newsletter (clearly labelled "Sponsored" at the top)', "required"),
+        ('ils m\'ont dit de mettre "lien affilié" sur chaque story', "required"),
+        # The same words without a label asked for, or asked to be left out.
+        ("Add your affiliate link in bio.", None),
+        ("One banner ad on your blog for 200 €.", None),
+        ("On te propose un partenariat payé : 1 reel, 300 €.", None),
+        ("ne mets pas que c'est un partenariat", "hidden"),
+        ("don't write that it's an ad, keep it organic", "hidden"),
+    ],
+)  # fmt: skip
+def test_disclosure_in_other_words(text: str, disclosure: str | None) -> None:
+    assert extract_facts(text).disclosure == disclosure
