@@ -1977,11 +1977,24 @@ PROHIBITION = re.compile(
 )
 
 
+# What allows the mention that follows: "I'm free to mention other brands", "tu peux citer d'autres marques".
+PERMISSION = re.compile(
+    r"\b(free|libres?|welcome|allowed|autorisee?s?|ok|okay|fine|hesite[rz]? pas) (to|de|d'|a) $|"
+    r"\b(you|u|i|we|tu|vous|je|on) (can|may|peux|pouvez|peut|pourras|pourrez) $"
+)
+PERMISSION_DENIED = re.compile(r"\b(not|never|no longer|pas|plus|jamais)\b|n't\b")
+
+
 def _bans(clause: Clause) -> bool:
     """A clause that forbids naming or promoting competitors (not one that allows it: "feel free to mention
-    other brands you like")."""
+    other brands you like", "no exclusivity stuff, I'm free to mention other brands")."""
     match = COMPETITOR_BAN.search(clause.folded)
-    return match is not None and (is_negated(clause, match.span()) or bool(PROHIBITION.search(clause.folded)))
+    if match is None:
+        return False
+    before = clause.folded[max(0, match.start() - 25) : match.start()]
+    if PERMISSION.search(before) and not PERMISSION_DENIED.search(before.replace("hesite pas", "")):
+        return False
+    return is_negated(clause, match.span()) or bool(PROHIBITION.search(clause.folded))
 
 
 def _bounded_ban(clause: Clause) -> bool:

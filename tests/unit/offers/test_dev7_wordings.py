@@ -58,3 +58,23 @@ def test_other_codes_sent_back_are_still_credentials(text: str) -> None:
 )  # fmt: skip
 def test_disclosure_in_other_words(text: str, disclosure: str | None) -> None:
     assert extract_facts(text).disclosure == disclosure
+
+
+@pytest.mark.parametrize(
+    ("text", "banned"),
+    [
+        ("Ne mentionne jamais d'autres applis de livraison dans tes contenus, même en passant", True),
+        ('one thing in the brief: "never mention or show any other meal kit brand, ever"', True),
+        # A permission right before the mention allows it, whatever "no" the clause holds elsewhere.
+        ("they said use #sponsored and that I'm free to mention other brands whatever, no exclusivity stuff.", False),
+        ("n'hésite pas à citer d'autres marques que tu aimes, pas d'exclu", False),
+        ("You can mention other brands, no exclusivity.", False),
+        # A permission denied is a ban.
+        ("you are not free to mention other brands, ever", True),
+        ("tu ne peux pas citer d'autres marques", True),
+    ],
+)  # fmt: skip
+def test_a_ban_on_rivals_and_a_permission_to_name_them(text: str, banned: bool) -> None:
+    facts = extract_facts(text)
+    assert facts.competitor_ban is banned
+    assert not (banned and facts.exclusivity)
