@@ -384,8 +384,10 @@ PAYMENT_SPELLED = re.compile(
 AFTER_APPROVAL = re.compile(
     r"(paid|payment|pay\w*|paye|paiement|verse|regl\w*|fee)[^.\n]{0,40}(once|when|if|after|upon|si|une fois que|quand|"
     r"apres que|des que|lorsque)[^.\n]{0,30}(approv|valid|accept|satisf|happy|content|ravi)|"
+    # "paid after the final approval", "payment is released after the campaign results are reviewed"
     r"(paid|payment|pay|paye|paiement|payons|regl)[^.\n]{0,40}(after|once|when|upon|apres|une fois|a la|des) "
-    r"(the )?(final )?(approval|validation|results?|resultats?|performance|campaign ends|fin de (la )?campagne|"
+    r"(the |our |les |la |le |l')?([a-z']+ ){0,2}?(approval|validation|results?|resultats?|performance|campaign ends|"
+    r"fin de (la )?campagne|"
     r"objectifs?|sales|ventes)|(released|verse|debloque|paid) (only )?(once|when|une fois|quand|si|if)[^.\n]{0,40}"
     r"(views|vues|sales|ventes|results?|resultats?)|(only|seulement|uniquement) (if|si|once|when)[^.\n]{0,30}"
     r"(views|vues|ventes|sales)|"

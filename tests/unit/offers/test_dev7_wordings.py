@@ -78,3 +78,17 @@ def test_a_ban_on_rivals_and_a_permission_to_name_them(text: str, banned: bool) 
     facts = extract_facts(text)
     assert facts.competitor_ban is banned
     assert not (banned and facts.exclusivity)
+
+
+@pytest.mark.parametrize(
+    ("text", "after_approval"),
+    [
+        ("• Payment is released after the campaign results are reviewed (minimum 50k combined views)", True),
+        ("Paiement après validation des résultats de la campagne.", True),
+        ("Payment after the client's final approval.", True),
+        ("Payment 30 days after posting.", False),
+        ("Paiement à 30 jours après la publication du reel.", False),
+    ],
+)
+def test_paid_after_the_results_with_words_between(text: str, after_approval: bool) -> None:
+    assert extract_facts(text).payment_after_approval is after_approval
