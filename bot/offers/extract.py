@@ -834,7 +834,7 @@ def _domains_lookalike(folded: str) -> bool:
 def prepare(text: str) -> tuple[str, bool]:
     """The offer as read: at most MAX_OFFER_CHARS (whether the rest was cut is returned), mail wrapping removed."""
     truncated = len(text) > MAX_OFFER_CHARS
-    return strip_quoted(text[:MAX_OFFER_CHARS]), truncated
+    return strip_quoted(text[:MAX_OFFER_CHARS], subject_label=True), truncated
 
 
 def looks_like_offer(text: str) -> bool:

@@ -92,3 +92,15 @@ def test_a_ban_on_rivals_and_a_permission_to_name_them(text: str, banned: bool) 
 )
 def test_paid_after_the_results_with_words_between(text: str, after_approval: bool) -> None:
     assert extract_facts(text).payment_after_approval is after_approval
+
+
+def test_a_forwarded_subject_restating_the_pieces_adds_none() -> None:
+    mail = (
+        "---------- Forwarded message ---------\nDe : Jade <jade@agence.fr>\nObjet : Proposition collab – 2 TikToks\n"
+        "À : <moi@gmail.com>\n\nBonjour,\nVoici ce qu'on te propose :\n• 2 TikToks format \"ma méthode\"\n"
+        "• Rémunération : 600 € HT\n"
+    )
+    assert [(d.format, d.count) for d in extract_facts(mail).deliverables] == [("tiktok", 2)]
+    # A subject naming pieces the body does not list still counts them.
+    alone = "---------- Forwarded message ---------\nFrom: Jo\nSubject: 2 TikToks for Mnemo\n\nHi! Budget 600 €."
+    assert [(d.format, d.count) for d in extract_facts(alone).deliverables] == [("tiktok", 2)]
