@@ -1028,6 +1028,10 @@ ELLIPSIS = re.compile(
 )
 
 
+# "Each month = 1 stream": what each period holds, the rhythm's pieces (not "x 4 weeks = 8 stories", a total).
+PERIOD_HOLDS = re.compile(
+    r"\b((each|every|per|par|chaque) (month|mois|week|semaine|day|jour)|monthly|weekly|hebdo|mensuel\w*)\s?=\s?$"
+)
 RESTATED = re.compile(r"((\bsoit|\bi\.?e\.?|\bthat is|\bc.est.a.dire|\bor|\bou)\W{0,3}(\w+\W{1,2}){0,1}|[(=]\s?)$")
 WE_PAY = re.compile(
     r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
@@ -1355,7 +1359,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 totals[key] = int(stated.group("n"))
                 continue
             if (
-                "=" in before
+                ("=" in before and not PERIOD_HOLDS.search(clause.folded, max(0, match.start() - 25), match.start()))
                 or TOTAL.search(match.group("tail") or "")
                 or SO_TOTAL.search(clause.folded, 0, match.start())
             ):

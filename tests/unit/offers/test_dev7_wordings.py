@@ -104,3 +104,18 @@ def test_a_forwarded_subject_restating_the_pieces_adds_none() -> None:
     # A subject naming pieces the body does not list still counts them.
     alone = "---------- Forwarded message ---------\nFrom: Jo\nSubject: 2 TikToks for Mnemo\n\nHi! Budget 600 €."
     assert [(d.format, d.count) for d in extract_facts(alone).deliverables] == [("tiktok", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What each period holds, after an "=": the rhythm's pieces.
+        ("£200 per month for 3 months. Each month = 1 sponsored stream on Twitch.", [("live", 3)]),
+        ("Chaque semaine = 1 story, pendant 4 semaines.", [("story", 4)]),
+        # A total after an "=" stays the total.
+        ("2 stories/week x 4 weeks = 8 stories", [("story", 8)]),
+        ("1 reel par mois pendant 3 mois = 3 reels", [("reel", 3)]),
+    ],
+)
+def test_each_period_equals_its_pieces(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(d.format, d.count) for d in extract_facts(text).deliverables] == expected
