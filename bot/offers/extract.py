@@ -295,8 +295,11 @@ def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
     return None
 
 
+# "exclusivement", "exclusively" mean "only" ("publié exclusivement sur Instagram", "exclusivement à la commission")
+# unless said of working with the brand ("work exclusively with us").
 EXCLUSIVITY = re.compile(
-    r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
+    r"exclusivit|exclusive(?!ment|ly)|(work|travaill|collabor|partner|represent|promo|ambassad)\w* (\w+ )?"
+    r"exclusive(ment|ly)|exclusive(ment|ly) (with|avec|for|pour) (us|nous|our|notre|the brand|la marque)|non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
     r"pas d.autres? marques?|(not|ne pas|pas) (work|travailler|collaborer) (with|avec) (other|d.autres|aucun)|"
     r"competitors?|concurrents?"
 )
@@ -1889,7 +1892,7 @@ NO_EXTRA = re.compile(
     r"(at )?no (extra|additional) (cost|fee|charge|pay)|without (paying|any) (more|extra)|for free|gratuitement|"
     r"included in (the|your) fee|inclus dans (le|ton|votre) (cachet|tarif|forfait|prix)"
 )
-EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|\bexclu\b|non[- ]?compet|non[- ]concurrence")
+EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive(?!ment|ly)|\bexclu\b|non[- ]?compet|non[- ]concurrence")
 
 
 EXCLUSIVITY_NONE = re.compile(

@@ -22,6 +22,7 @@ _PHONE_SIGNOFFS = (
 _FOOTERS = (
     "this email and any", "this e-mail and any", "this message and any", "this message is confidential",
     "this email is confidential", "confidentiality notice", "ce message et toutes", "ce message et les pieces",
+    "ce message et ses pieces", "ce mail et", "this message and its", "this email and its",
     "ce courriel et", "ce message est confidentiel", "ce courriel est confidentiel", "avertissement de confidentialite",
     "please consider the environment", "pensez a l'environnement", "merci de penser a l'environnement",
     "if you are not the intended recipient", "si vous n'etes pas le destinataire", "unsubscribe",

@@ -119,3 +119,21 @@ def test_a_forwarded_subject_restating_the_pieces_adds_none() -> None:
 )
 def test_each_period_equals_its_pieces(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(d.format, d.count) for d in extract_facts(text).deliverables] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "exclusivity"),
+    [
+        # "exclusivement", "exclusively" mean "only", unless said of working with the brand.
+        ("1 reel pour 300 €, rémunération exclusivement à la commission", None),
+        ("The video is posted exclusively on TikTok, $300", None),
+        ("Tu travailles exclusivement avec nous pendant 6 mois", True),
+        ("You will work exclusively with us for 3 months", True),
+        ("Exclusive partnership for 6 months", True),
+        # A confidentiality footer is not read at all.
+        ("1 reel, 300 €.\nJade\nCe message et ses pièces jointes sont confidentiels et destinés exclusivement à "
+         "leur destinataire.", None),
+    ],
+)  # fmt: skip
+def test_only_is_no_exclusivity(text: str, exclusivity: bool | None) -> None:
+    assert extract_facts(text).exclusivity is exclusivity
