@@ -299,7 +299,8 @@ def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
 # unless said of working with the brand ("work exclusively with us").
 EXCLUSIVITY = re.compile(
     r"exclusivit|exclusive(?!ment|ly)|(work|travaill|collabor|partner|represent|promo|ambassad)\w* (\w+ )?"
-    r"exclusive(ment|ly)|exclusive(ment|ly) (with|avec|for|pour) (us|nous|our|notre|the brand|la marque)|non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
+    r"exclusive(ment|ly)|exclusive(ment|ly) (with|avec|for|pour) (us|nous|our|notre|the brand|la marque)|"
+    r"non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
     r"pas d.autres? marques?|(not|ne pas|pas) (work|travailler|collaborer) (with|avec) (other|d.autres|aucun)|"
     r"competitors?|concurrents?"
 )
@@ -1899,6 +1900,12 @@ EXCLUSIVITY_NONE = re.compile(
     r"exclusivit\w*\s?:\s?(none|aucune?|n/a|nope|not required|non requise|0|(no|non|pas)(?=\s*($|[.,;)!])))|"
     r"non[- ]exclusi"
 )
+# "Usage rights: none needed", "Droits d'usage : aucun": the label answered with a no.
+USAGE_NONE = re.compile(
+    r"(usage rights?|usage|content rights|image rights|licen[cs]e|droits?( (d.utilisation|d.usage|de diffusion|"
+    r"d.exploitation))?)\s?:\s?(none|aucun\w*|n/a|nope|not (needed|required)|pas besoin|non requis\w*|0|"
+    r"(no|non|pas)(?=\s*($|[.,;)!])))"
+)
 # Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
 EXCLUSIVE_NO_OTHER = re.compile(
     r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne|won.t|can.t|cannot|"
@@ -1957,7 +1964,12 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         if BRAND_SUBJECT.search(c.folded[max(0, m.start() - 30) : m.start()])
         or BRAND_MODAL.search(c.folded[max(0, m.start() - 30) : m.start()])
     ]
-    usage = _hits(USAGE, parts) + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
+    answered_no = [(c, m) for c in _having(USAGE_NONE, parts) for m in USAGE_NONE.finditer(c.folded)]
+    usage = [
+        (c, m)
+        for c, m in _hits(USAGE, parts)
+        if not any(n is c and n_m.start() <= m.start() < n_m.end() for n, n_m in answered_no)
+    ] + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
     ads = _hits(PAID_ADS, parts)
     forever = any(_forever_rights(c) for c in _having(FOREVER, parts))
     if usage or ads or forever:
@@ -1965,7 +1977,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.usage_perpetual = forever or any(_said(c, PERPETUAL) for c, _ in usage + ads)
         if not facts.usage_perpetual:
             facts.usage_months = _months_near(usage) or _months_near(ads)
-    elif _denied(USAGE, parts) or any(is_negated(c, m.span()) for c, m in brand_use):
+    elif answered_no or _denied(USAGE, parts) or any(is_negated(c, m.span()) for c, m in brand_use):
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True

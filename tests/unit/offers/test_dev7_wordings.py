@@ -97,7 +97,7 @@ def test_paid_after_the_results_with_words_between(text: str, after_approval: bo
 def test_a_forwarded_subject_restating_the_pieces_adds_none() -> None:
     mail = (
         "---------- Forwarded message ---------\nDe : Jade <jade@agence.fr>\nObjet : Proposition collab – 2 TikToks\n"
-        "À : <moi@gmail.com>\n\nBonjour,\nVoici ce qu'on te propose :\n• 2 TikToks format \"ma méthode\"\n"
+        'À : <moi@gmail.com>\n\nBonjour,\nVoici ce qu\'on te propose :\n• 2 TikToks format "ma méthode"\n'
         "• Rémunération : 600 € HT\n"
     )
     assert [(d.format, d.count) for d in extract_facts(mail).deliverables] == [("tiktok", 2)]
@@ -137,3 +137,19 @@ def test_each_period_equals_its_pieces(text: str, expected: list[tuple[str, int]
 )  # fmt: skip
 def test_only_is_no_exclusivity(text: str, exclusivity: bool | None) -> None:
     assert extract_facts(text).exclusivity is exclusivity
+
+
+@pytest.mark.parametrize(
+    ("text", "usage"),
+    [
+        # The usage label answered with a no.
+        ("Usage rights: none needed, we won't run your content as an ad", False),
+        ("Droits d'usage : aucun, on ne sponsorise pas ton contenu", False),
+        ("Usage: none. Exclusivity: none.", False),
+        # A term, or a use said after the no, is still a right.
+        ("Usage rights: 3 months organic", True),
+        ("Usage rights: no, but we will repost your reel on our Instagram", True),
+    ],
+)
+def test_usage_rights_answered_with_a_no(text: str, usage: bool) -> None:
+    assert extract_facts(text).usage_rights is usage
