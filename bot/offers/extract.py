@@ -507,7 +507,8 @@ _NOT_GIFTS = (
 )
 GIFT = re.compile(
     r"offert|\b(t|vous|te|on|nous)\W?offr(e|ons|ir|ent)\b|gratuit|"
-    r"free (product|products|item|sample|box|kit|stay|night|trip)|gift|cadeau|envoyer "
+    r"free (product|products|item|sample|box|kit|stay|night|trip|membership|subscription|month|year|pass|session|"
+    r"class|treatment|meal|dinner)|gift|cadeau|envoyer "
     + _NOT_GIFTS
     + r"(notre|nos|un|une|le|la|les)|send (you|u) "
     + _NOT_GIFTS
@@ -515,8 +516,11 @@ GIFT = re.compile(
     # a creator telling it: "in return they send me their glow set", "ils m'envoient leur coffret"
     r"in return|en retour|en contrepartie|"
     r"\b(they|the brand)( would| will| wanna| want to|'ll|'d)? (send|sends|gift|gifts) "
-    r"(me|us) " + _NOT_GIFTS + r"|\b(ils|elles|la marque) (m|me|nous)\W?(envoi|offr)\w* " + _NOT_GIFTS + r"|"
-    r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
+    r"(me|us) " + _NOT_GIFTS + r"|\b(ils|elles|il|elle|la marque) (m|me|nous)\W?(envoi|offr)\w* " + _NOT_GIFTS + r"|"
+    r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free |full |complete )?(box|boite|coffret|kit|pack|bundle|"
+    r"colis|hamper|set)\b|"
+    # "notre nouveau coffret (on te l'envoie évidemment)": the product named, then sent
+    r"(coffret|box|produits?|kit|pack|colis|set|echantillons?)\b[^.\n]{0,60}\bon (te|vous) (l|les)\W?envo|"
     r"\b(pour|for|contre|against|in exchange for|en echange d.?)\s?(un |une |a |an |des |some |our |notre |nos )?"
     r"(coffret|box|boite|colis|produits|products|samples|echantillons)\b|"
     r"(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
@@ -526,6 +530,16 @@ GIFT = re.compile(
     r"tu (les |le |la )?gardes|"
     r"vous (les |le |la )?gardez|you keep (it|them|the (product|set|kit|box|pieces?))|(ship|expedi\w*|send) "
     r"(you )?(the |our |a |your )?(product|set|kit|box|pieces?|pairs?|paires?|shoes|chaussures|pr box)"
+)
+# Around a gift word, what is no gift to the creator: a product free for everyone ("jeu mobile, gratuit", "livraison
+# offerte"), the creator's side of the exchange ("en échange je dois faire 2 stories"), or a folder sent to upload to.
+NOT_A_GIFT = re.compile(
+    r"(jeu|game|appli|app|application|logiciel|software|version|essai|trial|livraison|shipping|delivery|port|"
+    r"inscription|telechargement)\W{1,3}([a-z]+\W{1,3}){0,3}(gratuite?s?|offerte?s?)\b|"
+    r"(en echange|in exchange|in return|en retour|en contrepartie)\W{1,3}(je|tu|you|i|on|vous) (dois|doit|devez|must|"
+    r"have to|need to|will have to|devrai\w*)\b|"
+    r"(folder|dossier|drive|link|lien|brief|contract|contrat|form|formulaire|script|document|docs?|access|acces|"
+    r"guidelines)\s(\w+\s)?(we.ll|we will|we|on|nous) (send|envo\w*)"
 )
 MONEY_WORDS = re.compile(
     r"remunere|remuneration|paid collab|paid partnership|\bfee\b|cachet|budget|tarif|honoraires|retribution|"
@@ -1158,7 +1172,11 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
     pay_words = [(c, m) for c, m in _hits(MONEY_WORDS, parts) if not _joining_fee(c.folded, m)]
     if facts.amount is not None or (pay_words and not unpaid):
         kinds.append("money")
-    if _hits(GIFT, parts):
+    if any(
+        not is_negated(c, m.span()) and not _not_a_gift(c.folded, m)
+        for c in _having(GIFT, parts)
+        for m in itertools.islice(GIFT.finditer(c.folded), MAX_AMOUNTS)
+    ):
         kinds.append("gift")
     commission = [(c, m) for c, m in _hits(COMMISSION_ONLY_WORDS, parts)]
     if commission:
@@ -1176,6 +1194,15 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 facts.commission_rate = float(percent.group("n").replace(",", "."))
                 break
     facts.compensation = kinds
+
+
+def _not_a_gift(folded: str, gift: re.Match[str]) -> bool:
+    """The gift word is part of a wording that gives the creator nothing (NOT_A_GIFT around it)."""
+    low = max(0, gift.start() - 40)
+    return any(
+        low + m.start() < gift.end() and gift.start() < low + m.end()
+        for m in NOT_A_GIFT.finditer(folded[low : gift.end() + 25])
+    )
 
 
 def _pieces_paid(said: str, facts: OfferFacts) -> int:

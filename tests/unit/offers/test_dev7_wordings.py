@@ -153,3 +153,22 @@ def test_only_is_no_exclusivity(text: str, exclusivity: bool | None) -> None:
 )
 def test_usage_rights_answered_with_a_no(text: str, usage: bool) -> None:
     assert extract_facts(text).usage_rights is usage
+
+
+@pytest.mark.parametrize(
+    ("text", "gift"),
+    [
+        # A gift beside the fee in other words.
+        ("1 reel and 2 stories, we'll give u £120 plus a free month membership", True),
+        ("budget is $60 total + a full set of nails", True),
+        ("autour de notre nouveau coffret (on te l'envoie évidemment), 450 €", True),
+        ("la marque m'a dit qu'elle m'envoie sa poussette et qu'en échange je dois faire 1 reel", True),
+        ("jeu gratuit, et on t'offre le pack collector", True),
+        # Free for everyone, the creator's side of the exchange, a folder to upload to: no gift.
+        ("on est Dragonpuits (jeu mobile de stratégie, gratuit, sans loot box). 500€ le live", False),
+        ("en échange je dois faire 2 stories insta par semaine, 20% de commission", False),
+        ("please upload finals to the shared folder we'll send you. $500 for 2 videos", False),
+    ],
+)
+def test_what_is_a_gift_to_the_creator(text: str, gift: bool) -> None:
+    assert ("gift" in extract_facts(text).compensation) is gift
