@@ -302,6 +302,8 @@ EXCLUSIVITY = re.compile(
     r"exclusive(ment|ly)|exclusive(ment|ly) (with|avec|for|pour) (us|nous|our|notre|the brand|la marque)|"
     r"non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
     r"pas d.autres? marques?|(not|ne pas|pas) (work|travailler|collaborer) (with|avec) (other|d.autres|aucun)|"
+    # "Exclu catégorie 3 mois", "exclu : 2 mois" (not the bare word asked about: "et pour l'exclu ?")
+    r"\bexclu\b\s?:?\s?(categorie|sectorielle|secteur|totale|\d|pendant|sur \d|de \d|d.un|d.une)|"
     r"competitors?|concurrents?"
 )
 USAGE = re.compile(
@@ -369,11 +371,13 @@ PAYMENT_DAYS = re.compile(
     r"(?P<e>\d{2,3})\s?(jours|days|j)\b|"
     r"(?P<b>\d{2,3})\s?(jours|days|j)\b\s?(fin de mois|end of month|after|apres|from|a "
     r"(compter|reception)|of (invoice|receipt)|de (facture|reception)|net|suivant)|(paiement|payment|paid|pay|paye|"
-    r"payons|payer|paient|payent|payez|paie|regle|reglement|virement|balance|solde|\d{2}\s?%)[^.\n]{0,40}?"
-    r"(sous|within|in|under|a|dans les|dans un delai de|after|apres)"
-    r"\s?(?P<c>\d{1,3})\s?"
+    r"payons|payer|paient|payent|payez|paie|regle|reglement|virement|balance|solde|settle\w*|\d{2}\s?%)[^.\n]{0,40}?"
+    r"(sous|within|in|under|a|at|dans les|dans un delai de|after|apres)"
+    r"\s?(?P<c>\d{1,3})\s?(business |working |calendar )?"
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
-    r"(jours|days|j)\b"
+    r"(jours|days|j)\b|"
+    # "Paiement à J+30": the day count from publication or invoice
+    r"(paiement|payment|paye|regle\w*|reglement|virement|facture|invoice)[^.\n]{0,30}?\bj\s?\+\s?(?P<h>\d{1,3})\b"
 )
 END_OF_MONTH = re.compile(r"fin de mois|end of (the )?month|\beom\b|\bfdm\b")
 _SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
@@ -471,9 +475,17 @@ DISCLOSE = re.compile(
     r"collaboration commerciale)|"
     # A label in quotes after a banner or a label: 'labelled "Sponsored"', 'le bandeau « sponsorisé »', 'mettre
     # "lien affilié" sur chaque story'
-    r"\b(labell?ed|labels?|bandeau|banner|banniere|overlay|incrustation|mettre|mets|mettez|write|ecri\w*|add|"
-    r"ajoute\w*|put)\s{0,2}[\"«“]\s?(sponsor\w*|ad|pub|publicite|annonce|partenariat\w*|lien affilie|"
-    r"lien d.affiliation|lien sponsorise|affiliate link|affiliate|paid partnership|gifted|produit offert)\b"
+    r"\b(labell?ed|labels?|bandeau|banner|banniere|overlay|incrustation|sticker|mettre|mets|mettez|write|ecri\w*|add|"
+    r"ajoute\w*|put|include|indique\w*)\s{0,2}[\"«“']\s?(sponsor\w*|ad|pub|publicite|annonce|partenariat\w*|"
+    r"lien affilie|lien d.affiliation|lien sponsorise|affiliate link|affiliate|paid partnership|gifted|produit offert|"
+    r"en (collaboration|partenariat) avec|in (collaboration|partnership) with)\b|"
+    # "dis que la vidéo est sponsorisée", "précise en story qu'il s'agit d'un partenariat", "say 'this video is
+    # sponsored by …'"
+    r"\b(say|mention|state|indicate|clarify|dire|dis|dites|mentionne\w*|precise\w*|indique\w*|signale\w*)\s"
+    r"([a-z]+\s){0,3}?(that\s|que\s|qu'|[\"«“']\s?)(it.s|it is|this is|il s.agit d.une?|c.est|"
+    r"(the|this|la|le|ce|cette) (video|post|reel|contenu|content|publication|story|tiktok|segment) (is|est))\s"
+    r"(an?\s|une?\s)?(sponsored|paid|"
+    r"ad\b|advert\w*|sponsoris\w*|partenariat|publicit\w*|collaboration commerciale)"
 )
 LOGIN = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|log ?in (to|into|details|"
@@ -1936,6 +1948,7 @@ USAGE_NONE = re.compile(
 # Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
 EXCLUSIVE_NO_OTHER = re.compile(
     r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne|won.t|can.t|cannot|"
+    r"don.t (work|partner|collaborate|team up|sign)|"
     r"unable|may not|must not)\b[^.\n]{0,60}?"
     r"((any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
     r"competitors?|concurrents?)|(competing|concurrente?s?|rival) ([a-z]+ ){0,2}(brands?|marques?|partnerships?|"
@@ -2086,7 +2099,7 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
     if days := _hits(PAYMENT_DAYS, parts):
         clause, match = days[0]
-        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))  # the first said
+        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f", "h") if g))  # the first said
         facts.payment_end_of_month = bool(END_OF_MONTH.search(clause.folded, match.start(), match.end() + 25))
     elif said := _hits(PAYMENT_SPELLED, parts):  # "payable within thirty days", "paid two weeks after posting"
         match = said[0][1]
