@@ -690,9 +690,16 @@ BENIGN_CODE = re.compile(
 # A password the creator sets for the brand's own portal is no credential of theirs: "log in to our creator portal
 # with your email and a password you choose".
 NEW_PASSWORD = re.compile(
-    r"(password|mot de passe) (you (choose|pick|create|set)|of your choice|que (tu|vous) (choisi|cre|defini)\w*|"
-    r"de (ton|votre) choix)|(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
+    r"(password|mot de passe|identifiants?|credentials|login) ([a-z]+ )?(you (choose|pick|create|set)\b|of your choice|"
+    r"que (tu|vous) (choisi|cre|defini)\w*|de (ton|votre) choix)|"
+    r"(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
     r"votre )?(own |new |nouveau |propre )?(password|mot de passe)"
+)
+# Credentials chosen earlier, for the brand's own portal ("connecte-toi avec tes identifiants créateur que tu as
+# choisis") unless they are to be handed over ("send us the password you chose").
+CHOSEN_BEFORE = re.compile(
+    r"(password|mot de passe|identifiants?|credentials|login) ([a-z]+ )?(you (chose|picked|created|set up)|"
+    r"que (tu|vous) (as|avez) (choisi|cree|defini)\w*)"
 )
 # A code the brand sends to open its own portal ("use the verification code we email you"), unless it is asked back.
 BRAND_CODE = re.compile(
@@ -700,14 +707,23 @@ BRAND_CODE = re.compile(
 )
 HAND_OVER = re.compile(
     r"\b(send|give|share|forward|tell|read|envoie\w*|envoyez|donne\w*|partage\w*|transf\w*|communiqu\w*)\b"
-    r" (it|them|the code|le code|le|la|les|nous|us|moi|me|to us|a nous)\b|\bback to us\b|\brenvoie"
+    r"[ -](it|them|the code|le code|le|la|les|nous|us|moi|me|to us|a nous)\b|\bback to us\b|\brenvoie"
 )
+
+
+CODE_KIND = re.compile(r"\s?(de |d'|du |of )?[a-z-]+( [a-z]+)?")
+
+
+def _next_words(folded: str, end: int) -> str:
+    """The words that say what kind of code was asked for: 'ton code parrainage', 'the code of your referral'."""
+    kind = CODE_KIND.match(folded, end, end + 30)
+    return kind.group(0) if kind else ""
 
 
 def own_portal(window: str, asked: str) -> bool:
     """The words around `asked` (a password or a code) ask for the brand's own portal, not for the creator's
     credentials: a password the creator chooses, or a code the brand sends and does not ask back."""
-    if NEW_PASSWORD.search(window):
+    if NEW_PASSWORD.search(window) or (CHOSEN_BEFORE.search(window) and not HAND_OVER.search(window)):
         return True
     return "code" in asked and bool(BRAND_CODE.search(window)) and not HAND_OVER.search(window)
 
@@ -924,7 +940,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     )
     credentials = any(
         not is_negated(c, m.span())
-        and not BENIGN_CODE.search(m.group(0))
+        and not BENIGN_CODE.search(m.group(0) + _next_words(c.folded, m.end()))
         and not own_portal(c.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
         for c in _having(CREDENTIALS, parts)
         for m in CREDENTIALS.finditer(c.folded)

@@ -52,3 +52,21 @@ def test_payment_days_in_other_words(text: str, days: int) -> None:
 def test_exclusivity_in_short_or_negative_words(text: str, exclusivity: bool | None, months: int | None) -> None:
     facts = extract_facts(text)
     assert (facts.exclusivity, facts.exclusivity_months) == (exclusivity, months)
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        # The brand's own portal, with credentials chosen there, and a referral code: no credentials of the creator.
+        ("Connecte-toi sur notre plateforme avec tes identifiants créateur que tu as choisis. 1 reel, 300 €.", False),
+        ("Partage-nous ton code parrainage pour qu'on suive les ventes. 1 reel, 300 €.", False),
+        ("Create an account with a password you choose. 1 reel, 300 €.", False),
+        # Handed over, or a code asked back, they are.
+        ("give us your login details you created for Instagram", True),
+        ("envoie-nous tes identifiants que tu as choisis", True),
+        ("on t'envoie un code par SMS, envoie-le-nous", True),
+        ("send us the code, promo ends tonight", True),
+    ],
+)  # fmt: skip
+def test_credentials_for_the_brands_portal_or_handed_over(text: str, login: bool) -> None:
+    assert extract_facts(text).asks_login is login
