@@ -295,9 +295,15 @@ def _months_near(hits: list[tuple[Clause, re.Match[str]]]) -> int | None:
     return None
 
 
+# "exclusivement", "exclusively" mean "only" ("publié exclusivement sur Instagram", "exclusivement à la commission")
+# unless said of working with the brand ("work exclusively with us").
 EXCLUSIVITY = re.compile(
-    r"exclusivit|exclusive|non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
+    r"exclusivit|exclusive(?!ment|ly)|(work|travaill|collabor|partner|represent|promo|ambassad)\w* (\w+ )?"
+    r"exclusive(ment|ly)|exclusive(ment|ly) (with|avec|for|pour) (us|nous|our|notre|the brand|la marque)|"
+    r"non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
     r"pas d.autres? marques?|(not|ne pas|pas) (work|travailler|collaborer) (with|avec) (other|d.autres|aucun)|"
+    # "Exclu catégorie 3 mois", "exclu : 2 mois" (not the bare word asked about: "et pour l'exclu ?")
+    r"\bexclu\b\s?:?\s?(categorie|sectorielle|secteur|totale|\d|pendant|sur \d|de \d|d.un|d.une)|"
     r"competitors?|concurrents?"
 )
 USAGE = re.compile(
@@ -365,11 +371,13 @@ PAYMENT_DAYS = re.compile(
     r"(?P<e>\d{2,3})\s?(jours|days|j)\b|"
     r"(?P<b>\d{2,3})\s?(jours|days|j)\b\s?(fin de mois|end of month|after|apres|from|a "
     r"(compter|reception)|of (invoice|receipt)|de (facture|reception)|net|suivant)|(paiement|payment|paid|pay|paye|"
-    r"payons|payer|paient|payent|payez|paie|regle|reglement|virement|balance|solde|\d{2}\s?%)[^.\n]{0,40}?"
-    r"(sous|within|in|under|a|dans les|dans un delai de|after|apres)"
-    r"\s?(?P<c>\d{1,3})\s?"
+    r"payons|payer|paient|payent|payez|paie|regle|reglement|virement|balance|solde|settle\w*|\d{2}\s?%)[^.\n]{0,40}?"
+    r"(sous|within|in|under|a|at|dans les|dans un delai de|after|apres)"
+    r"\s?(?P<c>\d{1,3})\s?(business |working |calendar )?"
     r"(jours|days|j)\b|(paiement|payment|reglement|facture|invoice)\s?:?\s?(a |sous |within |in )?(?P<f>\d{2,3})\s?"
-    r"(jours|days|j)\b"
+    r"(jours|days|j)\b|"
+    # "Paiement à J+30": the day count from publication or invoice
+    r"(paiement|payment|paye|regle\w*|reglement|virement|facture|invoice)[^.\n]{0,30}?\bj\s?\+\s?(?P<h>\d{1,3})\b"
 )
 END_OF_MONTH = re.compile(r"fin de mois|end of (the )?month|\beom\b|\bfdm\b")
 _SPELLED_DAYS = {"thirty": 30, "trente": 30, "sixty": 60, "soixante": 60, "ninety": 90, "forty-five": 45,
@@ -384,8 +392,10 @@ PAYMENT_SPELLED = re.compile(
 AFTER_APPROVAL = re.compile(
     r"(paid|payment|pay\w*|paye|paiement|verse|regl\w*|fee)[^.\n]{0,40}(once|when|if|after|upon|si|une fois que|quand|"
     r"apres que|des que|lorsque)[^.\n]{0,30}(approv|valid|accept|satisf|happy|content|ravi)|"
+    # "paid after the final approval", "payment is released after the campaign results are reviewed"
     r"(paid|payment|pay|paye|paiement|payons|regl)[^.\n]{0,40}(after|once|when|upon|apres|une fois|a la|des) "
-    r"(the )?(final )?(approval|validation|results?|resultats?|performance|campaign ends|fin de (la )?campagne|"
+    r"(the |our |les |la |le |l')?([a-z']+ ){0,2}?(approval|validation|results?|resultats?|performance|campaign ends|"
+    r"fin de (la )?campagne|"
     r"objectifs?|sales|ventes)|(released|verse|debloque|paid) (only )?(once|when|une fois|quand|si|if)[^.\n]{0,40}"
     r"(views|vues|sales|ventes|results?|resultats?)|(only|seulement|uniquement) (if|si|once|when)[^.\n]{0,30}"
     r"(views|vues|ventes|sales)|"
@@ -399,7 +409,7 @@ _HIDE_TARGET = (
 )
 _SAY = (
     r"(say|saying|mention|mentioning|tag|tagging|use|using|put|putting|add|adding|label|labelling|labeling|disclose|"
-    r"disclosing|dire|mentionner|indiquer|mettre|preciser|utiliser|afficher|signaler|ecrire)"
+    r"disclosing|write|writing|dire|mentionner|indiquer|mettre|preciser|utiliser|afficher|signaler|ecrire)"
 )
 HIDDEN = re.compile(
     rf"(don.t|do not|never|no need to|ne (pas|jamais)|pas besoin de|eviter de|avoid|inutile de|pas la peine de) "
@@ -451,7 +461,31 @@ DISCLOSE = re.compile(
     r"(partenariat|publicit\w*|\bpub\b|collaboration commerciale|sponsoris\w*|sponsored|remunere\w*|produit offert|"
     r"offert par|gifted|paid partnership|brand partnership)|(brand partnership|paid partnership|paid promotion|"
     r"partenariat remunere|collaboration commerciale|branded content|contenu de marque)\W{0,3}(label|tag|setting|"
-    r"toggle|tool|feature|disclosure|mention|outil|fonction|etiquette|option)"
+    r"toggle|tool|feature|disclosure|mention|outil|fonction|etiquette|option)|"
+    # The tool named first: "l'outil de contenu de marque", "l'option contenu de marque de Twitch", YouTube's French
+    # box "contient une promotion payée"
+    r"(outil|option|fonction|etiquette|case|parametre|reglage|bouton)\W{1,3}(de |du |d')?(la |l')?(contenu de marque|"
+    r"partenariat remunere|collaboration commerciale|contenu sponsorise|promotion payee)|promotion payee|"
+    # The post named as an ad: "identifie la publication comme partenariat payé", "signale tes stories comme pub"
+    r"(identifie|signale|marque|etiquette)[rz]? (la|le|les|ta|ton|tes|votre|vos|ce|cette|ces) ([a-z]+ ){1,2}?"
+    r"comme (un |une |du )?(partenariat|publicit\w*|pub\b|sponsoris\w*|contenu sponsorise|collaboration commerciale)|"
+    # "tu mets bien que c'est un partenariat", "write that it's an ad"
+    r"\b(mets|mettez|mettre|ecris|ecrivez|ecrire|write|put) (bien |clairement |clearly )?(que|that) "
+    r"(c.est|it.s|it is|this is) (un |une |an? )?(partenariat|publicit\w*|pub\b|sponsoris\w*|sponsored|ad\b|"
+    r"collaboration commerciale)|"
+    # A label in quotes after a banner or a label: 'labelled "Sponsored"', 'le bandeau « sponsorisé »', 'mettre
+    # "lien affilié" sur chaque story'
+    r"\b(labell?ed|labels?|bandeau|banner|banniere|overlay|incrustation|sticker|mettre|mets|mettez|write|ecri\w*|add|"
+    r"ajoute\w*|put|include|indique\w*)\s{0,2}[\"«“']\s?(sponsor\w*|ad|pub|publicite|annonce|partenariat\w*|"
+    r"lien affilie|lien d.affiliation|lien sponsorise|affiliate link|affiliate|paid partnership|gifted|produit offert|"
+    r"en (collaboration|partenariat) avec|in (collaboration|partnership) with)\b|"
+    # "dis que la vidéo est sponsorisée", "précise en story qu'il s'agit d'un partenariat", "say 'this video is
+    # sponsored by …'"
+    r"\b(say|mention|state|indicate|clarify|dire|dis|dites|mentionne\w*|precise\w*|indique\w*|signale\w*)\s"
+    r"([a-z]+\s){0,3}?(that\s|que\s|qu'|[\"«“']\s?)(it.s|it is|this is|il s.agit d.une?|c.est|"
+    r"(the|this|la|le|ce|cette) (video|post|reel|contenu|content|publication|story|tiktok|segment) (is|est))\s"
+    r"(an?\s|une?\s)?(sponsored|paid|"
+    r"ad\b|advert\w*|sponsoris\w*|partenariat|publicit\w*|collaboration commerciale)"
 )
 LOGIN = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|log ?in (to|into|details|"
@@ -485,7 +519,8 @@ _NOT_GIFTS = (
 )
 GIFT = re.compile(
     r"offert|\b(t|vous|te|on|nous)\W?offr(e|ons|ir|ent)\b|gratuit|"
-    r"free (product|products|item|sample|box|kit|stay|night|trip)|gift|cadeau|envoyer "
+    r"free (product|products|item|sample|box|kit|stay|night|trip|membership|subscription|month|year|pass|session|"
+    r"class|treatment|meal|dinner)|gift|cadeau|envoyer "
     + _NOT_GIFTS
     + r"(notre|nos|un|une|le|la|les)|send (you|u) "
     + _NOT_GIFTS
@@ -493,8 +528,11 @@ GIFT = re.compile(
     # a creator telling it: "in return they send me their glow set", "ils m'envoient leur coffret"
     r"in return|en retour|en contrepartie|"
     r"\b(they|the brand)( would| will| wanna| want to|'ll|'d)? (send|sends|gift|gifts) "
-    r"(me|us) " + _NOT_GIFTS + r"|\b(ils|elles|la marque) (m|me|nous)\W?(envoi|offr)\w* " + _NOT_GIFTS + r"|"
-    r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free )?(box|boite|coffret|kit|pack|bundle|colis|hamper)\b|"
+    r"(me|us) " + _NOT_GIFTS + r"|\b(ils|elles|il|elle|la marque) (m|me|nous)\W?(envoi|offr)\w* " + _NOT_GIFTS + r"|"
+    r"samples?|echantillons?|(plus|\+) (a |an |une |un )?(free |full |complete )?(box|boite|coffret|kit|pack|bundle|"
+    r"colis|hamper|set)\b|"
+    # "notre nouveau coffret (on te l'envoie évidemment)": the product named, then sent
+    r"(coffret|box|produits?|kit|pack|colis|set|echantillons?)\b[^.\n]{0,60}\bon (te|vous) (l|les)\W?envo|"
     r"\b(pour|for|contre|against|in exchange for|en echange d.?)\s?(un |une |a |an |des |some |our |notre |nos )?"
     r"(coffret|box|boite|colis|produits|products|samples|echantillons)\b|"
     r"(invite|invited|inviter) [^.\n]{0,30}(stay|sejour|night|nuit|event|evenement|dinner|"
@@ -504,6 +542,16 @@ GIFT = re.compile(
     r"tu (les |le |la )?gardes|"
     r"vous (les |le |la )?gardez|you keep (it|them|the (product|set|kit|box|pieces?))|(ship|expedi\w*|send) "
     r"(you )?(the |our |a |your )?(product|set|kit|box|pieces?|pairs?|paires?|shoes|chaussures|pr box)"
+)
+# Around a gift word, what is no gift to the creator: a product free for everyone ("jeu mobile, gratuit", "livraison
+# offerte"), the creator's side of the exchange ("en échange je dois faire 2 stories"), or a folder sent to upload to.
+NOT_A_GIFT = re.compile(
+    r"(jeu|game|appli|app|application|logiciel|software|version|essai|trial|livraison|shipping|delivery|port|"
+    r"inscription|telechargement)\W{1,3}([a-z]+\W{1,3}){0,3}(gratuite?s?|offerte?s?)\b|"
+    r"(en echange|in exchange|in return|en retour|en contrepartie)\W{1,3}(je|tu|you|i|on|vous) (dois|doit|devez|must|"
+    r"have to|need to|will have to|devrai\w*)\b|"
+    r"(folder|dossier|drive|link|lien|brief|contract|contrat|form|formulaire|script|document|docs?|access|acces|"
+    r"guidelines)\s(\w+\s)?(we.ll|we will|we|on|nous) (send|envo\w*)"
 )
 MONEY_WORDS = re.compile(
     r"remunere|remuneration|paid collab|paid partnership|\bfee\b|cachet|budget|tarif|honoraires|retribution|"
@@ -633,17 +681,25 @@ CREDENTIALS = re.compile(
     r"verification code|backup codes?|codes? de secours|(send|envoie|envoyez|give|donne[rz]?|share|partage[rz]?)"
     r"[^.\n]{0,30}(code|codes)\b(?! promo)"
 )
-# Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code.
+# Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code, and the bank's codes that
+# say where to pay the creator ("send me ur sort code and account no", "ton code BIC", "SWIFT code").
 BENIGN_CODE = re.compile(
     r"spark|promo|discount|reduction|affili|referral|parrainage|creator code|code createur|autori[sz]|ad code|"
-    r"tracking|partnership code|code partenaire|boost"
+    r"tracking|partnership code|code partenaire|boost|sort code|\b(bic|swift|iban|routing|branch|banque|guichet)\b"
 )
 # A password the creator sets for the brand's own portal is no credential of theirs: "log in to our creator portal
 # with your email and a password you choose".
 NEW_PASSWORD = re.compile(
-    r"(password|mot de passe) (you (choose|pick|create|set)|of your choice|que (tu|vous) (choisi|cre|defini)\w*|"
-    r"de (ton|votre) choix)|(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
+    r"(password|mot de passe|identifiants?|credentials|login) ([a-z]+ )?(you (choose|pick|create|set)\b|of your choice|"
+    r"que (tu|vous) (choisi|cre|defini)\w*|de (ton|votre) choix)|"
+    r"(choose|pick|create|set( up)?|choisi\w*|cree[rz]?|defini[rsz]\w*) (a |an |un |your |ton |"
     r"votre )?(own |new |nouveau |propre )?(password|mot de passe)"
+)
+# Credentials chosen earlier, for the brand's own portal ("connecte-toi avec tes identifiants créateur que tu as
+# choisis") unless they are to be handed over ("send us the password you chose").
+CHOSEN_BEFORE = re.compile(
+    r"(password|mot de passe|identifiants?|credentials|login) ([a-z]+ )?(you (chose|picked|created|set up)|"
+    r"que (tu|vous) (as|avez) (choisi|cree|defini)\w*)"
 )
 # A code the brand sends to open its own portal ("use the verification code we email you"), unless it is asked back.
 BRAND_CODE = re.compile(
@@ -651,14 +707,23 @@ BRAND_CODE = re.compile(
 )
 HAND_OVER = re.compile(
     r"\b(send|give|share|forward|tell|read|envoie\w*|envoyez|donne\w*|partage\w*|transf\w*|communiqu\w*)\b"
-    r" (it|them|the code|le code|le|la|les|nous|us|moi|me|to us|a nous)\b|\bback to us\b|\brenvoie"
+    r"[ -](it|them|the code|le code|le|la|les|nous|us|moi|me|to us|a nous)\b|\bback to us\b|\brenvoie"
 )
+
+
+CODE_KIND = re.compile(r"\s?(de |d'|du |of )?[a-z-]+( [a-z]+)?")
+
+
+def _next_words(folded: str, end: int) -> str:
+    """The words that say what kind of code was asked for: 'ton code parrainage', 'the code of your referral'."""
+    kind = CODE_KIND.match(folded, end, end + 30)
+    return kind.group(0) if kind else ""
 
 
 def own_portal(window: str, asked: str) -> bool:
     """The words around `asked` (a password or a code) ask for the brand's own portal, not for the creator's
     credentials: a password the creator chooses, or a code the brand sends and does not ask back."""
-    if NEW_PASSWORD.search(window):
+    if NEW_PASSWORD.search(window) or (CHOSEN_BEFORE.search(window) and not HAND_OVER.search(window)):
         return True
     return "code" in asked and bool(BRAND_CODE.search(window)) and not HAND_OVER.search(window)
 
@@ -815,7 +880,7 @@ def _domains_lookalike(folded: str) -> bool:
 def prepare(text: str) -> tuple[str, bool]:
     """The offer as read: at most MAX_OFFER_CHARS (whether the rest was cut is returned), mail wrapping removed."""
     truncated = len(text) > MAX_OFFER_CHARS
-    return strip_quoted(text[:MAX_OFFER_CHARS]), truncated
+    return strip_quoted(text[:MAX_OFFER_CHARS], subject_label=True), truncated
 
 
 def looks_like_offer(text: str) -> bool:
@@ -875,7 +940,7 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     )
     credentials = any(
         not is_negated(c, m.span())
-        and not BENIGN_CODE.search(m.group(0))
+        and not BENIGN_CODE.search(m.group(0) + _next_words(c.folded, m.end()))
         and not own_portal(c.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
         for c in _having(CREDENTIALS, parts)
         for m in CREDENTIALS.finditer(c.folded)
@@ -1009,6 +1074,10 @@ ELLIPSIS = re.compile(
 )
 
 
+# "Each month = 1 stream": what each period holds, the rhythm's pieces (not "x 4 weeks = 8 stories", a total).
+PERIOD_HOLDS = re.compile(
+    r"\b((each|every|per|par|chaque) (month|mois|week|semaine|day|jour)|monthly|weekly|hebdo|mensuel\w*)\s?=\s?$"
+)
 RESTATED = re.compile(r"((\bsoit|\bi\.?e\.?|\bthat is|\bc.est.a.dire|\bor|\bou)\W{0,3}(\w+\W{1,2}){0,1}|[(=]\s?)$")
 WE_PAY = re.compile(
     r"\b(we|we'll|nous|on|the brand|la marque)( \w+){0,2} (pay|payons|paie|paient|payent|cover|covers|"
@@ -1131,7 +1200,11 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
     pay_words = [(c, m) for c, m in _hits(MONEY_WORDS, parts) if not _joining_fee(c.folded, m)]
     if facts.amount is not None or (pay_words and not unpaid):
         kinds.append("money")
-    if _hits(GIFT, parts):
+    if any(
+        not is_negated(c, m.span()) and not _not_a_gift(c.folded, m)
+        for c in _having(GIFT, parts)
+        for m in itertools.islice(GIFT.finditer(c.folded), MAX_AMOUNTS)
+    ):
         kinds.append("gift")
     commission = [(c, m) for c, m in _hits(COMMISSION_ONLY_WORDS, parts)]
     if commission:
@@ -1149,6 +1222,15 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 facts.commission_rate = float(percent.group("n").replace(",", "."))
                 break
     facts.compensation = kinds
+
+
+def _not_a_gift(folded: str, gift: re.Match[str]) -> bool:
+    """The gift word is part of a wording that gives the creator nothing (NOT_A_GIFT around it)."""
+    low = max(0, gift.start() - 40)
+    return any(
+        low + m.start() < gift.end() and gift.start() < low + m.end()
+        for m in NOT_A_GIFT.finditer(folded[low : gift.end() + 25])
+    )
 
 
 def _pieces_paid(said: str, facts: OfferFacts) -> int:
@@ -1336,7 +1418,7 @@ def _deliverables(parts: list[Clause], folded: str, options: list[Deliverable] |
                 totals[key] = int(stated.group("n"))
                 continue
             if (
-                "=" in before
+                ("=" in before and not PERIOD_HOLDS.search(clause.folded, max(0, match.start() - 25), match.start()))
                 or TOTAL.search(match.group("tail") or "")
                 or SO_TOTAL.search(clause.folded, 0, match.start())
             ):
@@ -1866,16 +1948,23 @@ NO_EXTRA = re.compile(
     r"(at )?no (extra|additional) (cost|fee|charge|pay)|without (paying|any) (more|extra)|for free|gratuitement|"
     r"included in (the|your) fee|inclus dans (le|ton|votre) (cachet|tarif|forfait|prix)"
 )
-EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive|\bexclu\b|non[- ]?compet|non[- ]concurrence")
+EXCLUSIVITY_CLAIM = re.compile(r"exclusivit|exclusive(?!ment|ly)|\bexclu\b|non[- ]?compet|non[- ]concurrence")
 
 
 EXCLUSIVITY_NONE = re.compile(
     r"exclusivit\w*\s?:\s?(none|aucune?|n/a|nope|not required|non requise|0|(no|non|pas)(?=\s*($|[.,;)!])))|"
     r"non[- ]exclusi"
 )
+# "Usage rights: none needed", "Droits d'usage : aucun": the label answered with a no.
+USAGE_NONE = re.compile(
+    r"(usage rights?|usage|content rights|image rights|licen[cs]e|droits?( (d.utilisation|d.usage|de diffusion|"
+    r"d.exploitation))?)\s?:\s?(none|aucun\w*|n/a|nope|not (needed|required)|pas besoin|non requis\w*|0|"
+    r"(no|non|pas)(?=\s*($|[.,;)!])))"
+)
 # Exclusivity said the negative way: "not to work with any other clothing brand", "aucune autre marque".
 EXCLUSIVE_NO_OTHER = re.compile(
     r"(not|ne pas|pas|never|jamais|aucune?|\bno\b|refrain from|s.interdi\w*|s.engage\w* a ne|won.t|can.t|cannot|"
+    r"don.t (work|partner|collaborate|team up|sign)|"
     r"unable|may not|must not)\b[^.\n]{0,60}?"
     r"((any other|other|d.autres?|aucune autre|autres?) [a-z, ]{0,60}?(brands?|marques?|advertisers?|annonceurs?|"
     r"competitors?|concurrents?)|(competing|concurrente?s?|rival) ([a-z]+ ){0,2}(brands?|marques?|partnerships?|"
@@ -1931,7 +2020,12 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         if BRAND_SUBJECT.search(c.folded[max(0, m.start() - 30) : m.start()])
         or BRAND_MODAL.search(c.folded[max(0, m.start() - 30) : m.start()])
     ]
-    usage = _hits(USAGE, parts) + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
+    answered_no = [(c, m) for c in _having(USAGE_NONE, parts) for m in USAGE_NONE.finditer(c.folded)]
+    usage = [
+        (c, m)
+        for c, m in _hits(USAGE, parts)
+        if not any(n is c and n_m.start() <= m.start() < n_m.end() for n, n_m in answered_no)
+    ] + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
     ads = _hits(PAID_ADS, parts)
     forever = any(_forever_rights(c) for c in _having(FOREVER, parts))
     if usage or ads or forever:
@@ -1939,7 +2033,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         facts.usage_perpetual = forever or any(_said(c, PERPETUAL) for c, _ in usage + ads)
         if not facts.usage_perpetual:
             facts.usage_months = _months_near(usage) or _months_near(ads)
-    elif _denied(USAGE, parts) or any(is_negated(c, m.span()) for c, m in brand_use):
+    elif answered_no or _denied(USAGE, parts) or any(is_negated(c, m.span()) for c, m in brand_use):
         facts.usage_rights = False
     if ads:
         facts.paid_ads = True
@@ -1960,11 +2054,24 @@ PROHIBITION = re.compile(
 )
 
 
+# What allows the mention that follows: "I'm free to mention other brands", "tu peux citer d'autres marques".
+PERMISSION = re.compile(
+    r"\b(free|libres?|welcome|allowed|autorisee?s?|ok|okay|fine|hesite[rz]? pas) (to|de|d'|a) $|"
+    r"\b(you|u|i|we|tu|vous|je|on) (can|may|peux|pouvez|peut|pourras|pourrez) $"
+)
+PERMISSION_DENIED = re.compile(r"\b(not|never|no longer|pas|plus|jamais)\b|n't\b")
+
+
 def _bans(clause: Clause) -> bool:
     """A clause that forbids naming or promoting competitors (not one that allows it: "feel free to mention
-    other brands you like")."""
+    other brands you like", "no exclusivity stuff, I'm free to mention other brands")."""
     match = COMPETITOR_BAN.search(clause.folded)
-    return match is not None and (is_negated(clause, match.span()) or bool(PROHIBITION.search(clause.folded)))
+    if match is None:
+        return False
+    before = clause.folded[max(0, match.start() - 25) : match.start()]
+    if PERMISSION.search(before) and not PERMISSION_DENIED.search(before.replace("hesite pas", "")):
+        return False
+    return is_negated(clause, match.span()) or bool(PROHIBITION.search(clause.folded))
 
 
 def _bounded_ban(clause: Clause) -> bool:
@@ -2008,7 +2115,7 @@ def _terms(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         facts.approval, facts.revision_rounds = True, _number(rounds[0][1].group("n"))
     if days := _hits(PAYMENT_DAYS, parts):
         clause, match = days[0]
-        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f") if g))  # the first said
+        facts.payment_days = int(next(g for g in match.group("a", "b", "c", "d", "e", "f", "h") if g))  # the first said
         facts.payment_end_of_month = bool(END_OF_MONTH.search(clause.folded, match.start(), match.end() + 25))
     elif said := _hits(PAYMENT_SPELLED, parts):  # "payable within thirty days", "paid two weeks after posting"
         match = said[0][1]

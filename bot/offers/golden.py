@@ -1,8 +1,8 @@
 """Measuring the offer evaluation on labelled offers (knowledge/eval/offers/<split>.yaml).
 
 Splits: `dev` (dev.yaml, looked at and tuned on), `dev-blind`, `dev2`, `dev3`, `dev4`, `dev5` (written blind,
-also tuned on), `dev6` (test offers moved to dev in round 6 once looked at) and `test` (written blind, only ever
-scored as a whole: never read case by case)."""
+also tuned on), `dev6` (test offers moved to dev in round 6 once looked at), `dev7` (written blind in round 6,
+then tuned on) and `test` (written blind, only ever scored as a whole: never read case by case)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from bot.offers.models import Profile
 from bot.text import fold
 
 OFFER_EVAL = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "offers"
-SPLITS = ("dev", "dev-blind", "dev2", "dev3", "dev4", "dev5", "dev6", "test")
+SPLITS = ("dev", "dev-blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test")
 # Flags that call the sender a fraud: a legitimate offer must never get one.
 SCAM_FLAGS = {
     "pay_to_collaborate", "login_request", "download_request", "scam_signals", "bank_details_request",

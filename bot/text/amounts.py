@@ -164,7 +164,27 @@ def amounts(text: str, currency_required: bool = True, limit: int | None = None)
     return found
 
 
-_CURRENCY_HINT = re.compile(r"[€$£]|\b(eur|euros?|usd|dollars?|gbp|pounds?|quid|livres?|chf|francs?|cad|balles)\b")
+_CURRENCY_HINT = re.compile(
+    r"[€$£]|\b(eur|euros?|usd|dollars?|gbp|pounds?|quid|livres?|chf|francs?|cad|balles)\b|\de\b"
+)
+# "250e pour 1 reel", "300e/mois": an "e" glued to the number is the euro typed without its sign when a price's word
+# or a stop follows it; "le 2e reel", "la 3e semaine" are ordinals (an article before, a noun after).
+_AFTER_EURO_E = {"pour", "par", "per", "for", "ht", "ttc", "brut", "bruts", "net", "nets", "hors", "le", "la", "l",
+                 "chacun", "chacune", "the", "x", "au", "total", "tout", "each"}  # fmt: skip
+_ORDINAL_BEFORE = {"le", "la", "les", "au", "aux", "du", "des", "the", "ce", "cette", "son", "sa", "ton", "ta", "mon",
+                   "ma", "votre", "notre", "leur"}  # fmt: skip
+
+
+def _euro_e(tokens: list[tuple[int, int, str]], i: int, k: int) -> bool:
+    """tokens[k] is an "e" glued to the number at tokens[i:k] and meant as the euro."""
+    if k >= len(tokens) or tokens[k][2] != "e" or tokens[k][0] != tokens[k - 1][1]:
+        return False
+    if i > 0 and tokens[i - 1][2] in _ORDINAL_BEFORE:
+        return False
+    if k + 1 == len(tokens):
+        return True
+    following = tokens[k + 1][2]
+    return following in _AFTER_EURO_E if following[0].isalnum() else following not in ("-", "'")
 
 
 def _currency_near(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
@@ -174,7 +194,7 @@ def _currency_near(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     after = j + 1 if j < len(tokens) and tokens[j][2] == "k" else j
     if after + 1 < len(tokens) and tokens[after][2] in ("ca", "c", "can") and tokens[after + 1][2] == "$":
         return True  # "600 CA$"
-    return after < len(tokens) and tokens[after][2] in _CURRENCY_WORDS
+    return after < len(tokens) and (tokens[after][2] in _CURRENCY_WORDS or _euro_e(tokens, i, after))
 
 
 def _digits_end(folded: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
@@ -251,6 +271,9 @@ def _read_amount(
             and tokens[k][2] in ("suisses", "swiss", "chf")
         ) or (currency == "GBP" and k < count and tokens[k][2] == "sterling"):
             k += 1
+    elif _euro_e(tokens, i, k):
+        currency = "EUR"
+        k += 1
     # "600 CA$": Canada's mark before the dollar sign, after the number.
     if (
         currency is None

@@ -22,6 +22,7 @@ _PHONE_SIGNOFFS = (
 _FOOTERS = (
     "this email and any", "this e-mail and any", "this message and any", "this message is confidential",
     "this email is confidential", "confidentiality notice", "ce message et toutes", "ce message et les pieces",
+    "ce message et ses pieces", "ce mail et", "this message and its", "this email and its",
     "ce courriel et", "ce message est confidentiel", "ce courriel est confidentiel", "avertissement de confidentialite",
     "please consider the environment", "pensez a l'environnement", "merci de penser a l'environnement",
     "if you are not the intended recipient", "si vous n'etes pas le destinataire", "unsubscribe",
@@ -45,9 +46,10 @@ def _wrote_line(line: str) -> bool:
     )
 
 
-def strip_quoted(text: str) -> str:
+def strip_quoted(text: str, subject_label: bool = False) -> str:
     """The message without what a mail client wraps around it. Forwarded and quoted content is kept (it is
-    usually the offer itself), without its markers; the subject line is kept without 'Fwd:'/'TR:'."""
+    usually the offer itself), without its markers; the subject line is kept without 'Fwd:'/'TR:', and with its
+    'Subject:' / 'Objet :' label when `subject_label` (the offer rules read a subject as a headline, not a list)."""
     kept: list[str] = []
     in_header = False
     in_signature = False
@@ -76,7 +78,7 @@ def strip_quoted(text: str) -> str:
                 while fold(subject[:6]).startswith(_SUBJECT_PREFIXES):
                     subject = subject.partition(":")[2].strip()
                 if subject:
-                    kept.append(subject)
+                    kept.append(f"{content.partition(':')[0].strip()}: {subject}" if subject_label else subject)
             continue
         in_header = False
         if _wrote_line(bare):

@@ -16,7 +16,11 @@ RIVAL_BAN = re.compile(
     r"promote|promouvoir|recommend|recommander|evoquer)[^.\n]{0,30}(competitors?|concurrents?|competing( [a-z-]+){1,3}|"
     r"marques? concurrentes?|rival brands?|(any )?other [a-z]{0,20} ?brands?|(d.)?autres? marques?|"
     # "never mention NordShield or any other VPN", "ni aucune autre appli": the rivals named by their kind
-    r"\b(or|ou|ni|nor) ((any|no|aucune?|un|une|d.) ?){0,2}(other|autres?) [a-z]{2,20})|"
+    r"\b(or|ou|ni|nor) ((any|no|aucune?|un|une|d.) ?){0,2}(other|autres?) [a-z]{2,20}|"
+    # "any other meal kit brand", "d'autres applis de livraison": other businesses of a kind
+    r"\b(any|no|aucune?|d.|les|the) ?(other|autres?)( [a-z-]{2,20}){0,3}? (brands?|marques?|companies|entreprises|"
+    r"apps?|applis?|applications?|services?|platforms?|plateformes?|enseignes?|products?|produits?|stores?|shops?|"
+    r"boutiques?)\b)|"
     r"(competitors?|concurrents?|marques concurrentes)[^.\n]{0,30}(forbidden|interdit|"
     r"banned|not allowed|off limits|proscrit)"
 )

@@ -158,6 +158,12 @@ def test_strip_quoted_keeps_the_offer_and_drops_the_wrapping() -> None:
     assert strip_quoted(mail) == "Paid collab\n\nHi! We'd love 2 reels.\nWe pay 500 €.\nEarlier note"
     french = "De : Marc\nEnvoyé : lundi\nÀ : moi\nObjet : TR: Partenariat\n\nBonjour, 2 reels.\n\nEnvoyé de mon iPhone"
     assert strip_quoted(french) == "Partenariat\n\nBonjour, 2 reels."
+    # The offer rules keep the label, so that a subject is read as a headline, not as the list.
+    assert strip_quoted(french, subject_label=True) == "Objet: Partenariat\n\nBonjour, 2 reels."
+    footer = (
+        "Bonjour, 2 reels.\nJade\nCe message et ses pièces jointes sont confidentiels.\nThis email and its contents…"
+    )
+    assert strip_quoted(footer) == "Bonjour, 2 reels.\nJade"
 
 
 HOSTILE = [

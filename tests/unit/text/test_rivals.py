@@ -32,3 +32,10 @@ def test_both_readers_of_hidden_advertising_agree(text: str, hidden: bool) -> No
     """The offer rules and the understanding step ask the same helper."""
     assert (extract_facts(text).disclosure == "hidden") is hidden
     assert ("hidden_advertising" in understand(text).red_flags) is hidden
+
+
+def test_rivals_named_as_other_businesses_of_a_kind() -> None:
+    """'any other meal kit brand', "d'autres applis de livraison": rivals by their kind, not only 'other brands'."""
+    assert _at('"never mention or show any other meal kit brand, ever"', "mention")
+    assert _at("Ne mentionne jamais d'autres applis de livraison dans tes contenus", "mention")
+    assert not _at("don't mention any other details about the launch", "mention")
