@@ -332,7 +332,7 @@ class AdviceEngine:
             ranked = _own_rules_first(kb, ranked, question.presumed_country, _lang(question))
         if question.presumed_country is None:
             ranked = jurisdiction.rank_for_language(ranked, lambda hit: _jurisdiction(kb, hit.card_id), _lang(question))
-        return _own_figures_first(kb, question, query, ranked)
+        return _own_figures_first(kb, question, query, _unnamed_asks_last(query, ranked))
 
     def _search(self, queries: list[str], k: int, ahead: object | None) -> list[list[Hit]]:
         if ahead is None:
@@ -385,6 +385,53 @@ def _own_figures_first(kb: KnowledgeBase, question: Question, query: str, hits: 
         ):
             return [hit, *hits[:rank], *hits[rank + 1 :]]
     return hits
+
+
+# The scam cards about one ask, and the words that name it (folded text). Such a card answers a message that names
+# its ask, or the scam it belongs to; a first message from a brand that asks for nothing ("une marque me contacte
+# pour la 1ere fois, je regarde quoi ?") is not about passwords because it says "insta" and "contacte".
+_MONEY_SENT = (
+    r"pa(?:y|ys|ying|id|ie|ye[rsz]?|yer|yant)|frais|fees?|deposit|acompte|caution|wire|virement|transfer\w*|"
+    r"send (?:them |him |her )?(?:money|cash|back)|argent|cheque|check|buy|acheter|achat|commande\w*|order|kit|"
+    r"starter|pack|shipping|port|inscription|registration|sign[- ]?up|membership|adhesion|ambassad\w*|"
+    r"debourser|avancer|refund\w*|rembours\w*|\d+ ?(?:[€$£]|e|euros?|dollars?|bucks)|[€$£] ?\d"
+)
+SCAM_ASKS = {
+    "phishing-login-requests": re.compile(
+        r"\b(?:pass ?words?|mots? de passe|mdp|identifiants?|log ?ins?|log-in|sign ?in|connect\w*|connexion|"
+        r"credentials?|2fa|a2f|two[- ]factor|authentif\w*|codes?|sms|otp|acces|access|hack\w*|pirat\w*|spark|"
+        r"phish\w*|hamecon\w*|account (?:stolen|locked)|compte (?:vole|bloque)|verif\w* (?:my|mon|your|ton|votre) "
+        r"(?:account|compte)|(?:support|team|equipe|service) (?:meta|instagram|insta|tiktok|youtube)|(?:meta|"
+        r"instagram|insta|tiktok|youtube) (?:support|team|equipe|staff)|(?:meta|instagram|insta|tiktok|youtube) "
+        r"(?:me |m')?(?:contact\w*|ecri\w*|wr[io]te|messag\w*|dms?|envoi\w*))\b"
+    ),
+    "upfront-payment-requests": re.compile(rf"\b(?:{_MONEY_SENT})\b|[€$£] ?\d"),
+    "pay-to-be-ambassador": re.compile(rf"\b(?:{_MONEY_SENT})\b|[€$£] ?\d"),
+    "malware-sponsorship-files": re.compile(
+        r"\.(?:exe|scr|msi|bat|apk|rar|7z|zip|iso|docm|xlsm)\b|\b(?:download\w*|telecharg\w*|install\w*|"
+        r"fichiers?|files?|attachments?|pieces? jointes?|ouvr\w*|ouvert|open\w*|run|lancer|execut\w*|macros?|"
+        r"programs?|programmes?|software|logiciels?|launcher|setup|exe|zip|rar|archive|antivirus|virus|malware|"
+        r"drive|links?|liens?|beta|build|apps?|appli)\b"
+    ),
+    "fake-copyright-notices": re.compile(
+        r"\b(?:copyright\w*|droits? d'? ?auteur|dmca|strikes?|violations?|infring\w*|supprim\w*|delet\w*|"
+        r"desactiv\w*|disabl\w*|suspen\w*|ban|banni|banned|bloque|appeal\w*|contest\w*|recours|formulaire|form|"
+        r"notices?|avertissement|warning)\b"
+    ),
+}
+
+
+def _unnamed_asks_last(query: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with the scam cards about an ask the message does not name (a password, money to send, a file, a
+    copyright notice) after the others of the first places: retrieval matches their search phrases on the words
+    of any first contact ("instagram", "contacts me"), and a creator asking how to judge a brand's first message
+    needs how to check the brand and its offer. A warning read in the message leads whatever the order."""
+    folded = fold(query)
+    unnamed = {card_id for card_id, words in SCAM_ASKS.items() if not words.search(folded)}
+    head, tail = hits[: jurisdiction.RERANK_DEPTH], hits[jurisdiction.RERANK_DEPTH :]
+    if not any(hit.card_id in unnamed for hit in head[:1]):
+        return hits
+    return [hit for hit in head if hit.card_id not in unnamed] + [hit for hit in head if hit.card_id in unnamed] + tail
 
 
 def _related_local_cards(

@@ -262,3 +262,28 @@ def test_a_follow_up_that_is_a_question_of_its_own_is_answered_on_its_topic(tmp_
     assert answer.checklist[0] == "Is the exclusivity limited to named competitors?"
     assert all("paid promotion" not in item for item in answer.checklist)
     assert stays.lead_card == "youtube-rules" and stays.context == first  # declined alone: a real follow-up
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [
+        # a first contact that asks for nothing: retrieval's scam card on passwords does not lead
+        ("jsuis sur insta, une marque me contacte pour la 1ere fois, je regarde quoi en premier ?", "brand-check"),
+        ("a brand contacted me on insta for the first time, what do i look at first?", "brand-check"),
+        # the ask named, in the creator's words: it does
+        ("une marque me contacte sur insta et veut mon mdp, normal ?", "phishing-login-requests"),
+        ("a brand contacted me on insta, they need the code i got by sms?", "phishing-login-requests"),
+        ("instagram support contacted me in my dms, is that real?", "phishing-login-requests"),
+    ],
+)
+def test_a_scam_card_on_one_ask_leads_only_when_the_message_names_that_ask(
+    tmp_path: Path, message: str, lead: str
+) -> None:
+    write_pair(tmp_path, "phishing-login-requests", title="Never give your password", topics=["scams"])
+    write_pair(tmp_path, "upfront-payment-requests", title="Requests to send money first", topics=["scams", "pay"])
+    write_pair(tmp_path, "brand-check", title="Checking a brand before you accept", topics=["offer", "scams"])
+    ranked = [Hit("phishing-login-requests", 0.6), Hit("upfront-payment-requests", 0.55), Hit("brand-check", 0.5)]
+    engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({"contact": ranked}))  # type: ignore[arg-type]
+    answer = engine.ask_many([Question(message)])[0]
+    assert answer.lead_card == lead
+    assert [hit.card_id for hit in engine.search_many([Question(message)])[0]][0] == lead
