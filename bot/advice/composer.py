@@ -460,8 +460,9 @@ def checklist_for_question(
         return items
     # Short still: the first item of another answering card on the same rules (a Belgian disclosure question, the
     # EU's), then the core items that fit. An offer gets those whatever its words, those on the leading card's
-    # subjects first; when its answer is about rules or a scam, not the questions to ask yourself ("would you talk
-    # about this product even if no one paid you?" does not judge a login request or a tax question).
+    # subjects first. When the answer is about rules or a scam, neither an offer nor a question gets the questions
+    # to ask yourself, whatever words they share ("would you talk about this product even if no one paid you?" does
+    # not judge a login request, nor a UK creator's question on the tax on gifted products).
     rules = _rule_subjects(top)
     same = [
         card.checklist[0]
@@ -471,8 +472,8 @@ def checklist_for_question(
     subjects = set(top.topics)
     core_cards = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) and card.checklist]
     core_cards.sort(key=lambda card: not (subjects & set(card.topics)))  # stable: the core order on ties
-    core = [(card.checklist[0], offer and not (rules and set(card.topics) & SELF_SUBJECTS)) for card in core_cards]
-    extra = [item for item, for_offer in core if for_offer or telling & _content_words(item)]
+    core = [card.checklist[0] for card in core_cards if not (rules and set(card.topics) & SELF_SUBJECTS)]
+    extra = [item for item in core if offer or telling & _content_words(item)]
     added = _distinct([*items, *same, *extra])[len(items) :]
     return items + added[: CHECKLIST_MIN - len(items)]
 
