@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Collection, Iterable, Sequence
 
+from bot.advice import jurisdiction
 from bot.advice.models import Answer, FollowUp, Hit, Reference, SourceRef
 from bot.advice.texts import format_date, say
 from bot.advice.understand import Understanding, warning_flag
@@ -88,9 +89,11 @@ def compose(
     hits: Sequence[Hit],
     kb: KnowledgeBase,
     understanding: Understanding | None = None,
+    foreign: Collection[str] = (),
 ) -> Answer:
     """An answer grounded in the best cards, or the polite out-of-scope message when retrieval found none. A
-    message that carries a warning flag leads with that warning and the card it comes from."""
+    message that carries a warning flag leads with that warning and the card it comes from. `foreign`: the places
+    whose rules are not the creator's (see `_direct_answer`)."""
     found = [(hit, card) for hit in hits if (card := kb.get(hit.card_id, lang)) is not None]
     flag = warning_flag(understanding.warnings) if understanding else None
     if flag:
@@ -102,7 +105,7 @@ def compose(
     best = max(hit.score for hit, _ in found[:MAX_CARDS])
     top, *others = found[:MAX_CARDS]
     cards = [top[1], *(card for hit, card in others if hit.score >= best - SECONDARY_MARGIN)]
-    return answer_from_cards(question, lang, cards, kb, understanding)
+    return answer_from_cards(question, lang, cards, kb, understanding, foreign=foreign)
 
 
 def compose_follow_up(
@@ -114,6 +117,7 @@ def compose_follow_up(
     previous_card: str | None = None,
     shown: Collection[str] = (),
     own_hits: Sequence[str] = (),
+    foreign: Collection[str] = (),
 ) -> Answer:
     """A follow-up ("and if they refuse?") answered within its topic: `hits` were found for the previous message
     and the follow-up together, `own_hits` for the follow-up alone. The passages the previous answer showed
@@ -180,7 +184,9 @@ def compose_follow_up(
         return _nothing_more(question, lang, previous or found[0], kb, understanding)
     lead = found[order[0]]
     others = [found[i] for i in order[1:]][: MAX_CARDS - 1]
-    answer = answer_from_cards(question, lang, [lead, *others], kb, understanding, shown=seen, words=words)
+    answer = answer_from_cards(
+        question, lang, [lead, *others], kb, understanding, shown=seen, words=words, foreign=foreign
+    )
     if answer.template and answer.template in seen:  # the reply to adapt was given already
         answer = dataclasses.replace(answer, template=None)
     lead_fit = fits[order[0]] - (TOPIC_BONUS if lead is topic else 0.0)
@@ -285,16 +291,20 @@ def answer_from_cards(
     understanding: Understanding | None = None,
     shown: Collection[str] = (),
     words: set[str] | None = None,
+    foreign: Collection[str] = (),
 ) -> Answer:
-    """The answer from `cards`, best first. For a follow-up, `shown` and `words` (see `_direct_answer`)."""
+    """The answer from `cards`, best first. For a follow-up, `shown` and `words`; `foreign` (see `_direct_answer`)
+    holds for a card of general advice only: a card on one place's rules is framed as a whole (see the engine's
+    `with_jurisdiction`)."""
     top, others = cards[0], cards[1:]
     warnings = [say(f"warn_{flag}", lang) for flag in (understanding.warnings if understanding else ())]
     asked = question if not (understanding and understanding.context) else f"{understanding.context} {question}"
     budget = DIRECT_MAX - sum(map(len, warnings))
+    foreign = () if jurisdiction.is_local(top.jurisdiction) else foreign
     if words is not None:  # a follow-up: its own words choose the passages, not the previous message's
-        summary, points, rest = _direct_answer(question, top, others, budget, shown, words)
+        summary, points, rest = _direct_answer(question, top, others, budget, shown, words, foreign)
     else:
-        summary, points, rest = _direct_answer(asked, top, others, budget)
+        summary, points, rest = _direct_answer(asked, top, others, budget, foreign=foreign)
     dates = [card.as_of for card in cards if card.as_of]
     as_of = max(dates) if dates else None
     offer = bool(understanding and understanding.is_offer)
@@ -329,13 +339,18 @@ def _direct_answer(
     budget: int,
     shown: Collection[str] = (),
     words: set[str] | None = None,
+    foreign: Collection[str] = (),
 ) -> tuple[str, list[str], list[str]]:
     """The top card's sentences closest to the question, within `budget` characters: its opening sentence (the
     card's answer in one line) first, then the best-matching sentences and points in the card's order. Returns
     the summary, the key points and the points left for "more details".
 
     For a follow-up, `shown` holds the passages the creator has already read on this topic (they are left out, so
-    the answer is never a repeat) and `words` the follow-up's own words, which choose among the others."""
+    the answer is never a repeat) and `words` the follow-up's own words, which choose among the others.
+
+    A sentence on the rules or figures of places that are all `foreign` to the creator ("In France your content is
+    protected by author's rights…" for a US creator, "Aux États-Unis, la FTC…" for a French one) is left for "more
+    details": a general card's answer never gives another country's rules as the creator's own."""
     follow_up = words is not None
     words = _content_words(question) if words is None else words
     figures = bool(ASKS_FIGURE.search(fold(question)))
@@ -343,6 +358,17 @@ def _direct_answer(
     fresh = [i for i, (text, _) in enumerate(units) if not _is_shown(text, shown)]
     if not fresh:
         return "", [], []
+    whole = units  # "more details" keeps every sentence
+    if foreign:  # each passage without its sentences on places foreign to the creator; [] when nothing is left
+        kept = [(_held(text, foreign), is_summary) for text, is_summary in units]
+        elsewhere = {i for i in fresh if not kept[i][0]}
+        if len(elsewhere) < len(fresh):
+            units = [(held or whole[i][0], is_summary) for i, (held, is_summary) in enumerate(kept)]
+            fresh = [i for i in fresh if i not in elsewhere]
+        else:
+            elsewhere = set()
+    else:
+        elsewhere = set()
 
     def score(index: int) -> float:
         text = units[index][0]
@@ -370,7 +396,8 @@ def _direct_answer(
     else:  # a follow-up: the passage that answers it first, what goes with it after
         summary = units[first][0]
         points = [text for i, (text, _) in enumerate(units) if i in chosen and i != first]
-    rest = [text for i, (text, is_summary) in enumerate(units) if i not in chosen and not is_summary]
+    rest = [text for i, (text, is_summary) in enumerate(whole) if i not in chosen and not is_summary]
+    rest += [text for i, (text, is_summary) in enumerate(whole) if i in elsewhere and is_summary]
     if figures:
         points = [_with_source(point, top) for point in points]
         if not FIGURE.search(summary) and not any(FIGURE.search(point) for point in points):
@@ -419,6 +446,18 @@ def _with_source(point: str, card: Card) -> str:
         date = format_date(card.as_of, card.language)
         return f"{point} {say('figure_source', card.language, source=f'{card.title}, {date}')}"
     return point
+
+
+def _held(text: str, foreign: Collection[str]) -> str:
+    """`text` without its sentences on the rules or figures of places all `foreign` to the creator ("" if none is
+    left)."""
+    sentences = [s.strip() for s in POINT_SENTENCE_END.split(text.strip()) if s.strip()]
+    held = [sentence for sentence in sentences if not jurisdiction.states_elsewhere(sentence, foreign)]
+    return text if len(held) == len(sentences) else " ".join(held)
+
+
+# Within a card's point, "(art. 7)" and "€1,000 excl. VAT" end no sentence.
+POINT_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bart\.)(?<!excl\.)(?<!\bHT\.)\s+(?=[A-ZÀ-Ý«\"“(])")
 
 
 def _sentences(text: str) -> list[str]:

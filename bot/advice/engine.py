@@ -212,6 +212,7 @@ class AdviceEngine:
         if reading.kind == "off_topic":
             reading = dataclasses.replace(reading, kind="question")
         note = None
+        foreign = jurisdiction.foreign_places(question.presumed_country, lang)
         if reading.is_offer:
             note, flags = self._judge(question, reading, kb)
             reading = dataclasses.replace(reading, red_flags=flags)
@@ -229,7 +230,7 @@ class AdviceEngine:
             for hit in [*_country_cards(kb, hits[0].card_id, question.country, lang), *hits]:
                 first.setdefault(hit.card_id, hit)
             hits = list(first.values())
-            composed = compose(reading.context or text, lang, hits, kb, reading)
+            composed = compose(reading.context or text, lang, hits, kb, reading, foreign)
             composed = dataclasses.replace(composed, question=text)
         elif _continues(reading) and hits and not reading.warnings:
             previous = question.previous_card
@@ -244,14 +245,16 @@ class AdviceEngine:
                 # "And in the UK?": the topic moves to that country's card on the same subject, if retrieval has one.
                 same = (h.card_id for h in hits if _same_subject(kb, h.card_id, card, named))
                 previous = next(same, hits[0].card_id)
-            composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
+            composed = compose_follow_up(
+                text, lang, hits, kb, reading, previous, question.shown, own_hits, foreign=foreign
+            )
         else:
             if _continues(reading) and reading.warnings and hits:
                 # "what if I already gave them my login?" after "how do I spot a fake DM?": retrieval reads the
                 # exchange, so the topic's card (of the same family) ranks first; the warning is in the follow-up's
                 # own words, and the card it comes from leads.
                 hits = _warning_card_first(hits, reading)
-            composed = compose(text, lang, hits, kb, reading)
+            composed = compose(text, lang, hits, kb, reading, foreign)
         answer = self.with_jurisdiction(composed, question.presumed_country, kb, hits)
         return dataclasses.replace(answer, offer=note) if note else answer
 

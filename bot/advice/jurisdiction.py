@@ -126,6 +126,73 @@ def presumed_country(message: str, history: Sequence[str], lang: str, known: str
     return None
 
 
+# How a card's sentence says it gives one place's rules or figures: "In France…", "Aux États-Unis…", "UK: …", "France's
+# 2023 influencer law", "French rules", "la loi française". A regulator cited as the source of general advice ("the
+# FTC says to disclose every time") does not make the sentence local. Folded text.
+_PLACE_NAMES = {
+    "fr": (r"france", r"french|francais\w*"),
+    "uk": (r"uk|united kingdom|britain|great britain|england|royaume[- ]uni|angleterre", r"uk|british|britanniques?"),
+    "us": (r"us|usa|united states|america|etats[- ]unis|amerique", r"us|american|americaine?s?"),
+    "be": (r"belgium|belgique", r"belgian|belges?"),
+    "ch": (r"switzerland|suisse", r"swiss|suisses?"),
+    "ca": (r"quebec|canada", r"quebec|canadian|quebecois\w*|canadien\w*"),
+    "eu": (r"eu|european union|ue|union europeenne|europe|eea|eee", r"eu|european|europeen\w*"),
+}  # fmt: skip
+_PLACE = "|".join(place for place, _ in _PLACE_NAMES.values())
+_ADJECTIVE = "|".join(adjective for _, adjective in _PLACE_NAMES.values())
+_PLACES = rf"(?:the |la |le |l')?(?:{_PLACE})(?:(?:,| and| et| or| ou| ?/ ?)(?: the| la| le| l')? ?(?:{_PLACE}))*{_E}"
+_ADJECTIVES = rf"(?:{_ADJECTIVE})(?:(?:,| and| et| or| ou| ?/ ?) ?(?:{_ADJECTIVE}))*"
+_RULE_NOUNS = r"(?:\d{4} )?(?:\w+ )?(?:laws?|rules?|guidance|guides?|regulators?|watchdogs?|ministry|tax\w*|courts?|codes?)"
+_FR_RULE_NOUNS = r"(?:loi|droit|regles?|reglementation|fisc|administration|ministere|justice|autorites?|guide)"
+_LOCAL_FRAME = re.compile(
+    rf"{_W}(?:in|for|under|en|au|aux|pour) {_PLACES}|(?:^|[.;(] ?){_PLACES} ?:|{_W}{_PLACES}'s {_RULE_NOUNS}{_E}|"
+    rf"{_W}{_ADJECTIVES} {_RULE_NOUNS}{_E}|{_W}{_FR_RULE_NOUNS}s? (?:\w+ )?{_ADJECTIVES}{_E}"
+)
+# Every place a framed sentence names counts ("les règles britanniques (ASA), européennes et américaines"): the
+# sentence is about them all. "US" and "EU" in capitals only: "us" is a pronoun, "eu" a French participle.
+_NAMES = {
+    code: re.compile(rf"{_W}(?:{place}|{adjective}){_E}")
+    for code, (place, adjective) in _PLACE_NAMES.items()
+    if code not in ("us", "eu")
+}
+_NAMES_CASED = {
+    "us": (re.compile(r"(?<![A-Za-z])(?:US|USA|U\.S\.)(?![A-Za-z])"), re.compile(r"united states|americ|etats[- ]unis")),
+    "eu": (re.compile(r"(?<![A-Za-z])(?:EU|UE|EEA|EEE)(?![A-Za-z])"), re.compile(r"europ|union europeenne")),
+}
+# A sentence about where the audience is, or about anywhere, is no one place's rules for the creator.
+_ANYWHERE = re.compile(
+    rf"{_W}(?:elsewhere|ailleurs|anywhere|partout|audiences?|followers|abonne\w*|public|from abroad|a l'etranger)"
+    rf"{_E}"
+)
+FRENCH_SPEAKING = frozenset({"fr", "be", "ch", "ca"})
+
+
+def named_places(text: str) -> set[str]:
+    """The places whose rules or figures a card's sentence gives as such ("In France your content is protected…",
+    "Aux États-Unis, la FTC…", "UK: the ASA says…")."""
+    folded = _fold(text)
+    if not _LOCAL_FRAME.search(folded) or _ANYWHERE.search(folded):
+        return set()
+    return {code for code, name in _NAMES.items() if name.search(folded)} | {
+        code for code, (cased, name) in _NAMES_CASED.items() if cased.search(text) or name.search(folded)
+    }
+
+
+def foreign_places(country: str | None, lang: str) -> frozenset[str]:
+    """The places whose rules are not the creator's: for a known country, every other one (the EU's hold in its
+    members); unknown, those of the other language's countries: an English-speaking creator is not presumed French,
+    Belgian, Swiss or from Québec, a French-speaking one not from the US or the UK (see `rank_for_language`)."""
+    if country is not None:
+        return frozenset(place for place in (*COVERED, "other") if not covers((place,), country))
+    return FRENCH_SPEAKING if lang == "en" else NOT_FRENCH_SPEAKING
+
+
+def states_elsewhere(text: str, foreign: Collection[str]) -> bool:
+    """A sentence about the rules or figures of places that are all `foreign` to the creator."""
+    places = named_places(text)
+    return bool(places) and places <= set(foreign)
+
+
 def is_local(jurisdiction: Sequence[str]) -> bool:
     """The card states one place's rules (a law, a tax regime, a regulator) rather than general advice."""
     return "all" not in jurisdiction

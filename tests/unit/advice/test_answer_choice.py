@@ -10,7 +10,7 @@ from bot.advice.composer import checklist_title, compose
 from bot.advice.jurisdiction import presumed_country, rank_for_country
 from bot.advice.understand import Understanding
 from bot.kb import KnowledgeBase, load_knowledge
-from tests.cards import write_pair
+from tests.cards import write_card, write_pair
 
 
 class ByQuestion:
@@ -287,3 +287,33 @@ def test_a_scam_card_on_one_ask_leads_only_when_the_message_names_that_ask(
     answer = engine.ask_many([Question(message)])[0]
     assert answer.lead_card == lead
     assert [hit.card_id for hit in engine.search_many([Question(message)])[0]][0] == lead
+
+
+def test_a_general_cards_sentences_on_another_countrys_rules_are_not_given_as_the_creators(tmp_path: Path) -> None:
+    # Each card's French point shares the question's words: without the rule it would be shown.
+    french = "In France your content is protected by author's rights, so usage rights need a written licence."
+    for lang, point in (("en", french), ("fr", "En France, les droits d'usage relèvent du droit d'auteur.")):
+        write_card(
+            tmp_path,
+            "usage-rights",
+            lang,
+            title="Usage rights",
+            topics=["contract"],
+            summary="Reusing your content is a separate deal. Price it apart.",
+            points=(point, "Usage comes in tiers: reposts, paid ads, full use.", "Ask for an end date."),
+        )
+    engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({"usage": [Hit("usage-rights", 0.7)]}))
+
+    def shown(message: str, **kwargs: object) -> str:
+        answer = engine.ask_many([Question(message, **kwargs)])[0]  # type: ignore[arg-type]
+        assert answer.lead_card == "usage-rights"
+        return " ".join([answer.summary, *answer.key_points])
+
+    # An English question priced in dollars, a UK creator: the French point waits behind "more details".
+    assert "In France" not in shown("brand wants usage rights for 12 months for $500, fair?")
+    assert "In France" not in shown("i'm in the UK, brand wants usage rights for a year, ok?")
+    assert french in engine.ask_many([Question("brand wants usage rights for $500, fair?")])[0].more_points
+    # A French creator (named, or French and euros) gets it; so does a question naming France.
+    assert "In France" in shown("i'm in France, brand wants usage rights, ok?")
+    assert "En France" in shown("la marque veut des droits d'usage pour 500 €, ok ?")
+    assert "Reusing your content" in shown("brand wants usage rights for $500, fair?")
