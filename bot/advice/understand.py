@@ -723,7 +723,10 @@ DISCLOSURE_WORD = _rx(
     # the platforms' own switch: "post it without the toggle", "sans activer le contenu commercial"
     r"toggle|commercial content|branded content|contenu commercial|contenu de marque|"
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
-    r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
+    # "say it's paid", "que je dise pas que c'est offert", "not to tell anyone it was gifted"
+    r"(?:say|says|saying|tell|telling|dire|dise|dises|disent|dis|dit|preciser|precise|indiquer|indique|mentionner|"
+    r"mentionne)(?: (?:pas|plus|jamais|rien|not|never|anyone|people|my followers|mes abonnes))? (?:that|que|qu')"
+    r"[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
 HIDE_ASK = _rx(
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
@@ -733,7 +736,11 @@ HIDE_ASK = _rx(
     r"\b(?:look|looks|looking|seem|sembler|paraitre|avoir l'air|faire)\b[^.?!\n]{0,25}\b(?:organic|natural|naturel\w*|"
     r"spontane\w*|authentic|genuine|pas sponso\w*|pas une pub|not an ad|not sponsored)\b|"
     r"\bcomme si (?:je|j'|tu|vous)[^.?!\n]{0,30}(?:achete|trouve|decouvert)|\bas if (?:i|you)[^.?!\n]{0,30}"
-    r"(?:bought|found|discovered)"
+    r"(?:bought|found|discovered)|"
+    # the negation after the verb, French without its "ne": "que je dise pas que c'est offert", "dis rien que c'est pay"
+    r"\b(?:dire|dise|dises|disent|dis|dit|preciser|precise|indiquer|indique|mentionner|mentionne|say|tell)\s+"
+    r"(?:pas|plus|jamais|rien|a personne|not|never|nobody|no one)\b[^.?!\n]{0,15}?(?:que|qu'|that|it'?s|it was)"
+    r"[^.?!\n]{0,30}(?:paid|paye|sponsor\w*|\bpub\b|offert\w*|gift\w*|an ad|partenariat|collab\w*)"
 )
 # Who wants the negation: a brand asking, or the creator wondering. Both lead with the disclosure rule.
 BANNED_TOPICS: tuple[tuple[str, str], ...] = (

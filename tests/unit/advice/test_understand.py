@@ -810,6 +810,21 @@ def test_posting_without_the_platforms_switch_is_hidden_advertising(text: str, h
 
 
 @pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        # the negation after the verb, French without its "ne"
+        ("on me propose des produits gratuits contre un post, mais ils veulent que je dise pas que c'est offert", True),
+        ("la marque veut que je précise jamais que c'est sponsorisé", True),
+        ("they asked me to tell no one that it's gifted", True),
+        ("ils veulent que je dise que c'est offert, c'est obligatoire ?", False),
+        ("do I have to say that it was paid?", False),
+    ],
+)
+def test_saying_not_that_it_is_paid_is_hidden_advertising(text: str, hidden: bool) -> None:
+    assert ("hidden_advertising" in understand(text).red_flags) is hidden
+
+
+@pytest.mark.parametrize(
     ("text", "scheme"),
     [
         # a deposit to someone the creator hires for their own life is their purchase, not a brand's fee
