@@ -142,7 +142,9 @@ _PLACE = "|".join(place for place, _ in _PLACE_NAMES.values())
 _ADJECTIVE = "|".join(adjective for _, adjective in _PLACE_NAMES.values())
 _PLACES = rf"(?:the |la |le |l')?(?:{_PLACE})(?:(?:,| and| et| or| ou| ?/ ?)(?: the| la| le| l')? ?(?:{_PLACE}))*{_E}"
 _ADJECTIVES = rf"(?:{_ADJECTIVE})(?:(?:,| and| et| or| ou| ?/ ?) ?(?:{_ADJECTIVE}))*"
-_RULE_NOUNS = r"(?:\d{4} )?(?:\w+ )?(?:laws?|rules?|guidance|guides?|regulators?|watchdogs?|ministry|tax\w*|courts?|codes?)"
+_RULE_NOUNS = (
+    r"(?:\d{4} )?(?:\w+ )?(?:laws?|rules?|guidance|guides?|regulators?|watchdogs?|ministry|tax\w*|courts?|codes?)"
+)
 _FR_RULE_NOUNS = r"(?:loi|droit|regles?|reglementation|fisc|administration|ministere|justice|autorites?|guide)"
 _LOCAL_FRAME = re.compile(
     rf"{_W}(?:in|for|under|en|au|aux|pour) {_PLACES}|(?:^|[.;(] ?){_PLACES} ?:|{_W}{_PLACES}'s {_RULE_NOUNS}{_E}|"
@@ -156,7 +158,7 @@ _NAMES = {
     if code not in ("us", "eu")
 }
 _NAMES_CASED = {
-    "us": (re.compile(r"(?<![A-Za-z])(?:US|USA|U\.S\.)(?![A-Za-z])"), re.compile(r"united states|americ|etats[- ]unis")),
+    "us": (re.compile(r"(?<![A-Za-z])(?:US|USA|U\.S\.)(?![A-Za-z])"), re.compile(r"united states|americ|etats.unis")),
     "eu": (re.compile(r"(?<![A-Za-z])(?:EU|UE|EEA|EEE)(?![A-Za-z])"), re.compile(r"europ|union europeenne")),
 }
 # A sentence about where the audience is, or about anywhere, is no one place's rules for the creator.

@@ -286,7 +286,7 @@ def test_a_scam_card_on_one_ask_leads_only_when_the_message_names_that_ask(
     engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({"contact": ranked}))  # type: ignore[arg-type]
     answer = engine.ask_many([Question(message)])[0]
     assert answer.lead_card == lead
-    assert [hit.card_id for hit in engine.search_many([Question(message)])[0]][0] == lead
+    assert engine.search_many([Question(message)])[0][0].card_id == lead
 
 
 def test_a_general_cards_sentences_on_another_countrys_rules_are_not_given_as_the_creators(tmp_path: Path) -> None:

@@ -255,7 +255,7 @@ def test_a_named_regulator_or_tax_asks_for_rules() -> None:
         ("UK: the ASA says affiliate links make the content an ad.", {"uk"}),
         ("France's 2023 influencer law makes the advertiser and the influencer jointly liable.", {"fr"}),
         ("Net-30 is still the most common term in the US and UK, say talent agencies.", {"uk", "us"}),
-        ("En novembre 2026, les règles britanniques (ASA), européennes et américaines y voient de la pub.", {"uk", "eu", "us"}),
+        ("En 2026, les règles britanniques (ASA), européennes et américaines y voient de la pub.", {"uk", "eu", "us"}),
         # a regulator cited as the source of general advice, the audience's place, anywhere: no place's own rules
         ("The golden rule: disclose every time you got something of value, as the FTC puts it.", set()),
         ("Check countries: the FTC says US law applies to posts that reach US followers.", set()),
@@ -268,8 +268,9 @@ def test_a_card_sentence_names_the_places_whose_rules_it_gives(sentence: str, pl
 
 
 def test_the_places_foreign_to_a_creator() -> None:
-    assert foreign_places("uk", "en") >= {"fr", "us", "eu", "be", "ch", "ca"} and "uk" not in foreign_places("uk", "en")
-    assert "eu" not in foreign_places("fr", "fr") and "eu" not in foreign_places("be", "fr")  # the EU's rules hold there
+    assert foreign_places("uk", "en") >= {"fr", "us", "eu", "be", "ch", "ca"}
+    assert "uk" not in foreign_places("uk", "en")
+    assert "eu" not in foreign_places("fr", "fr") and "eu" not in foreign_places("be", "fr")  # EU rules hold there
     assert foreign_places(None, "en") == {"fr", "be", "ch", "ca"}  # an English speaker is not presumed French
     assert foreign_places(None, "fr") == {"us", "uk"}
     assert states_elsewhere("In France a written contract is required.", foreign_places("us", "en"))

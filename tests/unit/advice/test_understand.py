@@ -853,3 +853,60 @@ def test_a_deposit_to_someone_the_creator_hires_is_no_pay_to_join_scheme(text: s
 )
 def test_a_deposit_asked_of_the_creator_is_a_pay_to_join_scheme(text: str, scheme: bool) -> None:
     assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "kind"),
+    [
+        # the last answer reworked in the imperative, a choice among what it said, made precise, compared
+        ("traduis-le en anglais stp", "comment je refuse poliment une marque ?", "follow_up"),
+        (
+            "laquelle rapporte le plus en général ?",
+            "c'est quoi la différence entre un post et une story ?",
+            "follow_up",
+        ),
+        ("which one is safer for a small account?", "UGC or sponsored posts, what's the difference?", "follow_up"),
+        ("ok mais quels documents exactement ?", "comment je prouve mes revenus de collab ?", "follow_up"),
+        ("is it the same as a usage licence?", "what are whitelisting rights?", "follow_up"),
+        # acknowledged, then asked on: a reply, whatever its length
+        (
+            "makes sense lol. how would I bring up a kill fee with them without sounding difficult",
+            "should my contract have a cancellation clause?",
+            "follow_up",
+        ),
+        # a new subject after "sinon" stays a question
+        ("ok merci. sinon comment je fais un media kit ?", "is net 60 normal?", "question"),
+    ],
+)
+def test_replies_to_the_last_answer_are_follow_ups(text: str, previous: str, kind: str) -> None:
+    assert understand(text, [previous]).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a contract's clause quoted after a word of the creator's: pasted; told as "their contract says": described
+        (
+            'thoughts??\n\n"Creator shall not mention any competing\nbrand for 12 months. Fee: £800 for 2 reels."',
+            "offer_pasted",
+        ),
+        (
+            'their contract says "the Creator shall remove any critical comment within 24 hours". allowed?',
+            "offer_described",
+        ),
+        # paying someone hired for a wedding or a move, a platform's pay for views, a count of views: not a deal
+        ("le photographe de notre mariage demande un acompte de 500€ a la signature, c normal ?", "off_topic"),
+        ("our wedding DJ wants a $300 deposit upfront, is that standard?", "off_topic"),
+        ("combien youtube paie pour 1 million de vues ?", "off_topic"),
+        ("how do i get more views on my reels, stuck at like 300 per video", "off_topic"),
+        ("they offered 300 per video, is that ok?", "offer_described"),
+    ],
+)
+def test_the_kind_of_quotes_hired_help_and_counts(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_a_post_not_boosted_is_no_hidden_advertising() -> None:
+    brief = "Livrables : 1 reel\nRémunération : 250 €\nDroits : usage organique 6 mois, pas de sponsorisation"
+    assert "hidden_advertising" not in understand(brief).red_flags
+    assert "hidden_advertising" in understand("la marque veut que je poste sans mention sponsorisé").red_flags
