@@ -393,11 +393,12 @@ def _own_figures_first(kb: KnowledgeBase, question: Question, query: str, hits: 
 # The scam cards about one ask, and the words that name it (folded text). Such a card answers a message that names
 # its ask, or the scam it belongs to; a first message from a brand that asks for nothing ("une marque me contacte
 # pour la 1ere fois, je regarde quoi ?") is not about passwords because it says "insta" and "contacte".
+# Money the creator would send: an amount alone is what a brand pays ("send your IBAN for the transfer of €120").
 _MONEY_SENT = (
-    r"pa(?:y|ys|ying|id|ie|ye[rsz]?|yer|yant)|frais|fees?|deposit|acompte|caution|wire|virement|transfer\w*|"
-    r"send (?:them |him |her )?(?:money|cash|back)|argent|cheque|check|buy|acheter|achat|commande\w*|order|kit|"
+    r"pa(?:y|ys|ying|id|ie|ye[rsz]?|yer|yant)|frais|fees?|deposit|acompte|caution|wire|virement|"
+    r"send (?:them |him |her )?(?:money|cash|back|the rest)|argent|cheque|check|buy|acheter|achat|commande\w*|kit|"
     r"starter|pack|shipping|port|inscription|registration|sign[- ]?up|membership|adhesion|ambassad\w*|"
-    r"debourser|avancer|refund\w*|rembours\w*|\d+ ?(?:[€$£]|e|euros?|dollars?|bucks)|[€$£] ?\d"
+    r"debourser|avancer"
 )
 SCAM_ASKS = {
     "phishing-login-requests": re.compile(
@@ -408,8 +409,8 @@ SCAM_ASKS = {
         r"instagram|insta|tiktok|youtube) (?:support|team|equipe|staff)|(?:meta|instagram|insta|tiktok|youtube) "
         r"(?:me |m')?(?:contact\w*|ecri\w*|wr[io]te|messag\w*|dms?|envoi\w*))\b"
     ),
-    "upfront-payment-requests": re.compile(rf"\b(?:{_MONEY_SENT})\b|[€$£] ?\d"),
-    "pay-to-be-ambassador": re.compile(rf"\b(?:{_MONEY_SENT})\b|[€$£] ?\d"),
+    "upfront-payment-requests": re.compile(rf"\b(?:{_MONEY_SENT})\b"),
+    "pay-to-be-ambassador": re.compile(rf"\b(?:{_MONEY_SENT})\b"),
     "malware-sponsorship-files": re.compile(
         r"\.(?:exe|scr|msi|bat|apk|rar|7z|zip|iso|docm|xlsm)\b|\b(?:download\w*|telecharg\w*|install\w*|"
         r"fichiers?|files?|attachments?|pieces? jointes?|ouvr\w*|ouvert|open\w*|run|lancer|execut\w*|macros?|"

@@ -30,14 +30,20 @@ _PATTERNS: dict[str, str] = {
     "uk": r"u\.?k\.?|united kingdom|great britain|britain|british|england|english law|scotland|wales|london|"
     r"manchester|royaume[- ]uni|angleterre|britannique|hmrc|asa|cma|gbp|self[- ]assessment|ofcom",
     "us": r"u\.s\.a?\.?|usa|united states|america|american|etats[- ]unis|americaine?|ftc|irs|1099|w-?9|"
-    r"new york|california|texas",
+    r"new york|nyc|california|texas|florida|illinois|ohio|michigan|arizona|colorado|massachusetts|pennsylvania|"
+    r"new jersey|north carolina|virginia|tennessee|oregon|nevada|utah|minnesota|wisconsin|missouri|kentucky|"
+    r"louisiana|alabama|oklahoma|connecticut|maryland|indiana|los angeles|chicago|miami|seattle|atlanta|boston|"
+    r"san francisco|las vegas|llc",
     "be": r"belgique|belgium|belge|belgian|bruxelles|brussels|wallonie|wallonia|flandre|flanders|liege|"
     r"anvers|antwerp|namur|charleroi|gand|ghent|louvain|leuven|jury d.ethique publicitaire|jep|spf economie|"
+    r"bruxellois\w*|liegeois\w*|namurois\w*|wallon\w*|flamand\w*|"
     r"independant (?:a titre )?complementaire",
     "ch": r"suisse|switzerland|swiss|chf|geneve|geneva|lausanne|zurich|berne?|romandie|fribourg|neuchatel|"
-    r"valais|vaud|lugano|tessin|commission suisse pour la loyaute|seco",
+    r"valais|vaud|lugano|tessin|commission suisse pour la loyaute|seco|genevois\w*|vaudois\w*|valaisan\w*|"
+    r"fribourgeois\w*|neuchatelois\w*|zurichois\w*|bernois\w*|sion|montreux|basel",
     "ca": r"quebec|quebecois(?:e)?|canada|canadian|canadien(?:ne)?|montreal|sherbrooke|gatineau|laval|longueuil|"
-    r"trois[- ]rivieres|saguenay|revenu quebec|cra|tps|tvq|office de la protection du consommateur",
+    r"trois[- ]rivieres|saguenay|revenu quebec|cra|tps|tvq|office de la protection du consommateur|montrealais\w*|"
+    r"ontario|toronto|vancouver|alberta|calgary|ottawa|british columbia",
     "fr": r"france|urssaf|siret|siren|dgccrf|impots\.gouv|auto[- ]?entrepreneur|micro[- ]?entrepreneur|"
     r"loi influenceurs?|arpp",
 }
@@ -62,9 +68,10 @@ def _fold(text: str) -> str:
 def mentioned_country(text: str) -> str | None:
     """The country the message places the creator in (or asks the rules of), or None if it names none.
 
-    The first mention wins; a mention that qualifies a brand ("a US brand") is not about the creator.
+    The first mention wins; a mention that qualifies a brand ("a US brand") or a place compared with ("c'est pareil
+    qu'en France ?", "same as in the US?") is not about the creator.
     """
-    folded = _ABOUT_BRAND.sub(" ", _fold(text))
+    folded = _COMPARED.sub(" ", _ABOUT_BRAND.sub(" ", _fold(text)))
     match = _MENTION.search(folded)
     if match:
         return match.lastgroup
@@ -73,6 +80,13 @@ def mentioned_country(text: str) -> str | None:
     if _US_UPPER.search(text):
         return "us"
     return None
+
+
+# A place compared with: "c'est pareil qu'en France ?", "comme en France", "same as in the US", "unlike the UK".
+_COMPARED = re.compile(
+    rf"{_W}(?:pareil|la meme chose|meme chose|same|different|differente?s?|autrement|comme|like|unlike|than)"
+    rf"(?: (?:que|qu'|as|from|than))?(?: ?(?:en|in|au|aux|a|the|la|le|l'))* ?(?:{_ADJ}){_E}"
+)
 
 
 # Words that make a mention say where the creator lives ("I'm a UK based creator", "je suis en Belgique", "moi en
@@ -218,6 +232,7 @@ T = TypeVar("T")
 # reel, je dois facturer la TVA ?", "what does the FTC say about…").
 _ASKS_RULES = re.compile(
     rf"{_W}(?:tax(?:es|ed)?|vat|tva|tps|tvq|impots?|urssaf|declarer|statut|status|legal|illegal|laws?|lois?|"
+    rf"register|registration|enregistr\w*|immatricul\w*|llc|ltd|sole trader|self[- ]employed|independant|"
     rf"regles?|rules?|allowed|autorise|interdit|banned|regulator|regulateur|siret|"
     rf"ftc|asa|cma|dgccrf|arpp|hmrc|irs|jep|opc|csl){_E}"
 )

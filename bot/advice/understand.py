@@ -829,6 +829,8 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         return Understanding("small_talk", language)
     body = strip_quoted(text)
     flags, facts, category = _red_flags(body, profile)
+    if "login_request" in flags and ACCOUNT_TROUBLE.search(flat) and not CREDENTIAL_GIVEN.search(flat):
+        flags = _without_login(flags)  # "my instagram got hacked and they turned on 2FA": no one asks for it
     if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
@@ -871,9 +873,26 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
-    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat) or _hired_help(flat)):
+    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+# The creator's own account in trouble, and a credential asked, given or typed somewhere.
+ACCOUNT_TROUBLE = _rx(
+    r"\b(?:compte|account|insta|instagram|ig|tiktok|youtube|page|chaine|channel)\b[^.?!\n]{0,25}\b(?:pirate\w*|hacke\w*|"
+    r"hacked|stolen|vole|locked|bloque\w*)"
+)
+CREDENTIAL_GIVEN = _rx(
+    r"\b(?:ask\w*|want\w*|need\w*|request\w*|demand\w*|veu\w*|voul\w*|send|sent|envo\w*|give|gave|given|donne\w*|"
+    r"share\w*|partag\w*|enter\w*|entre\w*|typed|tape\w*|click\w*|cliqu\w*|link|lien|dm|message\w*)\b"
+)
+
+
+def _without_login(flags: tuple[str, ...]) -> tuple[str, ...]:
+    kept = tuple(flag for flag in flags if flag != "login_request")
+    scams = any(flag in SCAM_FLAGS for flag in kept)
+    return tuple(flag for flag in kept if scams or flag != "scam_signals")
 
 
 def _money(flat: str) -> bool:
@@ -949,6 +968,8 @@ def adjacent(flat: str) -> bool:
     about a deal. A negated mention ("sans sponsor") does not make it one."""
     if PLATFORM_MONEY.search(flat) or (GEAR.search(flat) and ADJACENT.search(flat)):
         return not _mentions(STRONG_DEAL, flat)
+    if _hired_help(flat):
+        return True  # a deposit for the wedding photographer: no brand, no content
     return bool(ADJACENT.search(flat)) and not _mentions(STRONG_DOMAIN, flat)
 
 

@@ -275,3 +275,28 @@ def test_the_places_foreign_to_a_creator() -> None:
     assert foreign_places(None, "fr") == {"us", "uk"}
     assert states_elsewhere("In France a written contract is required.", foreign_places("us", "en"))
     assert not states_elsewhere("In France and the US, gifts count.", foreign_places("us", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("first brand deal ($350) - do I need an LLC or anything? I'm in Florida", "us"),
+        (
+            "un domaine valaisan me propose une collab. la loi evin s'applique chez nous ou que pour la france ?",
+            "ch",
+        ),
+        ("je suis bruxelloise, je dois mettre #pub ?", "be"),
+        ("creator in Toronto here, do I charge HST?", "ca"),
+        # a place compared with is not where the creator is
+        ("et pour un concours, c'est pareil qu'en france ?", None),
+        ("is it the same as in the UK?", None),
+    ],
+)
+def test_places_name_the_creators_country_comparisons_do_not(text: str, country: str | None) -> None:
+    assert mentioned_country(text) == country
+
+
+def test_registering_or_a_status_asks_the_rules() -> None:
+    assert asks_rules("do I need to register anything to take brand money?")
+    assert asks_rules("do I need an LLC for brand deals?")
+    assert not asks_rules("how much should I charge for a reel?")

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.advice.understand import understand
+from bot.advice.understand import adjacent, understand
 from bot.offers import Profile
 
 
@@ -910,3 +910,23 @@ def test_a_post_not_boosted_is_no_hidden_advertising() -> None:
     brief = "Livrables : 1 reel\nRémunération : 250 €\nDroits : usage organique 6 mois, pas de sponsorisation"
     assert "hidden_advertising" not in understand(brief).red_flags
     assert "hidden_advertising" in understand("la marque veut que je poste sans mention sponsorisé").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("my instagram got hacked and they turned on 2FA with their phone, how do i get it back?", False),
+        ("mon compte insta a été piraté, ils ont changé le mot de passe, je fais comment", False),
+        ("my account got hacked after i gave a brand my password, what now", True),
+        ("a brand wants my instagram password to post for me", True),
+    ],
+)
+def test_a_hacked_account_is_no_login_ask_unless_a_credential_was_asked_or_given(text: str, login: bool) -> None:
+    reading = understand(text)
+    assert ("login_request" in reading.red_flags) is login
+    assert login or reading.kind == "off_topic"
+
+
+def test_paying_someone_hired_is_beside_the_domain() -> None:
+    assert adjacent("wedding photographer wants a 50% deposit upfront, is that normal?")
+    assert not adjacent("a brand wants a 50% deposit upfront for the wedding collab, normal?")
