@@ -54,6 +54,8 @@ _STOP_WORDS = (
     "our out too use now new way yes oui non nan"
 )
 FOLLOW_UP_STOP = frozenset(word[:6] for word in _STOP_WORDS.split())
+# Verbs a follow-up asks with name no card: "what about if they pay me £200?" is not about "Fair pay: …".
+NAMING_STOP = frozenset(word[:6] for word in "pay pays paid paying payer paye paie charge money argent".split())
 # The card on each clause the offer rules flag in what the creator describes: the clauses a creator quotes to ask
 # about them. Not what the offer leaves out (a missing contract), nor what is usually the setting of another
 # question (a gift: "do I disclose a gifted product?"; an exclusivity: "an agency wants me exclusive for 2 years").
@@ -133,7 +135,7 @@ def compose_follow_up(
     # The topic is the previous answer's card (else the best card for the exchange): the follow-up stays on it or
     # on a card that shares one of its topics; "and what do I send them?" after a report is not about scams.
     topic = previous or found[0]
-    words = _own_words(question)
+    words = _own_words(question, lang)
     # A card whose subject the follow-up names ("what about youtube?" and "YouTube: the paid promotion box") is a
     # candidate even when the search of the whole exchange ranks it low: the previous message outweighs the
     # follow-up's one word there.
@@ -141,11 +143,17 @@ def compose_follow_up(
     found += [card for card in named if all(card.id != other.id for other in found)]
     # On the topic's subjects, and in its jurisdiction: after French tax rules, "même les cadeaux ?" is not about
     # US tax (a follow-up that names a place moves there by itself, see AdviceEngine._answer).
+    # After one place's rules (UK tax), a card that shares none of the rules it states (tax, disclosure) is another
+    # subject: "what about the free stuff they sent me?" asks how the UK tax treats gifts, not what gifts are.
+    rules = _rule_subjects(topic) & STATED_RULES if jurisdiction.is_local(topic.jurisdiction) else set()
     found = [
         card
         for card in found
         if card is topic
-        or (_subjects(card) & _subjects(topic) and (_same_place(card, topic) or any(card is c for c in named)))
+        or (
+            (_subjects(card) & _subjects(topic) and (_same_place(card, topic) or any(card is c for c in named)))
+            and (not rules or bool(rules & _subjects(card)) or any(card is c for c in named))
+        )
     ]
     # What the creator has read on this topic; worked out again from the previous card when nobody kept it.
     seen = set(shown) or set(shown_passages(understanding.context or "", previous) if previous else ())
@@ -165,8 +173,8 @@ def compose_follow_up(
         # Naming the topic's own card says nothing new: its title's words ("rate" in "Fair pay: how to think about
         # your rate") do not keep a follow-up there ("what if they say my rate is too high?").
         named = 0.0
-        if card is not topic and words & _short_words(card.title):
-            named = TITLE_BONUS + (HEAD_BONUS if words & _short_words(_title_head(card.title)) else 0.0)
+        if card is not topic and (words - NAMING_STOP) & _short_words(card.title):
+            named = TITLE_BONUS + (HEAD_BONUS if (words - NAMING_STOP) & _short_words(_title_head(card.title)) else 0.0)
         # The topic's own card stays unless another fits the follow-up clearly better.
         # The follow-up's own search counts, most for its first card.
         own = OWN_FIRST_BONUS if own_hits and own_hits[0] == card.id else 1.0 if card.id in semantic else 0.0
@@ -216,6 +224,7 @@ def _title_head(title: str) -> str:
 
 def _named_cards(words: set[str], kb: KnowledgeBase, lang: Lang) -> list[Card]:
     """The cards whose title head names a subject these words name: "YouTube" in "what about youtube?"."""
+    words = words - NAMING_STOP
     if not words:
         return []
     return [card for card in kb if card.language == lang and words & _short_words(_title_head(card.title))]
@@ -246,9 +255,15 @@ def _nothing_more(question: str, lang: Lang, card: Card, kb: KnowledgeBase, unde
     )
 
 
-def _own_words(text: str) -> set[str]:
-    """What a follow-up asks, in its own words: its words but those that fit any sentence."""
+def _own_words(text: str, lang: Lang = "en") -> set[str]:
+    """What a follow-up asks, in its own words: its words but those that fit any sentence. In French, "comment" is
+    "how" ("je déclare ça comment ?"), not a card's comments."""
+    if lang == "fr":
+        text = FRENCH_HOW.sub(" ", fold(text))
     return _short_words(text) - FOLLOW_UP_STOP
+
+
+FRENCH_HOW = re.compile(r"\bcomment\b")
 
 
 def _short_words(text: str) -> set[str]:

@@ -395,9 +395,11 @@ def _own_figures_first(kb: KnowledgeBase, question: Question, query: str, hits: 
 # pour la 1ere fois, je regarde quoi ?") is not about passwords because it says "insta" and "contacte".
 # Money the creator would send: an amount alone is what a brand pays ("send your IBAN for the transfer of €120").
 _MONEY_SENT = (
-    r"pa(?:y|ys|ying|id|ie|ye[rsz]?|yer|yant)|frais|fees?|deposit|acompte|caution|wire|virement|"
-    r"send (?:them |him |her )?(?:money|cash|back|the rest)|argent|cheque|check|buy|acheter|achat|commande\w*|kit|"
-    r"starter|pack|shipping|port|inscription|registration|sign[- ]?up|membership|adhesion|ambassad\w*|"
+    # "they paid 50% upfront", "download our press kit": the brand paying, a kit to read
+    r"pa(?:y|ys|ying|ie|ye[rsz]?|yer|yant)|(?:i|we|i've|i have|already) paid|frais|fees?|deposit|acompte|caution|"
+    r"wire|virement|send (?:them |him |her )?(?:money|cash|back|the rest)|argent|cheque|check|buy|acheter|achat|"
+    r"commande\w*|(?:starter|welcome|ambassador) (?:kit|pack)|kit (?:de bienvenue|de demarrage|ambassad\w*|starter)|"
+    r"starter|shipping|frais de port|inscription|registration|sign[- ]?up|membership|adhesion|ambassad\w*|"
     r"debourser|avancer"
 )
 SCAM_ASKS = {

@@ -633,6 +633,7 @@ SHORT_PREDICATE = _rx(
     r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
 )
 SHORT_PREDICATE_WORDS = 4
+FIRST_SENTENCE = re.compile(r"^\s*([^.?!]+[?!])\s+\S")
 COUNTRY_ONLY_WORDS = 8  # "oh and i'm based in london" adds where the creator is to the previous question
 SELF_PLACE = _rx(
     r"\b(?:i'?m|i am|i live|living|based|je suis|jsuis|chui|j'habite|je vis|je bosse|moi c'est|from|here|ici)\b"
@@ -862,9 +863,18 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     if described and TAX_ASK.search(flat):
         described = False  # "faut déclarer les cadeaux aux impôts ? on m'a envoyé une trottinette": the creator's tax
     previous = next((h for h in reversed(history) if h.strip()), None)
-    # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
+    # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable; "what
+    # about if they pay me like £200?" after a tax question opens as one: the same question for that case.
     if described and previous is not None and not money and not DELIVERABLE.search(flat):
         described = not _follow_up(flat, words, previous)
+    elif (
+        described
+        and previous is not None
+        and len(words) <= FOLLOW_UP_MAX_WORDS
+        and FOLLOW_UP_START.match(flat)
+        and not DELIVERABLE.search(flat)  # "and if they offer 500€ for 3 reels instead?": a new offer
+    ):
+        described = TOPIC_CHANGE.match(flat) is not None
     if described:
         flags = _joined(flags, own_words_flags(body))
         verdict = bool(ASKS_VERDICT.search(flat))
@@ -1230,6 +1240,9 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
         return True
     if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
         return True  # "is that legal?", "c'est normal ?": a judgement of what was just said
+    first = FIRST_SENTENCE.match(flat)  # "is that normal? they seem legit, 40k followers": the judgement comes first
+    if first and len(first.group(1).split()) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(first.group(1)):
+        return True
     if len(words) <= REDO_WORDS and REDO_IT.search(flat):
         return True  # "tu peux me l'écrire en anglais ?", "can you make it shorter?": the last answer, reworked
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
@@ -1488,7 +1501,10 @@ HIRED_HELP = _rx(
     r"traiteur|photographe de mariage|wedding (?:photographer|planner|venue|dj)|caterer|contractor|builder|plumber|"
     r"electrician|roofer|mechanic|landlord|proprio|proprietaire|bailleur|agence immobiliere|travaux|renovation|"
     r"(?:kitchen|bathroom) (?:remodel|renovation)|cuisiniste|mariage|wedding|demenageurs?|movers|moving company|"
-    r"fleuriste|florist)\b"
+    r"fleuriste|florist|"
+    # everyday providers: a phone plan, an internet box, a gym
+    r"operateur|forfait (?:mobile|telephone|internet|\d+ ?go)|phone plan|mobile plan|internet provider|box internet|"
+    r"salle de sport|gym membership)\b"
 )
 COLLAB_WORDS = _rx(
     r"\b(?:marques?|brands?|collabs?|collaborations?|sponso\w*|partenariats?|partnerships?|campa\w+|ambassad\w*|"

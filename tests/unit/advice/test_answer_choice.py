@@ -277,6 +277,8 @@ def test_a_follow_up_that_is_a_question_of_its_own_is_answered_on_its_topic(tmp_
         # money the brand pays is no money sent: the card on paying first does not lead
         ("brand contacted me, they'll transfer €120 to my IBAN after the post, legit?", "brand-check"),
         ("a brand contacted me, they want a €30 fee before the contract, legit?", "upfront-payment-requests"),
+        ("brand contacted me, they paid 50% upfront and sent the press kit. the product is bad", "brand-check"),
+        ("a brand contacted me: pay for the starter kit and you're an ambassador", "upfront-payment-requests"),
     ],
 )
 def test_a_scam_card_on_one_ask_leads_only_when_the_message_names_that_ask(
@@ -286,7 +288,9 @@ def test_a_scam_card_on_one_ask_leads_only_when_the_message_names_that_ask(
     write_pair(tmp_path, "upfront-payment-requests", title="Requests to send money first", topics=["scams", "pay"])
     write_pair(tmp_path, "brand-check", title="Checking a brand before you accept", topics=["offer", "scams"])
     ranked = [Hit("phishing-login-requests", 0.6), Hit("upfront-payment-requests", 0.55), Hit("brand-check", 0.5)]
-    if "transfer" in message or "fee" in message:  # retrieval puts the card on money sent first
+    if any(
+        word in message for word in ("transfer", "fee", "upfront", "kit")
+    ):  # retrieval puts the card on money sent first
         ranked = [ranked[1], ranked[0], ranked[2]]
     engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({"contact": ranked}))  # type: ignore[arg-type]
     answer = engine.ask_many([Question(message)])[0]

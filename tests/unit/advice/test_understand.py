@@ -930,3 +930,20 @@ def test_a_hacked_account_is_no_login_ask_unless_a_credential_was_asked_or_given
 def test_paying_someone_hired_is_beside_the_domain() -> None:
     assert adjacent("wedding photographer wants a 50% deposit upfront, is that normal?")
     assert not adjacent("a brand wants a 50% deposit upfront for the wedding collab, normal?")
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        # a continuation with an amount, after a question: the same question for that case
+        ("what about if they pay me like £200?", "uk based, do i pay tax on stuff brands send me for free?"),
+        ("et si c'est 300€ en cadeaux ?", "je dois déclarer les produits offerts ?"),
+        # a short judgement first, more after it
+        (
+            "is that normal? they seem legit, 40k followers",
+            "Hi! Join our ambassador program, just pay the £25 kit fee.",
+        ),
+    ],
+)
+def test_continuations_with_an_amount_or_a_judgement_first_are_follow_ups(text: str, previous: str) -> None:
+    assert understand(text, [previous]).kind == "follow_up"
