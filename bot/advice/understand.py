@@ -1489,6 +1489,10 @@ def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
 # 50% upfront" pay the creator. "me demande de payer", "me faire payer" and "want me to pay" have a word between.
 PAY_VERB = _rx(r"(?:pay|paying|paid|payer|paye[rsz]?|verser|regler|vire[rsz]?)\b")
 PAID_PERSON = _rx(r"\s+(?:me|us|you|u)\b")
+BRAND_PAID = _rx(
+    r"\b(?:they|the brand|brand|the company|the client|ils|elle|la marque|l'entreprise|le client)\s+"
+    r"(?:(?:already|have|'ve|ont|a|avaient|avait|deja)\s+)*$"
+)
 PAID_PRONOUN = _rx(
     r"\b(?:me|m'|te|t')\s*(?:(?:a|ont|avait|avaient|aura|auront|va|vont|veut|veulent|voulait|voulaient)\s+)?$"
 )
@@ -1539,9 +1543,10 @@ def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:
     if verb is None:
         return False
     start, end = match.start(), match.start() + verb.end()
-    return bool(PAID_PERSON.match(match.string, end)) or bool(
-        PAID_PRONOUN.search(match.string[max(0, start - 30) : start])
-    )
+    before = match.string[max(0, start - 30) : start]
+    if verb.group(0) in ("paid", "paye") and BRAND_PAID.search(before):
+        return True  # "they paid 50% upfront", "la marque a payé": the brand paid, the creator was paid
+    return bool(PAID_PERSON.match(match.string, end)) or bool(PAID_PRONOUN.search(before))
 
 
 # Access the platform grants a partner without a password: Meta's partner access through Business Suite or

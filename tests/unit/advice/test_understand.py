@@ -947,3 +947,15 @@ def test_paying_someone_hired_is_beside_the_domain() -> None:
 )
 def test_continuations_with_an_amount_or_a_judgement_first_are_follow_ups(text: str, previous: str) -> None:
     assert understand(text, [previous]).kind == "follow_up"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("brand contacted me, they paid 50% upfront and sent the press kit. the product is bad", False),
+        ("la marque a payé la moitié et envoyé le kit, le produit est nul", False),
+        ("I paid for the starter kit and now they ghost me", True),
+    ],
+)
+def test_a_brand_that_paid_is_no_pay_to_join(text: str, flagged: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is flagged
