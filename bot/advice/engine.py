@@ -487,10 +487,16 @@ def _own_rules_first(kb: KnowledgeBase, hits: list[Hit], country: str, lang: Lan
     cards: the country's card on the best card's rules leads (UK tax after French VAT), or, for a country the coach
     covers with one card (Belgium, Switzerland, Québec: who regulates, which status, who to ask about taxes), that
     card ("300 CHF pour un reel, je dois facturer la TVA ?")."""
-    if any(jurisdiction.states_rules_of(where, country) for hit in hits if (where := _jurisdiction(kb, hit.card_id))):
-        return hits
+    top = _jurisdiction(kb, hits[0].card_id)
+    if top and jurisdiction.is_local(top) and jurisdiction.covers(top, country):
+        return hits  # rules that hold there lead already (the EU's for a Belgian creator)
     own = _own_cards(kb, country, lang)
-    first = [Hit(own[0].id, hits[0].score)] if len(own) == 1 else _country_cards(kb, hits[0].card_id, country, lang)
+    if len(own) == 1:  # the country's one card answers every rules question, wherever retrieval ranks it
+        first = [Hit(own[0].id, hits[0].score)]
+    elif any(jurisdiction.states_rules_of(w, country) for hit in hits if (w := _jurisdiction(kb, hit.card_id))):
+        return hits
+    else:
+        first = _country_cards(kb, hits[0].card_id, country, lang)
     ids = {hit.card_id for hit in first}
     return [*(Hit(hit.card_id, hits[0].score) for hit in first), *(hit for hit in hits if hit.card_id not in ids)]
 

@@ -326,3 +326,22 @@ def test_a_general_cards_sentences_on_another_countrys_rules_are_not_given_as_th
     assert "In France" in shown("i'm in France, brand wants usage rights, ok?")
     assert "En France" in shown("la marque veut des droits d'usage pour 500 €, ok ?")
     assert "Reusing your content" in shown("brand wants usage rights for $500, fair?")
+
+
+def test_a_rules_question_from_a_one_card_country_leads_with_that_card(tmp_path: Path) -> None:
+    write_pair(tmp_path, "swiss", title="Switzerland", topics=["law-ch", "disclosure"], jurisdiction=["ch"])
+    write_pair(tmp_path, "french-tax", title="France: income", topics=["tax", "law-fr"], jurisdiction=["fr"])
+    write_pair(tmp_path, "identity", title="Your creative identity", topics=["authenticity"])
+    write_pair(tmp_path, "eu-rules", title="EU rules", topics=["law-eu", "disclosure"], jurisdiction=["eu"])
+    write_pair(tmp_path, "belgian", title="Belgium", topics=["law-be", "disclosure"], jurisdiction=["be"])
+    ranked = [Hit("french-tax", 0.6), Hit("identity", 0.55), Hit("swiss", 0.4)]
+    eu_first = [Hit("eu-rules", 0.6), Hit("belgian", 0.5)]
+    retriever = ByQuestion({"register": ranked, "eu law": eu_first})
+    engine = AdviceEngine(load_knowledge(tmp_path), retriever)  # type: ignore[arg-type]
+    # the one Swiss card ranks third on the question's subject (tax), which it does not list among its topics
+    zurich = "creator in Zurich here, do I need to register anything to take brand money?"
+    assert engine.ask_many([Question(zurich)])[0].lead_card == "swiss"
+    # rules that hold there already lead: the EU's for a Belgian creator
+    assert (
+        engine.ask_many([Question("im in belgium, is there an eu law on disclosing ads?")])[0].lead_card == "eu-rules"
+    )
