@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Collection, Iterable, Sequence
 
+from bot.advice import jurisdiction
 from bot.advice.models import Answer, FollowUp, Hit, Reference, SourceRef
 from bot.advice.texts import format_date, say
 from bot.advice.understand import Understanding, warning_flag
@@ -53,6 +54,8 @@ _STOP_WORDS = (
     "our out too use now new way yes oui non nan"
 )
 FOLLOW_UP_STOP = frozenset(word[:6] for word in _STOP_WORDS.split())
+# Verbs a follow-up asks with name no card: "what about if they pay me £200?" is not about "Fair pay: …".
+NAMING_STOP = frozenset(word[:6] for word in "pay pays paid paying payer paye paie charge money argent".split())
 # The card on each clause the offer rules flag in what the creator describes: the clauses a creator quotes to ask
 # about them. Not what the offer leaves out (a missing contract), nor what is usually the setting of another
 # question (a gift: "do I disclose a gifted product?"; an exclusivity: "an agency wants me exclusive for 2 years").
@@ -88,9 +91,11 @@ def compose(
     hits: Sequence[Hit],
     kb: KnowledgeBase,
     understanding: Understanding | None = None,
+    foreign: Collection[str] = (),
 ) -> Answer:
     """An answer grounded in the best cards, or the polite out-of-scope message when retrieval found none. A
-    message that carries a warning flag leads with that warning and the card it comes from."""
+    message that carries a warning flag leads with that warning and the card it comes from. `foreign`: the places
+    whose rules are not the creator's (see `_direct_answer`)."""
     found = [(hit, card) for hit in hits if (card := kb.get(hit.card_id, lang)) is not None]
     flag = warning_flag(understanding.warnings) if understanding else None
     if flag:
@@ -102,7 +107,7 @@ def compose(
     best = max(hit.score for hit, _ in found[:MAX_CARDS])
     top, *others = found[:MAX_CARDS]
     cards = [top[1], *(card for hit, card in others if hit.score >= best - SECONDARY_MARGIN)]
-    return answer_from_cards(question, lang, cards, kb, understanding)
+    return answer_from_cards(question, lang, cards, kb, understanding, foreign=foreign)
 
 
 def compose_follow_up(
@@ -114,6 +119,7 @@ def compose_follow_up(
     previous_card: str | None = None,
     shown: Collection[str] = (),
     own_hits: Sequence[str] = (),
+    foreign: Collection[str] = (),
 ) -> Answer:
     """A follow-up ("and if they refuse?") answered within its topic: `hits` were found for the previous message
     and the follow-up together, `own_hits` for the follow-up alone. The passages the previous answer showed
@@ -129,7 +135,7 @@ def compose_follow_up(
     # The topic is the previous answer's card (else the best card for the exchange): the follow-up stays on it or
     # on a card that shares one of its topics; "and what do I send them?" after a report is not about scams.
     topic = previous or found[0]
-    words = _own_words(question)
+    words = _own_words(question, lang)
     # A card whose subject the follow-up names ("what about youtube?" and "YouTube: the paid promotion box") is a
     # candidate even when the search of the whole exchange ranks it low: the previous message outweighs the
     # follow-up's one word there.
@@ -137,11 +143,17 @@ def compose_follow_up(
     found += [card for card in named if all(card.id != other.id for other in found)]
     # On the topic's subjects, and in its jurisdiction: after French tax rules, "même les cadeaux ?" is not about
     # US tax (a follow-up that names a place moves there by itself, see AdviceEngine._answer).
+    # After one place's rules (UK tax), a card that shares none of the rules it states (tax, disclosure) is another
+    # subject: "what about the free stuff they sent me?" asks how the UK tax treats gifts, not what gifts are.
+    rules = _rule_subjects(topic) & STATED_RULES if jurisdiction.is_local(topic.jurisdiction) else set()
     found = [
         card
         for card in found
         if card is topic
-        or (_subjects(card) & _subjects(topic) and (_same_place(card, topic) or any(card is c for c in named)))
+        or (
+            (_subjects(card) & _subjects(topic) and (_same_place(card, topic) or any(card is c for c in named)))
+            and (not rules or bool(rules & _subjects(card)) or any(card is c for c in named))
+        )
     ]
     # What the creator has read on this topic; worked out again from the previous card when nobody kept it.
     seen = set(shown) or set(shown_passages(understanding.context or "", previous) if previous else ())
@@ -161,8 +173,8 @@ def compose_follow_up(
         # Naming the topic's own card says nothing new: its title's words ("rate" in "Fair pay: how to think about
         # your rate") do not keep a follow-up there ("what if they say my rate is too high?").
         named = 0.0
-        if card is not topic and words & _short_words(card.title):
-            named = TITLE_BONUS + (HEAD_BONUS if words & _short_words(_title_head(card.title)) else 0.0)
+        if card is not topic and (words - NAMING_STOP) & _short_words(card.title):
+            named = TITLE_BONUS + (HEAD_BONUS if (words - NAMING_STOP) & _short_words(_title_head(card.title)) else 0.0)
         # The topic's own card stays unless another fits the follow-up clearly better.
         # The follow-up's own search counts, most for its first card.
         own = OWN_FIRST_BONUS if own_hits and own_hits[0] == card.id else 1.0 if card.id in semantic else 0.0
@@ -180,7 +192,9 @@ def compose_follow_up(
         return _nothing_more(question, lang, previous or found[0], kb, understanding)
     lead = found[order[0]]
     others = [found[i] for i in order[1:]][: MAX_CARDS - 1]
-    answer = answer_from_cards(question, lang, [lead, *others], kb, understanding, shown=seen, words=words)
+    answer = answer_from_cards(
+        question, lang, [lead, *others], kb, understanding, shown=seen, words=words, foreign=foreign
+    )
     if answer.template and answer.template in seen:  # the reply to adapt was given already
         answer = dataclasses.replace(answer, template=None)
     lead_fit = fits[order[0]] - (TOPIC_BONUS if lead is topic else 0.0)
@@ -210,6 +224,7 @@ def _title_head(title: str) -> str:
 
 def _named_cards(words: set[str], kb: KnowledgeBase, lang: Lang) -> list[Card]:
     """The cards whose title head names a subject these words name: "YouTube" in "what about youtube?"."""
+    words = words - NAMING_STOP
     if not words:
         return []
     return [card for card in kb if card.language == lang and words & _short_words(_title_head(card.title))]
@@ -240,9 +255,15 @@ def _nothing_more(question: str, lang: Lang, card: Card, kb: KnowledgeBase, unde
     )
 
 
-def _own_words(text: str) -> set[str]:
-    """What a follow-up asks, in its own words: its words but those that fit any sentence."""
+def _own_words(text: str, lang: Lang = "en") -> set[str]:
+    """What a follow-up asks, in its own words: its words but those that fit any sentence. In French, "comment" is
+    "how" ("je déclare ça comment ?"), not a card's comments."""
+    if lang == "fr":
+        text = FRENCH_HOW.sub(" ", fold(text))
     return _short_words(text) - FOLLOW_UP_STOP
+
+
+FRENCH_HOW = re.compile(r"\bcomment\b")
 
 
 def _short_words(text: str) -> set[str]:
@@ -285,16 +306,20 @@ def answer_from_cards(
     understanding: Understanding | None = None,
     shown: Collection[str] = (),
     words: set[str] | None = None,
+    foreign: Collection[str] = (),
 ) -> Answer:
-    """The answer from `cards`, best first. For a follow-up, `shown` and `words` (see `_direct_answer`)."""
+    """The answer from `cards`, best first. For a follow-up, `shown` and `words`; `foreign` (see `_direct_answer`)
+    holds for a card of general advice only: a card on one place's rules is framed as a whole (see the engine's
+    `with_jurisdiction`)."""
     top, others = cards[0], cards[1:]
     warnings = [say(f"warn_{flag}", lang) for flag in (understanding.warnings if understanding else ())]
     asked = question if not (understanding and understanding.context) else f"{understanding.context} {question}"
     budget = DIRECT_MAX - sum(map(len, warnings))
+    foreign = () if jurisdiction.is_local(top.jurisdiction) else foreign
     if words is not None:  # a follow-up: its own words choose the passages, not the previous message's
-        summary, points, rest = _direct_answer(question, top, others, budget, shown, words)
+        summary, points, rest = _direct_answer(question, top, others, budget, shown, words, foreign)
     else:
-        summary, points, rest = _direct_answer(asked, top, others, budget)
+        summary, points, rest = _direct_answer(asked, top, others, budget, foreign=foreign)
     dates = [card.as_of for card in cards if card.as_of]
     as_of = max(dates) if dates else None
     offer = bool(understanding and understanding.is_offer)
@@ -329,13 +354,18 @@ def _direct_answer(
     budget: int,
     shown: Collection[str] = (),
     words: set[str] | None = None,
+    foreign: Collection[str] = (),
 ) -> tuple[str, list[str], list[str]]:
     """The top card's sentences closest to the question, within `budget` characters: its opening sentence (the
     card's answer in one line) first, then the best-matching sentences and points in the card's order. Returns
     the summary, the key points and the points left for "more details".
 
     For a follow-up, `shown` holds the passages the creator has already read on this topic (they are left out, so
-    the answer is never a repeat) and `words` the follow-up's own words, which choose among the others."""
+    the answer is never a repeat) and `words` the follow-up's own words, which choose among the others.
+
+    A sentence on the rules or figures of places that are all `foreign` to the creator ("In France your content is
+    protected by author's rights…" for a US creator, "Aux États-Unis, la FTC…" for a French one) is left for "more
+    details": a general card's answer never gives another country's rules as the creator's own."""
     follow_up = words is not None
     words = _content_words(question) if words is None else words
     figures = bool(ASKS_FIGURE.search(fold(question)))
@@ -343,6 +373,17 @@ def _direct_answer(
     fresh = [i for i, (text, _) in enumerate(units) if not _is_shown(text, shown)]
     if not fresh:
         return "", [], []
+    whole = units  # "more details" keeps every sentence
+    if foreign:  # each passage without its sentences on places foreign to the creator; [] when nothing is left
+        kept = [(_held(text, foreign), is_summary) for text, is_summary in units]
+        elsewhere = {i for i in fresh if not kept[i][0]}
+        if len(elsewhere) < len(fresh):
+            units = [(held or whole[i][0], is_summary) for i, (held, is_summary) in enumerate(kept)]
+            fresh = [i for i in fresh if i not in elsewhere]
+        else:
+            elsewhere = set()
+    else:
+        elsewhere = set()
 
     def score(index: int) -> float:
         text = units[index][0]
@@ -370,7 +411,8 @@ def _direct_answer(
     else:  # a follow-up: the passage that answers it first, what goes with it after
         summary = units[first][0]
         points = [text for i, (text, _) in enumerate(units) if i in chosen and i != first]
-    rest = [text for i, (text, is_summary) in enumerate(units) if i not in chosen and not is_summary]
+    rest = [text for i, (text, is_summary) in enumerate(whole) if i not in chosen and not is_summary]
+    rest += [text for i, (text, is_summary) in enumerate(whole) if i in elsewhere and is_summary]
     if figures:
         points = [_with_source(point, top) for point in points]
         if not FIGURE.search(summary) and not any(FIGURE.search(point) for point in points):
@@ -421,6 +463,18 @@ def _with_source(point: str, card: Card) -> str:
     return point
 
 
+def _held(text: str, foreign: Collection[str]) -> str:
+    """`text` without its sentences on the rules or figures of places all `foreign` to the creator ("" if none is
+    left)."""
+    sentences = [s.strip() for s in POINT_SENTENCE_END.split(text.strip()) if s.strip()]
+    held = [sentence for sentence in sentences if not jurisdiction.states_elsewhere(sentence, foreign)]
+    return text if len(held) == len(sentences) else " ".join(held)
+
+
+# Within a card's point, "(art. 7)" and "€1,000 excl. VAT" end no sentence.
+POINT_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bart\.)(?<!excl\.)(?<!\bHT\.)\s+(?=[A-ZÀ-Ý«\"“(])")
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
 
@@ -460,8 +514,9 @@ def checklist_for_question(
         return items
     # Short still: the first item of another answering card on the same rules (a Belgian disclosure question, the
     # EU's), then the core items that fit. An offer gets those whatever its words, those on the leading card's
-    # subjects first; when its answer is about rules or a scam, not the questions to ask yourself ("would you talk
-    # about this product even if no one paid you?" does not judge a login request or a tax question).
+    # subjects first. When the answer is about rules or a scam, neither an offer nor a question gets the questions
+    # to ask yourself, whatever words they share ("would you talk about this product even if no one paid you?" does
+    # not judge a login request, nor a UK creator's question on the tax on gifted products).
     rules = _rule_subjects(top)
     same = [
         card.checklist[0]
@@ -471,8 +526,8 @@ def checklist_for_question(
     subjects = set(top.topics)
     core_cards = [card for card_id in CORE_CHECKLIST_CARDS if (card := kb.get(card_id, lang)) and card.checklist]
     core_cards.sort(key=lambda card: not (subjects & set(card.topics)))  # stable: the core order on ties
-    core = [(card.checklist[0], offer and not (rules and set(card.topics) & SELF_SUBJECTS)) for card in core_cards]
-    extra = [item for item, for_offer in core if for_offer or telling & _content_words(item)]
+    core = [card.checklist[0] for card in core_cards if not (rules and set(card.topics) & SELF_SUBJECTS)]
+    extra = [item for item in core if offer or telling & _content_words(item)]
     added = _distinct([*items, *same, *extra])[len(items) :]
     return items + added[: CHECKLIST_MIN - len(items)]
 

@@ -212,6 +212,7 @@ class AdviceEngine:
         if reading.kind == "off_topic":
             reading = dataclasses.replace(reading, kind="question")
         note = None
+        foreign = jurisdiction.foreign_places(question.presumed_country, lang)
         if reading.is_offer:
             note, flags = self._judge(question, reading, kb)
             reading = dataclasses.replace(reading, red_flags=flags)
@@ -229,7 +230,7 @@ class AdviceEngine:
             for hit in [*_country_cards(kb, hits[0].card_id, question.country, lang), *hits]:
                 first.setdefault(hit.card_id, hit)
             hits = list(first.values())
-            composed = compose(reading.context or text, lang, hits, kb, reading)
+            composed = compose(reading.context or text, lang, hits, kb, reading, foreign)
             composed = dataclasses.replace(composed, question=text)
         elif _continues(reading) and hits and not reading.warnings:
             previous = question.previous_card
@@ -244,14 +245,16 @@ class AdviceEngine:
                 # "And in the UK?": the topic moves to that country's card on the same subject, if retrieval has one.
                 same = (h.card_id for h in hits if _same_subject(kb, h.card_id, card, named))
                 previous = next(same, hits[0].card_id)
-            composed = compose_follow_up(text, lang, hits, kb, reading, previous, question.shown, own_hits)
+            composed = compose_follow_up(
+                text, lang, hits, kb, reading, previous, question.shown, own_hits, foreign=foreign
+            )
         else:
             if _continues(reading) and reading.warnings and hits:
                 # "what if I already gave them my login?" after "how do I spot a fake DM?": retrieval reads the
                 # exchange, so the topic's card (of the same family) ranks first; the warning is in the follow-up's
                 # own words, and the card it comes from leads.
                 hits = _warning_card_first(hits, reading)
-            composed = compose(text, lang, hits, kb, reading)
+            composed = compose(text, lang, hits, kb, reading, foreign)
         answer = self.with_jurisdiction(composed, question.presumed_country, kb, hits)
         return dataclasses.replace(answer, offer=note) if note else answer
 
@@ -332,7 +335,7 @@ class AdviceEngine:
             ranked = _own_rules_first(kb, ranked, question.presumed_country, _lang(question))
         if question.presumed_country is None:
             ranked = jurisdiction.rank_for_language(ranked, lambda hit: _jurisdiction(kb, hit.card_id), _lang(question))
-        return _own_figures_first(kb, question, query, ranked)
+        return _own_figures_first(kb, question, query, _unnamed_asks_last(query, ranked))
 
     def _search(self, queries: list[str], k: int, ahead: object | None) -> list[list[Hit]]:
         if ahead is None:
@@ -387,6 +390,56 @@ def _own_figures_first(kb: KnowledgeBase, question: Question, query: str, hits: 
     return hits
 
 
+# The scam cards about one ask, and the words that name it (folded text). Such a card answers a message that names
+# its ask, or the scam it belongs to; a first message from a brand that asks for nothing ("une marque me contacte
+# pour la 1ere fois, je regarde quoi ?") is not about passwords because it says "insta" and "contacte".
+# Money the creator would send: an amount alone is what a brand pays ("send your IBAN for the transfer of €120").
+_MONEY_SENT = (
+    # "they paid 50% upfront", "download our press kit": the brand paying, a kit to read
+    r"pa(?:y|ys|ying|ie|ye[rsz]?|yer|yant)|(?:i|we|i've|i have|already) paid|frais|fees?|deposit|acompte|caution|"
+    r"wire|virement|send (?:them |him |her )?(?:money|cash|back|the rest)|argent|cheque|check|buy|acheter|achat|"
+    r"commande\w*|(?:starter|welcome|ambassador) (?:kit|pack)|kit (?:de bienvenue|de demarrage|ambassad\w*|starter)|"
+    r"starter|shipping|frais de port|inscription|registration|sign[- ]?up|membership|adhesion|ambassad\w*|"
+    r"debourser|avancer"
+)
+SCAM_ASKS = {
+    "phishing-login-requests": re.compile(
+        r"\b(?:pass ?words?|mots? de passe|mdp|identifiants?|log ?ins?|log-in|sign ?in|connect\w*|connexion|"
+        r"credentials?|2fa|a2f|two[- ]factor|authentif\w*|codes?|sms|otp|acces|access|hack\w*|pirat\w*|spark|"
+        r"phish\w*|hamecon\w*|account (?:stolen|locked)|compte (?:vole|bloque)|verif\w* (?:my|mon|your|ton|votre) "
+        r"(?:account|compte)|(?:support|team|equipe|service) (?:meta|instagram|insta|tiktok|youtube)|(?:meta|"
+        r"instagram|insta|tiktok|youtube) (?:support|team|equipe|staff)|(?:meta|instagram|insta|tiktok|youtube) "
+        r"(?:me |m')?(?:contact\w*|ecri\w*|wr[io]te|messag\w*|dms?|envoi\w*))\b"
+    ),
+    "upfront-payment-requests": re.compile(rf"\b(?:{_MONEY_SENT})\b"),
+    "pay-to-be-ambassador": re.compile(rf"\b(?:{_MONEY_SENT})\b"),
+    "malware-sponsorship-files": re.compile(
+        r"\.(?:exe|scr|msi|bat|apk|rar|7z|zip|iso|docm|xlsm)\b|\b(?:download\w*|telecharg\w*|install\w*|"
+        r"fichiers?|files?|attachments?|pieces? jointes?|ouvr\w*|ouvert|open\w*|run|lancer|execut\w*|macros?|"
+        r"programs?|programmes?|software|logiciels?|launcher|setup|exe|zip|rar|archive|antivirus|virus|malware|"
+        r"drive|links?|liens?|beta|build|apps?|appli)\b"
+    ),
+    "fake-copyright-notices": re.compile(
+        r"\b(?:copyright\w*|droits? d'? ?auteur|dmca|strikes?|violations?|infring\w*|supprim\w*|delet\w*|"
+        r"desactiv\w*|disabl\w*|suspen\w*|ban|banni|banned|bloque|appeal\w*|contest\w*|recours|formulaire|form|"
+        r"notices?|avertissement|warning)\b"
+    ),
+}
+
+
+def _unnamed_asks_last(query: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with the scam cards about an ask the message does not name (a password, money to send, a file, a
+    copyright notice) after the others of the first places: retrieval matches their search phrases on the words
+    of any first contact ("instagram", "contacts me"), and a creator asking how to judge a brand's first message
+    needs how to check the brand and its offer. A warning read in the message leads whatever the order."""
+    folded = fold(query)
+    unnamed = {card_id for card_id, words in SCAM_ASKS.items() if not words.search(folded)}
+    head, tail = hits[: jurisdiction.RERANK_DEPTH], hits[jurisdiction.RERANK_DEPTH :]
+    if not any(hit.card_id in unnamed for hit in head[:1]):
+        return hits
+    return [hit for hit in head if hit.card_id not in unnamed] + [hit for hit in head if hit.card_id in unnamed] + tail
+
+
 def _related_local_cards(
     kb: KnowledgeBase, lead: Card, country: str | None, hits: Sequence[Hit], lang: Lang
 ) -> list[tuple[str, tuple[str, ...]]]:
@@ -434,10 +487,16 @@ def _own_rules_first(kb: KnowledgeBase, hits: list[Hit], country: str, lang: Lan
     cards: the country's card on the best card's rules leads (UK tax after French VAT), or, for a country the coach
     covers with one card (Belgium, Switzerland, Québec: who regulates, which status, who to ask about taxes), that
     card ("300 CHF pour un reel, je dois facturer la TVA ?")."""
-    if any(jurisdiction.states_rules_of(where, country) for hit in hits if (where := _jurisdiction(kb, hit.card_id))):
-        return hits
+    top = _jurisdiction(kb, hits[0].card_id)
+    if top and jurisdiction.is_local(top) and jurisdiction.covers(top, country):
+        return hits  # rules that hold there lead already (the EU's for a Belgian creator)
     own = _own_cards(kb, country, lang)
-    first = [Hit(own[0].id, hits[0].score)] if len(own) == 1 else _country_cards(kb, hits[0].card_id, country, lang)
+    if len(own) == 1:  # the country's one card answers every rules question, wherever retrieval ranks it
+        first = [Hit(own[0].id, hits[0].score)]
+    elif any(jurisdiction.states_rules_of(w, country) for hit in hits if (w := _jurisdiction(kb, hit.card_id))):
+        return hits
+    else:
+        first = _country_cards(kb, hits[0].card_id, country, lang)
     ids = {hit.card_id for hit in first}
     return [*(Hit(hit.card_id, hits[0].score) for hit in first), *(hit for hit in hits if hit.card_id not in ids)]
 

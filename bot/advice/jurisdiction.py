@@ -30,14 +30,20 @@ _PATTERNS: dict[str, str] = {
     "uk": r"u\.?k\.?|united kingdom|great britain|britain|british|england|english law|scotland|wales|london|"
     r"manchester|royaume[- ]uni|angleterre|britannique|hmrc|asa|cma|gbp|self[- ]assessment|ofcom",
     "us": r"u\.s\.a?\.?|usa|united states|america|american|etats[- ]unis|americaine?|ftc|irs|1099|w-?9|"
-    r"new york|california|texas",
+    r"new york|nyc|california|texas|florida|illinois|ohio|michigan|arizona|colorado|massachusetts|pennsylvania|"
+    r"new jersey|north carolina|virginia|tennessee|oregon|nevada|utah|minnesota|wisconsin|missouri|kentucky|"
+    r"louisiana|alabama|oklahoma|connecticut|maryland|indiana|los angeles|chicago|miami|seattle|atlanta|boston|"
+    r"san francisco|las vegas|llc",
     "be": r"belgique|belgium|belge|belgian|bruxelles|brussels|wallonie|wallonia|flandre|flanders|liege|"
     r"anvers|antwerp|namur|charleroi|gand|ghent|louvain|leuven|jury d.ethique publicitaire|jep|spf economie|"
+    r"bruxellois\w*|liegeois\w*|namurois\w*|wallon\w*|flamand\w*|"
     r"independant (?:a titre )?complementaire",
     "ch": r"suisse|switzerland|swiss|chf|geneve|geneva|lausanne|zurich|berne?|romandie|fribourg|neuchatel|"
-    r"valais|vaud|lugano|tessin|commission suisse pour la loyaute|seco",
+    r"valais|vaud|lugano|tessin|commission suisse pour la loyaute|seco|genevois\w*|vaudois\w*|valaisan\w*|"
+    r"fribourgeois\w*|neuchatelois\w*|zurichois\w*|bernois\w*|sion|montreux|basel",
     "ca": r"quebec|quebecois(?:e)?|canada|canadian|canadien(?:ne)?|montreal|sherbrooke|gatineau|laval|longueuil|"
-    r"trois[- ]rivieres|saguenay|revenu quebec|cra|tps|tvq|office de la protection du consommateur",
+    r"trois[- ]rivieres|saguenay|revenu quebec|cra|tps|tvq|office de la protection du consommateur|montrealais\w*|"
+    r"ontario|toronto|vancouver|alberta|calgary|ottawa|british columbia",
     "fr": r"france|urssaf|siret|siren|dgccrf|impots\.gouv|auto[- ]?entrepreneur|micro[- ]?entrepreneur|"
     r"loi influenceurs?|arpp",
 }
@@ -62,9 +68,10 @@ def _fold(text: str) -> str:
 def mentioned_country(text: str) -> str | None:
     """The country the message places the creator in (or asks the rules of), or None if it names none.
 
-    The first mention wins; a mention that qualifies a brand ("a US brand") is not about the creator.
+    The first mention wins; a mention that qualifies a brand ("a US brand") or a place compared with ("c'est pareil
+    qu'en France ?", "same as in the US?") is not about the creator.
     """
-    folded = _ABOUT_BRAND.sub(" ", _fold(text))
+    folded = _COMPARED.sub(" ", _ABOUT_BRAND.sub(" ", _fold(text)))
     match = _MENTION.search(folded)
     if match:
         return match.lastgroup
@@ -73,6 +80,13 @@ def mentioned_country(text: str) -> str | None:
     if _US_UPPER.search(text):
         return "us"
     return None
+
+
+# A place compared with: "c'est pareil qu'en France ?", "comme en France", "same as in the US", "unlike the UK".
+_COMPARED = re.compile(
+    rf"{_W}(?:pareil|la meme chose|meme chose|same|different|differente?s?|autrement|comme|like|unlike|than)"
+    rf"(?: (?:que|qu'|as|from|than))?(?: ?(?:en|in|au|aux|a|the|la|le|l'))* ?(?:{_ADJ}){_E}"
+)
 
 
 # Words that make a mention say where the creator lives ("I'm a UK based creator", "je suis en Belgique", "moi en
@@ -126,6 +140,75 @@ def presumed_country(message: str, history: Sequence[str], lang: str, known: str
     return None
 
 
+# How a card's sentence says it gives one place's rules or figures: "In France…", "Aux États-Unis…", "UK: …", "France's
+# 2023 influencer law", "French rules", "la loi française". A regulator cited as the source of general advice ("the
+# FTC says to disclose every time") does not make the sentence local. Folded text.
+_PLACE_NAMES = {
+    "fr": (r"france", r"french|francais\w*"),
+    "uk": (r"uk|united kingdom|britain|great britain|england|royaume[- ]uni|angleterre", r"uk|british|britanniques?"),
+    "us": (r"us|usa|united states|america|etats[- ]unis|amerique", r"us|american|americaine?s?"),
+    "be": (r"belgium|belgique", r"belgian|belges?"),
+    "ch": (r"switzerland|suisse", r"swiss|suisses?"),
+    "ca": (r"quebec|canada", r"quebec|canadian|quebecois\w*|canadien\w*"),
+    "eu": (r"eu|european union|ue|union europeenne|europe|eea|eee", r"eu|european|europeen\w*"),
+}  # fmt: skip
+_PLACE = "|".join(place for place, _ in _PLACE_NAMES.values())
+_ADJECTIVE = "|".join(adjective for _, adjective in _PLACE_NAMES.values())
+_PLACES = rf"(?:the |la |le |l')?(?:{_PLACE})(?:(?:,| and| et| or| ou| ?/ ?)(?: the| la| le| l')? ?(?:{_PLACE}))*{_E}"
+_ADJECTIVES = rf"(?:{_ADJECTIVE})(?:(?:,| and| et| or| ou| ?/ ?) ?(?:{_ADJECTIVE}))*"
+_RULE_NOUNS = (
+    r"(?:\d{4} )?(?:\w+ )?(?:laws?|rules?|guidance|guides?|regulators?|watchdogs?|ministry|tax\w*|courts?|codes?)"
+)
+_FR_RULE_NOUNS = r"(?:loi|droit|regles?|reglementation|fisc|administration|ministere|justice|autorites?|guide)"
+_LOCAL_FRAME = re.compile(
+    rf"{_W}(?:in|for|under|en|au|aux|pour) {_PLACES}|(?:^|[.;(] ?){_PLACES} ?:|{_W}{_PLACES}'s {_RULE_NOUNS}{_E}|"
+    rf"{_W}{_ADJECTIVES} {_RULE_NOUNS}{_E}|{_W}{_FR_RULE_NOUNS}s? (?:\w+ )?{_ADJECTIVES}{_E}"
+)
+# Every place a framed sentence names counts ("les règles britanniques (ASA), européennes et américaines"): the
+# sentence is about them all. "US" and "EU" in capitals only: "us" is a pronoun, "eu" a French participle.
+_NAMES = {
+    code: re.compile(rf"{_W}(?:{place}|{adjective}){_E}")
+    for code, (place, adjective) in _PLACE_NAMES.items()
+    if code not in ("us", "eu")
+}
+_NAMES_CASED = {
+    "us": (re.compile(r"(?<![A-Za-z])(?:US|USA|U\.S\.)(?![A-Za-z])"), re.compile(r"united states|americ|etats.unis")),
+    "eu": (re.compile(r"(?<![A-Za-z])(?:EU|UE|EEA|EEE)(?![A-Za-z])"), re.compile(r"europ|union europeenne")),
+}
+# A sentence about where the audience is, or about anywhere, is no one place's rules for the creator.
+_ANYWHERE = re.compile(
+    rf"{_W}(?:elsewhere|ailleurs|anywhere|partout|audiences?|followers|abonne\w*|public|from abroad|a l'etranger)"
+    rf"{_E}"
+)
+FRENCH_SPEAKING = frozenset({"fr", "be", "ch", "ca"})
+
+
+def named_places(text: str) -> set[str]:
+    """The places whose rules or figures a card's sentence gives as such ("In France your content is protected…",
+    "Aux États-Unis, la FTC…", "UK: the ASA says…")."""
+    folded = _fold(text)
+    if not _LOCAL_FRAME.search(folded) or _ANYWHERE.search(folded):
+        return set()
+    return {code for code, name in _NAMES.items() if name.search(folded)} | {
+        code for code, (cased, name) in _NAMES_CASED.items() if cased.search(text) or name.search(folded)
+    }
+
+
+def foreign_places(country: str | None, lang: str) -> frozenset[str]:
+    """The places whose rules are not the creator's: for a known country, every other one (the EU's hold in its
+    members); unknown, those of the other language's countries: an English-speaking creator is not presumed French,
+    Belgian, Swiss or from Québec, a French-speaking one not from the US or the UK (see `rank_for_language`)."""
+    if country is not None:
+        return frozenset(place for place in (*COVERED, "other") if not covers((place,), country))
+    return FRENCH_SPEAKING if lang == "en" else NOT_FRENCH_SPEAKING
+
+
+def states_elsewhere(text: str, foreign: Collection[str]) -> bool:
+    """A sentence about the rules or figures of places that are all `foreign` to the creator."""
+    places = named_places(text)
+    return bool(places) and places <= set(foreign)
+
+
 def is_local(jurisdiction: Sequence[str]) -> bool:
     """The card states one place's rules (a law, a tax regime, a regulator) rather than general advice."""
     return "all" not in jurisdiction
@@ -149,6 +232,7 @@ T = TypeVar("T")
 # reel, je dois facturer la TVA ?", "what does the FTC say about…").
 _ASKS_RULES = re.compile(
     rf"{_W}(?:tax(?:es|ed)?|vat|tva|tps|tvq|impots?|urssaf|declarer|statut|status|legal|illegal|laws?|lois?|"
+    rf"register|registration|enregistr\w*|immatricul\w*|llc|ltd|sole trader|self[- ]employed|independant|"
     rf"regles?|rules?|allowed|autorise|interdit|banned|regulator|regulateur|siret|"
     rf"ftc|asa|cma|dgccrf|arpp|hmrc|irs|jep|opc|csl){_E}"
 )

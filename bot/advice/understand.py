@@ -226,6 +226,7 @@ DOMAIN = _rx(
     r"monetis\w*|monetiz\w*|revenus?|income|earn\w*|gagner|alcool|alcohol|crypto\w*|paris sportifs|betting|"
     r"casino|cbd|chirurgie|surgery|retouch\w*|filtres?|filters?|minors?|mineurs?|enfants?|kids?|teen\w*|ados?|"
     r"image|copyright|musique|music|credits?|relances?|late|retard|kill fee|annulation|cancel\w*|approval|"
+    r"net[- ]?\d{2,3}|payment terms?|"
     r"validation|revisions?|exclu|platforms?|plateformes?|instagram|insta|ig|youtube|yt|twitch|snap\w*|linkedin|"
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
@@ -288,7 +289,7 @@ _HAGGLE_AND_VIEWS = (
     r"micro|mic|laptop|ordi\w*|leboncoin|vinted|ebay|marketplace|craigslist|second[- ]hand|occasion)\b|"
     # what a platform pays for views: "how much does youtube pay per 1000 views", "cb pour 1M de vues"
     r"\b(?:pay|pays|paid|paie\w*|paye\w*|rapporte\w*|verse\w*|earn\w*|gagne\w*|make|makes)\b[^.?!\n]{0,40}?"
-    r"\b(?:per|par|pour|for|every|chaque)\s+(?:\d[\d\s.,]*\s?(?:k|"
+    r"\b(?:per|par|pour|for|every|chaque)\s+(?:\d[\d\s.,]*\s?(?:millions?|mille|k|"
     r"m|000)?|un million|a million|million|mille|a thousand)"
     r"\s*(?:de\s+)?(?:views|vues|streams|ecoutes|plays)\b"
 )
@@ -568,7 +569,9 @@ FOLLOW_UP_START = _rx(
     r"pareil|idem|also|aussi|otherwise|sinon|then|"
     r"ensuite|du coup|so|donc|alors|what else|quoi d'autre|why not|pourquoi pas|and now|et maintenant|what now|"
     r"next|la suite|tell me more|dis m'en plus|en dire plus|explain|explique|for example|par exemple|example|"
-    r"exemple|really|vraiment|seriously|serieux|how so|comment ca|c'est a dire|meaning|like what|genre quoi)\b"
+    r"exemple|really|vraiment|seriously|serieux|how so|comment ca|c'est a dire|meaning|like what|genre quoi|"
+    # a choice among what was just said: "lequel paye le mieux ?", "which one is safer?"
+    r"lequel|laquelle|lesquel\w*|which one|which of (?:them|these|those|the two))\b"
 )
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
@@ -587,9 +590,20 @@ CONTINUES = _rx(
     r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go|"
     r"include|cover|mean)|"
     r"\b(?:ca|cela|c'est) (?:s'applique|marche|vaut|compte|change|pareil|valable|aussi)|"
-    r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$"
+    r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$|"
+    # what was just said, made precise or compared: "genre quels signes exactement ?", "is that the same as X?"
+    r"\b(?:exactement|exactly|precisement|precisely|concretement|concretely|specifically)\s*[?!.]*\s*$|"
+    r"\b(?:is (?:that|it|this)|c'est|ca (?:c'est|est)|est-ce que c'est) (?:the same|pareil|la meme chose|similar|"
+    r"different|comme)\b"
 )
 FOLLOW_UP_MAX_WORDS = 14
+# The last answer acknowledged as right, in a sentence of its own: what follows replies to it.
+ACKNOWLEDGED = _rx(
+    r"^\s*(?:(?:yeah|yes|yep|ok|okay|ah|oh|right|ouais|oui|ah ok|d'accord|ok merci|thanks|merci)[\s,!]*)*"
+    r"(?:that'?s what i (?:thought|figured)|thats what i (?:thought|figured)|i (?:thought|figured) so|makes sense|"
+    r"that makes sense|fair enough|i knew it|c'est ce que je (?:pensais|me disais)|je m'en doutais|logique|"
+    r"ca se tient|je me disais aussi)(?:[\s,!]*(?:lol|mdr|haha\w*|ptdr))*\s*[.!]+\s*"
+)
 # Asking how to word what was just advised.
 PHRASING = _rx(
     r"\bhow (?:do|should|can|would) i (?:phrase|word|formulate|put|say) (?:it|that|this|the|my)\b|"
@@ -608,7 +622,10 @@ SHORT_JUDGEMENT_WORDS = 7
 REDO_IT = _rx(
     r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
     r"them|those)\b|\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|dire|traduire|reformuler|resumer|envoyer|mettre|"
-    r"rediger|raccourcir|refaire|formuler)\b"
+    r"rediger|raccourcir|refaire|formuler)\b|"
+    # the imperative: "écris-le en anglais", "traduis-la", "fais-le plus court"
+    r"\b(?:ecris|redige|traduis|reformule|resume|envoie|mets|raccourcis|refais|formule|fais|ecrivez|traduisez|"
+    r"reformulez|refaites|faites)-(?:le|la|les|moi|nous)\b"
 )
 REDO_WORDS = 9
 # "is that legal?", "c'est normal ?", "is it enough?": a few words judging what the previous message said.
@@ -616,6 +633,7 @@ SHORT_PREDICATE = _rx(
     r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
 )
 SHORT_PREDICATE_WORDS = 4
+FIRST_SENTENCE = re.compile(r"^\s*([^.?!]+[?!])\s+\S")
 COUNTRY_ONLY_WORDS = 8  # "oh and i'm based in london" adds where the creator is to the previous question
 SELF_PLACE = _rx(
     r"\b(?:i'?m|i am|i live|living|based|je suis|jsuis|chui|j'habite|je vis|je bosse|moi c'est|from|here|ici)\b"
@@ -723,7 +741,10 @@ DISCLOSURE_WORD = _rx(
     # the platforms' own switch: "post it without the toggle", "sans activer le contenu commercial"
     r"toggle|commercial content|branded content|contenu commercial|contenu de marque|"
     r"mention\w*|label\w*|disclos\w*|divulg\w*|tag (?:them|la marque|the brand)|"
-    r"(?:say|dire|preciser|indiquer|mentionner) (?:that|que|qu')[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
+    # "say it's paid", "que je dise pas que c'est offert", "not to tell anyone it was gifted"
+    r"(?:say|says|saying|tell|telling|dire|dise|dises|disent|dis|dit|preciser|precise|indiquer|indique|mentionner|"
+    r"mentionne)(?: (?:pas|plus|jamais|rien|not|never|anyone|people|my followers|mes abonnes))? (?:that|que|qu')"
+    r"[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
 HIDE_ASK = _rx(
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
@@ -733,7 +754,11 @@ HIDE_ASK = _rx(
     r"\b(?:look|looks|looking|seem|sembler|paraitre|avoir l'air|faire)\b[^.?!\n]{0,25}\b(?:organic|natural|naturel\w*|"
     r"spontane\w*|authentic|genuine|pas sponso\w*|pas une pub|not an ad|not sponsored)\b|"
     r"\bcomme si (?:je|j'|tu|vous)[^.?!\n]{0,30}(?:achete|trouve|decouvert)|\bas if (?:i|you)[^.?!\n]{0,30}"
-    r"(?:bought|found|discovered)"
+    r"(?:bought|found|discovered)|"
+    # the negation after the verb, French without its "ne": "que je dise pas que c'est offert", "dis rien que c'est pay"
+    r"\b(?:dire|dise|dises|disent|dis|dit|preciser|precise|indiquer|indique|mentionner|mentionne|say|tell)\s+"
+    r"(?:pas|plus|jamais|rien|a personne|not|never|nobody|no one)\b[^.?!\n]{0,15}?(?:que|qu'|that|it'?s|it was)"
+    r"[^.?!\n]{0,30}(?:paid|paye|sponsor\w*|\bpub\b|offert\w*|gift\w*|an ad|partenariat|collab\w*)"
 )
 # Who wants the negation: a brand asking, or the creator wondering. Both lead with the disclosure rule.
 BANNED_TOPICS: tuple[tuple[str, str], ...] = (
@@ -805,6 +830,8 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         return Understanding("small_talk", language)
     body = strip_quoted(text)
     flags, facts, category = _red_flags(body, profile)
+    if "login_request" in flags and ACCOUNT_TROUBLE.search(flat) and not CREDENTIAL_GIVEN.search(flat):
+        flags = _without_login(flags)  # "my instagram got hacked and they turned on 2FA": no one asks for it
     if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
@@ -814,7 +841,7 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
     framed, supposed = _framed(flat)
-    money = bool(MONEY.search(flat))
+    money = _money(flat)
     # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount.
     framed = framed or (supposed and money)
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
@@ -827,16 +854,27 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     # A business inviting the creator, or anyone giving to them, is the offer itself ("this hotel invited me for 2
     # nights"); another frame ("a brand wrote to me") needs what is offered.
     gives = framed and _gives(flat)
+    # Quoting the contract ("their contract says «…»") tells the offer's own terms, whatever they are about.
+    quoting = bool(DOCUMENT_FRAME.search(flat) and QUOTATION.search(flat))
     described = not market and (
-        (framed and bool(gives or terms or money or OFFER_WORDS.search(flat) or _scam_flags(flags)))
+        (framed and bool(gives or terms or money or quoting or OFFER_WORDS.search(flat) or _scam_flags(flags)))
         or ((money or traded) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
     if described and TAX_ASK.search(flat):
         described = False  # "faut déclarer les cadeaux aux impôts ? on m'a envoyé une trottinette": the creator's tax
     previous = next((h for h in reversed(history) if h.strip()), None)
-    # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable.
+    # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable; "what
+    # about if they pay me like £200?" after a tax question opens as one: the same question for that case.
     if described and previous is not None and not money and not DELIVERABLE.search(flat):
         described = not _follow_up(flat, words, previous)
+    elif (
+        described
+        and previous is not None
+        and len(words) <= FOLLOW_UP_MAX_WORDS
+        and FOLLOW_UP_START.match(flat)
+        and not DELIVERABLE.search(flat)  # "and if they offer 500€ for 3 reels instead?": a new offer
+    ):
+        described = TOPIC_CHANGE.match(flat) is not None
     if described:
         flags = _joined(flags, own_words_flags(body))
         verdict = bool(ASKS_VERDICT.search(flat))
@@ -848,6 +886,38 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+# The creator's own account in trouble, and a credential asked, given or typed somewhere.
+ACCOUNT_TROUBLE = _rx(
+    r"\b(?:compte|account|insta|instagram|ig|tiktok|youtube|page|chaine|channel)\b[^.?!\n]{0,25}\b(?:pirate\w*|hacke\w*|"
+    r"hacked|stolen|vole|locked|bloque\w*)"
+)
+CREDENTIAL_GIVEN = _rx(
+    r"\b(?:ask\w*|want\w*|need\w*|request\w*|demand\w*|veu\w*|voul\w*|send|sent|envo\w*|give|gave|given|donne\w*|"
+    r"share\w*|partag\w*|enter\w*|entre\w*|typed|tape\w*|click\w*|cliqu\w*|link|lien|dm|message\w*)\b"
+)
+
+
+def _without_login(flags: tuple[str, ...]) -> tuple[str, ...]:
+    kept = tuple(flag for flag in flags if flag != "login_request")
+    scams = any(flag in SCAM_FLAGS for flag in kept)
+    return tuple(flag for flag in kept if scams or flag != "scam_signals")
+
+
+def _money(flat: str) -> bool:
+    """An amount, but not a bare number that counts views or followers ("stuck at like 200 per video")."""
+    return any(
+        CURRENCY.search(m.group(0)) or not COUNTED_BEFORE.search(flat[max(0, m.start() - 40) : m.start()])
+        for m in MONEY.finditer(flat)
+    )
+
+
+CURRENCY = _rx(r"[€$£]|\b(?:eur|euros?|dollars?|pounds?|livres?|balles|cad|chf|usd|gbp|bucks)\b")
+COUNTED_BEFORE = _rx(
+    r"\b(?:views?|vues?|likes?|followers|abonnes|subs|subscribers|comments|commentaires|plays|streams|stuck at|"
+    r"bloque\w* a)\b"
+)
 
 
 # The creator's own tax on what they got: declaring it, paying tax on it. A question of law, whatever was received.
@@ -908,6 +978,8 @@ def adjacent(flat: str) -> bool:
     about a deal. A negated mention ("sans sponsor") does not make it one."""
     if PLATFORM_MONEY.search(flat) or (GEAR.search(flat) and ADJACENT.search(flat)):
         return not _mentions(STRONG_DEAL, flat)
+    if _hired_help(flat):
+        return True  # a deposit for the wedding photographer: no brand, no content
     return bool(ADJACENT.search(flat)) and not _mentions(STRONG_DOMAIN, flat)
 
 
@@ -1059,7 +1131,7 @@ CHAT_LINE = re.compile(
     r"[^\n:]{0,40}:"
 )
 QUOTE_SHARE = 0.6
-QUOTED_SPAN = re.compile(r'["«“]([^"«»“”\n]{40,600})["»”]')
+QUOTED_SPAN = re.compile(r'["«“]((?:[^"«»“”\n]|\n(?![ \t]*\n)){40,600})["»”]')
 OFFER_SIGNS = _rx(
     r"\d|\b(?:reels?|posts?|stor(?:y|ies)|videos?|tiktoks?|collab\w*|partenariat|ambassad\w*|offr\w*|offer\w*|"
     r"propos\w*|gratuit\w*|free|envoy\w*|send|commission|code)\b"
@@ -1109,6 +1181,10 @@ def _pasted_offer(text: str, folded: str) -> bool:
             continue  # a line quoted inside the creator's own account ("ils m'ont juste écrit « … » et rien d'autre")
         if (WE.search(words) or BRAND_VOICE.search(words)) and YOU.search(words) and OFFER_SIGNS.search(words):
             return True
+        # A clause in the contract's own register ("Creator shall not mention…"), unless the creator tells it as
+        # their contract's words ("their contract says «…»": described).
+        if CONTRACT_VOICE.search(words) and not DOCUMENT_FRAME.search(folded[: quote.start()]):
+            return True
     brand = len(WE.findall(folded)) + len(BRAND_VOICE.findall(folded))
     # "Apply via the link in our bio" speaks to the reader as "you" does
     you = len(YOU.findall(folded)) + len(CALL_TO_ACTION.findall(folded))
@@ -1152,12 +1228,21 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     asks for an example or the next step, or refers back ("it", "je l'ai") without naming a topic of its own. A
     change of subject, a question beside the domain or a domain term the previous message did not use starts a
     new exchange."""
-    if len(words) > FOLLOW_UP_MAX_WORDS or TOPIC_CHANGE.match(flat):
+    if TOPIC_CHANGE.match(flat):
+        return False
+    # "yeah that's what i thought lol. how do I ask for net 30?": the last answer acknowledged, then a question on it.
+    acknowledged = ACKNOWLEDGED.match(flat)
+    if acknowledged and len(flat[acknowledged.end() :].split()) <= FOLLOW_UP_MAX_WORDS:
+        return not TOPIC_CHANGE.match(flat[acknowledged.end() :])
+    if len(words) > FOLLOW_UP_MAX_WORDS:
         return False
     if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
         return True
     if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
         return True  # "is that legal?", "c'est normal ?": a judgement of what was just said
+    first = FIRST_SENTENCE.match(flat)  # "is that normal? they seem legit, 40k followers": the judgement comes first
+    if first and len(first.group(1).split()) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(first.group(1)):
+        return True
     if len(words) <= REDO_WORDS and REDO_IT.search(flat):
         return True  # "tu peux me l'écrire en anglais ?", "can you make it shorter?": the last answer, reworked
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
@@ -1404,6 +1489,10 @@ def _pays_the_state(flag: str, match: re.Match[str]) -> bool:
 # 50% upfront" pay the creator. "me demande de payer", "me faire payer" and "want me to pay" have a word between.
 PAY_VERB = _rx(r"(?:pay|paying|paid|payer|paye[rsz]?|verser|regler|vire[rsz]?)\b")
 PAID_PERSON = _rx(r"\s+(?:me|us|you|u)\b")
+BRAND_PAID = _rx(
+    r"\b(?:they|the brand|brand|the company|the client|ils|elle|la marque|l'entreprise|le client)\s+"
+    r"(?:(?:already|have|'ve|ont|a|avaient|avait|deja)\s+)*$"
+)
 PAID_PRONOUN = _rx(
     r"\b(?:me|m'|te|t')\s*(?:(?:a|ont|avait|avaient|aura|auront|va|vont|veut|veulent|voulait|voulaient)\s+)?$"
 )
@@ -1415,7 +1504,11 @@ HIRED_HELP = _rx(
     r"\b(?:artisan|plombier|electricien|macon|menuisier|couvreur|peintre en batiment|garagiste|mecanicien|"
     r"traiteur|photographe de mariage|wedding (?:photographer|planner|venue|dj)|caterer|contractor|builder|plumber|"
     r"electrician|roofer|mechanic|landlord|proprio|proprietaire|bailleur|agence immobiliere|travaux|renovation|"
-    r"(?:kitchen|bathroom) (?:remodel|renovation)|cuisiniste)\b"
+    r"(?:kitchen|bathroom) (?:remodel|renovation)|cuisiniste|mariage|wedding|demenageurs?|movers|moving company|"
+    r"fleuriste|florist|"
+    # everyday providers: a phone plan, an internet box, a gym
+    r"operateur|forfait (?:mobile|telephone|internet|\d+ ?go)|phone plan|mobile plan|internet provider|box internet|"
+    r"salle de sport|gym membership)\b"
 )
 COLLAB_WORDS = _rx(
     r"\b(?:marques?|brands?|collabs?|collaborations?|sponso\w*|partenariats?|partnerships?|campa\w+|ambassad\w*|"
@@ -1450,9 +1543,10 @@ def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:
     if verb is None:
         return False
     start, end = match.start(), match.start() + verb.end()
-    return bool(PAID_PERSON.match(match.string, end)) or bool(
-        PAID_PRONOUN.search(match.string[max(0, start - 30) : start])
-    )
+    before = match.string[max(0, start - 30) : start]
+    if verb.group(0) in ("paid", "paye") and BRAND_PAID.search(before):
+        return True  # "they paid 50% upfront", "la marque a payé": the brand paid, the creator was paid
+    return bool(PAID_PERSON.match(match.string, end)) or bool(PAID_PRONOUN.search(before))
 
 
 # Access the platform grants a partner without a password: Meta's partner access through Business Suite or
@@ -1498,17 +1592,19 @@ def _hides_disclosure(clause: object) -> bool:
 
     if any(label(match) for match in HIDE_ASK.finditer(folded)):
         return True
-    # "pas de droits publicitaires", "no usage in paid ads": a refused advertising use, not a label left out.
+    # "pas de droits publicitaires", "no usage in paid ads", "usage organique 6 mois, pas de sponsorisation": a refused
+    # advertising use (sponsoring a post is paying to boost it), not a label left out.
     return any(
         is_negated(clause, match.span())  # type: ignore[arg-type]
         and label(match)
-        and not ADS_USE_NEAR.search(folded[max(0, match.start() - 25) : match.end()])
+        and not match.group(0).startswith("sponsorisation")
+        and not ADS_USE_NEAR.search(folded[max(0, match.start() - 40) : match.end()])
         for match in DISCLOSURE_WORD.finditer(folded)
     )
 
 
 ADS_USE_NEAR = _rx(
-    r"\b(?:droits?|rights?|usage|licen[cs]e|utilis\w*|reutilis\w*|whitelist\w*|boost\w*|in paid|en pub)\b"
+    r"\b(?:droits?|rights?|usage|licen[cs]e|utilis\w*|reutilis\w*|whitelist\w*|boost\w*|in paid|en pub|organi\w*)\b"
 )
 
 

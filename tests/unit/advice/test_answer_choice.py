@@ -10,7 +10,7 @@ from bot.advice.composer import checklist_title, compose
 from bot.advice.jurisdiction import presumed_country, rank_for_country
 from bot.advice.understand import Understanding
 from bot.kb import KnowledgeBase, load_knowledge
-from tests.cards import write_pair
+from tests.cards import write_card, write_pair
 
 
 class ByQuestion:
@@ -262,3 +262,86 @@ def test_a_follow_up_that_is_a_question_of_its_own_is_answered_on_its_topic(tmp_
     assert answer.checklist[0] == "Is the exclusivity limited to named competitors?"
     assert all("paid promotion" not in item for item in answer.checklist)
     assert stays.lead_card == "youtube-rules" and stays.context == first  # declined alone: a real follow-up
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [
+        # a first contact that asks for nothing: retrieval's scam card on passwords does not lead
+        ("jsuis sur insta, une marque me contacte pour la 1ere fois, je regarde quoi en premier ?", "brand-check"),
+        ("a brand contacted me on insta for the first time, what do i look at first?", "brand-check"),
+        # the ask named, in the creator's words: it does
+        ("une marque me contacte sur insta et veut mon mdp, normal ?", "phishing-login-requests"),
+        ("a brand contacted me on insta, they need the code i got by sms?", "phishing-login-requests"),
+        ("instagram support contacted me in my dms, is that real?", "phishing-login-requests"),
+        # money the brand pays is no money sent: the card on paying first does not lead
+        ("brand contacted me, they'll transfer €120 to my IBAN after the post, legit?", "brand-check"),
+        ("a brand contacted me, they want a €30 fee before the contract, legit?", "upfront-payment-requests"),
+        ("brand contacted me, they paid 50% upfront and sent the press kit. the product is bad", "brand-check"),
+        ("a brand contacted me: pay for the starter kit and you're an ambassador", "upfront-payment-requests"),
+    ],
+)
+def test_a_scam_card_on_one_ask_leads_only_when_the_message_names_that_ask(
+    tmp_path: Path, message: str, lead: str
+) -> None:
+    write_pair(tmp_path, "phishing-login-requests", title="Never give your password", topics=["scams"])
+    write_pair(tmp_path, "upfront-payment-requests", title="Requests to send money first", topics=["scams", "pay"])
+    write_pair(tmp_path, "brand-check", title="Checking a brand before you accept", topics=["offer", "scams"])
+    ranked = [Hit("phishing-login-requests", 0.6), Hit("upfront-payment-requests", 0.55), Hit("brand-check", 0.5)]
+    if any(
+        word in message for word in ("transfer", "fee", "upfront", "kit")
+    ):  # retrieval puts the card on money sent first
+        ranked = [ranked[1], ranked[0], ranked[2]]
+    engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({"contact": ranked}))  # type: ignore[arg-type]
+    answer = engine.ask_many([Question(message)])[0]
+    assert answer.lead_card == lead
+    assert engine.search_many([Question(message)])[0][0].card_id == lead
+
+
+def test_a_general_cards_sentences_on_another_countrys_rules_are_not_given_as_the_creators(tmp_path: Path) -> None:
+    # Each card's French point shares the question's words: without the rule it would be shown.
+    french = "In France your content is protected by author's rights, so usage rights need a written licence."
+    for lang, point in (("en", french), ("fr", "En France, les droits d'usage relèvent du droit d'auteur.")):
+        write_card(
+            tmp_path,
+            "usage-rights",
+            lang,
+            title="Usage rights",
+            topics=["contract"],
+            summary="Reusing your content is a separate deal. Price it apart.",
+            points=(point, "Usage comes in tiers: reposts, paid ads, full use.", "Ask for an end date."),
+        )
+    engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({"usage": [Hit("usage-rights", 0.7)]}))
+
+    def shown(message: str, **kwargs: object) -> str:
+        answer = engine.ask_many([Question(message, **kwargs)])[0]  # type: ignore[arg-type]
+        assert answer.lead_card == "usage-rights"
+        return " ".join([answer.summary, *answer.key_points])
+
+    # An English question priced in dollars, a UK creator: the French point waits behind "more details".
+    assert "In France" not in shown("brand wants usage rights for 12 months for $500, fair?")
+    assert "In France" not in shown("i'm in the UK, brand wants usage rights for a year, ok?")
+    assert french in engine.ask_many([Question("brand wants usage rights for $500, fair?")])[0].more_points
+    # A French creator (named, or French and euros) gets it; so does a question naming France.
+    assert "In France" in shown("i'm in France, brand wants usage rights, ok?")
+    assert "En France" in shown("la marque veut des droits d'usage pour 500 €, ok ?")
+    assert "Reusing your content" in shown("brand wants usage rights for $500, fair?")
+
+
+def test_a_rules_question_from_a_one_card_country_leads_with_that_card(tmp_path: Path) -> None:
+    write_pair(tmp_path, "swiss", title="Switzerland", topics=["law-ch", "disclosure"], jurisdiction=["ch"])
+    write_pair(tmp_path, "french-tax", title="France: income", topics=["tax", "law-fr"], jurisdiction=["fr"])
+    write_pair(tmp_path, "identity", title="Your creative identity", topics=["authenticity"])
+    write_pair(tmp_path, "eu-rules", title="EU rules", topics=["law-eu", "disclosure"], jurisdiction=["eu"])
+    write_pair(tmp_path, "belgian", title="Belgium", topics=["law-be", "disclosure"], jurisdiction=["be"])
+    ranked = [Hit("french-tax", 0.6), Hit("identity", 0.55), Hit("swiss", 0.4)]
+    eu_first = [Hit("eu-rules", 0.6), Hit("belgian", 0.5)]
+    retriever = ByQuestion({"register": ranked, "eu law": eu_first})
+    engine = AdviceEngine(load_knowledge(tmp_path), retriever)  # type: ignore[arg-type]
+    # the one Swiss card ranks third on the question's subject (tax), which it does not list among its topics
+    zurich = "creator in Zurich here, do I need to register anything to take brand money?"
+    assert engine.ask_many([Question(zurich)])[0].lead_card == "swiss"
+    # rules that hold there already lead: the EU's for a Belgian creator
+    assert (
+        engine.ask_many([Question("im in belgium, is there an eu law on disclosing ads?")])[0].lead_card == "eu-rules"
+    )

@@ -159,3 +159,6 @@ def test_only_items_that_fit_join_the_leading_cards_checklist(tmp_path: Path) ->
     tax, pay = kb.get("tax-rules", "en"), kb.get("contract-check", "en")
     assert checklist_for_question("a brand pays 300€, taxes?", [tax], kb, "en", offer=True) == ["Registered?"]
     assert "Would you do it unpaid?" in checklist_for_question("300€ for a reel", [pay], kb, "en", offer=True)
+    # Nor does a question on rules that shares a word with them ("unpaid").
+    assert checklist_for_question("taxes on unpaid gifts?", [tax], kb, "en") == ["Registered?"]
+    assert "Would you do it unpaid?" in checklist_for_question("would I post it unpaid?", [pay], kb, "en")

@@ -185,3 +185,50 @@ def test_a_warning_in_a_follow_ups_own_words_leads_with_the_card_it_comes_from(t
     first, follow_up = converse(engine, ["how do I spot a fake brand DM?", "what if I already gave them my login?"])
     assert first.lead_card == "fake-brand-dms"
     assert follow_up.lead_card == "phishing-login-requests"
+
+
+def test_after_a_countrys_rules_a_follow_up_stays_on_those_rules(tmp_path: Path) -> None:
+    write_pair(
+        tmp_path,
+        "uk-tax",
+        title="UK: tax on brand deals",
+        topics=["tax", "law-uk", "pay"],
+        jurisdiction=["uk"],
+        summary="Income from content is trading income.",
+        points=("Gifts received for a post count at their retail value.", "The first £1,000 is tax-free."),
+    )
+    write_pair(
+        tmp_path,
+        "fair-pay",
+        title="Fair pay: how to think about your rate",
+        topics=["pay"],
+        summary="A brand that wants your work should pay for it.",
+        points=("Free stuff is not pay: gifts they sent you do not replace a fee.", "Ask for money."),
+    )
+    write_pair(tmp_path, "comment-moderation", title="Comment moderation requests", topics=["disclosure"])
+    topic = [Hit("uk-tax", 0.8), Hit("fair-pay", 0.7)]
+    engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({}, topic))
+    tax = "uk creator, do i pay tax on brand deals?"
+    # "pay" names no card, and a card sharing none of the rules stated (tax) does not take the topic over
+    for text in ("what about if they pay me like £200?", "what about the free stuff they sent me?"):
+        assert converse(engine, [tax, text])[1].lead_card == "uk-tax", text
+
+
+def test_in_french_comment_is_how_not_a_cards_comments(tmp_path: Path) -> None:
+    write_pair(
+        tmp_path,
+        "belgium",
+        title="Belgique : règles",
+        topics=["law-be", "disclosure"],
+        jurisdiction=["be"],
+        points=("Mettez #pub.", "Le JEP juge les plaintes.", "Déclarez vos revenus au SPF Finances.", "Gardez tout."),
+    )
+    write_pair(tmp_path, "comment-moderation", title="Commentaires : modération", topics=["disclosure"])
+    topic = [Hit("belgium", 0.8), Hit("comment-moderation", 0.7)]
+    engine = AdviceEngine(load_knowledge(tmp_path), ByQuestion({}, topic))
+    messages = ["jsuis belge, je dois mettre #pub ?", "et je le déclare comment du coup ?"]
+    answers = [
+        engine.ask_many([Question(messages[0], "fr", "fr")])[0],
+        engine.ask_many([Question(messages[1], "fr", "fr", (messages[0],), None, "belgium")])[0],
+    ]
+    assert answers[1].kind == "follow_up" and answers[1].lead_card == "belgium"

@@ -11,11 +11,14 @@ from bot.advice.jurisdiction import (
     JurisdictionNote,
     asks_rules,
     creator_country,
+    foreign_places,
     mentioned_country,
+    named_places,
     note_for,
     rank_for_country,
     rank_for_language,
     stated_home,
+    states_elsewhere,
 )
 from bot.kb import KnowledgeBase, load_knowledge
 from bot.offers.models import Profile
@@ -242,3 +245,58 @@ def test_a_rules_question_from_a_known_country_gets_that_countrys_card(tmp_path:
 def test_a_named_regulator_or_tax_asks_for_rules() -> None:
     assert asks_rules("What does the FTC say about tagging a brand?") and asks_rules("je dois facturer la TVA ?")
     assert not asks_rules("how much for a reel with 8k followers?")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("In France your content is protected by author's rights, so a brand needs a licence.", {"fr"}),
+        ("Aux États-Unis, la FTC précise qu'un produit offert compte.", {"us"}),
+        ("UK: the ASA says affiliate links make the content an ad.", {"uk"}),
+        ("France's 2023 influencer law makes the advertiser and the influencer jointly liable.", {"fr"}),
+        ("Net-30 is still the most common term in the US and UK, say talent agencies.", {"uk", "us"}),
+        ("En 2026, les règles britanniques (ASA), européennes et américaines y voient de la pub.", {"uk", "eu", "us"}),
+        # a regulator cited as the source of general advice, the audience's place, anywhere: no place's own rules
+        ("The golden rule: disclose every time you got something of value, as the FTC puts it.", set()),
+        ("Check countries: the FTC says US law applies to posts that reach US followers.", set()),
+        ("We found no reliable per-video benchmark for France or elsewhere.", set()),
+        ("Ask us for the brief in English.", set()),
+    ],
+)
+def test_a_card_sentence_names_the_places_whose_rules_it_gives(sentence: str, places: set[str]) -> None:
+    assert named_places(sentence) == places
+
+
+def test_the_places_foreign_to_a_creator() -> None:
+    assert foreign_places("uk", "en") >= {"fr", "us", "eu", "be", "ch", "ca"}
+    assert "uk" not in foreign_places("uk", "en")
+    assert "eu" not in foreign_places("fr", "fr") and "eu" not in foreign_places("be", "fr")  # EU rules hold there
+    assert foreign_places(None, "en") == {"fr", "be", "ch", "ca"}  # an English speaker is not presumed French
+    assert foreign_places(None, "fr") == {"us", "uk"}
+    assert states_elsewhere("In France a written contract is required.", foreign_places("us", "en"))
+    assert not states_elsewhere("In France and the US, gifts count.", foreign_places("us", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("first brand deal ($350) - do I need an LLC or anything? I'm in Florida", "us"),
+        (
+            "un domaine valaisan me propose une collab. la loi evin s'applique chez nous ou que pour la france ?",
+            "ch",
+        ),
+        ("je suis bruxelloise, je dois mettre #pub ?", "be"),
+        ("creator in Toronto here, do I charge HST?", "ca"),
+        # a place compared with is not where the creator is
+        ("et pour un concours, c'est pareil qu'en france ?", None),
+        ("is it the same as in the UK?", None),
+    ],
+)
+def test_places_name_the_creators_country_comparisons_do_not(text: str, country: str | None) -> None:
+    assert mentioned_country(text) == country
+
+
+def test_registering_or_a_status_asks_the_rules() -> None:
+    assert asks_rules("do I need to register anything to take brand money?")
+    assert asks_rules("do I need an LLC for brand deals?")
+    assert not asks_rules("how much should I charge for a reel?")

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.advice.understand import understand
+from bot.advice.understand import adjacent, understand
 from bot.offers import Profile
 
 
@@ -810,6 +810,21 @@ def test_posting_without_the_platforms_switch_is_hidden_advertising(text: str, h
 
 
 @pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        # the negation after the verb, French without its "ne"
+        ("on me propose des produits gratuits contre un post, mais ils veulent que je dise pas que c'est offert", True),
+        ("la marque veut que je précise jamais que c'est sponsorisé", True),
+        ("they asked me to tell no one that it's gifted", True),
+        ("ils veulent que je dise que c'est offert, c'est obligatoire ?", False),
+        ("do I have to say that it was paid?", False),
+    ],
+)
+def test_saying_not_that_it_is_paid_is_hidden_advertising(text: str, hidden: bool) -> None:
+    assert ("hidden_advertising" in understand(text).red_flags) is hidden
+
+
+@pytest.mark.parametrize(
     ("text", "scheme"),
     [
         # a deposit to someone the creator hires for their own life is their purchase, not a brand's fee
@@ -838,3 +853,109 @@ def test_a_deposit_to_someone_the_creator_hires_is_no_pay_to_join_scheme(text: s
 )
 def test_a_deposit_asked_of_the_creator_is_a_pay_to_join_scheme(text: str, scheme: bool) -> None:
     assert ("pay_to_collaborate" in understand(text).red_flags) is scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "kind"),
+    [
+        # the last answer reworked in the imperative, a choice among what it said, made precise, compared
+        ("traduis-le en anglais stp", "comment je refuse poliment une marque ?", "follow_up"),
+        (
+            "laquelle rapporte le plus en général ?",
+            "c'est quoi la différence entre un post et une story ?",
+            "follow_up",
+        ),
+        ("which one is safer for a small account?", "UGC or sponsored posts, what's the difference?", "follow_up"),
+        ("ok mais quels documents exactement ?", "comment je prouve mes revenus de collab ?", "follow_up"),
+        ("is it the same as a usage licence?", "what are whitelisting rights?", "follow_up"),
+        # acknowledged, then asked on: a reply, whatever its length
+        (
+            "makes sense lol. how would I bring up a kill fee with them without sounding difficult",
+            "should my contract have a cancellation clause?",
+            "follow_up",
+        ),
+        # a new subject after "sinon" stays a question
+        ("ok merci. sinon comment je fais un media kit ?", "is net 60 normal?", "question"),
+    ],
+)
+def test_replies_to_the_last_answer_are_follow_ups(text: str, previous: str, kind: str) -> None:
+    assert understand(text, [previous]).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a contract's clause quoted after a word of the creator's: pasted; told as "their contract says": described
+        (
+            'thoughts??\n\n"Creator shall not mention any competing\nbrand for 12 months. Fee: £800 for 2 reels."',
+            "offer_pasted",
+        ),
+        (
+            'their contract says "the Creator shall remove any critical comment within 24 hours". allowed?',
+            "offer_described",
+        ),
+        # paying someone hired for a wedding or a move, a platform's pay for views, a count of views: not a deal
+        ("le photographe de notre mariage demande un acompte de 500€ a la signature, c normal ?", "off_topic"),
+        ("our wedding DJ wants a $300 deposit upfront, is that standard?", "off_topic"),
+        ("combien youtube paie pour 1 million de vues ?", "off_topic"),
+        ("how do i get more views on my reels, stuck at like 300 per video", "off_topic"),
+        ("they offered 300 per video, is that ok?", "offer_described"),
+    ],
+)
+def test_the_kind_of_quotes_hired_help_and_counts(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+def test_a_post_not_boosted_is_no_hidden_advertising() -> None:
+    brief = "Livrables : 1 reel\nRémunération : 250 €\nDroits : usage organique 6 mois, pas de sponsorisation"
+    assert "hidden_advertising" not in understand(brief).red_flags
+    assert "hidden_advertising" in understand("la marque veut que je poste sans mention sponsorisé").red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("my instagram got hacked and they turned on 2FA with their phone, how do i get it back?", False),
+        ("mon compte insta a été piraté, ils ont changé le mot de passe, je fais comment", False),
+        ("my account got hacked after i gave a brand my password, what now", True),
+        ("a brand wants my instagram password to post for me", True),
+    ],
+)
+def test_a_hacked_account_is_no_login_ask_unless_a_credential_was_asked_or_given(text: str, login: bool) -> None:
+    reading = understand(text)
+    assert ("login_request" in reading.red_flags) is login
+    assert login or reading.kind == "off_topic"
+
+
+def test_paying_someone_hired_is_beside_the_domain() -> None:
+    assert adjacent("wedding photographer wants a 50% deposit upfront, is that normal?")
+    assert not adjacent("a brand wants a 50% deposit upfront for the wedding collab, normal?")
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        # a continuation with an amount, after a question: the same question for that case
+        ("what about if they pay me like £200?", "uk based, do i pay tax on stuff brands send me for free?"),
+        ("et si c'est 300€ en cadeaux ?", "je dois déclarer les produits offerts ?"),
+        # a short judgement first, more after it
+        (
+            "is that normal? they seem legit, 40k followers",
+            "Hi! Join our ambassador program, just pay the £25 kit fee.",
+        ),
+    ],
+)
+def test_continuations_with_an_amount_or_a_judgement_first_are_follow_ups(text: str, previous: str) -> None:
+    assert understand(text, [previous]).kind == "follow_up"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("brand contacted me, they paid 50% upfront and sent the press kit. the product is bad", False),
+        ("la marque a payé la moitié et envoyé le kit, le produit est nul", False),
+        ("I paid for the starter kit and now they ghost me", True),
+    ],
+)
+def test_a_brand_that_paid_is_no_pay_to_join(text: str, flagged: bool) -> None:
+    assert ("pay_to_collaborate" in understand(text).red_flags) is flagged
