@@ -55,7 +55,8 @@ def chat(
     A pasted offer (or /offer, then the offer and a line with a single '.') is judged; /profile sets the profile."""
     profile = Profile()
     ui: Lang = lang or "en"
-    last: tuple[str, float] | None = None  # the question that set the topic, and when
+    last: tuple[str, float] | None = None  # the question (or pasted offer) that set the topic, and when
+    topic_card: str | None = None  # the card that answered it last
     shown: tuple[str, ...] = ()  # the passages read on that topic: a follow-up leaves them out
     noted = False  # the note asking where the creator is, given once
     home: str | None = None  # the country the creator said they live in, for the rest of the session
@@ -86,7 +87,7 @@ def chat(
             print(render_details(answer) if answer and answer.in_scope else t("chat_more_nothing", ui))
             continue
         if line == "/forget":
-            last = answer = home = None
+            last = answer = home = topic_card = None
             shown = ()
             profile = Profile()
             print(t("chat_forgotten", ui))
@@ -97,12 +98,15 @@ def chat(
         if offers is not None and (line == "/offer" or understand(line, profile=profile).kind == "offer_pasted"):
             text = _read_offer(read, ui) if line == "/offer" else line
             if text.strip():
-                print(render_evaluation(offers.evaluate(text, profile, ui_lang=lang)))
+                evaluation = offers.evaluate(text, profile, ui_lang=lang)
+                print(render_evaluation(evaluation))
+                # The offer is now the topic: "is that normal?" is read with it, on its most serious reason's card.
+                last, topic_card, shown = (text, clock()), evaluation.topic_card, ()
             continue
         now = clock()
         recent = last is not None and now - last[1] < FOLLOW_UP_SECONDS
         history = (last[0],) if last and recent else ()
-        previous_card = answer.lead_card if answer and recent else None
+        previous_card = topic_card if recent else None
         asked = Question(line, lang, ui, history, profile, previous_card, shown if recent else (), home)
         home = asked.said_home
         try:
@@ -117,7 +121,7 @@ def chat(
         if answer.in_scope:
             # A follow-up keeps the topic and adds what it showed; a new question starts a topic.
             shown = topic_passages(answer, shown if recent else ())
-            last = (answer.context or line, now)
+            last, topic_card = (answer.context or line, now), answer.lead_card
     print(t("chat_bye", ui))
 
 

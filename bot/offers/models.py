@@ -124,6 +124,13 @@ class Evaluation:
     reply_draft: str
     kb_version: str = ""
 
+    @property
+    def topic_card(self) -> str | None:
+        """The card of the most serious reason: what "is that normal?" right after the verdict is about."""
+        rank: dict[str, int] = {"bad": 0, "warn": 1, "unknown": 2, "ok": 3}
+        ranked = sorted(self.reasons, key=lambda reason: rank[reason.status])
+        return ranked[0].card_id if ranked else None
+
     def to_json(self) -> dict[str, object]:
         """The public JSON contract of `offer --json` (fields may be added, never renamed)."""
         return {

@@ -1,11 +1,11 @@
 """The last exchange of each chat, so that "and if they refuse?" is read with the question before it.
 
-One row per user: the message that set the topic, the card that answered last, the card passages already
-shown on that topic (a follow-up leaves them out: never the same answer twice) and the country the creator named in
-this conversation ("I'm US based", three questions ago: a later law question is still about the US), kept for 30
-minutes. Older rows are
-deleted whenever the table is read or written (and when the database opens), so the text never outlives its use;
-/forget deletes the row with everything else (the table is in USER_TABLES).
+One row per user: the message that set the topic (a question, or an offer just judged), the card that answered
+last, the card passages already shown on that topic (a follow-up leaves them out: never the same answer twice) and
+the country the creator named in this conversation ("I'm US based", three questions ago: a later law question is
+still about the US), kept for 30 minutes. Older rows are deleted whenever the table is read or written (and when the
+database opens), so the text never outlives its use; /forget deletes the row with everything else (the table is in
+USER_TABLES).
 """
 
 from __future__ import annotations

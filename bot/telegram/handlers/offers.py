@@ -264,6 +264,12 @@ async def _judge_and_send(
     )
     if log:
         await services.db.log_offer(user.id, evaluation.verdict, evaluation.red_flags, facts.category)
+    # The offer becomes the conversation's topic: "is that normal? they seem legit" is read with it, on the card
+    # of its most serious reason (the country the creator named earlier stays).
+    previous = await services.db.exchanges.last(user.id)
+    await services.db.exchanges.remember(
+        user.id, text, evaluation.topic_card, country=previous.country if previous else None
+    )
     kb = services.kb
     cited = dict.fromkeys(r.card_id for r in evaluation.reasons if r.status != "ok")
     titles = [card.title for card_id in cited if (card := kb.get(card_id, ui))][:4]

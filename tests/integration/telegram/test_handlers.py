@@ -328,6 +328,21 @@ async def test_a_follow_up_is_read_with_the_previous_question_until_forget(bot: 
     assert await bot.db.exchanges.last(EN) is None
 
 
+async def test_a_question_right_after_a_judged_offer_is_about_that_offer(bot: Harness) -> None:
+    await bot.say(EN, "do I have to declare gifted products?")  # an earlier topic, replaced by the offer
+    offer = (
+        "Hi Sam! Loving your feed, we're GlowLab, a new skincare brand. We'd love to send you our serum for 1 reel "
+        "+ 2 stories. To join our ambassador program there's a one-off £25 starter kit fee. Reply within 24h!"
+    )
+    assert "Verdict: decline" in "".join(texts(await bot.say(EN, offer)))
+    stored = await bot.db.exchanges.last(EN)
+    assert stored is not None and stored.question == offer and stored.card_id == "pay-to-be-ambassador"
+    [answer] = texts(await bot.say(EN, "is that normal? they seem legit, 40k followers"))
+    # Read with the offer, on its most serious reason: paying to join, not the gifted-products question before it.
+    assert '"Ambassador" programmes where you have to pay' in answer.split("Sources:")[-1]
+    assert "gift" not in answer.split("\n")[0].lower()
+
+
 async def test_a_described_scam_leads_with_the_warning_and_never_gets_accept(bot: Harness) -> None:
     [answer] = texts(await bot.say(FR, "on me demande de payer 49€ pour le kit ambassadeur, arnaque ?", "fr"))
     assert answer.startswith("⚠️ Attention")

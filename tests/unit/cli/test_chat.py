@@ -146,3 +146,17 @@ def test_the_terminal_keeps_the_country_the_creator_said_until_forget(tmp_path) 
     assert all(q.history == () for q in seen)  # type: ignore[attr-defined]
     # Said once, kept for later questions (a country only asked about does not replace it); /forget drops it.
     assert [q.country for q in seen] == ["us", "uk", "us", None]  # type: ignore[attr-defined]
+
+
+def test_a_question_right_after_a_pasted_offer_is_read_with_it(tmp_path) -> None:
+    from bot.offers import OfferEvaluator
+
+    write_pair(tmp_path, "fair-pay")
+    kb = load_knowledge(tmp_path)
+    retriever = Recorder()
+    offer = "Hi! We'd love 2 reels for our serum. To join our ambassador program there's a £25 starter kit fee."
+    lines = iter(["how do I ask for a higher fee?", offer, "is that normal?", "/quit"])
+    chat(AdviceEngine(kb, retriever), lang="en", read=lambda _: next(lines), offers=OfferEvaluator(lambda: kb),
+         pending=lambda: False, clock=lambda: 0.0)  # fmt: skip
+    # The follow-up is looked up with the offer (the topic now), not with the question before it.
+    assert retriever.queries[1] == f"{offer}\nis that normal?"
