@@ -182,6 +182,7 @@ SMALL_TALK = _rx(
     r"(?:clair|utile|top|parfait|bien|clear|helpful|useful|great|perfect)|what can you do|que sais[- ]tu faire|"
     r"tu sers a quoi|what do you do|help|aide|test|testing|you're the best|t'es le meilleur|t'es top|"
     r"love you|je t'aime|nice bot|bon bot|good bot|mate|bro|buddy|dude|les gars|guys|coach|bot|robot|"
+    r"(?:le|the|mon|my|cher|dear|petit) (?:bot|robot|coach)|"
     r"you rock|you're (?:awesome|amazing|great|a star|the best)|t'es (?:genial|un amour|trop fort|trop forte)|bravo|"
     r"well done|c'est note|bien note|je note|je vais (?:essayer|tester|voir)|i'll (?:try|do) (?:that|it)|will do|"
     r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
@@ -276,8 +277,11 @@ ADJACENT = _rx(
     r"chaine|channel)|debloquer|stress\w*|anxi\w*|angoiss\w*|confiance en (?:moi|soi)|self[- ]confidence|"
     r"mental health|sante mentale|nervous|nerveu\w*|hate comments?|haters?|commentaires? haineux|harcelement|"
     r"harass\w*|cyber-?bully\w*|cyberharcelement|trolls?|"
+    # editing software in trouble: "my laptop keeps crashing when I export 4k in premiere"
+    r"premiere pro|in premiere|sur premiere|final cut|davinci|keeps? crashing|crash\w* (?:when|quand)|"
+    r"(?:plante|bug\w*) (?:quand|a chaque|when)|"
     # a milestone of followers: "how do I get my first 1000 followers"
-    r"(?:get|reach|hit|gain|atteindre|avoir|passer) (?:my |mes |les |the |to |a )?(?:first |premiers? )?"
+    r"(?:get|reach|hit|gain|atteindre|avoir|passer|gagner|grow to) (?:my |mes |les |the |to |a )?(?:first |premiers? )?"
     r"\d+ ?k? (?:followers|abonnes|subs|subscribers|views|vues))"
 )
 # Money beside the domain: earning from the platform itself (ad revenue, creator funds), or buying something for
@@ -380,7 +384,7 @@ CREATOR_FRAME = _rx(
     # coming back with new terms: "la marque revient vers moi avec 300€", "they got back to me"
     r"revient vers moi|reviennent vers moi|came back|come back|comes back|got back to me|recontacte|m'a recontacte)\b|"
     # "on m'a dit que la loi…" is hearsay, not an offer
-    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a(?! dit\b)|offre|propose|demande)|"
+    r"\b(?:on me (?:propose|demande|offre|dit)|on m'(?:a(?! dit\b| parle\b)|offre|propose|demande)|"
     r"(?:je me|jme|j'me) suis fait (?:contacter|approcher|dm)|i (?:got|was|'ve been) (?:contacted|approached|dm'?e?d|"
     r"messaged) by|"
     r"i(?:'ve| have)? been (?:approached|contacted|reached out to|sent|offered|asked|pitched|invited)|"
@@ -446,7 +450,8 @@ BUSINESS_FRAME = _rx(
     r"spa|bar|cafe|gym|salle|label|studio|club|casino|bookmaker|e-?shop|e-?commerce|company|entreprise|societe|"
     r"boite|marque|brand|agence|agency|client|cliente|sponsor)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou|que|that)\b)[\w'-]+\s+){0,5}?"
-    r"(?:veut|veulent|voudrait|voudraient|propose|proposent|m'invite|m'invitent|me demande|me demandent|m'offre|"
+    r"(?:veut|veulent|voudrait|voudraient|propose|proposent|me propose|me proposent|me paie|me paye|me paient|"
+    r"m'invite|m'invitent|me demande|me demandent|m'offre|"
     r"m'offrent|m'(?:a|ont) (?:propose|offert|invite|demande|contacte|approche|ecrit|dm|dm'?e?)(?:e|s|es)?|wants|"
     r"want|offers|offered|offering|approached me|"
     r"invited me|invites me|asked me|asks me|is offering|would like|dm'?e?d me|messaged me|contacted me|"
@@ -461,7 +466,10 @@ TO_ME_FRAME = _rx(
     r"feature|ship|comp|cover)\s+me\b|"
     r"\b(?:is|are|'s|'re|was|were) (?:\w+ )?(?:paying|inviting|sending|giving|gifting|offering|flying|hosting|"
     r"sponsoring|hiring)\s+me\b|"
-    r"\b(?:owes?|owed) me\b|\b(?:me|m') ?(?:doi(?:t|vent)|devai(?:t|ent))\b|"
+    r"\b(?:owes?|owed) me\b|"
+    # "my friend's brand is asking me to do a shoutout": an ask for content made to the creator
+    r"\b(?:is|are|'s|'re|was|were|keeps?) (?:\w+ )?asking me to (?:do|post|make|film|shoot|wear|promote|feature|"
+    r"create|review|try|mention|tag|share)\b|\b(?:me|m') ?(?:doi(?:t|vent)|devai(?:t|ent))\b|"
     # French puts the creator before a finite verb: "la marque me paie 300€", "ils me versent", "elle m'offrira"
     # (not "je me paie", "tu me proposes", nor an infinitive after a modal: "doit me payer combien ?")
     r"(?<!\bje )(?<!\btu )(?<!\bvous )(?<!\bj')\b(?:me|m') ?(?:pai(?:e|ent|era|eront|erait)|pay(?:e|ent|era|eront)|"
@@ -585,16 +593,20 @@ ANAPHORA = _rx(
 # look like for my account?".
 CONTINUES = _rx(
     r"^\s*(?:meme|even)\b|\b(?:what would (?:that|it|this) look like|in that case|dans ce cas|ca donne quoi|"
-    r"(?:then|du coup|alors|donc)\s*[?!.]*\s*$)|"
+    r"(?:then|du coup|alors|donc)\s*(?:[?!.]+|$))|"
     # the last answer applied elsewhere: "does that apply to youtube too?", "ça marche aussi pour les stories ?"
-    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:apply|work|count|hold|change|go|"
+    r"\b(?:does|do|would|will|is|would) (?:that|this|it|the same|these|those) (?:also |still |even |really |only )?"
+    r"(?:apply|work|count|hold|change|go|"
     r"include|cover|mean)|"
     r"\b(?:ca|cela|c'est) (?:s'applique|marche|vaut|compte|change|pareil|valable|aussi)|"
     r"\b(?:too|aussi|as well|also)\s*[?!.]*\s*$|"
     # what was just said, made precise or compared: "genre quels signes exactement ?", "is that the same as X?"
     r"\b(?:exactement|exactly|precisement|precisely|concretement|concretely|specifically)\s*[?!.]*\s*$|"
     r"\b(?:is (?:that|it|this)|c'est|ca (?:c'est|est)|est-ce que c'est) (?:the same|pareil|la meme chose|similar|"
-    r"different|comme)\b"
+    r"different|comme)\b|"
+    # which part of what was just said weighs most: "is the usage bit the main problem or the fee?"
+    r"\b(?:main|biggest|bigger|real|worst) (?:problem|issue|concern|red flag|deal-?breaker)\b|"
+    r"\b(?:le )?(?:plus gros|vrai|principal) (?:probleme|souci|red flag|point noir)\b"
 )
 FOLLOW_UP_MAX_WORDS = 14
 # The last answer acknowledged as right, in a sentence of its own: what follows replies to it.
@@ -621,13 +633,21 @@ SHORT_JUDGEMENT_WORDS = 7
 # The last answer worked on again: "write it in English", "make that shorter", "tu peux me le traduire ?".
 REDO_IT = _rx(
     r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
-    r"them|those)\b|\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|dire|traduire|reformuler|resumer|envoyer|mettre|"
-    r"rediger|raccourcir|refaire|formuler)\b|"
+    r"them|those)\b|\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|reecrire|dire|traduire|reformuler|resumer|envoyer|"
+    r"mettre|rediger|raccourcir|refaire|formuler)\b|"
     # the imperative: "écris-le en anglais", "traduis-la", "fais-le plus court"
     r"\b(?:ecris|redige|traduis|reformule|resume|envoie|mets|raccourcis|refais|formule|fais|ecrivez|traduisez|"
     r"reformulez|refaites|faites)-(?:le|la|les|moi|nous)\b"
 )
 REDO_WORDS = 9
+REDO_AT = 25  # "tu peux me le refaire en plus court, c'est pour un DM insta": the rework asked first, then why
+REDO_MAX_WORDS = 20
+# The last draft edited: "rajoute que je vais appliquer les pénalités", "add that I need net 30", "enlève la fin".
+EDIT_IT = _rx(
+    r"^\s*(?:(?:ok|okay|et|and|stp|please|pls|parfait|super|top|great|cool)[\s,!.]+)*(?:peux[- ]tu |tu peux |can you |"
+    r"could you |can u )?(?:rajoute\w*|ajoute\w*|enleve\w*|retire\w*|supprime\w*|precise\w*|mentionne\w*|remplace\w*|"
+    r"add|remove|include|mention|drop|replace|cut)\b"
+)
 # "is that legal?", "c'est normal ?", "is it enough?": a few words judging what the previous message said.
 SHORT_PREDICATE = _rx(
     r"^\s*(?:is|isn't|was|would|will|does|is this|c'est|ca|cela|that's|it's|est[- ]ce)\s*(?:that|it|this|ca)?\b"
@@ -835,15 +855,17 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
-    pasted = _pasted_offer(text, folded)
+    pasted = _pasted_offer(text, folded) or _pasted_after_intro(text)
     if pasted:
         flags = _joined(flags, own_words_flags(body))
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
     terms = {m.group(0) for m in OFFER_TERMS.finditer(flat)}
     framed, supposed = _framed(flat)
     money = _money(flat)
-    # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount.
-    framed = framed or (supposed and money)
+    # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount, unless the
+    # creator asks what to charge for that case ("quand une marque veut ma vidéo en pub, combien en plus ? je fais
+    # 300€ la vidéo": the amount is their own rate).
+    framed = framed or (supposed and money and not RATE_QUESTION.search(flat))
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
     # The creator's own deal with its amount ("my first paid collab!! 300 dollars"), unless they ask what to charge.
     framed = framed or bool(OWN_DEAL.search(flat) and money and not RATE_QUESTION.search(flat))
@@ -883,7 +905,7 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
-    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
+    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat) or _beside(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
 
@@ -921,9 +943,10 @@ COUNTED_BEFORE = _rx(
 
 
 # The creator's own tax on what they got: declaring it, paying tax on it. A question of law, whatever was received.
+# (Alternatives spelled out: CPython 3.11's re finds no "pay tax" in "pay tax on" with "(?:\w+ )?(?:taxes?|…)".)
 TAX_ASK = _rx(
-    r"\b(?:declar\w*|(?:pay|payer|owe|charge|charger|facturer|collect) (?:\w+ )?(?:taxes?|impots?|tva|vat|tps|tvq|gst|"
-    r"hst)|taxable|imposables?|(?:taxes?|impots?) (?:on|sur))\b"
+    r"\b(?:declar\w*|(?:pay|payer|owe|charge|charger|facturer|collect) (?:\w+ )?(?:taxes|tax|impots|impot|tva|vat|tps|"
+    r"tvq|gst|hst)|taxable|imposables?|(?:taxes|tax|impots|impot) (?:on|sur))\b"
 )
 
 
@@ -1029,6 +1052,11 @@ def _small_talk(flat: str, words: list[str]) -> bool:
         return True  # "c'est gratuit ton service ?", "what languages do you speak?": about the coach itself
     if CLOSING.match(bare) and "?" not in bare:
         return True  # "je reviens vers toi après avoir parlé à la marque": the creator leaves, whatever the subject
+    # Thanks for an answer, naming it ("ta réponse sur l'exclu m'a trop aidée"), praise for the coach ("t'es plus
+    # efficace que mon ancien agent"), or how it ended, with thanks ("j'ai signé au final, merci pour tout").
+    thanked = THANKED_ANSWER.search(bare) or PRAISE.match(bare) or (THANKS.search(bare) and OUTCOME.search(bare))
+    if thanked and len(words) <= THANKS_MAX_WORDS and "?" not in bare and not re.search(AMOUNT, bare):
+        return True
     # Chat in words the list above lacks ("ok merci je vais voir ça", "thanks!! you're a lifesaver", "hello there"):
     # a short message with a greeting, thanks or an acknowledgement, that asks nothing and names no subject.
     return (
@@ -1041,6 +1069,27 @@ def _small_talk(flat: str, words: list[str]) -> bool:
 
 
 CHAT_MAX_WORDS = 12
+THANKS_MAX_WORDS = 14
+THANKED_ANSWER = _rx(
+    r"\b(?:ta|ton|tes|votre|vos|your|that|the|this|cette|ce|ces|those) (?:[\w']+ ){0,2}(?:reponses?|conseils?|"
+    r"explications?|modeles?|templates?|breakdown|answers?|advice|tips?|replies|reply|explanation|draft|brouillon)\b"
+    r"(?:[^?]*)\b(?:aide\w*|helped|helpful|spot on|utile|useful|parfait|perfect|top|genial|great|clair|clear|nickel|"
+    r"game ?changer|saved me|sauve\w*|gold|en or)\b|"
+    r"\b(?:you gave me|you sent me|tu m'as (?:donne|envoye|ecrit|explique))\b[^?]*\b(?:spot on|helped|useful|perfect|"
+    r"great|parfait|top|utile|aide\w*|nickel|genial)\b"
+)
+PRAISE = _rx(
+    r"^(?:(?:haha+|ahah+|lol|mdr|ptdr|wow|omg|waouh|trop bien|franchement|honestly|honnetement)[\s,!.]*)*"
+    r"(?:t'es|tu es|vous etes|you're|youre|you are|ur|u r)\s+(?:\w+\s+)?(?:plus|more|better|meilleure?|mieux|trop|"
+    r"so|too|vraiment|really|the best|incroyable|amazing|a lifesaver|un amour|une pepite|genial\w*|a legend|"
+    r"une legende|the goat)\b"
+)
+THANKS = _rx(r"\b(?:merci\w*|thanks?|thank you|thx|ty|tysm)\b")
+OUTCOME = _rx(
+    r"\b(?:j'ai signe|jai signe|i signed|signed it|c'est signe|j'ai accepte|jai accepte|i accepted|j'ai refuse|"
+    r"jai refuse|i declined|i turned (?:it|them) down|ils ont accepte|elle a accepte|they (?:accepted|agreed|said yes)|"
+    r"it worked|ca a marche|deal done|got paid|j'ai ete paye\w*|ils m'ont paye)\b"
+)
 # Asking about the coach itself: what it costs, which languages it speaks.
 ABOUT_BOT = _rx(
     r"\b(?:are you|is (?:the bot|this bot|the app|this app|the coach)|es[- ]tu|t'es|tu es) (?:\w+ )?"
@@ -1151,6 +1200,18 @@ CONTRACT_VOICE = _rx(
 )
 
 
+INTRO_MAX_WORDS = 25
+
+
+def _pasted_after_intro(text: str) -> bool:
+    """The creator's own line, a blank line, then the brand's message ("une agence m'a écrit ça, vous en pensez
+    quoi ?\n\nBonjour, je suis Jérôme de…"): the part after it is read alone, and it must make most of the text."""
+    parts = re.split(r"\n\s*\n", text.strip(), maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) > INTRO_MAX_WORDS or len(parts[1]) < 2 * len(parts[0]):
+        return False
+    return _pasted_offer(parts[1], fold(parts[1]))
+
+
 def _pasted_offer(text: str, folded: str) -> bool:
     """A brand's own words: headers or a paste frame (a forward, a quotation, a greeting to the creator), the brand
     speaking to the creator ("we … you"), and none of the creator's own voice outside the quotation. A document
@@ -1234,6 +1295,9 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     acknowledged = ACKNOWLEDGED.match(flat)
     if acknowledged and len(flat[acknowledged.end() :].split()) <= FOLLOW_UP_MAX_WORDS:
         return not TOPIC_CHANGE.match(flat[acknowledged.end() :])
+    redo = REDO_IT.search(flat)
+    if redo and redo.start() <= REDO_AT and len(words) <= REDO_MAX_WORDS:
+        return True  # the rework asked first, then what it is for
     if len(words) > FOLLOW_UP_MAX_WORDS:
         return False
     if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
@@ -1243,8 +1307,10 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     first = FIRST_SENTENCE.match(flat)  # "is that normal? they seem legit, 40k followers": the judgement comes first
     if first and len(first.group(1).split()) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(first.group(1)):
         return True
-    if len(words) <= REDO_WORDS and REDO_IT.search(flat):
+    if redo and len(words) <= REDO_WORDS:
         return True  # "tu peux me l'écrire en anglais ?", "can you make it shorter?": the last answer, reworked
+    if EDIT_IT.match(flat):
+        return True
     if ADJACENT.search(flat) or PLATFORM_MONEY.search(flat):
         return False  # posting times, gear, a recipe: its own subject, whatever came before
     # "i'm in the UK btw", "je suis en Belgique": where the creator is, for the question just asked.
@@ -1263,6 +1329,28 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     # A few words: "why?", "combien ?", "how much is normal?" (past three words, they must touch the domain).
     short = len(words) <= 3 or (len(words) <= FOLLOW_UP_SHORT and bool(DOMAIN.search(flat)))
     return short or (len(words) <= FOLLOW_UP_ANAPHORA_WORDS and anaphora)
+
+
+# Selling one's own things, or making something with a friend or a sibling: no brand on either side ("je vends mes
+# vieux vêtements sur Vinted, je déclare ?", "me and my sister want to collab on a cover song").
+BESIDE = _rx(
+    r"\b(?:vinted|leboncoin|le bon coin|depop|vide[- ]dressing|vide[- ]grenier|garage sale|yard sale)\b|"
+    r"\b(?:collab\w*|feat\w*|duo) (?:\w+ ){0,2}?(?:avec|with) (?:mon|ma|mes|my|a|une?) (?:[\w']+ )?(?:pote|potes|ami|"
+    r"amie|amis|copain|copine|soeur|frere|sister|brother|friends?|cousin|cousine|bff|mate)\b|"
+    r"(?:\b(?:me|moi) (?:and|et) (?:my|ma|mon) (?:sister|brother|friend|bff|soeur|frere|pote|copine|cousin\w*)|"
+    r"\b(?:my|mon|ma) (?:sister|brother|friend|bff|soeur|frere|pote|copine|cousin\w*) (?:and i|and me|et moi))\b"
+    r"[^.?!\n]{0,30}\bcollab"
+)
+# What makes it a deal after all: a brand, its money or its terms.
+BRAND_SIDE = _rx(
+    r"\b(?:brands?|marques?|sponso\w*|ambassad\w*|ugc|contrats?|contracts?|offres?|offers?|deals?|agences?|agency|"
+    r"#ad|#pub|affili\w*|commission\w*|gifts?|gifted|partenariats?|partnerships?|paid|pay\w*|paye\w*|remun\w*|"
+    r"fees?|tarifs?|argent|money|cachet)\b|\d ?[€$£]|[€$£] ?\d"
+)
+
+
+def _beside(flat: str) -> bool:
+    return bool(BESIDE.search(flat)) and not _mentions(BRAND_SIDE, flat)
 
 
 def _places(flat: str, words: list[str]) -> bool:

@@ -959,3 +959,48 @@ def test_continuations_with_an_amount_or_a_judgement_first_are_follow_ups(text: 
 )
 def test_a_brand_that_paid_is_no_pay_to_join(text: str, flagged: bool) -> None:
     assert ("pay_to_collaborate" in understand(text).red_flags) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # round 7 (dev7): kinds of wording, each checked against its opposite
+        ("Do I owe tax on PR gifts in the UK? I got about £600 of makeup this year", (), "question"),
+        ("quels produits sont interdits à la promo ? on m'a parlé des puffs", (), "question"),
+        ("quand une marque veut ma vidéo en pub, combien en plus ? je fais 250€ le reel d'habitude", (), "question"),
+        ("une salle de sport du quartier me propose 3 mois gratuits contre 2 reels, ok ?", (), "offer_described"),
+        ("my cousin's candle brand is asking me to post 2 reels for free, should I?", (), "offer_described"),
+        (
+            "peux-tu me le réécrire en plus court et plus cool stp, c'est pour répondre en DM sur insta",
+            ("aide moi à relancer la marque",),
+            "follow_up",
+        ),
+        ("add that I need the payment within 30 days please", ("write a reply to the brand",), "follow_up"),
+        ("je réponds quoi du coup ? 300 + les produits ?", ("la marque dit que 200€ c'est leur max",), "follow_up"),
+        ("would that still apply to lives?", ("how do I disclose a paid post?",), "follow_up"),
+        (
+            "is the exclusivity the biggest issue or the pay?",
+            ("a brand wants 1 reel for 150€, 6 months exclusive",),
+            "follow_up",
+        ),
+        ("merci, ton modèle de relance m'a trop aidée", (), "small_talk"),
+        ("haha t'es plus fort que mon manager", (), "small_talk"),
+        ("c'est bon j'ai signé, merci pour tout !", (), "small_talk"),
+        ("coucou le bot", (), "small_talk"),
+        ("je revends mes fringues sur vinted, faut déclarer aux impôts ?", (), "off_topic"),
+        ("je revends sur vinted les produits que les marques m'envoient, je dois le déclarer ?", (), "question"),
+        ("my friend and I want to do a collab on a song, which key should we pick?", (), "off_topic"),
+        ("comment gagner 5000 abonnés en un mois ?", (), "off_topic"),
+        ("final cut keeps crashing when i export, help", (), "off_topic"),
+    ],
+)
+def test_round_seven_shapes(text: str, history: tuple[str, ...], kind: str) -> None:
+    assert understand(text, list(history)).kind == kind
+
+
+def test_the_brands_message_after_the_creators_own_line_is_pasted() -> None:
+    text = (
+        "on m'a envoyé ça, avis ?\n\nBonjour,\nJe suis Lina, chargée de partenariats chez Pomélo. Nous vous proposons "
+        "2 reels rémunérés 400 € pour notre nouvelle gamme, paiement à 30 jours.\nBelle journée,\nLina"
+    )
+    assert understand(text).kind == "offer_pasted"
