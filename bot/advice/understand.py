@@ -635,6 +635,9 @@ REDO_IT = _rx(
     r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
     r"them|those)\b|\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|reecrire|dire|traduire|reformuler|resumer|envoyer|"
     r"mettre|rediger|raccourcir|refaire|formuler)\b|"
+    # "tu peux me refaire une réponse plus courte ?", "redo the reply in a chill tone"
+    r"\b(?:refaire|refais|reecrire|reecris|redo|rewrite)\s+(?:une?|a|the|la|le|ta|ton|your|that|this|cette|ce)\s+"
+    r"(?:\w+ )?(?:reponse|version|message|mail|email|reply|answer|draft|brouillon)\b|"
     # the imperative: "écris-le en anglais", "traduis-la", "fais-le plus court"
     r"\b(?:ecris|redige|traduis|reformule|resume|envoie|mets|raccourcis|refais|formule|fais|ecrivez|traduisez|"
     r"reformulez|refaites|faites)-(?:le|la|les|moi|nous)\b"
@@ -1001,8 +1004,8 @@ def adjacent(flat: str) -> bool:
     about a deal. A negated mention ("sans sponsor") does not make it one."""
     if PLATFORM_MONEY.search(flat) or (GEAR.search(flat) and ADJACENT.search(flat)):
         return not _mentions(STRONG_DEAL, flat)
-    if _hired_help(flat):
-        return True  # a deposit for the wedding photographer: no brand, no content
+    if _hired_help(flat) or _beside(flat):
+        return True  # a deposit for the wedding photographer, clothes sold on Vinted: no brand, no content
     return bool(ADJACENT.search(flat)) and not _mentions(STRONG_DOMAIN, flat)
 
 

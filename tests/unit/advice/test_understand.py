@@ -927,6 +927,11 @@ def test_a_hacked_account_is_no_login_ask_unless_a_credential_was_asked_or_given
     assert login or reading.kind == "off_topic"
 
 
+def test_selling_ones_own_things_is_beside_the_domain() -> None:
+    assert adjacent("je vends mes vieilles baskets sur vinted, je dois le declarer ?")
+    assert not adjacent("je revends sur vinted les produits que les marques m'envoient, je dois le declarer ?")
+
+
 def test_paying_someone_hired_is_beside_the_domain() -> None:
     assert adjacent("wedding photographer wants a 50% deposit upfront, is that normal?")
     assert not adjacent("a brand wants a 50% deposit upfront for the wedding collab, normal?")
@@ -976,6 +981,11 @@ def test_a_brand_that_paid_is_no_pay_to_join(text: str, flagged: bool) -> None:
             "follow_up",
         ),
         ("add that I need the payment within 30 days please", ("write a reply to the brand",), "follow_up"),
+        (
+            "tu peux me refaire une réponse plus courte pour la marque, c'est pour un DM",
+            ("150€ pour 3 reels ?",),
+            "follow_up",
+        ),
         ("je réponds quoi du coup ? 300 + les produits ?", ("la marque dit que 200€ c'est leur max",), "follow_up"),
         ("would that still apply to lives?", ("how do I disclose a paid post?",), "follow_up"),
         (
