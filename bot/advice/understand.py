@@ -323,6 +323,7 @@ STRONG_WORDS = (
 )
 AMOUNT = r"\b\d+ ?(?:e|euros?|balles|bucks|dollars?|pounds?)\b|\d ?[€$£]|[€$£] ?\d"
 STRONG_DOMAIN = _rx(f"{STRONG_WORDS}|{AMOUNT}")
+AMOUNT_RX = _rx(AMOUNT)
 # Buying gear: an amount with it is a price tag, not a fee ("which camera for 400€?").
 GEAR = _rx(
     r"\b(?:appareil(?: photo)?|camera|cam|objectif|lens|micro(?:phone)?|mic|ring ?light|tripod|trepied|gimbal|"
@@ -908,7 +909,7 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
-    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat) or _beside(flat)):
+    if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
 
@@ -1057,9 +1058,10 @@ def _small_talk(flat: str, words: list[str]) -> bool:
         return True  # "je reviens vers toi après avoir parlé à la marque": the creator leaves, whatever the subject
     # Thanks for an answer, naming it ("ta réponse sur l'exclu m'a trop aidée"), praise for the coach ("t'es plus
     # efficace que mon ancien agent"), or how it ended, with thanks ("j'ai signé au final, merci pour tout").
-    thanked = THANKED_ANSWER.search(bare) or PRAISE.match(bare) or (THANKS.search(bare) and OUTCOME.search(bare))
-    if thanked and len(words) <= THANKS_MAX_WORDS and "?" not in bare and not re.search(AMOUNT, bare):
-        return True
+    if len(words) <= THANKS_MAX_WORDS and "?" not in bare and not AMOUNT_RX.search(bare):
+        thanked = THANKED_ANSWER.search(bare) or PRAISE.match(bare) or (THANKS.search(bare) and OUTCOME.search(bare))
+        if thanked:
+            return True
     # Chat in words the list above lacks ("ok merci je vais voir ça", "thanks!! you're a lifesaver", "hello there"):
     # a short message with a greeting, thanks or an acknowledgement, that asks nothing and names no subject.
     return (
