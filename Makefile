@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench vectors clean
+.PHONY: run test test-fast lint bench vectors classifier clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: $(STAMP)
 ## After editing cards: ship their e5 vectors (knowledge/vectors/) so that a first index build embeds nothing.
 vectors: $(STAMP)
 	$(BIN)/python scripts/ship_vectors.py
+
+## After adding or removing cards, or adding a dev question file: fit the card classifier again (about 4 min).
+classifier: $(STAMP)
+	$(BIN)/python scripts/fit_classifier.py
 
 clean:
 	rm -rf $(VENV) data

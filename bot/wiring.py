@@ -18,6 +18,7 @@ from bot.kb.changes import ChangeLog, KnowledgeChanges
 from bot.offers import OfferEvaluator
 from bot.offers.classify import ClauseClassifier, load_clauses
 from bot.offers.reading import OfferReader
+from bot.retrieval.classifier import shipped as shipped_classifier
 from bot.retrieval.embeddings import CachedEmbeddings, E5Embeddings, USEEmbeddings
 from bot.retrieval.index import STATE_FILE, CardIndex, RefreshReport
 from bot.storage import Database
@@ -153,6 +154,7 @@ def build_services(settings: Settings, refresh: bool = True) -> Services:
     # The vectors shipped beside the cards: a new install's first index build embeds only what they lack.
     shipped = settings.knowledge_dir / "vectors"
     e5 = CachedEmbeddings(E5Embeddings(), settings.cache_dir, shipped) if settings.e5_ranking else None
+    classifier = shipped_classifier(settings.knowledge_dir, embeddings, e5.inner) if e5 else None
     # The models take about a second to load: let them load while Chroma opens and the cards are read.
     models = [embeddings, *([e5] if e5 else [])]
     warm_up = threading.Thread(target=lambda: [model.warm_up() for model in models], name="load-embeddings")
@@ -165,6 +167,7 @@ def build_services(settings: Settings, refresh: bool = True) -> Services:
         e5=e5,
         chroma_url=settings.chroma_url,
         quick_start=refresh,
+        classifier=classifier,
     )
     # With `refresh`, the cards are read once, by the refresh itself; meanwhile the engine holds none.
     kb = KnowledgeBase({}) if refresh else load_valid_cards(settings.knowledge_dir)

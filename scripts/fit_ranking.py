@@ -48,7 +48,7 @@ class Record:
     file: str
     question: EvalQuestion
     features: list[float] | None  # None: declined before the model (no card close enough at all)
-    lists: list[list[str]]  # the rankings fused: USE, e5 short texts, e5 passages, BM25
+    lists: list[list[str]]  # the rankings fused: USE, e5 short texts, e5 passages, BM25 (and the classifier)
     country: str | None  # where the creator is presumed to be: the cards are ordered for it
 
 
@@ -153,9 +153,11 @@ def ranking_figures(
     """hit@1 and hit@3 per dev file and pooled, over on-topic questions the recording did not decline."""
     tallies: dict[str, list[int]] = {}
     for r in records:
-        if not r.question.expected or len(r.lists) != len(weights):
+        if not r.question.expected or len(r.lists) not in (len(weights), len(weights) + 1):
             continue
-        fused = index_module.fuse(r.lists, weights, k)
+        # The classifier's ranking, when it is served, keeps its own weight (scripts/fit_classifier.py).
+        extra = (index_module.CLASSIFIER_WEIGHT,) if len(r.lists) > len(weights) else ()
+        fused = index_module.fuse(r.lists, (*weights, *extra), k)
         ranked = jurisdiction.rank_for_country(fused, where, r.country)
         rank = next((i for i, card in enumerate(ranked[:3], 1) if card in r.question.expected), None)
         for key in (r.file, "all dev"):

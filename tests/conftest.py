@@ -41,8 +41,10 @@ def e5() -> CachedEmbeddings:
 def real_index(tmp_path_factory: pytest.TempPathFactory, embeddings: USEEmbeddings, e5: CachedEmbeddings) -> CardIndex:
     """The shipped knowledge base, indexed once in a temporary DATA_DIR, ranked as the bot ranks."""
     from bot.kb import load_knowledge
+    from bot.retrieval.classifier import shipped
 
-    index = CardIndex(tmp_path_factory.mktemp("data") / "index", embeddings, e5=e5)
+    classifier = shipped(KNOWLEDGE, embeddings, e5.inner)
+    index = CardIndex(tmp_path_factory.mktemp("data") / "index", embeddings, e5=e5, classifier=classifier)
     index.refresh(load_knowledge(KNOWLEDGE))
     return index
 

@@ -26,6 +26,7 @@ from bot.advice.models import Hit
 from bot.errors import KnowledgeBaseError
 from bot.kb import Card, KnowledgeBase
 from bot.kb.base import outside_hash
+from bot.retrieval.classifier import CardClassifier
 from bot.retrieval.embeddings import CachedEmbeddings, QueryThreads, USEEmbeddings, one_blas_thread
 from bot.retrieval.lexical import LexicalIndex
 
@@ -48,6 +49,10 @@ RRF_K = 60
 # on the third): BM25 counts double, e5's two rankings half, and k = 20 lets a first place weigh more.
 # Pooled dev: hit@1 0.874 -> 0.887, hit@3 0.955 -> 0.972.
 E5_FUSION = ((1.0, 0.5, 0.5, 2.0), 20)
+# The learned card classifier's ranking (bot/retrieval/classifier.py), a fifth list when it is served: its weight
+# beside E5_FUSION's, chosen on dev with each file held out in turn (2 and 3 tie at hit@1 ~0.918; 1: 0.904).
+CLASSIFIER_WEIGHT = 3.0
+CLASSIFIER_RESULTS = 40  # cards the classifier ranks per question, as many as e5 passages
 START_WAIT = 0.002  # seconds a search waits for e5 to start in the worker (longer: it is busy with another)
 MEMORY_AFTER = 2  # searches after which a process ranks in memory (a one-shot `ask` never loads the matrices)
 MEMORY_PAGE = 512  # rows read from Chroma at a time when loading them: the rows come as Python floats first
@@ -141,11 +146,14 @@ def fuse(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = No
 
 
 def fusion(lists: int, skipped: bool = False) -> tuple[tuple[float, ...] | None, int]:
-    """Weights and k of the reciprocal rank fusion of `lists` rankings: with e5, E5_FUSION; a question ranked
+    """Weights and k of the reciprocal rank fusion of `lists` rankings: with e5, E5_FUSION (and the classifier's
+    CLASSIFIER_WEIGHT when it ranks too); a question ranked
     without e5 (`skipped`, USE and BM25) keeps those two rankings' weights in it; without e5, plain RRF."""
     weights, k = E5_FUSION
     if lists == len(weights):
         return weights, k
+    if lists == len(weights) + 1:
+        return (*weights, CLASSIFIER_WEIGHT), k
     if skipped:
         return (weights[0], weights[-1]), k
     return None, RRF_K
@@ -315,6 +323,7 @@ class CardIndex:
         e5: CachedEmbeddings | None = None,
         chroma_url: str | None = None,
         quick_start: bool = False,
+        classifier: CardClassifier | None = None,
     ) -> None:
         index_dir.mkdir(parents=True, exist_ok=True)
         self.index_dir = index_dir  # the index itself with embedded Chroma; state.json either way
@@ -325,6 +334,8 @@ class CardIndex:
         self.lexical = LexicalIndex([])
         self.has_examples = False  # whether the served knowledge base has out-of-scope examples
         self.e5 = e5
+        self.classifier = classifier if e5 is not None else None  # it reads e5's vector of the question
+        self._classifying: frozenset[str] = frozenset()  # the served cards it ranks: all or none (see `use`)
         self.spaces = [Space(self.collection_name, embeddings, lambda doc: doc.texts, CHUNKS_PER_QUERY, outside=True)]
         if e5 is not None:
             self.spaces += [
@@ -625,10 +636,28 @@ class CardIndex:
         """Serve `kb` (the cards the dense index already holds) with a matching keyword index; `memory`: the
         collections' vectors if the caller just read them."""
         self.has_examples = any(kb.outside.values())
+        self._classifying = self._classified(kb)
         self.lexical = LexicalIndex((doc.card_id, text) for doc in map(card_document, kb) for text in doc.texts)
         self._served = kb.version
         if self._memory is not None:  # ranking in memory already: the new vectors are read now, off the hot path
             self._memory = memory or self._load_memory()
+
+    def _classified(self, kb: KnowledgeBase) -> frozenset[str]:
+        """The cards the classifier ranks for `kb`: every one when it was fitted on exactly `kb`'s cards, else none.
+        Fitted on other cards, it would push its own toward the top and never a card it has not learned."""
+        if self.classifier is None:
+            return frozenset()
+        served = frozenset(card.id for card in kb)
+        fitted = self.classifier.cards(OUTSIDE)
+        if served != fitted:
+            log.warning(
+                "the card classifier was fitted on other cards (%d new, %d gone): ranking without it until "
+                "`make classifier` fits it again",
+                len(served - fitted),
+                len(fitted - served),
+            )
+            return frozenset()
+        return served
 
     def _load_memory(self) -> dict[str, Matrix]:
         """The collections' vectors: from the ranking file when the state names it for the served cards, else
@@ -696,13 +725,15 @@ class CardIndex:
         slow = [
             self._dense(space, vectors.get(space.embeddings, unsure), memory) for space in self.spaces[1:] if unsure
         ]
+        learned = self._classify(unsure, vectors) if unsure and slow else []
         results = []
         slow_rows = iter(range(len(unsure)))
         for (use, (keywords, keyword_score)), is_sure in zip(fast, sure, strict=True):
-            dense = [use]
+            dense, classified = [use], None
             if not is_sure and slow:
                 row = next(slow_rows)
                 dense += [ranking[row] for ranking in slow]
+                classified = learned[row] if learned else None
             per_space = [dict(ranking.best) for ranking in dense]  # copies: the ask's other searches reuse USE's
             outside = [(ranking.pop(OUTSIDE, None), min(ranking.values(), default=0.0)) for ranking in per_space]
             shares = [ranking.outside_share for ranking in dense]
@@ -710,6 +741,8 @@ class CardIndex:
                 results.append([])
                 continue
             lists = [list(ranking) for ranking in per_space] + [keywords]
+            if classified is not None:
+                lists.append(classified)
             weights, rrf_k = fusion(len(lists), skipped=is_sure)
             first = per_space[0]
             results.append([Hit(card_id, first.get(card_id, 0.0)) for card_id in fuse(lists, weights, rrf_k)[:k]])
@@ -731,6 +764,14 @@ class CardIndex:
             for question, ranking in zip(todo, dense, strict=True):
                 vectors.fast[question] = (ranking, self.lexical.rank_scored(question))
         return [vectors.fast[question] for question in questions]
+
+    def _classify(self, questions: list[str], vectors: QueryVectors) -> list[list[str]]:
+        """The classifier's ranking of each question, from the USE and e5 vectors the other rankings used."""
+        if not self._classifying or self.classifier is None or self.e5 is None:
+            return []
+        use = np.asarray(vectors.get(self.spaces[0].embeddings, questions), dtype=np.float32)
+        e5 = np.asarray(vectors.get(self.e5, questions), dtype=np.float32)
+        return self.classifier.rank(use, e5, self._classifying, CLASSIFIER_RESULTS)
 
     def _sure(self, use: Dense, keywords: list[str]) -> bool:
         """Whether USE and BM25 are sure enough of a question to rank it without e5 (see E5_SKIP)."""

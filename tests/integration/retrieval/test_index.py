@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.advice import AdviceEngine
@@ -10,6 +11,7 @@ from bot.advice.engine import Question
 from bot.advice.models import Hit
 from bot.eval.questions import load_questions, questions_dir
 from bot.kb import load_knowledge
+from bot.retrieval import classifier as learned
 from bot.retrieval import index as index_module
 from bot.retrieval.embeddings import CachedEmbeddings, USEEmbeddings
 from bot.retrieval.index import CardIndex
@@ -281,3 +283,43 @@ def test_with_a_chroma_server_a_start_always_reads_chroma(
     index.refresh(load_knowledge(cards))
     assert index.chroma_opened == (chroma_url is not None)  # another machine may change what a server holds
     assert (tmp_path / "index" / "ranking.npz").exists() == (chroma_url is None)
+
+
+def test_the_learned_ranking_joins_the_fusion_only_for_the_cards_it_was_fitted_on(
+    tmp_path: Path,
+    cards: Path,
+    embeddings: USEEmbeddings,
+    e5: CachedEmbeddings,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    kb = load_knowledge(cards)
+    docs = list(index_module.documents(kb).values())
+    texts = [text for doc in docs for text in doc.texts]
+    labels = [[doc.card_id] for doc in docs for _ in doc.texts]
+    classes = sorted({doc.card_id for doc in docs})
+    x = learned.features(np.asarray(embeddings.embed_queries(texts)), np.asarray(e5.embed_queries(texts)))
+    weights, bias = learned.fit(x, learned.targets(labels, classes), np.ones(len(texts)))
+    classifier = learned.CardClassifier(tuple(classes), weights, bias)
+    index = CardIndex(tmp_path / "index", embeddings, e5=e5, classifier=classifier)
+    index.refresh(kb)
+    fused: list[int] = []
+    fuse = index_module.fuse
+    monkeypatch.setattr(index_module, "fuse", lambda lists, *a: fused.append(len(lists)) or fuse(lists, *a))
+    question = "a brand wants me to promise not to work with competitors for a year"
+    assert index.search(question, k=3)[0].card_id == "exclusivity"
+    assert fused == [5]  # USE, e5's two, BM25 and the classifier
+    write_pair(cards, "kill-fee", summary="What the brand owes you when it cancels a collaboration.")
+    index.refresh(load_knowledge(cards))  # a card the classifier never learned: it steps aside
+    assert "fitted on other cards (1 new, 0 gone)" in caplog.text
+    assert index.search(question, k=3)[0].card_id == "exclusivity"
+    assert fused == [5, 4]
+
+
+def test_the_shipped_classifier_was_fitted_on_exactly_the_shipped_cards(
+    embeddings: USEEmbeddings, e5: CachedEmbeddings
+) -> None:
+    classifier = learned.shipped(KNOWLEDGE, embeddings, e5.inner)
+    assert classifier is not None, "no classifier shipped for these models: run `make classifier`"
+    cards = {card.id for card in load_knowledge(KNOWLEDGE)}
+    assert classifier.cards(index_module.OUTSIDE) == cards, "cards added or removed since: run `make classifier`"
