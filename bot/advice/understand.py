@@ -910,6 +910,8 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
     if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
+        if previous is not None and _replies(flat, words, previous):
+            return Understanding("follow_up", language, (), bool(ASKS_VERDICT.search(flat)), context=previous)
         return Understanding("off_topic", language)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
 
@@ -998,6 +1000,23 @@ PAST_FRAME = _rx(
     r"\b(?:m'a|m'ont|ont|a (?:propose|demande|envoye|offert|contacte|ecrit|dit|voulu)|sent|told|said|got|was|were)\b|"
     r"\w+ed\b"
 )
+
+
+REPLY_MAX_WORDS = 30
+
+
+def _replies(flat: str, words: list[str], previous: str) -> bool:
+    """A message with no domain word of its own, answering a previous one that had them: the rest of that exchange
+    ("won't my followers get sick of it?", "they taste awful and the post is due friday", "ok but they also want to
+    pick my outfit??"): it points back (a pronoun, "and if…") and does not change the subject. Words beside the domain
+    in such a message ("they also want to write my caption", "et si je mets juste ça en légende ?") are about that
+    exchange's deal; without a pointer back ("what's the best time to post?") it is a subject of its own."""
+    if len(words) > REPLY_MAX_WORDS or TOPIC_CHANGE.match(flat):
+        return False
+    if not (FOLLOW_UP_START.match(flat) or ANAPHORA.search(flat)):
+        return False  # "what's the capital of Peru?": nothing points back
+    before = " ".join(fold(previous[:MAX_READ]).split())
+    return bool(DOMAIN.search(before)) and not adjacent(before) and not _craft_only(before)
 
 
 def adjacent(flat: str) -> bool:

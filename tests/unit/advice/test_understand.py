@@ -1014,3 +1014,48 @@ def test_the_brands_message_after_the_creators_own_line_is_pasted() -> None:
         "2 reels rémunérés 400 € pour notre nouvelle gamme, paiement à 30 jours.\nBelle journée,\nLina"
     )
     assert understand(text).kind == "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "kind"),
+    [
+        # no domain word of its own, answering a deal: the rest of that exchange
+        (
+            "won't my followers get sick of seeing it every day?",
+            "a brand wants a post every day for 2 weeks",
+            "follow_up",
+        ),
+        (
+            "just tried it and honestly it tastes awful, the post is due friday",
+            "signed a deal for 2 posts",
+            "follow_up",
+        ),
+        # words beside the domain (a caption, a platform's ads), pointing back: about the deal
+        (
+            "ok but they also want to pick my outfit and write my caption word for word?? that's not really me",
+            "brand sent me the brief for a coffee machine reel",
+            "follow_up",
+        ),
+        (
+            "et si je mets juste 'ceci n'est pas un conseil financier' en legende ca suffit ?",
+            "on me propose un partenariat avec une appli de trading crypto, 500€ le post",
+            "follow_up",
+        ),
+        (
+            "ils ont ajouté qu'ils peuvent utiliser mes photos pour leurs pubs facebook, je dois demander plus ?",
+            "ma collab avec une marque de sacs est validée, ils m'envoient le contrat demain",
+            "follow_up",
+        ),
+        # a new subject beside the domain, or changed openly, stays off-topic
+        ("what's the best time to post on sundays?", "a brand wants 2 reels for 300€", "off_topic"),
+        ("unrelated but any good lasagna recipe?", "how do I negotiate a higher fee?", "off_topic"),
+        # after a message that was itself beside the domain, nothing to continue
+        (
+            "honestly the colours look washed out on every single photo I take in my flat lately, no idea why",
+            "which ring light should I buy?",
+            "off_topic",
+        ),
+    ],
+)
+def test_a_reply_with_no_domain_word_continues_the_deal_it_answers(text: str, previous: str, kind: str) -> None:
+    assert understand(text, [previous]).kind == kind
