@@ -175,7 +175,8 @@ SMALL_TALK = _rx(
     r"comment vas[- ]tu|comment allez[- ]vous|tu vas bien|vous allez bien|"
     r"who are you|what are you|are you a bot|are you human|are you real|t'es qui(?: toi)?|tu es qui|qui es[- ]tu|"
     r"who (?:made|built|created|programmed) you|qui t'a (?:cree|fait|code|programme)|"
-    r"vous etes qui|t'es un (?:bot|robot)|tu es un (?:bot|robot)|c'est un (?:bot|robot)|t'es une ia|tu es une ia|"
+    r"vous etes qui|(?:t'es|tu es|c'est|es[- ]tu) (?:un (?:bot|robot)|une ia)"
+    r"(?: ou (?:une |un )?(?:vraie |vrai )?(?:personne|humain\w*|ia|bot|robot))?|"
     r"are (?:you|u) (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai)"
     r"(?: or (?:a |an )?(?:real )?(?:person|human|bot|robot|ai))?|"
     r"(?:c'etait|c'est|that was|it was|this was) (?:super |tres |trop |vraiment |hyper |really |very |so )?"
@@ -186,7 +187,7 @@ SMALL_TALK = _rx(
     r"you rock|you're (?:awesome|amazing|great|a star|the best)|t'es (?:genial|un amour|trop fort|trop forte)|bravo|"
     r"well done|c'est note|bien note|je note|je vais (?:essayer|tester|voir)|i'll (?:try|do) (?:that|it)|will do|"
     r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
-    r"a plus tard|see you later|talk (?:to you )?later|later|talk soon|brb|"
+    r"a plus tard|see you later|talk (?:to you )?later|later|talk soon|(?:brb|be right back)(?: [\w' ]{0,30})?|"
     r"je (?:reviens|repasse|reviendrai) (?:vers (?:toi|vous) )?(?:plus tard|demain|bientot|apres)?|"
     r"i'll (?:come back|be back|get back to you)(?: later| tomorrow| soon)?|"
     r"je peux te poser une question|je peux vous poser une question|can i ask (?:you )?(?:a question|something)|"
@@ -580,7 +581,9 @@ FOLLOW_UP_START = _rx(
     r"next|la suite|tell me more|dis m'en plus|en dire plus|explain|explique|for example|par exemple|example|"
     r"exemple|really|vraiment|seriously|serieux|how so|comment ca|c'est a dire|meaning|like what|genre quoi|"
     # a choice among what was just said: "lequel paye le mieux ?", "which one is safer?"
-    r"lequel|laquelle|lesquel\w*|which one|which of (?:them|these|those|the two))\b"
+    r"lequel|laquelle|lesquel\w*|which one|which of (?:them|these|those|the two)|"
+    # which of the terms just listed: "which clause would you push back on first?"
+    r"which (?:clause|point|term|condition|part|issue|red flag)s?|quel(?:le)?s? (?:clause|point|condition|terme)s?)\b"
 )
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
@@ -607,7 +610,10 @@ CONTINUES = _rx(
     r"different|comme)\b|"
     # which part of what was just said weighs most: "is the usage bit the main problem or the fee?"
     r"\b(?:main|biggest|bigger|real|worst) (?:problem|issue|concern|red flag|deal-?breaker)\b|"
-    r"\b(?:le )?(?:plus gros|vrai|principal) (?:probleme|souci|red flag|point noir)\b"
+    r"\b(?:le )?(?:plus gros|vrai|principal) (?:probleme|souci|red flag|point noir)\b|"
+    # the next step asked last: "they replied the fee is final. now what?"
+    r"\b(?:now what|what now|what do i do now|what should i do now|et maintenant|je fais quoi (?:maintenant|du coup|"
+    r"alors))\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
 # The last answer acknowledged as right, in a sentence of its own: what follows replies to it.
@@ -634,8 +640,18 @@ SHORT_JUDGEMENT_WORDS = 7
 # The last answer worked on again: "write it in English", "make that shorter", "tu peux me le traduire ?".
 REDO_IT = _rx(
     r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
-    r"them|those)\b|\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|reecrire|dire|traduire|reformuler|resumer|envoyer|"
-    r"mettre|rediger|raccourcir|refaire|formuler)\b|"
+    r"them|those)\b|"
+    # the answer named: "could you translate your answer to french", "tu peux me résumer les 3 points ?"
+    r"\b(?:translate|rewrite|reword|rephrase|summari[sz]e|shorten|traduire|traduis|reecrire|reformuler|resumer|resume)"
+    r" (?:me )?(?:your|ta|ton|tes|the|la|le|les|this|that|ce|cette|ca|tout|everything) ?(?:\d+ )?(?:answer|reply|"
+    r"response|message|text|draft|mail|email|points?|reponse|texte|brouillon|conseils?|tips)?\b|"
+    # the draft made again another way: "tu peux la faire en anglais ?", "plus court stp", "shorter pls"
+    r"\b(?:l'|le |la |les )(?:faire|refaire) (?:en (?:anglais|francais|english|french|espagnol|allemand)|plus "
+    r"(?:court|courte|long|longue|simple|pro|formel\w*|poli\w*|cool|sympa|direct\w*))\b|"
+    r"^(?:en )?plus (?:court|courte|simple|formel\w*|poli\w*|pro|cool|sympa|direct\w*|chaleureu\w*)\b|"
+    r"^(?:shorter|simpler|more (?:formal|casual|polite|direct|friendly)|less (?:formal|stiff|long))\b|"
+    r"\b(?:me |nous )?(?:l'|le |la |les )(?:ecrire|reecrire|dire|traduire|reformuler|resumer|envoyer|mettre|"
+    r"rediger|raccourcir|refaire|formuler)\b|"
     # "tu peux me refaire une réponse plus courte ?", "redo the reply in a chill tone"
     r"\b(?:refaire|refais|reecrire|reecris|redo|rewrite)\s+(?:une?|a|the|la|le|ta|ton|your|that|this|cette|ce)\s+"
     r"(?:\w+ )?(?:reponse|version|message|mail|email|reply|answer|draft|brouillon)\b|"
@@ -992,7 +1008,7 @@ def _framed(flat: str) -> tuple[bool, bool]:
 
 # "if", "when", "si", "quand" right before the one making the offer ("when a brand asks", "s'ils me proposent").
 CONDITION_BEFORE = _rx(
-    r"(?:\b(if|whenever|when|once|si|quand|lorsque?|des que|au cas ou)\s+(?:[\w']+\s+){0,2}|\b(s)')$"
+    r"(?:\b(if|whenever|when|once|si|quand|qd|lorsque?|des que|au cas ou)\s+(?:[\w']+\s+){0,2}|\b(s)')$"
 )
 IF_WORDS = frozenset({"if", "whenever", "si", "s", "au cas ou"})
 # A frame in the past tells what happened, even after "when": "quand la marque m'a envoyé le contrat".
@@ -1067,13 +1083,13 @@ def _small_talk(flat: str, words: list[str]) -> bool:
     if not any(ch.isalnum() for ch in flat):
         return True  # emoji, "?!"
     bare = " ".join(re.sub(r"[^\w\s'+!?.,;:()\-]", " ", flat).split())  # emoji and symbols around the words
-    if len(words) > 12:
+    if len(words) > max(CHAT_MAX_WORDS, THANKS_MAX_WORDS):
         return False
-    if SMALL_TALK.match(bare):
+    if len(words) <= CHAT_MAX_WORDS and SMALL_TALK.match(bare):
         return True
     if len(words) <= ABOUT_BOT_WORDS and ABOUT_BOT.search(bare) and not DOMAIN.search(VOCATIVE.sub(" ", bare)):
         return True  # "c'est gratuit ton service ?", "what languages do you speak?": about the coach itself
-    if CLOSING.match(bare) and "?" not in bare:
+    if len(words) <= CHAT_MAX_WORDS and CLOSING.match(bare) and "?" not in bare:
         return True  # "je reviens vers toi après avoir parlé à la marque": the creator leaves, whatever the subject
     # Thanks for an answer, naming it ("ta réponse sur l'exclu m'a trop aidée"), praise for the coach ("t'es plus
     # efficace que mon ancien agent"), or how it ended, with thanks ("j'ai signé au final, merci pour tout").
@@ -1181,12 +1197,17 @@ INTRODUCES = _rx(
     r"head|charge\w*|responsable|directeur|directrice|coordinat\w*)\b[^.!?\n]{0,30}\b(?:at|of|for|chez|de|pour)\b|"
     r"\b(?:i represent|je represente|i manage|je gere|i handle|je m'occupe (?:de|des|du)|i work (?:for|at)|"
     r"je travaille (?:pour|chez))\b[^.!?\n]{0,40}\b(?:brand|marque|agence|agency|company|entreprise|partenariats|"
-    r"partnerships|influen\w*|collabs?|marketing)"
+    r"partnerships|influen\w*|collabs?|marketing)|"
+    # writing for a business: "je me permets de vous contacter au nom de l'agence…", "reaching out on behalf of…"
+    r"\b(?:je me permets de vous (?:contacter|ecrire)|je vous contacte|je vous ecris|i'?m reaching out|reaching out|"
+    r"i'?m writing|i am writing)\b[^.!?\n]{0,30}\b(?:au nom de|de la part de|pour le compte de|on behalf of|"
+    r"pour (?:la marque|l'agence)|for (?:the brand|our brand|the agency))\b"
 )
 # The writer offering something to the creator, as a brand's first message does.
 OFFERS_YOU = _rx(
-    r"\b(?:offer|send|gift|propose|proposer|envoyer|collaborer|collaborate|work with you|travailler avec (?:toi|vous)|"
-    r"love to|would like|aimerai\w*|souhaiterai\w*|voudrai\w*|can offer|peux t'|pouvons vous|paie\w*|pay you)\b"
+    r"\b(?:offer|send|gift|propose|proposer|propositions?|envoyer|collaborer|collaborate|work with you|"
+    r"travailler avec (?:toi|vous)|love to|would like|aimerai\w*|souhaiterai\w*|voudrai\w*|can offer|peux t'|"
+    r"pouvons vous|paie\w*|pay you)\b"
 )
 STRONG_FRAME = _rx(
     r"^\s*(?:(?:fwd?|tr|re|trans)\s?:|\[(?:dm|mail|email|message)\]|(?:brief|contrat|contract|email|mail|dm|"
@@ -1363,7 +1384,22 @@ BESIDE = _rx(
     r"amie|amis|copain|copine|soeur|frere|sister|brother|friends?|cousin|cousine|bff|mate)\b|"
     r"(?:\b(?:me|moi) (?:and|et) (?:my|ma|mon) (?:sister|brother|friend|bff|soeur|frere|pote|copine|cousin\w*)|"
     r"\b(?:my|mon|ma) (?:sister|brother|friend|bff|soeur|frere|pote|copine|cousin\w*) (?:and i|and me|et moi))\b"
-    r"[^.?!\n]{0,30}\bcollab"
+    r"[^.?!\n]{0,30}\bcollab|"
+    # two creators making something together: "me and another creator are doing a collab video"
+    r"\b(?:another|other|fellow|une autre|un autre|d'autres|autres) (?:creators?|createurs?|creatrices?|youtubers?|"
+    r"youtubeu\w*|tiktokers?|tiktokeu\w*|influencers?|influenceu\w*|streamers?|streameu\w*)\b[^.?!\n]{0,40}\bcollab|"
+    r"\bcollab\w*[^.?!\n]{0,30}\b(?:with|avec) (?:another|other|fellow|une autre|un autre|d'autres) (?:creators?|"
+    r"createurs?|creatrices?|youtubers?|youtubeu\w*|tiktokers?|tiktokeu\w*|influencers?|influenceu\w*)\b"
+)
+# The creator's tax on a job, not on content: "how do I fill in my tax return for my part-time barista job?"
+JOB_TAX = _rx(
+    r"\b(?:tax returns?|income tax|impots?|declaration (?:d'impots|de revenus)|taxes?)\b[^.?!\n]{0,50}\b(?:job|jobs|"
+    r"salaire|salary|wages?|payslips?|fiche de paie|barista|serveu\w*|waiter|waitress|part[- ]time|temps partiel|"
+    r"cdi|cdd|interim|alternance|stage|internship)\b"
+)
+CONTENT_INCOME = _rx(
+    r"\b(?:collab\w*|influen\w*|creat\w*|sponso\w*|brands?|marques?|partenariats?|partnerships?|instagram|insta|"
+    r"tiktok|youtube|ugc|affili\w*|gifts?|gifted|cadeaux?|produits? offerts?|free products?)\b"
 )
 # What makes it a deal after all: a brand, its money or its terms.
 BRAND_SIDE = _rx(
@@ -1374,6 +1410,8 @@ BRAND_SIDE = _rx(
 
 
 def _beside(flat: str) -> bool:
+    if JOB_TAX.search(flat) and not CONTENT_INCOME.search(flat):
+        return True
     return bool(BESIDE.search(flat)) and not _mentions(BRAND_SIDE, flat)
 
 

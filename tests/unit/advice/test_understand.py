@@ -1059,3 +1059,50 @@ def test_the_brands_message_after_the_creators_own_line_is_pasted() -> None:
 )
 def test_a_reply_with_no_domain_word_continues_the_deal_it_answers(text: str, previous: str, kind: str) -> None:
     assert understand(text, [previous]).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"),
+    [
+        # the last draft asked again another way, the answer named, a term of it chosen, the next step asked last
+        (
+            "top, tu peux la faire en anglais ? le client est suédois",
+            ("écris-moi une relance pour ma facture",),
+            "follow_up",
+        ),
+        ("plus court stp c'est pour whatsapp", ("rédige-moi une réponse pour refuser l'exclu",), "follow_up"),
+        (
+            "tu peux me résumer les 2 points les plus urgents ?",
+            ("voilà le contrat : exclu 1 an, paiement 90 jours",),
+            "follow_up",
+        ),
+        ("could you translate your answer to spanish for my agent", ("what should a contract include?",), "follow_up"),
+        (
+            "which term would you negotiate first?",
+            ("the contract: perpetual rights, net 90, $500 for a reel",),
+            "follow_up",
+        ),
+        ("they said the budget is fixed. now what?", ("I asked for £600 instead of £400",), "follow_up"),
+        # about the coach itself, or leaving for a moment
+        ("coucou, t'es un bot ou une vraie personne ?", (), "small_talk"),
+        ("brb getting my laptop", (), "small_talk"),
+        # thanks naming the answer, in thirteen words
+        ("merci beaucoup, ta réponse m'a trop aidée pour mon mail au client 🙏", (), "small_talk"),
+        # what to charge "whenever" someone asks: a rate question
+        ("c quoi un prix normal pour 1 reel avec 6k ? je sais jamais qd on me demande mon tarif", (), "question"),
+        # two creators filming together, tax on a job: beside the domain
+        ("me and another youtuber are planning a collab video, any fun challenge ideas?", (), "off_topic"),
+        ("how do I do my tax return for my part-time waitress job?", (), "off_topic"),
+    ],
+)
+def test_round_eight_shapes(text: str, history: tuple[str, ...], kind: str) -> None:
+    assert understand(text, list(history)).kind == kind
+
+
+def test_an_agencys_mail_written_in_the_first_person_for_a_brand_is_pasted() -> None:
+    text = (
+        "Bonjour Léa,\n\nJe me permets de vous contacter au nom de l'agence Lumen pour une campagne avec la marque "
+        "Olvé.\nProposition : 1 reel + 2 stories, 500€ HT.\nNous ne vous demanderons jamais votre mot de passe.\n\n"
+        "Bien à vous,\nClaire Dubois\nTalent Manager"
+    )
+    assert understand(text).kind == "offer_pasted"
