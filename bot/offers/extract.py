@@ -417,6 +417,11 @@ HIDDEN = re.compile(
     # #pub"); "we don't have a paid budget" hides nothing
     rf"({_SAY}[^.\n,;]{{0,40}}?|(the |le |la |les |of |d'|de |du )?){_HIDE_TARGET}|"
     rf"(without|sans) {_SAY}[^.\n,;]{{0,30}}?{_HIDE_TARGET}|"
+    # what the post is, not to be said: "sans dire que c'est une collab", "don't say it's a collab"
+    r"(without|sans|don.t|do not|never|ne pas|jamais|pas besoin de) (saying|telling|say|tell|dire|preciser|mentionner|"
+    r"indiquer|signaler)( (to )?(anyone|personne|your followers|tes abonnes|vos abonnes))? (that |que |qu.)?"
+    r"(it.s|it is|this is|c.est|c est|il s.agit d)( (an?|une?|a))? (collab\w*|partenariat\w*|partnership|sponso\w*|"
+    r"ad\b|pub\b|paid|publicit\w*|placement|advert\w*)|"
     r"\bne (mentionne[rz]?|dites|dis|indique[rz]?|precise[rz]?|mets|mettez|utilise[rz]?|affiche[rz]?|signale[rz]?|"
     r"tague[rz]?|parle[rz]?) (pas|jamais)[^.\n,;]{0,30}?" + _HIDE_TARGET + "|"
     r"(pas de|pas d'|\bno\b|aucune?|sans|without) (besoin de )?((mention|label|tag|hashtag|disclosure|indication)s?"

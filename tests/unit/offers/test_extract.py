@@ -557,3 +557,16 @@ def test_a_monthly_fee_times_its_months_is_the_total() -> None:
 )
 def test_a_companys_legal_capital_is_no_fee(text: str, amount: float) -> None:
     assert extract_facts(text).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("150€ pour 1 tiktok, mais je dois montrer le produit sans dire que c'est une collab", "hidden"),
+        ("$200 for a reel, just don't say it's an ad, keep it natural", "hidden"),
+        ("300€ pour un reel, ne pas dire à tes abonnés que c'est un partenariat", "hidden"),
+        ("$200 for a reel, and please say it's an ad in the first line", "required"),
+    ],
+)
+def test_what_the_post_is_not_to_be_said_hides_the_advertising(text: str, value: str) -> None:
+    assert extract_facts(text).disclosure == value
