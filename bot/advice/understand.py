@@ -701,8 +701,9 @@ ASKING_WORDS = re.compile(
 # maintenant ?". With no topic of its own, it continues the previous message.
 NEXT_ASK = _rx(
     r"\b(?:exemples?|examples?|templates?|modeles?|samples?|scripts?|wording|formulation|message type|"
-    r"what (?:do|should|can) i (?:do|say|write|answer|reply|send)|(?:je|j'|on) (?:fais|fait|dis|ecris|reponds|envoie) "
-    r"quoi|(?:que|quoi) (?:faire|dire|repondre|ecrire)|what now|now what|what next|et maintenant|next steps?|"
+    r"what (?:do|should|can) i (?:do|say|write|answer|reply|send|look at|check)|(?:je|j'|on) (?:fais|fait|dis|ecris|"
+    r"reponds|envoie|regarde|verifie|checke?) quoi|(?:que|quoi) (?:faire|dire|repondre|ecrire)|what now|now what|"
+    r"what next|et maintenant|next steps?|"
     r"prochaine etape|la suite|"
     # writing it for the creator: "can you draft a reply for me?", "tu peux me rédiger la réponse ?"
     r"(?:draft|write|redige\w*|ecri\w*|prepare\w*)\s+(?:me |moi )?(?:a |an |the |my |une |un |la |le |ma |mon )?"
@@ -926,9 +927,17 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
     if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
-        if previous is not None and _replies(flat, words, previous):
+        if previous is not None and _replies(flat, words, history):
             return Understanding("follow_up", language, (), bool(ASKS_VERDICT.search(flat)), context=previous)
         return Understanding("off_topic", language)
+    if (
+        previous is not None
+        and DANGLING.search(flat)
+        and not STRONG_DOMAIN.search(flat)
+        and _replies(flat, words, history)
+    ):
+        # "j'ai le droit de me prendre en photo en train de boire avec ?": "avec" what was just talked about
+        return Understanding("follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
 
 
@@ -1021,7 +1030,7 @@ PAST_FRAME = _rx(
 REPLY_MAX_WORDS = 30
 
 
-def _replies(flat: str, words: list[str], previous: str) -> bool:
+def _replies(flat: str, words: list[str], history: Sequence[str]) -> bool:
     """A message with no domain word of its own, answering a previous one that had them: the rest of that exchange
     ("won't my followers get sick of it?", "they taste awful and the post is due friday", "ok but they also want to
     pick my outfit??"): it points back (a pronoun, "and if…") and does not change the subject. Words beside the domain
@@ -1029,10 +1038,23 @@ def _replies(flat: str, words: list[str], previous: str) -> bool:
     exchange's deal; without a pointer back ("what's the best time to post?") it is a subject of its own."""
     if len(words) > REPLY_MAX_WORDS or TOPIC_CHANGE.match(flat):
         return False
-    if not (FOLLOW_UP_START.match(flat) or ANAPHORA.search(flat)):
+    pointers = (FOLLOW_UP_START.match, ANAPHORA.search, NEXT_ASK.search, DANGLING.search, STILL.search)
+    if not any(pointer(flat) for pointer in pointers):
         return False  # "what's the capital of Peru?": nothing points back
-    before = " ".join(fold(previous[:MAX_READ]).split())
-    return bool(DOMAIN.search(before)) and not adjacent(before) and not _craft_only(before)
+    # The exchange's deal may be two messages back: "the founder got called out for nasty tweets" / "should I still
+    # go ahead?"
+    for previous in [h for h in history if h.strip()][-REPLY_HISTORY:]:
+        before = " ".join(fold(previous[:MAX_READ]).split())
+        if DOMAIN.search(before) and not adjacent(before) and not _craft_only(before):
+            return True
+    return False
+
+
+REPLY_HISTORY = 2
+# A preposition left without its object, the thing just talked about: "je peux trinquer avec ?", "what do I do with?"
+# Going on with what was said despite something: "should I still go ahead?", "je le fais quand même ?"
+STILL = _rx(r"\b(?:still|anyway|anyways|quand meme|malgre tout|malgre ca|go ahead)\b")
+DANGLING = _rx(r"\b(?:avec|with|dessus|dedans|pour|for|about)\s*[?!.]*\s*$")
 
 
 def adjacent(flat: str) -> bool:

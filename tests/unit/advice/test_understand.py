@@ -1106,3 +1106,29 @@ def test_an_agencys_mail_written_in_the_first_person_for_a_brand_is_pasted() -> 
         "Bien à vous,\nClaire Dubois\nTalent Manager"
     )
     assert understand(text).kind == "offer_pasted"
+
+
+@pytest.mark.parametrize(
+    ("text", "history"),
+    [
+        # the next step asked, a preposition left without its object, going on despite something
+        (
+            "ça m'a donné des plaques partout 😩 je fais quoi maintenant, la vidéo sort lundi",
+            ("j'ai accepté de tester une crème contre un reel",),
+        ),
+        (
+            "j'ai le droit de me prendre en photo en train de boire avec ?",
+            ("une marque de bière artisanale me propose une collab",),
+        ),
+        ("je regarde quoi en premier", ("l'agence m'a enfin envoyé le contrat, 6 pages",)),
+        # the deal two messages back
+        (
+            "should i still do it?",
+            ("a candle brand offered me $300 for a reel", "but their owner just got exposed for fake reviews"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_reply_that_asks_the_next_step_or_goes_on_despite_something_continues(
+    text: str, history: tuple[str, ...]
+) -> None:
+    assert understand(text, list(history)).kind == "follow_up"
