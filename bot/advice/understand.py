@@ -788,6 +788,11 @@ DISCLOSURE_WORD = _rx(
     r"[^.?!\n]{0,30}(?:paid|paye|sponsor|pub|offert|gift)"
 )
 HIDE_ASK = _rx(
+    # what the post is, not to be said: "sans dire que c'est une collab", "don't tell anyone it's a partnership"
+    r"\b(?:without|sans|don't|do not|never|ne pas|jamais|pas besoin de) (?:saying|telling|say|tell|dire|preciser|"
+    r"mentionner|indiquer|signaler)(?: (?:to )?(?:anyone|personne|your followers|tes abonnes|vos abonnes))? "
+    r"(?:that |que |qu')?(?:it's|it is|this is|c'est|c est|il s'agit d')(?: (?:an?|une?))? (?:collab\w*|partenariat\w*|"
+    r"partnership|sponso\w*|ad|pub|paid|publicit\w*|placement|advert\w*)\b|"
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
     r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
     r"secret|on the down ?low)\b[^.?!\n]{0,40}?(?:#\s?ad\b|#\s?pub\b|#\s?sponso\w*|\bpub\b|\bad\b|sponsor\w*|"
@@ -1768,11 +1773,34 @@ def _hides_disclosure(clause: object) -> bool:
     # advertising use (sponsoring a post is paying to boost it), not a label left out.
     return any(
         is_negated(clause, match.span())  # type: ignore[arg-type]
+        and _negation_reaches(clause, match.start())
         and label(match)
         and not match.group(0).startswith("sponsorisation")
         and not ADS_USE_NEAR.search(folded[max(0, match.start() - 40) : match.end()])
         for match in DISCLOSURE_WORD.finditer(folded)
     )
+
+
+def _negation_reaches(clause: object, start: int) -> bool:
+    """Whether the negation before a label is about the label itself ("pas de #pub", "me dit de pas mettre #pub",
+    "without any ad label") rather than about something else in the clause ("si j'aime pas trop un produit sponso":
+    the creator dislikes the product; nobody leaves out a label)."""
+    folded: str = clause.folded  # type: ignore[attr-defined]
+    low = max((low for low, high in clause.scopes if low <= start < high), default=start)  # type: ignore[attr-defined]
+    return all(LABEL_APPROACH.fullmatch(word) for word in re.findall(r"[\w#']+", folded[low:start]))
+
+
+# Words between a negation and the label it leaves out: articles, verbs of saying or putting, the label's own words.
+LABEL_APPROACH = _rx(
+    r"(?:de|d'|du|des|le|la|les|l'|un|une|the|a|an|any|of|no|not|pas|sans|without|ni|jamais|never|besoin|need|to|"
+    r"don't|dont|do|doesn't|won't|can't|shouldn't|didn't|ne|n'|c|ca|it|this|"
+    # the platform's switch: "sans activer le contenu commercial", "without ticking the paid partnership box"
+    r"activer|active|activate|activating|turn|turning|on|cocher|coche|tick|ticking|toggle|toggling|enable|enabling|"
+    r"switch|box|case|bouton|button|option|setting|outil|tool|"
+    r"en|mention\w*|label\w*|tag\w*|hashtags?|#|mettre|mets|mettez|put|use|using|utiliser|utilise|dire|dis|say|"
+    r"saying|write|ecrire|indiquer|preciser|afficher|mark\w*|disclos\w*|faire|fais|ajouter|add|adding|that|que|"
+    r"c'est|it's|its|is|est|une?|collab\w*|paid|payee?|remuneree?|commerciale?|obligatoire|required|de la|any)"
+)
 
 
 ADS_USE_NEAR = _rx(

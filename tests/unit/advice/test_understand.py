@@ -1132,3 +1132,19 @@ def test_a_reply_that_asks_the_next_step_or_goes_on_despite_something_continues(
     text: str, history: tuple[str, ...]
 ) -> None:
     assert understand(text, list(history)).kind == "follow_up"
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        # the negation is about liking the product, not about a label
+        ("Si j'aime pas trop un produit sponso, j'ai le droit de le dire dans ma vidéo ?", False),
+        ("je kiffe pas vraiment la crème sponso qu'on m'a envoyée, je peux le dire ?", False),
+        # the label itself left out, however it is said
+        ("la marque veut un reel sans dire que c'est une collab, 200€", True),
+        ("they told me not to say it's a partnership, just show the product", True),
+        ("ils m'ont dit 'pas besoin de préciser que c sponso'", True),
+    ],
+)
+def test_a_negation_hides_the_advertising_only_when_it_is_about_the_label(text: str, hidden: bool) -> None:
+    assert ("hidden_advertising" in understand(text).red_flags) is hidden
