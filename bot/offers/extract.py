@@ -306,6 +306,20 @@ EXCLUSIVITY = re.compile(
     r"\bexclu\b\s?:?\s?(categorie|sectorielle|secteur|totale|\d|pendant|sur \d|de \d|d.un|d.une)|"
     r"competitors?|concurrents?"
 )
+def _where_to_find(folded: str, match: re.Match[str]) -> bool:
+    """"Téléchargez notre dossier de presse sur notre site", "order on our website": the brand's site as where to find
+    something, not where it will reuse the content."""
+    return match.group(0).startswith(("on ", "sur ")) and bool(FIND_ON_SITE.search(folded[: match.start()]))
+
+
+# Getting something from the brand's site: downloading, ordering, finding, signing up.
+FIND_ON_SITE = re.compile(
+    r"(telecharg|download|retrouv|find|found|visit|consult|disponible|available|command|order|achet|buy|shop|"
+    r"inscri|sign up|register|apply|postul|choisi|choos|pick|select|browse|decouvr|discover|lire|read)\w*"
+    r"[^.\n]{0,50}$"
+)
+
+
 USAGE = re.compile(
     r"droits? (d.utilisation|d.usage|de diffusion|d.exploitation|de reutilisation|a l.image|sur (le|les) contenus?)|"
     r"cession de droits|usage rights?|(organic|organique|paid) usage|usage (organique|organic)|"
@@ -2030,6 +2044,7 @@ def _rights(parts: list[Clause], facts: OfferFacts) -> None:
         (c, m)
         for c, m in _hits(USAGE, parts)
         if not any(n is c and n_m.start() <= m.start() < n_m.end() for n, n_m in answered_no)
+        and not _where_to_find(c.folded, m)
     ] + [(c, m) for c, m in brand_use if not is_negated(c, m.span())]
     ads = _hits(PAID_ADS, parts)
     forever = any(_forever_rights(c) for c in _having(FOREVER, parts))

@@ -570,3 +570,15 @@ def test_a_companys_legal_capital_is_no_fee(text: str, amount: float) -> None:
 )
 def test_what_the_post_is_not_to_be_said_hides_the_advertising(text: str, value: str) -> None:
     assert extract_facts(text).disclosure == value
+
+
+@pytest.mark.parametrize(
+    ("text", "usage"),
+    [
+        ("Téléchargez notre dossier de presse sur notre site.", None),
+        ("Download our press kit on our website before you film.", None),
+        ("We will repost your video on our website for 6 months.", True),
+    ],
+)
+def test_the_brands_site_as_where_to_download_is_no_reuse_of_the_content(text: str, usage: object) -> None:
+    assert extract_facts(text).usage_rights is usage
