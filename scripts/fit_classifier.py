@@ -18,24 +18,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import yaml
-from pydantic import TypeAdapter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.advice import jurisdiction
 from bot.advice.engine import search_query
 from bot.config import Settings
-from bot.eval.questions import EvalQuestion, questions_dir
 from bot.kb import KnowledgeBase
 from bot.retrieval import classifier as learned
 from bot.retrieval import index as index_module
 from bot.retrieval.index import OUTSIDE, documents, plain
-
-
-def classifier_path(knowledge_dir: Path, index: index_module.CardIndex) -> Path:
-    assert index.e5 is not None
-    return knowledge_dir / "vectors" / learned.classifier_file(index.embeddings, index.e5.inner)
+from scripts.fit_ranking import dev_questions, record
 
 
 def embed(index: index_module.CardIndex, texts: list[str]) -> np.ndarray:
@@ -99,12 +92,7 @@ def main() -> int:
     if index.e5 is None:
         print("the classifier reads e5's vectors: set E5_RANKING=1", file=sys.stderr)
         return 2
-    adapter = TypeAdapter(list[EvalQuestion])
-    questions = [
-        (path.name, item)
-        for path in sorted(questions_dir(settings.knowledge_dir).glob("dev*.yaml"))
-        for item in adapter.validate_python(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
-    ]
+    questions = dev_questions(settings.knowledge_dir)
     texts, text_labels = [], []
     for doc in documents(kb).values():
         texts += doc.texts
@@ -119,12 +107,10 @@ def main() -> int:
     print(f"{len(texts)} card texts, {len(queries)} dev questions, {len(classes) - 1} cards: embedding…", flush=True)
     x_texts, x_questions = embed(index, texts), embed(index, queries)
     if not args.no_report:
-        from scripts.fit_ranking import record
-
         report(record(questions), x_texts, text_labels, x_questions, labels, classes, kb)
     share = np.concatenate([np.ones(len(texts)), np.full(len(queries), learned.QUESTION_WEIGHT)])
     w, b = learned.fit(np.vstack([x_texts, x_questions]), learned.targets(text_labels + labels, classes), share)
-    path = classifier_path(settings.knowledge_dir, index)
+    path = learned.shipped_path(settings.knowledge_dir, index.embeddings, index.e5.inner)
     learned.CardClassifier(tuple(classes), w, b).save(path)
     print(f"wrote {path}")
     return 0

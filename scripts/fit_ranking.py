@@ -52,6 +52,16 @@ class Record:
     country: str | None  # where the creator is presumed to be: the cards are ordered for it
 
 
+def dev_questions(knowledge_dir: Path) -> list[tuple[str, EvalQuestion]]:
+    """Every question of the dev split with its file's name (test is never read)."""
+    adapter = TypeAdapter(list[EvalQuestion])
+    return [
+        (path.name, item)
+        for path in sorted(questions_dir(knowledge_dir).glob("dev*.yaml"))
+        for item in adapter.validate_python(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    ]
+
+
 def record(questions: list[tuple[str, EvalQuestion]]) -> list[Record]:
     """Each question through the index's search with the decline switched off, features and rankings kept."""
     from bot.wiring import build_services
@@ -204,14 +214,7 @@ def main() -> int:
     parser.add_argument("--target-false-declines", type=float, default=0.01)
     parser.add_argument("--no-grid", action="store_true", help="fit the decline only")
     args = parser.parse_args()
-    folder = questions_dir(Settings().knowledge_dir)
-    adapter = TypeAdapter(list[EvalQuestion])
-    questions = [
-        (path.name, item)
-        for path in sorted(folder.glob("dev*.yaml"))
-        for item in adapter.validate_python(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
-    ]
-    records = record(questions)
+    records = record(dev_questions(Settings().knowledge_dir))
     weights, bias = fit_decline(records, args.target_false_declines)
     print(f"DECLINE_WEIGHTS = {weights}")
     print(f"DECLINE_BIAS = {bias}")

@@ -1056,9 +1056,9 @@ def _replies(flat: str, words: list[str], history: Sequence[str]) -> bool:
 
 
 REPLY_HISTORY = 2
-# A preposition left without its object, the thing just talked about: "je peux trinquer avec ?", "what do I do with?"
 # Going on with what was said despite something: "should I still go ahead?", "je le fais quand même ?"
 STILL = _rx(r"\b(?:still|anyway|anyways|quand meme|malgre tout|malgre ca|go ahead)\b")
+# A preposition left without its object, the thing just talked about: "je peux trinquer avec ?", "what do I do with?"
 DANGLING = _rx(r"\b(?:avec|with|dessus|dedans|pour|for|about)\s*[?!.]*\s*$")
 
 

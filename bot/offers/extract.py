@@ -306,8 +306,10 @@ EXCLUSIVITY = re.compile(
     r"\bexclu\b\s?:?\s?(categorie|sectorielle|secteur|totale|\d|pendant|sur \d|de \d|d.un|d.une)|"
     r"competitors?|concurrents?"
 )
+
+
 def _where_to_find(folded: str, match: re.Match[str]) -> bool:
-    """"Téléchargez notre dossier de presse sur notre site", "order on our website": the brand's site as where to find
+    """ "Téléchargez notre dossier de presse sur notre site", "order on our website": the brand's site as where to find
     something, not where it will reuse the content."""
     return match.group(0).startswith(("on ", "sur ")) and bool(FIND_ON_SITE.search(folded[: match.start()]))
 

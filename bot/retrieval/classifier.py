@@ -46,9 +46,14 @@ def classifier_file(use: Model, e5: Model) -> str:
     return f"classifier-{use.model_name}-{use.package_version}-{e5.model_name}-{e5.package_version}.npz"
 
 
+def shipped_path(knowledge_dir: Path, use: Model, e5: Model) -> Path:
+    """Where the weights for these two models ship: beside the cards' vectors."""
+    return knowledge_dir / "vectors" / classifier_file(use, e5)
+
+
 def shipped(knowledge_dir: Path, use: Model, e5: Model) -> CardClassifier | None:
     """The weights shipped beside the cards for these two models, if any."""
-    return CardClassifier.load(knowledge_dir / "vectors" / classifier_file(use, e5))
+    return CardClassifier.load(shipped_path(knowledge_dir, use, e5))
 
 
 def features(use_vectors: np.ndarray, e5_vectors: np.ndarray) -> np.ndarray:
