@@ -206,6 +206,12 @@ CHAT_WORDS = frozenset(
     "bye ciao bisous cheers ca va you tu es bot".split()
 )
 
+# "50e" is 50 euros; "4e fois", "ma 2e collab" count (an ordinal before a noun of times and things).
+EURO_E = (
+    r"\d+ ?e(?! (?:fois|time|annee|ans?|mois|semaines?|jours?|etage|place|partie|edition|collabs?|collaborations?|"
+    r"partenariats?|posts?|videos?|reels?|story|stories|contenus?|marques?|messages?|relances?|mails?|enfants?)\b)"
+)
+
 # --- the coach's domain: words without which a message is off-topic ----------------------------------------------
 DOMAIN = _rx(
     r"\b(?:brands?|marques?|collabs?|collaborations?|collaborer|partenariats?|partnerships?|partners?|sponso\w*|"
@@ -232,7 +238,7 @@ DOMAIN = _rx(
     r"validation|revisions?|exclu|platforms?|plateformes?|instagram|insta|ig|youtube|yt|twitch|snap\w*|linkedin|"
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
-    r"\d+ ?e|\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
+    f"{EURO_E}|" r"\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
     r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies)|"
     # products whose promotion the law frames: what a creator may claim for them
     r"complements? alimentaires?|(?:food |dietary )?supplements?|avant[- /]apres|before[- /]after|allegations?|"
@@ -322,7 +328,7 @@ STRONG_WORDS = (
     r"offres?|offers?|deals?|agences?|agency|#ad|#pub|pub|publicit\w*|ads?|disclos\w*|law|loi|legal\w*|tax\w*|"
     r"impots?|scams?|arnaques?|affili\w*|commission\w*|monetis\w*|monetiz\w*|revenus?|income)\b"
 )
-AMOUNT = r"\b\d+ ?(?:e|euros?|balles|bucks|dollars?|pounds?)\b|\d ?[€$£]|[€$£] ?\d"
+AMOUNT = rf"\b{EURO_E}\b|\b\d+ ?(?:euros?|balles|bucks|dollars?|pounds?)\b|\d ?[€$£]|[€$£] ?\d"
 STRONG_DOMAIN = _rx(f"{STRONG_WORDS}|{AMOUNT}")
 AMOUNT_RX = _rx(AMOUNT)
 # Buying gear: an amount with it is a price tag, not a fee ("which camera for 400€?").

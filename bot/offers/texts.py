@@ -320,8 +320,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "Le paiement dépend de la validation de la marque (ou de son client) ou des résultats : vous pourriez tout livrer sans jamais être payé.",
     },
     "low_fee_for_workload": {
-        "en": "{amount} for {count} pieces of content, about {per} each: under the lowest published average fee for the smallest accounts (about 41 per Instagram post, 40–50 % more for a video), once filming, editing and posting are counted.",
-        "fr": "{amount} pour {count} contenus, soit environ {per} chacun : sous la plus basse moyenne publiée pour les plus petits comptes (environ 41 par post Instagram, 40 à 50 % de plus pour une vidéo), une fois le tournage, le montage et la publication comptés.",
+        "en": "{amount} for {count} pieces of content, about {per} each: under the lowest published average fee for the smallest accounts (about $41 per Instagram post in Klear's survey, 40–50 % more for a video), once filming, editing and posting are counted.",
+        "fr": "{amount} pour {count} contenus, soit environ {per} chacun : sous la plus basse moyenne publiée pour les plus petits comptes (environ 41 $ par post Instagram selon l'enquête de Klear, 40 à 50 % de plus pour une vidéo), une fois le tournage, le montage et la publication comptés.",
     },
     "competitor_ban": {
         "en": "You would never be allowed to mention or show competitors, with no time limit: that goes far beyond a short, paid exclusivity.",

@@ -1148,3 +1148,17 @@ def test_a_reply_that_asks_the_next_step_or_goes_on_despite_something_continues(
 )
 def test_a_negation_hides_the_advertising_only_when_it_is_about_the_label(text: str, hidden: bool) -> None:
     assert ("hidden_advertising" in understand(text).red_flags) is hidden
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an ordinal before a noun counts; it is no amount of euros that would bring the message into the domain
+        ("4e fois que je poste cette semaine, comment gagner des abonnés", "off_topic"),
+        ("3e fois que mon reel fait un flop, comment grossir plus vite ?", "off_topic"),
+        # a bare "e" after a number is the euro, as before
+        ("on me propose 50e pour un reel", "offer_described"),
+    ],
+)
+def test_an_ordinal_is_no_amount(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
