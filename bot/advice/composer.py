@@ -92,14 +92,15 @@ def compose(
     kb: KnowledgeBase,
     understanding: Understanding | None = None,
     foreign: Collection[str] = (),
+    country: str | None = None,
 ) -> Answer:
     """An answer grounded in the best cards, or the polite out-of-scope message when retrieval found none. A
     message that carries a warning flag leads with that warning and the card it comes from. `foreign`: the places
-    whose rules are not the creator's (see `_direct_answer`)."""
+    whose rules are not the creator's (see `_direct_answer`); `country`: where the creator is, when known."""
     found = [(hit, card) for hit in hits if (card := kb.get(hit.card_id, lang)) is not None]
     flag = warning_flag(understanding.warnings) if understanding else None
     if flag:
-        found = _lead_with_warning(found, understanding.family(flag), kb, lang)
+        found = _lead_with_warning(found, _own_rules_first(understanding.family(flag), kb, lang, country), kb, lang)
     elif understanding is not None and understanding.is_offer:
         found = _lead_with_clause(found, understanding.red_flags)
     if not found:
@@ -280,6 +281,19 @@ def _lead_with_clause(found: list[tuple[Hit, Card]], flags: Sequence[str]) -> li
     if not ranked:  # None, or it leads already
         return found
     return [found[ranked], *found[:ranked], *found[ranked + 1 :]]
+
+
+def _own_rules_first(family: Sequence[str], kb: KnowledgeBase, lang: Lang, country: str | None) -> Sequence[str]:
+    """`family` with only the cards stating `country`'s own rules, when it has some: a UK creator asked to hide
+    the #ad is told what the ASA and the CMA say, whichever platform's card retrieval ranked first."""
+    if country is None:
+        return family
+    own = [
+        card_id
+        for card_id in family
+        if (card := kb.get(card_id, lang)) is not None and jurisdiction.states_rules_of(card.jurisdiction, country)
+    ]
+    return own or family
 
 
 def _lead_with_warning(

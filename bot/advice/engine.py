@@ -230,7 +230,7 @@ class AdviceEngine:
             for hit in [*_country_cards(kb, hits[0].card_id, question.country, lang), *hits]:
                 first.setdefault(hit.card_id, hit)
             hits = list(first.values())
-            composed = compose(reading.context or text, lang, hits, kb, reading, foreign)
+            composed = compose(reading.context or text, lang, hits, kb, reading, foreign, question.presumed_country)
             composed = dataclasses.replace(composed, question=text)
         elif _continues(reading) and hits and not reading.warnings:
             previous = question.previous_card
@@ -254,7 +254,7 @@ class AdviceEngine:
                 # exchange, so the topic's card (of the same family) ranks first; the warning is in the follow-up's
                 # own words, and the card it comes from leads.
                 hits = _warning_card_first(hits, reading)
-            composed = compose(text, lang, hits, kb, reading, foreign)
+            composed = compose(text, lang, hits, kb, reading, foreign, question.presumed_country)
         answer = self.with_jurisdiction(composed, question.presumed_country, kb, hits)
         return dataclasses.replace(answer, offer=note) if note else answer
 

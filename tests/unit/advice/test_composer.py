@@ -162,3 +162,17 @@ def test_only_items_that_fit_join_the_leading_cards_checklist(tmp_path: Path) ->
     # Nor does a question on rules that shares a word with them ("unpaid").
     assert checklist_for_question("taxes on unpaid gifts?", [tax], kb, "en") == ["Registered?"]
     assert "Would you do it unpaid?" in checklist_for_question("would I post it unpaid?", [pay], kb, "en")
+
+
+def test_a_warning_leads_with_the_card_on_the_creators_own_rules(tmp_path: Path) -> None:
+    write_pair(tmp_path, "tiktok-branded-content-rules", summary="TikTok has a content disclosure toggle.")
+    write_pair(tmp_path, "disclosure-basics", summary="Say it is an ad.")
+    write_pair(tmp_path, "uk-asa-cma-rules", summary="The ASA wants #ad up front.", jurisdiction=["uk"])
+    kb = load_knowledge(tmp_path)
+    hits = [Hit("tiktok-branded-content-rules", 0.8), Hit("disclosure-basics", 0.7), Hit("uk-asa-cma-rules", 0.5)]
+    engine = AdviceEngine(kb, ListRetriever(hits))
+    text = "the brand told me not to put #ad on my tiktok, is that ok?"
+    # retrieval's pick of the family leads where nothing says where the creator is
+    assert engine.ask(text).sources[0].id == "tiktok-branded-content-rules"
+    # a UK creator hears the UK's rules first
+    assert engine.ask("I'm in the UK: " + text).sources[0].id == "uk-asa-cma-rules"
