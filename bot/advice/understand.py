@@ -238,12 +238,17 @@ DOMAIN = _rx(
     r"validation|revisions?|exclu|platforms?|plateformes?|instagram|insta|ig|youtube|yt|twitch|snap\w*|linkedin|"
     r"pinterest|x|twitter|threads|dropship\w*|seeding|invite\w*|events?|evenements?|coach|\d+ ?k|how much|combien|"
     r"charge|facturer|spons?|commu|unfollow\w*|signed|signe|products?|produits?|reporting|comments|commentaires?|"
-    f"{EURO_E}|" r"\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
+    f"{EURO_E}|"
+    r"\d+ ?euros?|\d+ ?balles|bucks|quality|qualite|tournage|shooting|shoot|say no|dire non|"
     r"politely|poliment|promot\w*|promouv\w*|promo|pitch\w*|demarch\w*|prospect\w*|compan(?:y|ies)|"
     # products whose promotion the law frames: what a creator may claim for them
     r"complements? alimentaires?|(?:food |dietary )?supplements?|avant[- /]apres|before[- /]after|allegations?|"
-    r"health claims?)\b"
+    r"health claims?|"
+    # a deal agreed to: "j'ai dit oui pour une crème visage", "I agreed to post about it"
+    r"dit oui (?:a|pour)|said yes to|agreed to)\b"
 )
+# The creator hacked, whatever is named after: "got hacked, the guy changed my email AND 2fa".
+HACKED = r"\b(?:got|been|was|get|getting|je me suis fait|me suis fait|j'ai ete|on m'a) (?:hacked|hacke\w*|pirate\w*)"
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
 ADJACENT = _rx(
@@ -281,7 +286,9 @@ ADJACENT = _rx(
     r"suspendu\w*|banni\w*|pirate\w*|hacke\w*|"
     r"desactive\w*|supprime\w*|locked|suspended|banned|hacked|disabled|deleted|restricted)|"
     r"(?:recover|restore|unlock|unban|debloquer|recuperer|retrouver|reactiver)\b[^.?!\n]{0,25}\b(?:compte|account|"
-    r"chaine|channel)|debloquer|stress\w*|anxi\w*|angoiss\w*|confiance en (?:moi|soi)|self[- ]confidence|"
+    r"chaine|channel)|debloquer|get (?:my|our) (?:account|insta\w*|ig|tiktok|youtube|channel|page) back|"
+    f"{HACKED}|"
+    r"stress\w*|anxi\w*|angoiss\w*|confiance en (?:moi|soi)|self[- ]confidence|"
     r"mental health|sante mentale|nervous|nerveu\w*|hate comments?|haters?|commentaires? haineux|harcelement|"
     r"harass\w*|cyber-?bully\w*|cyberharcelement|trolls?|"
     # editing software in trouble: "my laptop keeps crashing when I export 4k in premiere"
@@ -877,13 +884,16 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     language = lang or detect_language(text or "ok", default="en")
     folded = fold(text)
     flat = " ".join(folded.split())
-    words = re.findall(r"[\w#'$€£]+", flat)
+    words = re.findall(r"[\w#'$€£]+", flat)  # as typed: "jsuis" is one word
+    flat = spelled_out(flat)
     if not words or _small_talk(flat, words):
         return Understanding("small_talk", language)
     body = strip_quoted(text)
     flags, facts, category = _red_flags(body, profile)
     if "login_request" in flags and ACCOUNT_TROUBLE.search(flat) and not CREDENTIAL_GIVEN.search(flat):
         flags = _without_login(flags)  # "my instagram got hacked and they turned on 2FA": no one asks for it
+    if not flags and _hired_help(flat):
+        return Understanding("off_topic", language)  # "le photographe de notre mariage nous envoie une facture"
     if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
@@ -952,10 +962,29 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
 
 
+# Texting shorthands, spelled out before the message is read: the rules are written once, in full words ("jfais
+# quoi mtn ?" asks the next step as "je fais quoi maintenant ?" does).
+SHORTHANDS = {
+    "jsuis": "je suis", "chui": "je suis", "jpeux": "je peux", "jdois": "je dois", "jfais": "je fais",
+    "jveux": "je veux", "jsais": "je sais", "jcrois": "je crois", "jpense": "je pense", "jvais": "je vais",
+    "jviens": "je viens", "jme": "je me", "jle": "je le", "jla": "je la", "jles": "je les", "jleur": "je leur",
+    "jai": "j'ai", "mtn": "maintenant", "qd": "quand", "pq": "pourquoi", "pk": "pourquoi", "cmt": "comment",
+    "bcp": "beaucoup", "tjr": "toujours", "tjrs": "toujours", "qqn": "quelqu'un", "qqch": "quelque chose",
+    "dc": "donc", "tt": "tout", "ptet": "peut-etre", "jsp": "je sais pas",
+    "u": "you", "ur": "your", "pls": "please", "plz": "please", "idk": "i don't know",
+    "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "wat": "what", "ppl": "people",
+}  # fmt: skip
+_SHORTHAND = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(SHORTHANDS, key=len, reverse=True)) + r")(?![\w'])")
+
+
+def spelled_out(flat: str) -> str:
+    return _SHORTHAND.sub(lambda m: SHORTHANDS[m.group(0)], flat)
+
+
 # The creator's own account in trouble, and a credential asked, given or typed somewhere.
 ACCOUNT_TROUBLE = _rx(
     r"\b(?:compte|account|insta|instagram|ig|tiktok|youtube|page|chaine|channel)\b[^.?!\n]{0,25}\b(?:pirate\w*|hacke\w*|"
-    r"hacked|stolen|vole|locked|bloque\w*)"
+    r"hacked|stolen|vole|locked|bloque\w*)|" + HACKED
 )
 CREDENTIAL_GIVEN = _rx(
     r"\b(?:ask\w*|want\w*|need\w*|request\w*|demand\w*|veu\w*|voul\w*|send|sent|envo\w*|give|gave|given|donne\w*|"
@@ -1108,8 +1137,19 @@ TRADE_WORD = _rx(r"\b(?:for an?|for the|for some|contre|en echange|in exchange|i
 
 
 def _mentions(pattern: re.Pattern[str], flat: str) -> bool:
-    """Whether `pattern` occurs in `flat` other than right after a negation ("without a sponsor")."""
-    return any(not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()]) for m in pattern.finditer(flat))
+    """Whether `pattern` occurs in `flat` other than right after a negation ("without a sponsor"); "aucune marque
+    me contacte" still speaks of brands: the negation is about what they do."""
+    return any(
+        not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()]) or BRANDS_ACT.match(flat, m.end())
+        for m in pattern.finditer(flat)
+    )
+
+
+BRANDS_ACT = _rx(
+    r"\s+(?:(?:ne|n')\s*)?(?:me |m'|nous |vous |ever )?(?:contact\w*|repond\w*|ecri\w*|propos\w*|reach\w*|email\w*|"
+    r"dms?|messag\w*|approach\w*|wants?|veut|veulent|s'interess\w*|interested|respond\w*|repli\w*|answer\w*|"
+    r"gets? back|wrote|writes?)\b"
+)
 
 
 def _small_talk(flat: str, words: list[str]) -> bool:
@@ -1442,10 +1482,49 @@ BRAND_SIDE = _rx(
 )
 
 
+# Beside the domain though it speaks its words: a club's or a school's sponsor, a logo drawn for someone's brand,
+# an account sold, a shop's order that never came, a job serving creators (editing, design) rather than brands.
+CLUB_SPONSOR = _rx(
+    r"\b(?:notre|our|mon|my|ma|le|la|the|un|une|a)\s+(?:[\w']+\s+){0,2}(?:club|equipe|team|asso\w*|ecole|school|festival|tournoi|"
+    r"tournament|gala|band|groupe de musique|troupe)\b[^.?!\n]{0,60}\b(?:sponsors?|sponsoring|mecenes?|mecenat)\b"
+)
+LOGO_DRAWN = _rx(
+    r"\b(?:faire|creer|designer|dessiner|make|design|create|draw|making|designing)\s+(?:[\w']+\s+){0,2}logos?\b|"
+    r"\blogo design\b"
+)
+ACCOUNT_SALE = _rx(
+    r"\b(?:vendre|revendre|sell|selling|sold|buy|buying|acheter|racheter|rachat|vente)\s+(?:de\s+|d')?"
+    r"(?:mon|ma|my|un|une|a|an|ton|your|son|his|her|des|les|this|ce)?\s*(?:[\w']+\s+)?(?:compte|account|page|chaine|"
+    r"channel)s?\b"
+)
+ORDER_LOST = _rx(
+    r"\b(?:order|commande|colis|parcel|package)\b[^.?!\n]{0,40}\b(?:never (?:arrived|came|showed)|jamais (?:arrive\w*|"
+    r"recu\w*)|(?:not|hasn't|hasnt|didn't|didnt) (?:arrived?|received|come)|pas (?:encore )?(?:arrive\w*|recu\w*)|"
+    r"lost|perdu)"
+)
+SERVES_CREATORS = _rx(
+    r"\b(?:freelance\w*|monteu\w*|video editor|editor|graphiste|graphic designer|designer|photographe|photographer|"
+    r"assistant\w*|virtual assistant|ghostwriter|miniaturiste|thumbnail designer)\b[^.?!\n]{0,30}\b(?:for|pour|de|of)"
+    r"\s+(?:des |les |other |d'autres |some |a few |quelques |small |petits? )?(?:youtubers?|youtubeu\w*|creators?|"
+    r"createur\w*|creatrices?|influenceu\w*|influencers?|streamers?|streameu\w*|tiktokeu\w*|tiktokers?)\b"
+)
+# A deal of the creator's own after all, in any of them.
+CREATOR_DEAL = _rx(
+    r"\b(?:collabs?|collaborations?|partenariats?|partnerships?|ambassad\w*|ugc|#ad|#pub|gifted|pr (?:box|package)|"
+    r"(?:mes|my|mon|ma) (?:abonnes|followers|posts?|reels?|videos?|contenus?|content|stories)|"
+    r"(?:mon|my) (?:compte|account) (?:insta\w*|tiktok|youtube))\b"
+)
+
+
 def _beside(flat: str) -> bool:
     if JOB_TAX.search(flat) and not CONTENT_INCOME.search(flat):
         return True
-    return bool(BESIDE.search(flat)) and not _mentions(BRAND_SIDE, flat)
+    if (BESIDE.search(flat) or SERVES_CREATORS.search(flat)) and not _mentions(BRAND_SIDE, flat):
+        return True
+    if ACCOUNT_SALE.search(flat):
+        return True
+    shapes = (CLUB_SPONSOR, LOGO_DRAWN, ORDER_LOST)
+    return any(shape.search(flat) for shape in shapes) and not CREATOR_DEAL.search(flat)
 
 
 def _places(flat: str, words: list[str]) -> bool:

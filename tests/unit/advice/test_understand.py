@@ -1,6 +1,6 @@
 import pytest
 
-from bot.advice.understand import adjacent, understand
+from bot.advice.understand import adjacent, spelled_out, understand
 from bot.offers import Profile
 
 
@@ -1162,3 +1162,49 @@ def test_a_negation_hides_the_advertising_only_when_it_is_about_the_label(text: 
 )
 def test_an_ordinal_is_no_amount(text: str, kind: str) -> None:
     assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a club's, a school's or a festival's sponsor is not the creator's deal
+        ("notre asso de quartier cherche des sponsors pour la fête de l'été, on contacte qui ?", "off_topic"),
+        ("my daughter's hockey team needs sponsors for new jerseys, how do I write to local shops?", "off_topic"),
+        # a logo drawn for someone's brand, an account sold, a shop's order that never came
+        ("mon frère lance sa marque de sauces, tu connais un site pour créer un logo gratuit ?", "off_topic"),
+        ("how much could I sell my tiktok account for? it has 40k followers", "off_topic"),
+        ("j'ai commandé avec le code promo d'une influenceuse et ma commande n'est jamais arrivée", "off_topic"),
+        # a job serving creators rather than brands
+        ("je suis monteuse pour des youtubeurs, je facture à la minute ou au projet ?", "off_topic"),
+        # the creator hacked, the account named after it
+        ("i was hacked last night and they changed the password, how do i get my account back", "off_topic"),
+        # paying someone the creator hired, in "nous" as a brand would write
+        ("le traiteur de notre mariage nous réclame 200€ de plus que prévu, on doit payer ?", "off_topic"),
+        # the creator's own deal in each of these keeps it in the domain
+        ("our football club got me a collab with a sportswear brand, 300€ for 2 reels, fair?", "offer_described"),
+    ],
+)
+def test_beside_the_domain_though_it_speaks_its_words(text: str, kind: str) -> None:
+    assert understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no brand contacting the creator is still about brands
+        "aucune marque me contacte alors que je poste tous les jours des recettes, je fais quoi de travers ?",
+        "no brand ever reaches out to me and I post every day, is my niche too broad?",
+        # a deal agreed to, with no word of money
+        "j'ai dit oui pour un sérum et il me donne des rougeurs, la vidéo sort demain, je fais comment ?",
+    ],
+)
+def test_brands_named_through_what_they_do_or_a_deal_agreed_to_are_in_the_domain(text: str) -> None:
+    assert understand(text).kind in ("question", "offer_described")
+
+
+def test_texting_shorthands_are_read_as_the_words_they_stand_for() -> None:
+    history = ["j'ai reçu un mail qui dit que mon reel viole des droits d'auteur, avec un lien pour faire appel"]
+    assert understand("jviens de cliquer sur le lien, jfais quoi mtn ??", history).kind == "follow_up"
+    assert spelled_out("jsuis dc a 3k, cmt je fais qd ils repondent pas") == (
+        "je suis donc a 3k, comment je fais quand ils repondent pas"
+    )
