@@ -142,7 +142,9 @@ def fuse(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = No
     for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
         for rank, card_id in enumerate(ranking, 1):
             fused[card_id] += weight / (k + rank)
-    return sorted(fused, key=lambda card_id: -fused[card_id])
+    # Two cards can tie (8th and 9th in one ranking, 9th and 8th in another): rounded, so that the order in which
+    # the floats were summed cannot decide, and then by id, so that Chroma and the copy in memory rank alike.
+    return sorted(fused, key=lambda card_id: (-round(fused[card_id], 12), card_id))
 
 
 def fusion(lists: int, skipped: bool = False) -> tuple[tuple[float, ...] | None, int]:
@@ -874,6 +876,9 @@ class CardIndex:
             best: dict[str, float] = {}
             for card_id, distance in nearest:
                 best.setdefault(card_id, 1.0 - distance)  # closest first: a card's first text is its best
+            # Chroma and numpy sum a cosine in different orders: two cards within the last float bits of each
+            # other are a tie, broken by id, or the same question would rank them apart in the two paths.
+            best = dict(sorted(best.items(), key=lambda item: (-round(item[1], 6), item[0])))
             cards = [card_id for card_id, _ in nearest[:NEIGHBOURS]]
             rankings.append(Dense(best, cards.count(OUTSIDE) / NEIGHBOURS))
         return rankings

@@ -233,7 +233,10 @@ def test_a_quick_start_ranks_from_the_ranking_file_without_opening_chroma_and_ra
 ) -> None:
     CardIndex(tmp_path / "index", embeddings, e5=e5).refresh(load_knowledge(cards))
     questions = ["a brand wants me to promise not to work with competitors", "combien facturer un post sponsorisé ?"]
-    from_chroma = CardIndex(tmp_path / "index", embeddings, e5=e5).search_many(questions, k=3)  # no refresh: Chroma
+    reopened = CardIndex(tmp_path / "index", embeddings, e5=e5)
+    reopened.refresh(load_knowledge(cards))  # for its keyword ranking; its first search still goes to Chroma
+    from_chroma = reopened.search_many(questions, k=3)
+    assert not reopened.in_memory
     quick = CardIndex(tmp_path / "index", embeddings, e5=e5, quick_start=True)
     assert quick.refresh(load_knowledge(cards)).unchanged == 6
     from_file = quick.search_many(questions, k=3)
