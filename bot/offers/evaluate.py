@@ -285,7 +285,7 @@ def _legality(facts: OfferFacts, profile: Profile, judged: _Judgement) -> None:
             "legality", "bad", "unregistered_financial", "france-financial-crypto-betting", "unregistered_financial"
         )
     if category == "gambling":
-        if minors_profile:
+        if minors:  # the profile's share, or the text's "your young crowd", "60% under 18"
             judged.add("legality", "bad", "gambling_minors", "france-financial-crypto-betting", "gambling_minors")
         elif not facts.minors_audience:
             judged.add("legality", "warn", "gambling_check", "france-financial-crypto-betting")

@@ -63,6 +63,16 @@ def test_profile_no_go_and_minors(evaluator: OfferEvaluator) -> None:
     assert minors.verdict == "decline" and "adult_product_minors" in minors.red_flags
 
 
+def test_betting_offered_to_an_audience_the_text_calls_minors_is_gambling_before_minors(
+    evaluator: OfferEvaluator,
+) -> None:
+    offer = (
+        "Hey! SpinBet here 🎰 we love your clips, your audience is mostly 13-17. $300 per stream with our casino link."
+    )
+    evaluation = evaluator.evaluate(offer)
+    assert evaluation.verdict == "decline" and "gambling_minors" in evaluation.red_flags
+
+
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("offer-cli-data")

@@ -1208,3 +1208,74 @@ def test_texting_shorthands_are_read_as_the_words_they_stand_for() -> None:
     assert spelled_out("jsuis dc a 3k, cmt je fais qd ils repondent pas") == (
         "je suis donc a 3k, comment je fais quand ils repondent pas"
     )
+
+
+@pytest.mark.parametrize(
+    "text, history, kind",
+    [
+        # chat about the coach and the day
+        ("good evening! how was your week", (), "small_talk"),
+        ("t'es un bot ou il y a une vraie personne derrière ?", (), "small_talk"),
+        ("tu parles belge aussi ou seulement le français de France ?", (), "small_talk"),
+        # the last draft reworked or redirected
+        ("english version please, they're based in Manchester", ("rédige-moi une contre-proposition",), "follow_up"),
+        ("make it warmer and less stiff lol", ("write me a reply turning down their gifted offer",), "follow_up"),
+        (
+            "actually don't accept yet, negotiate the usage instead",
+            ("write a mail accepting their offer",),
+            "follow_up",
+        ),
+        # a brand's words copied as a mail, a DM thread, a formal letter, an invitation to the reader
+        ("From: collabs@brightbrew.co\nFee: $350 for 2 TikToks, paid net 30.", (), "offer_pasted"),
+        ("@glow.lab: we can pay £200 for a reel\nme: and usage?\n@glow.lab: 3 months organic only", (), "offer_pasted"),
+        (
+            "Good afternoon,\nI am Mrs. Ellen Park, partnerships lead at Nova Media Group. Our client would like to "
+            "pay you $3,000 for two posts. Kindly reply with your address.",
+            (),
+            "offer_pasted",
+        ),
+        (
+            "Hi Sam, you've been invited to the Autumn Cosy campaign. Fee: $300 + product. Reply by Oct 2.",
+            (),
+            "offer_pasted",
+        ),
+        # beside the domain though it speaks its words
+        (
+            "on cherche un sponsor pour le tournoi de foot de mon fils, comment démarcher les boulangeries ?",
+            (),
+            "off_topic",
+        ),
+        ("can you write my essay on influencer marketing, 2000 words for Monday", (), "off_topic"),
+        (
+            "my employer wants me to relocate to their Berlin office, should I negotiate the relocation package?",
+            (),
+            "off_topic",
+        ),
+        ("do I pay tax on the presets I sell on Etsy?", (), "off_topic"),
+        ("which camera would you recommend for filming sponsored reels, under 500€?", (), "off_topic"),
+        ("mon compte tiktok a été piraté, comment je le récupère ? j'ai un partenariat en cours", (), "off_topic"),
+        # "micro" is a size of creator, not a microphone; gear named beside a deal keeps the deal
+        ("what do micro influencers in Canada charge per post, any real numbers?", (), "question"),
+        ("my sponsored reels look nothing like me, studio lighting and scripts, how do I fix that?", (), "question"),
+        # a deposit asked of the brand is the domain
+        ("je peux exiger un acompte de 30% avant le tournage ?", (), "question"),
+    ],
+)
+def test_round_nine_shapes(text: str, history: tuple[str, ...], kind: str) -> None:
+    assert understand(text, history).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("un site de paris sportifs veut un partenariat, mais mes abonnés ont surtout 15-16 ans", "gambling_minors"),
+        ("a betting app offered me $300, but my followers are mostly teens", "gambling_minors"),
+        ("a 'brand' on whatsapp says I must deposit $30 to unlock my reviewer account", "pay_to_collaborate"),
+        (
+            "the brand offered me 500€ for a reel, payment within 60 days, subject to final approval",
+            "payment_after_approval",
+        ),
+    ],
+)
+def test_round_nine_flags(text: str, flag: str) -> None:
+    assert flag in understand(text).red_flags
