@@ -37,3 +37,8 @@ class Texts:
 def lang_of(language_code: str | None) -> Lang:
     """Telegram's language_code ("fr", "fr-CA", "en-GB"…) mapped to the coach's languages."""
     return "fr" if (language_code or "").lower().startswith("fr") else "en"
+
+
+def colon(lang: Lang) -> str:
+    """A heading's colon: French sets it off with a no-break space ("Sources : …"), English does not."""
+    return "\u00a0:" if lang == "fr" else ":"

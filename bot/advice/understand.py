@@ -205,10 +205,6 @@ SMALL_TALK = _rx(
     r"yes|yeah|yep|no|nope|nan|oui|ouais|non|si|bien sur|of course|sure|dope|sounds good|ah ok|oh ok|ah d'accord)"
     r"[\s!?.,;:)(*~'\-]*)+$"
 )
-CHAT_WORDS = frozenset(
-    "hi hey hello salut coucou bonjour bonsoir thanks thank merci ok okay cool super top great nice lol mdr "
-    "bye ciao bisous cheers ca va you tu es bot".split()
-)
 
 # "50e" is 50 euros; "4e fois", "ma 2e collab" count (an ordinal before a noun of times and things).
 EURO_E = (
@@ -366,10 +362,6 @@ BRAND_VOICE = _rx(
     r"je suis \w+ (?:de )?(?:chez|de l'agence)|"
     r"(?:je vous|je te) contacte (?:de la part|pour)|de la part de (?:la marque|l'agence|notre)|"
     r"(?:etes[- ]vous|es[- ]tu) (?:interesse|partant|ouvert|disponible)|interested\?|interesse(?:e)?\s?\?)"
-)
-GREETING_START = _rx(
-    r"^\s*(?:hi|hey|hello|dear|bonjour|bonsoir|salut|coucou|hola|greetings|good (?:day|morning|afternoon|evening))\b"
-    r"[^\n]{0,40}[,!\n]"
 )
 SIGN_OFF = _rx(
     r"\n[^\S\n]*(?:best|best regards|kind regards|regards|cheers|thanks|many thanks|warmly|xoxo|cordialement|"
@@ -1387,8 +1379,8 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return True  # "From: partnerships@velvetnails.com": a mail, copied with its sender
     if offerish and sum(bool(CHAT_LINE.match(line)) for line in lines) >= 2:
         return True
-    handles = [HANDLE_LINE.match(line) for line in lines]
-    if offerish and sum(map(bool, handles)) >= 2 and any(m and m.group(1).startswith("@") for m in handles):
+    handles = [m for line in lines if (m := HANDLE_LINE.match(line))] if offerish else []
+    if len(handles) >= 2 and any(m.group(1).startswith("@") for m in handles):
         return True  # "@sunnyside.smoothies: we'll pay £150…\nme: can we do 50% upfront?": a DM thread copied
     if offerish and sum(bool(FIELD_LINE.match(line)) for line in lines) >= MIN_FIELDS:
         return True
@@ -1559,10 +1551,7 @@ OWN_GOODS = _rx(
     r"(?:selling|sell|sold|vendre|vends|vend|vendu) (?:my |mes |des |de |ses |his |her )?(?:own )?(?:\w+ )?"
     r"(?:presets|ebooks?|e-books?|printables|templates|prints|merch))\b"
 )
-RECOVERY = _rx(
-    r"\b(?:recuper\w*|recover\w*|restore|retrouver|reactiver|unlock|get (?:it|them|my \w+|mon \w+) back|"
-    r"le recupere\w*|la recupere\w*)\b"
-)
+RECOVERY = _rx(r"\b(?:recuper\w*|recover\w*|restore|retrouver|reactiver|unlock|get (?:it|them|my \w+|mon \w+) back)\b")
 LOGO_DRAWN = _rx(
     r"\b(?:faire|creer|designer|dessiner|make|design|create|draw|making|designing)\s+(?:[\w']+\s+){0,2}logos?\b|"
     r"\blogo design\b"
@@ -1591,6 +1580,7 @@ CREATOR_DEAL = _rx(
 )
 
 
+@functools.lru_cache(maxsize=256)  # read by `_understand` and again by `adjacent` on the same text
 def _beside(flat: str) -> bool:
     if JOB_TAX.search(flat) and not CONTENT_INCOME.search(flat):
         return True
@@ -1706,7 +1696,7 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
     if category and category in no_go:
         add("no_go_category")
     minors_share = getattr(profile, "minors_share", None)
-    minors = (minors_share is not None and minors_share >= 0.2) or bool(MINORS.search(fold(text)))
+    minors = (minors_share is not None and minors_share >= 0.2) or bool(MINORS.search(folded_text))
     gambling = category in ("gambling", "betting_tips") or bool(GAMBLING.search(folded_text))
     if gambling and minors:
         add("gambling_minors")  # the offer judge's own code for it: betting before minors, whatever else is said

@@ -69,11 +69,6 @@ NOT_A_SHORT = re.compile(  # "a short (written) agreement", "short and sweet bri
     r"insertion|order|slot|segment|mention|integration|read|summary|version|extract|promo|presentation|"
     r"sponsored|write-?up|review|feature|period|term|window|run|spot)"
 )
-CURRENCIES = {
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD", "dollar": "USD",
-    "dollars": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livres": "GBP", "chf": "CHF",
-    "cad": "CAD",
-}  # fmt: skip
 # Checked in this order: a sensitive category wins over a generic one ("CBD gummies" is not just food).
 CATEGORIES: list[tuple[str, str]] = [
     (
@@ -507,11 +502,6 @@ DISCLOSE = re.compile(
     r"(the|this|la|le|ce|cette) (video|post|reel|contenu|content|publication|story|tiktok|segment) (is|est))\s"
     r"(an?\s|une?\s)?(sponsored|paid|"
     r"ad\b|advert\w*|sponsoris\w*|partenariat|publicit\w*|collaboration commerciale)"
-)
-LOGIN = re.compile(
-    r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|log ?in (to|into|details|"
-    r"info)|credentials|code (de verification|de securite|2fa|a \d chiffres|sms)|2fa|two[- ]factor|verification code|"
-    r"(acces|access) (a|to) (ton|votre|your) (compte|account)|backup codes?|codes? de secours"
 )
 DOWNLOAD = re.compile(
     r"\.(exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|archive (protegee|protected|avec mot de passe)|password[- ]protected|"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.advice import Answer
-from bot.i18n import Lang
+from bot.i18n import Lang, colon
 from bot.offers import Evaluation, Profile
 from bot.offers.describe import fact_lines
 from bot.offers.texts import category_name
@@ -93,7 +93,7 @@ def sources_block(answer: Answer, lang: Lang, links: bool = True) -> str:
         for ref in (answer.references if links else ())
     )
     footer = [answer.as_of_text, f"{t('knowledge_base', lang)} {answer.kb_version}"]
-    lines = [f"<b>{esc(t('sources', lang))}</b>: {cards}"]
+    lines = [f"<b>{esc(t('sources', lang))}</b>{colon(lang)} {cards}"]
     if refs:
         lines.append(refs)
     lines.append(f"<i>{esc(' · '.join(part for part in footer if part))}</i>")
@@ -246,7 +246,7 @@ def verdict_blocks(evaluation: Evaluation, card_titles: list[str]) -> list[str]:
         )
     blocks.append(checklist_block(evaluation.checklist, t("offer_checklist", lang)))
     blocks.append(f"<b>{esc(t('offer_reply', lang))}</b>\n<pre>{esc(evaluation.reply_draft)}</pre>")
-    footer = f"{t('offer_sources', lang)}: {' · '.join(card_titles)}" if card_titles else ""
+    footer = f"{t('offer_sources', lang)}{colon(lang)} {' · '.join(card_titles)}" if card_titles else ""
     blocks.append(
         f"<i>{esc(footer)}{' · ' if footer else ''}{esc(t('knowledge_base', lang))} {evaluation.kb_version}</i>"
     )

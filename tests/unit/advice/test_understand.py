@@ -966,46 +966,41 @@ def test_a_brand_that_paid_is_no_pay_to_join(text: str, flagged: bool) -> None:
     assert ("pay_to_collaborate" in understand(text).red_flags) is flagged
 
 
-@pytest.mark.parametrize(
-    ("text", "history", "kind"),
-    [
-        # round 7 (dev7): kinds of wording, each checked against its opposite
-        ("Do I owe tax on PR gifts in the UK? I got about £600 of makeup this year", (), "question"),
-        ("quels produits sont interdits à la promo ? on m'a parlé des puffs", (), "question"),
-        ("quand une marque veut ma vidéo en pub, combien en plus ? je fais 250€ le reel d'habitude", (), "question"),
-        ("une salle de sport du quartier me propose 3 mois gratuits contre 2 reels, ok ?", (), "offer_described"),
-        ("my cousin's candle brand is asking me to post 2 reels for free, should I?", (), "offer_described"),
-        (
-            "peux-tu me le réécrire en plus court et plus cool stp, c'est pour répondre en DM sur insta",
-            ("aide moi à relancer la marque",),
-            "follow_up",
-        ),
-        ("add that I need the payment within 30 days please", ("write a reply to the brand",), "follow_up"),
-        (
-            "tu peux me refaire une réponse plus courte pour la marque, c'est pour un DM",
-            ("150€ pour 3 reels ?",),
-            "follow_up",
-        ),
-        ("je réponds quoi du coup ? 300 + les produits ?", ("la marque dit que 200€ c'est leur max",), "follow_up"),
-        ("would that still apply to lives?", ("how do I disclose a paid post?",), "follow_up"),
-        (
-            "is the exclusivity the biggest issue or the pay?",
-            ("a brand wants 1 reel for 150€, 6 months exclusive",),
-            "follow_up",
-        ),
-        ("merci, ton modèle de relance m'a trop aidée", (), "small_talk"),
-        ("haha t'es plus fort que mon manager", (), "small_talk"),
-        ("c'est bon j'ai signé, merci pour tout !", (), "small_talk"),
-        ("coucou le bot", (), "small_talk"),
-        ("je revends mes fringues sur vinted, faut déclarer aux impôts ?", (), "off_topic"),
-        ("je revends sur vinted les produits que les marques m'envoient, je dois le déclarer ?", (), "question"),
-        ("my friend and I want to do a collab on a song, which key should we pick?", (), "off_topic"),
-        ("comment gagner 5000 abonnés en un mois ?", (), "off_topic"),
-        ("final cut keeps crashing when i export, help", (), "off_topic"),
-    ],
-)
-def test_round_seven_shapes(text: str, history: tuple[str, ...], kind: str) -> None:
-    assert understand(text, list(history)).kind == kind
+ROUND_SEVEN_SHAPES = [
+    # round 7 (dev7): kinds of wording, each checked against its opposite
+    ("Do I owe tax on PR gifts in the UK? I got about £600 of makeup this year", (), "question"),
+    ("quels produits sont interdits à la promo ? on m'a parlé des puffs", (), "question"),
+    ("quand une marque veut ma vidéo en pub, combien en plus ? je fais 250€ le reel d'habitude", (), "question"),
+    ("une salle de sport du quartier me propose 3 mois gratuits contre 2 reels, ok ?", (), "offer_described"),
+    ("my cousin's candle brand is asking me to post 2 reels for free, should I?", (), "offer_described"),
+    (
+        "peux-tu me le réécrire en plus court et plus cool stp, c'est pour répondre en DM sur insta",
+        ("aide moi à relancer la marque",),
+        "follow_up",
+    ),
+    ("add that I need the payment within 30 days please", ("write a reply to the brand",), "follow_up"),
+    (
+        "tu peux me refaire une réponse plus courte pour la marque, c'est pour un DM",
+        ("150€ pour 3 reels ?",),
+        "follow_up",
+    ),
+    ("je réponds quoi du coup ? 300 + les produits ?", ("la marque dit que 200€ c'est leur max",), "follow_up"),
+    ("would that still apply to lives?", ("how do I disclose a paid post?",), "follow_up"),
+    (
+        "is the exclusivity the biggest issue or the pay?",
+        ("a brand wants 1 reel for 150€, 6 months exclusive",),
+        "follow_up",
+    ),
+    ("merci, ton modèle de relance m'a trop aidée", (), "small_talk"),
+    ("haha t'es plus fort que mon manager", (), "small_talk"),
+    ("c'est bon j'ai signé, merci pour tout !", (), "small_talk"),
+    ("coucou le bot", (), "small_talk"),
+    ("je revends mes fringues sur vinted, faut déclarer aux impôts ?", (), "off_topic"),
+    ("je revends sur vinted les produits que les marques m'envoient, je dois le déclarer ?", (), "question"),
+    ("my friend and I want to do a collab on a song, which key should we pick?", (), "off_topic"),
+    ("comment gagner 5000 abonnés en un mois ?", (), "off_topic"),
+    ("final cut keeps crashing when i export, help", (), "off_topic"),
+]
 
 
 def test_the_brands_message_after_the_creators_own_line_is_pasted() -> None:
@@ -1061,42 +1056,37 @@ def test_a_reply_with_no_domain_word_continues_the_deal_it_answers(text: str, pr
     assert understand(text, [previous]).kind == kind
 
 
-@pytest.mark.parametrize(
-    ("text", "history", "kind"),
-    [
-        # the last draft asked again another way, the answer named, a term of it chosen, the next step asked last
-        (
-            "top, tu peux la faire en anglais ? le client est suédois",
-            ("écris-moi une relance pour ma facture",),
-            "follow_up",
-        ),
-        ("plus court stp c'est pour whatsapp", ("rédige-moi une réponse pour refuser l'exclu",), "follow_up"),
-        (
-            "tu peux me résumer les 2 points les plus urgents ?",
-            ("voilà le contrat : exclu 1 an, paiement 90 jours",),
-            "follow_up",
-        ),
-        ("could you translate your answer to spanish for my agent", ("what should a contract include?",), "follow_up"),
-        (
-            "which term would you negotiate first?",
-            ("the contract: perpetual rights, net 90, $500 for a reel",),
-            "follow_up",
-        ),
-        ("they said the budget is fixed. now what?", ("I asked for £600 instead of £400",), "follow_up"),
-        # about the coach itself, or leaving for a moment
-        ("coucou, t'es un bot ou une vraie personne ?", (), "small_talk"),
-        ("brb getting my laptop", (), "small_talk"),
-        # thanks naming the answer, in thirteen words
-        ("merci beaucoup, ta réponse m'a trop aidée pour mon mail au client 🙏", (), "small_talk"),
-        # what to charge "whenever" someone asks: a rate question
-        ("c quoi un prix normal pour 1 reel avec 6k ? je sais jamais qd on me demande mon tarif", (), "question"),
-        # two creators filming together, tax on a job: beside the domain
-        ("me and another youtuber are planning a collab video, any fun challenge ideas?", (), "off_topic"),
-        ("how do I do my tax return for my part-time waitress job?", (), "off_topic"),
-    ],
-)
-def test_round_eight_shapes(text: str, history: tuple[str, ...], kind: str) -> None:
-    assert understand(text, list(history)).kind == kind
+ROUND_EIGHT_SHAPES = [
+    # the last draft asked again another way, the answer named, a term of it chosen, the next step asked last
+    (
+        "top, tu peux la faire en anglais ? le client est suédois",
+        ("écris-moi une relance pour ma facture",),
+        "follow_up",
+    ),
+    ("plus court stp c'est pour whatsapp", ("rédige-moi une réponse pour refuser l'exclu",), "follow_up"),
+    (
+        "tu peux me résumer les 2 points les plus urgents ?",
+        ("voilà le contrat : exclu 1 an, paiement 90 jours",),
+        "follow_up",
+    ),
+    ("could you translate your answer to spanish for my agent", ("what should a contract include?",), "follow_up"),
+    (
+        "which term would you negotiate first?",
+        ("the contract: perpetual rights, net 90, $500 for a reel",),
+        "follow_up",
+    ),
+    ("they said the budget is fixed. now what?", ("I asked for £600 instead of £400",), "follow_up"),
+    # about the coach itself, or leaving for a moment
+    ("coucou, t'es un bot ou une vraie personne ?", (), "small_talk"),
+    ("brb getting my laptop", (), "small_talk"),
+    # thanks naming the answer, in thirteen words
+    ("merci beaucoup, ta réponse m'a trop aidée pour mon mail au client 🙏", (), "small_talk"),
+    # what to charge "whenever" someone asks: a rate question
+    ("c quoi un prix normal pour 1 reel avec 6k ? je sais jamais qd on me demande mon tarif", (), "question"),
+    # two creators filming together, tax on a job: beside the domain
+    ("me and another youtuber are planning a collab video, any fun challenge ideas?", (), "off_topic"),
+    ("how do I do my tax return for my part-time waitress job?", (), "off_topic"),
+]
 
 
 def test_an_agencys_mail_written_in_the_first_person_for_a_brand_is_pasted() -> None:
@@ -1210,59 +1200,59 @@ def test_texting_shorthands_are_read_as_the_words_they_stand_for() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "text, history, kind",
-    [
-        # chat about the coach and the day
-        ("good evening! how was your week", (), "small_talk"),
-        ("t'es un bot ou il y a une vraie personne derrière ?", (), "small_talk"),
-        ("tu parles belge aussi ou seulement le français de France ?", (), "small_talk"),
-        # the last draft reworked or redirected
-        ("english version please, they're based in Manchester", ("rédige-moi une contre-proposition",), "follow_up"),
-        ("make it warmer and less stiff lol", ("write me a reply turning down their gifted offer",), "follow_up"),
-        (
-            "actually don't accept yet, negotiate the usage instead",
-            ("write a mail accepting their offer",),
-            "follow_up",
-        ),
-        # a brand's words copied as a mail, a DM thread, a formal letter, an invitation to the reader
-        ("From: collabs@brightbrew.co\nFee: $350 for 2 TikToks, paid net 30.", (), "offer_pasted"),
-        ("@glow.lab: we can pay £200 for a reel\nme: and usage?\n@glow.lab: 3 months organic only", (), "offer_pasted"),
-        (
-            "Good afternoon,\nI am Mrs. Ellen Park, partnerships lead at Nova Media Group. Our client would like to "
-            "pay you $3,000 for two posts. Kindly reply with your address.",
-            (),
-            "offer_pasted",
-        ),
-        (
-            "Hi Sam, you've been invited to the Autumn Cosy campaign. Fee: $300 + product. Reply by Oct 2.",
-            (),
-            "offer_pasted",
-        ),
-        # beside the domain though it speaks its words
-        (
-            "on cherche un sponsor pour le tournoi de foot de mon fils, comment démarcher les boulangeries ?",
-            (),
-            "off_topic",
-        ),
-        ("can you write my essay on influencer marketing, 2000 words for Monday", (), "off_topic"),
-        (
-            "my employer wants me to relocate to their Berlin office, should I negotiate the relocation package?",
-            (),
-            "off_topic",
-        ),
-        ("do I pay tax on the presets I sell on Etsy?", (), "off_topic"),
-        ("which camera would you recommend for filming sponsored reels, under 500€?", (), "off_topic"),
-        ("mon compte tiktok a été piraté, comment je le récupère ? j'ai un partenariat en cours", (), "off_topic"),
-        # "micro" is a size of creator, not a microphone; gear named beside a deal keeps the deal
-        ("what do micro influencers in Canada charge per post, any real numbers?", (), "question"),
-        ("my sponsored reels look nothing like me, studio lighting and scripts, how do I fix that?", (), "question"),
-        # a deposit asked of the brand is the domain
-        ("je peux exiger un acompte de 30% avant le tournage ?", (), "question"),
-    ],
-)
-def test_round_nine_shapes(text: str, history: tuple[str, ...], kind: str) -> None:
-    assert understand(text, history).kind == kind
+ROUND_NINE_SHAPES = [
+    # chat about the coach and the day
+    ("good evening! how was your week", (), "small_talk"),
+    ("t'es un bot ou il y a une vraie personne derrière ?", (), "small_talk"),
+    ("tu parles belge aussi ou seulement le français de France ?", (), "small_talk"),
+    # the last draft reworked or redirected
+    ("english version please, they're based in Manchester", ("rédige-moi une contre-proposition",), "follow_up"),
+    ("make it warmer and less stiff lol", ("write me a reply turning down their gifted offer",), "follow_up"),
+    (
+        "actually don't accept yet, negotiate the usage instead",
+        ("write a mail accepting their offer",),
+        "follow_up",
+    ),
+    # a brand's words copied as a mail, a DM thread, a formal letter, an invitation to the reader
+    ("From: collabs@brightbrew.co\nFee: $350 for 2 TikToks, paid net 30.", (), "offer_pasted"),
+    ("@glow.lab: we can pay £200 for a reel\nme: and usage?\n@glow.lab: 3 months organic only", (), "offer_pasted"),
+    (
+        "Good afternoon,\nI am Mrs. Ellen Park, partnerships lead at Nova Media Group. Our client would like to "
+        "pay you $3,000 for two posts. Kindly reply with your address.",
+        (),
+        "offer_pasted",
+    ),
+    (
+        "Hi Sam, you've been invited to the Autumn Cosy campaign. Fee: $300 + product. Reply by Oct 2.",
+        (),
+        "offer_pasted",
+    ),
+    # beside the domain though it speaks its words
+    (
+        "on cherche un sponsor pour le tournoi de foot de mon fils, comment démarcher les boulangeries ?",
+        (),
+        "off_topic",
+    ),
+    ("can you write my essay on influencer marketing, 2000 words for Monday", (), "off_topic"),
+    (
+        "my employer wants me to relocate to their Berlin office, should I negotiate the relocation package?",
+        (),
+        "off_topic",
+    ),
+    ("do I pay tax on the presets I sell on Etsy?", (), "off_topic"),
+    ("which camera would you recommend for filming sponsored reels, under 500€?", (), "off_topic"),
+    ("mon compte tiktok a été piraté, comment je le récupère ? j'ai un partenariat en cours", (), "off_topic"),
+    # "micro" is a size of creator, not a microphone; gear named beside a deal keeps the deal
+    ("what do micro influencers in Canada charge per post, any real numbers?", (), "question"),
+    ("my sponsored reels look nothing like me, studio lighting and scripts, how do I fix that?", (), "question"),
+    # a deposit asked of the brand is the domain
+    ("je peux exiger un acompte de 30% avant le tournage ?", (), "question"),
+]
+
+
+@pytest.mark.parametrize(("text", "history", "kind"), ROUND_SEVEN_SHAPES + ROUND_EIGHT_SHAPES + ROUND_NINE_SHAPES)
+def test_shapes_of_the_blind_rounds(text: str, history: tuple[str, ...], kind: str) -> None:
+    assert understand(text, list(history)).kind == kind
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,8 @@ def test_terminal_chat_answers_switches_language_and_quits(tmp_path, capsys: pyt
     assert "Summary of fair-pay in fr." in out and "Checklist pour juger une offre" in out
     assert "Answers will now be in English." in out and "Usage: /lang fr or /lang en" in out
     assert "Summary of fair-pay in en." in out
+    assert "Checklist pour juger une offre\u00a0:" in out and "Sources\u00a0: fair-pay" in out  # French typography
+    assert "Checklist for judging an offer:" in out and "Sources: fair-pay" in out
     assert out.rstrip().endswith("Good luck with your collaborations!")
 
 
