@@ -958,10 +958,12 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     if previous is not None and _follow_up(flat, words, previous):
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
+        flags = _carried(flags, flat, history, profile, language)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
     if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         if previous is not None and _replies(flat, words, history):
-            return Understanding("follow_up", language, (), bool(ASKS_VERDICT.search(flat)), context=previous)
+            flags = _carried((), flat, history, profile, language)
+            return Understanding("follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous)
         return Understanding("off_topic", language)
     if (
         previous is not None
@@ -970,8 +972,23 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         and _replies(flat, words, history)
     ):
         # "j'ai le droit de me prendre en photo en train de boire avec ?": "avec" what was just talked about
+        flags = _carried(flags, flat, history, profile, language)
         return Understanding("follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+def _carried(
+    flags: tuple[str, ...], flat: str, history: Sequence[str], profile: object | None, lang: Lang
+) -> tuple[str, ...]:
+    """A follow-up's flags joined with those of the message it continues: "ok mais en tout petit à la fin des
+    hashtags ça passe ?" after "ils veulent que je poste sans #pub" is still hidden advertising, "remboursé au
+    premier paiement, ça change rien ?" still a fee to join. A draft reworked ("plus court stp") carries nothing:
+    it asks for the same answer in other words."""
+    if REDO_IT.search(flat):
+        return flags
+    turns = [h for h in history if h.strip()][-3:]  # the exchange, not a whole chat read again on each message
+    before = _understand(turns[-1], turns[:-1], profile, lang)
+    return _joined(flags, before.red_flags)
 
 
 # Texting shorthands, spelled out before the message is read: the rules are written once, in full words ("jfais

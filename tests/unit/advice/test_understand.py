@@ -1269,3 +1269,24 @@ def test_shapes_of_the_blind_rounds(text: str, history: tuple[str, ...], kind: s
 )
 def test_round_nine_flags(text: str, flag: str) -> None:
     assert flag in understand(text).red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "flag"),
+    [
+        ("ok mais si je le mets juste en tout petit à la fin des hashtags ça passe ?", "Ils veulent que je poste sans #pub", "hidden_advertising"),
+        ("mais ils disent que c'est remboursé au premier paiement, ça change rien ?", "une agence me demande 39€ de frais de dossier pour rejoindre leur programme", "pay_to_collaborate"),
+        ("and if they never approve it? can they still use the video?", "brand says they pay only once their client approves the video", "payment_after_approval"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_carries_the_flags_of_the_message_it_continues(text: str, previous: str, flag: str) -> None:
+    assert flag not in understand(text).red_flags  # its own words say nothing of it
+    reading = understand(text, [previous])
+    assert reading.kind == "follow_up" and flag in reading.red_flags
+
+
+def test_a_draft_reworked_carries_no_flag() -> None:
+    reading = understand(
+        "plus court stp", ["une agence me demande 39€ de frais de dossier pour rejoindre leur programme"]
+    )
+    assert reading.kind == "follow_up" and reading.red_flags == ()
