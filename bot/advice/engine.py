@@ -213,7 +213,7 @@ class AdviceEngine:
             reading = dataclasses.replace(reading, kind="question")
         note = None
         foreign = jurisdiction.foreign_places(question.presumed_country, lang)
-        if reading.is_offer:
+        if reading.is_offer or reading.offer_text:
             note, flags = self._judge(question, reading, kb)
             reading = dataclasses.replace(reading, red_flags=flags)
         if _continues(reading) and not hits and question.previous_card and not reading.warnings:
@@ -266,7 +266,8 @@ class AdviceEngine:
         from bot.offers import OfferEvaluator, Profile  # lazy: bot.offers imports this package's composer
 
         profile = question.profile if isinstance(question.profile, Profile) else None
-        evaluation = OfferEvaluator(lambda: kb).evaluate(question.text, profile, ui_lang=reading.lang)
+        offer = reading.offer_text or question.text  # news of an offer is judged with the offer it changes
+        evaluation = OfferEvaluator(lambda: kb).evaluate(offer, profile, ui_lang=reading.lang)
         flags = tuple(dict.fromkeys([*reading.red_flags, *evaluation.red_flags]))
         verdict: str | None = evaluation.verdict
         if any(flag in WARNING_FLAGS for flag in flags):
@@ -570,8 +571,9 @@ def _same_subject(kb: KnowledgeBase, card_id: str, card: Card, country: str) -> 
 
 
 def _continues(reading: Understanding) -> bool:
-    """A follow-up read with the message it follows."""
-    return reading.kind == "follow_up" and bool(reading.context)
+    """A follow-up read with the message it follows. News of an offer ("they cancelled the day before the shoot")
+    names its own subject: it is searched on its own words, and judged with the offer it changes."""
+    return reading.kind == "follow_up" and bool(reading.context) and reading.offer_text is None
 
 
 def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:

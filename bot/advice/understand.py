@@ -135,6 +135,9 @@ class Understanding:
     # A fee asked with no programme to join ("pay $25 shipping for the free product"): money sent first, not a
     # paid "ambassador" scheme.
     fee_only: bool = False
+    # News of an offer (a follow-up with its new terms: "they sent the contract, it says they own the videos
+    # forever"): the offer as now told, previous message and news together, for the offer judge to read as one.
+    offer_text: str | None = None
 
     def family(self, flag: str) -> tuple[str, ...]:
         """The cards that answer `flag` here: a banned category's own card first, the card on money sent first
@@ -189,6 +192,10 @@ SMALL_TALK = _rx(
     r"you rock|you're (?:awesome|amazing|great|a star|the best)|t'es (?:genial|un amour|trop fort|trop forte)|bravo|"
     r"well done|c'est note|bien note|je note|je vais (?:essayer|tester|voir)|i'll (?:try|do) (?:that|it)|will do|"
     r"on verra|tu t'appelles comment|comment tu t'appelles|what's your name|what is your name|ton nom|"
+    r"en vrai|au fait|btw|by the way|"
+    r"(?:are (?:you|u)|r u|t'es|tu es|es[- ]tu|c'est) (?:chat ?gpt|gpt|claude|gemini|siri|copilot)|"
+    r"(?:trop bien|super|top|genial|merci pour|thanks for|love) (?:ton|ta|votre|your) (?:aide|help|bot|coach)|"
+    r"(?:je te|jte|j'te|je vous) (?:kiffe|adore|aime)|"
     r"a plus tard|see you later|talk (?:to you )?later|later|talk soon|(?:brb|be right back)(?: [\w' ]{0,30})?|"
     r"je (?:reviens|repasse|reviendrai) (?:vers (?:toi|vous) )?(?:plus tard|demain|bientot|apres)?|"
     r"i'll (?:come back|be back|get back to you)(?: later| tomorrow| soon)?|"
@@ -249,7 +256,11 @@ DOMAIN = _rx(
     r"dit oui (?:a|pour)|said yes to|agreed to)\b"
 )
 # The creator hacked, whatever is named after: "got hacked, the guy changed my email AND 2fa".
-HACKED = r"\b(?:got|been|was|get|getting|je me suis fait|me suis fait|j'ai ete|on m'a) (?:hacked|hacke\w*|pirate\w*)"
+HACKED = (
+    r"\b(?:got|been|was|get|getting|je me suis fait|me suis fait|j'ai ete|on m'a) (?:hacked|hacke\w*|pirate\w*)|"
+    r"\b(?:hacked|hacke|pirate|stole|vole)\w* (?:my|mon|ma) (?:compte|account|insta\w*|tiktok|youtube|page|chaine|"
+    r"channel)\b"
+)
 # Creator questions next to the coach's domain but outside it (growth, editing, posting times): off-topic unless
 # the message also speaks of brands, money or the law.
 ADJACENT = _rx(
@@ -329,7 +340,12 @@ STRONG_DEAL = _rx(
     r"contrats?|contracts?|offres?|offers?|deals?|agences?|agency|#ad|#pub|affili\w*|commission\w*|gifts?|gifted|"
     r"law|loi|legal\w*|tax\w*|impots?|scams?|arnaques?|disclos\w*)\b"
 )
-NEGATOR_BEFORE = re.compile(r"(?:\bsans|\bwithout|\bno|\bpas de|\bpas d'|\bnot|\baucune?|\bnever|\bjamais)\s+$")
+NEGATOR_BEFORE = re.compile(
+    r"(?:\bsans|\bwithout|\bno|\bpas de|\bpas d'|\bnot|\baucune?|\bnever|\bjamais)\s+"
+    # "sans payer de pub", "without paying for ads": the verb between keeps the negation on its object
+    r"(?:(?:payer|paying|pay|acheter|buying|buy|faire|running|run)\s(?:de |d'|des |for |any |an? )?)?$"
+)
+NEGATION_REACH = 24  # characters before a word where its negation is looked for
 STRONG_WORDS = (
     r"\b(?:brands?|marques?|collabs?|collaborations?|partenariats?|partnerships?|sponso\w*|ambassad\w*|ugc|"
     r"contrats?|contracts?|paid|paye\w*|payer|remun\w*|fees?|tarifs?|rates?|prix|price|money|argent|gifts?|gifted|"
@@ -429,7 +445,7 @@ OFFER_TERMS = _rx(
     r"\d[\d\s.,]{0,12}+\s?(?:k\b)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|pounds?\b|livres?\b|balles\b)|[€$£]\s?\d|"
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|one|two|three|four|five|a)\s+(?:reels?|posts?|stories|story|videos?|"
     r"tiktoks?|shorts?|publications?|carrousels?|carousels?|unboxings?)\b|\b(?:gifted|gift|cadeau|offert|free product|"
-    r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|commission|affiliat\w*|"
+    r"produit gratuit|produits gratuits|en echange|in exchange|exclusivit\w*|exclusive|exclus?|commission|affiliat\w*|"
     r"code promo|promo code|usage rights?|droits?|perpetu\w*|a vie|forever|starter kit|kit|ambassad\w*|gratuit\w*|"
     r"gratos|for free|free of charge|sans obligation|no obligation|"
     r"whitelisting|paid ads|sponsored|sponso|competitors?|concurren\w*|"
@@ -462,7 +478,8 @@ GIFT_TRADE = _rx(
 # A business making the creator an offer, named by what it is ("un site de paris en ligne veut me sponso", "a
 # restaurant near me invited me"): the subject is a business, the verb an offer or an ask made to the creator.
 BUSINESS_FRAME = _rx(
-    r"\b(?:site|app|appli|application|startup|start-up|shop|boutique|magasin|store|resto|restaurant|hotel|salon|"
+    r"\b(?:site|app|appli|application|startup|start-up|shop|boutique|magasin|store|resto|restau|restaurant|hotel|salon|"
+    r"bistrot?|brasserie|boulangerie|clinique|clinic|institut|coiffeur|"
     r"spa|bar|cafe|gym|salle|label|studio|club|casino|bookmaker|e-?shop|e-?commerce|company|entreprise|societe|"
     r"boite|marque|brand|agence|agency|client|cliente|sponsor)\s+"
     r"(?:(?!(?:but|mais|and|et|i|je|j|if|si|when|quand|or|ou|que|that)\b)[\w'-]+\s+){0,5}?"
@@ -540,7 +557,10 @@ HABITUAL = _rx(
 GENERIC_BRANDS = _rx(
     r"(?<!\d )(?<!two )(?<!deux )\b(?:brands|companies|agencies|les marques|des marques|les agences) (?:\w+ )?"
     r"(?:say|said|tell|ask|want|keep|tend|expect|pay|give|offer|disent|demandent|veulent|proposent|offrent|"
-    r"ont tendance|attendent|paient|payent|donnent)\b"
+    r"ont tendance|attendent|paient|payent|donnent)\b|"
+    # "is it normal for a brand to ask for my SIN?": what any brand may do
+    r"\b(?:normal|usual|common|typical|standard|ok|okay|legal|legit|courant|habituel|frequent)\s(?:for|pour|qu')\s?"
+    r"(?:a|an|une?)\s(?:brand|company|agency|marque|agence|entreprise|boite)\b"
 )
 # "How much should I ask for 2 reels?": a rate question, not an offer, even with an amount in it.
 RATE_QUESTION = _rx(
@@ -657,6 +677,10 @@ SHORT_JUDGEMENT_WORDS = 7
 REDO_IT = _rx(
     r"\b(?:write|say|put|translate|rewrite|reword|rephrase|phrase|send|summari[sz]e|shorten|make|turn) (?:it|that|this|"
     r"them|those)\b|"
+    # "ecris-le en anglais plutôt", "now in french pls": the same draft in the other language
+    r"\b(?:ecris|reecris|redige|refais|traduis|fais)[- ](?:le|la|les|moi|-le|-la)\b|"
+    r"^\s*(?:(?:now|maintenant|ok|and|et|same|pareil|meme chose)\s)*(?:in|en) (?:french|english|francais|anglais)"
+    r"(?:\s(?:pls|please|plz|stp|svp|now|maintenant|too|aussi))*[\s!?.]*$|"
     # the answer named: "could you translate your answer to french", "tu peux me résumer les 3 points ?"
     r"\b(?:translate|rewrite|reword|rephrase|summari[sz]e|shorten|traduire|traduis|reecrire|reformuler|resumer|resume)"
     r" (?:me )?(?:your|ta|ton|tes|the|la|le|les|this|that|ce|cette|ca|tout|everything) ?(?:\d+ )?(?:answer|reply|"
@@ -746,6 +770,9 @@ PAY_TO_JOIN = _rx(
     r"\b(?:frais|fees?|deposit|acompte)\s+(?:d'|de |of |for )?(?:inscription|registration|entree|entry|dossier|"
     r"activation|ambassad\w*|membership|adhesion|port|shipping)\b|"
     r"\b(?:kit|starter kit|pack)\s+(?:ambassad\w*|de demarrage|starter)\b[^.?!\n]{0,40}(?:€|\$|£|\d)|"
+    # the product bought first, refunded later: "ils veulent que je paye le maillot 35€ avant, remboursé après"
+    r"\b(?:pay|paying|payer|paye[rsz]?|acheter|achete[rsz]?|buy|buying|avancer)\b[^.?!\n]{0,50}\b(?:avant|first|"
+    r"upfront|d'abord|en avance|beforehand|up front)\b[^.?!\n]{0,60}\b(?:rembours\w*|refund\w*|reimburs\w*)|"
     # a "task" scam's top-up: "I just need to deposit $50 to activate my task account"
     r"\b(?:deposit|top up|recharge[rz]?|depose[rz]?)\b[^.?!\n]{0,30}\b(?:to|pour) (?:activate|unlock|open|access|"
     r"activer|debloquer|ouvrir)\b|"
@@ -908,6 +935,15 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
     pasted = _pasted_offer(text, folded) or _pasted_after_intro(text)
+    previous = next((h for h in reversed(history) if h.strip()), None)
+    if not pasted and previous is not None and _updates(flat, words, history, profile, language):
+        # "update: they now say don't tag it as gifted", "ils ont rajouté qu'ils pourront la réutiliser en pub": the
+        # offer just told, with its new terms
+        flags = _carried(_joined(flags, own_words_flags(body)), flat, history, profile, language)
+        told = f"{previous.strip()}\n{text}"
+        return Understanding(
+            "follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous, offer_text=told
+        )
     if pasted:
         flags = _joined(flags, own_words_flags(body))
         return Understanding("offer_pasted", language, flags, True, facts=facts, category=category)
@@ -933,12 +969,22 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     # Quoting the contract ("their contract says «…»") tells the offer's own terms, whatever they are about.
     quoting = bool(DOCUMENT_FRAME.search(flat) and QUOTATION.search(flat))
     described = not market and (
-        (framed and bool(gives or terms or money or quoting or OFFER_WORDS.search(flat) or _scam_flags(flags)))
+        (
+            framed
+            and bool(
+                gives
+                or terms
+                or money
+                or quoting
+                or OFFER_WORDS.search(flat)
+                or UNPAID.search(flat)
+                or _scam_flags(flags)
+            )
+        )
         or ((money or traded) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
     if described and TAX_ASK.search(flat):
         described = False  # "faut déclarer les cadeaux aux impôts ? on m'a envoyé une trottinette": the creator's tax
-    previous = next((h for h in reversed(history) if h.strip()), None)
     # "and if they pay late anyway?" after an offer: a continuation that brings no new amount or deliverable; "what
     # about if they pay me like £200?" after a tax question opens as one: the same question for that case.
     if described and previous is not None and not money and not DELIVERABLE.search(flat):
@@ -975,6 +1021,34 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         flags = _carried(flags, flat, history, profile, language)
         return Understanding("follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
+
+
+# News of the offer just told: its party again ("they", "ils", "the brand"), after an opener of news ("update:",
+# "oh and", "ah et j'ai oublié", "non en fait"), or the news itself ("non en fait c'est pas une exclu finalement").
+UPDATE_START = _rx(
+    r"^\s*(?:(?:ah|oh|and|et|also|aussi|update|maj|edit|en fait|non|nope|finalement|actually|ok so|so|donc|du coup|"
+    r"wait|attends|euh+|bon|hmm+|mise a jour|news|nouvelle)\b[\s,:!.-]*)*"
+    r"(?:(?:j'ai|jai|i) (?:oublie|forgot)\w*(?: (?:de (?:dire|preciser)|to (?:say|mention)))?[\s,.:!-]*)?"
+    r"(?:they|they've|they're|ils|elles|the brand|la marque|l'agence|the agency|their (?:contract|brief|mail|email)|"
+    r"leur (?:contrat|brief|mail)|le contrat|the contract)\b"
+)
+UPDATE_NEWS = _rx(r"^\s*(?:update|maj|mise a jour|non en fait|en fait|finalement|actually|edit)\b")
+# A business named anew: "et du coup un site de paris qui me propose 200€": another offer, not news of this one.
+NEW_PARTY = _rx(
+    r"\b(?:une? (?:autre )?(?:marque|agence|site|appli|application|boite|entreprise)|an? (?:other |new )?(?:brand|"
+    r"agency|app|site|company)|another (?:brand|agency|company))\b"
+)
+UPDATE_MAX_WORDS = 40
+
+
+def _updates(flat: str, words: list[str], history: Sequence[str], profile: object | None, lang: Lang) -> bool:
+    """News of the offer told in the previous message: the same party with new terms, or an opener of news."""
+    if len(words) > UPDATE_MAX_WORDS or NEW_PARTY.search(flat) or TOPIC_CHANGE.match(flat):
+        return False
+    if not (UPDATE_START.match(flat) or UPDATE_NEWS.match(flat)):
+        return False
+    turns = [h for h in history if h.strip()][-3:]
+    return _understand(turns[-1], turns[:-1], profile, lang).kind in ("offer_described", "offer_pasted")
 
 
 def _carried(
@@ -1072,7 +1146,7 @@ def _framed(flat: str) -> tuple[bool, bool]:
     brand asks for exclusivity, how much more?", "si une marque me demande les droits…", "if they offer me…"): an
     offer under "if", or under "when" in the present, is a general question, not one the creator received."""
     told = supposed = False
-    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME, TO_ME_FRAME):
+    for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME, TO_ME_FRAME, UNDER_WAY, CLAIMS_TO_BE):
         for match in pattern.finditer(flat):
             condition = CONDITION_BEFORE.search(flat, max(0, match.start() - 30), match.start())
             if condition is None or (condition.group(1) not in IF_WORDS and PAST_FRAME.search(match.group(0))):
@@ -1084,6 +1158,26 @@ def _framed(flat: str) -> tuple[bool, bool]:
     return told, supposed and not told
 
 
+# A deal under way names its brand by the creator's work with it, whatever happens next: "la marque avec qui je
+# bosse depuis mars m'a toujours pas payé", "the agency I'm negotiating with said net 90".
+UNDER_WAY = _rx(
+    r"\b(?:brand|marque|agency|agence|client|company|boite|entreprise)\s(?:(?:that|who|qui|que|avec qui|with whom|"
+    r"pour qui|avec laquelle)\s)?(?:i'm|i am|i've been|i have been|i|je|j')\s?(?:\w+\s)?(?:working|work|worked|"
+    r"partnered|collaborating|negotiating|bosse|travaille|collabore|negocie)\b"
+)
+# The deal's money still owed: "m'a toujours pas payé", "still hasn't paid me".
+UNPAID = _rx(
+    r"\b(?:hasn't|has not|haven't|have not|didn't|did not|never|still not|not yet|pas|jamais|toujours pas)\s"
+    r"(?:\w+\s)?(?:paid|pay|paye|payee|regle|vire|verse)\b"
+)
+# Someone speaking for a brand, true or not: "someone claiming to be from Fashion Nova says I need to pay $25".
+CLAIMS_TO_BE = _rx(
+    r"\b(?:someone|somebody|a guy|a girl|a woman|a man|quelqu'un|un mec|une meuf|un type|une fille|une personne)\s"
+    r"(?:claiming|pretending|saying|who says|who claims|qui (?:dit|pretend|se presente)|se presentant|"
+    r"se faisant passer)"
+    r"\b[^.?!\n]{0,40}\b(?:says|said|told me|wants|asks|asked|dm'?e?d|messaged|offered|offers|me dit|m'a dit|"
+    r"me demande|m'a demande|veut|m'a ecrit|m'a contacte|me propose|m'a propose)\b"
+)
 # "if", "when", "si", "quand" right before the one making the offer ("when a brand asks", "s'ils me proposent").
 CONDITION_BEFORE = _rx(
     r"(?:\b(if|whenever|when|once|si|quand|qd|lorsque?|des que|au cas ou)\s+(?:[\w']+\s+){0,2}|\b(s)')$"
@@ -1169,7 +1263,9 @@ CRAFT_WORD = _rx(
 def _craft_only(flat: str) -> bool:
     """Only words of making content, and no pieces traded for something ("2 reels + 5 stories for a sweatshirt")."""
     terms = [
-        m.group(0) for m in DOMAIN.finditer(flat) if not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()])
+        m.group(0)
+        for m in DOMAIN.finditer(flat)
+        if not NEGATOR_BEFORE.search(flat[max(0, m.start() - NEGATION_REACH) : m.start()])
     ]
     if not terms or not all(CRAFT_WORD.fullmatch(term) for term in terms) or _mentions(STRONG_DOMAIN, flat):
         return False
@@ -1189,7 +1285,8 @@ def _mentions(pattern: re.Pattern[str], flat: str) -> bool:
     """Whether `pattern` occurs in `flat` other than right after a negation ("without a sponsor"); "aucune marque
     me contacte" still speaks of brands: the negation is about what they do."""
     return any(
-        not NEGATOR_BEFORE.search(flat[max(0, m.start() - 12) : m.start()]) or BRANDS_ACT.match(flat, m.end())
+        not NEGATOR_BEFORE.search(flat[max(0, m.start() - NEGATION_REACH) : m.start()])
+        or BRANDS_ACT.match(flat, m.end())
         for m in pattern.finditer(flat)
     )
 
@@ -1348,7 +1445,8 @@ CHAT_LINE = re.compile(
     r"[^\n:]{0,40}:"
 )
 # A copied DM thread, each line under its speaker's handle, and the creator's own as "me:".
-HANDLE_LINE = re.compile(r"^\s*(@[\w.]{2,30}|me|moi)\s?:\s*\S")
+SPEAKER_LINE = re.compile(r"^\s*(@[\w.]{2,30}|[a-z][\w .'-]{0,30}?)\s?:\s*\S")
+ME_SPEAKERS = frozenset({"me", "moi"})
 # A mail's first line naming its sender's address.
 SENDER_LINE = re.compile(r"^\s*(?:from|de|expediteur|sender)\s?:\s*[^\n@]{0,40}@[\w-]+\.[\w.]+")
 QUOTE_SHARE = 0.6
@@ -1396,9 +1494,13 @@ def _pasted_offer(text: str, folded: str) -> bool:
         return True  # "From: partnerships@velvetnails.com": a mail, copied with its sender
     if offerish and sum(bool(CHAT_LINE.match(line)) for line in lines) >= 2:
         return True
-    handles = [m for line in lines if (m := HANDLE_LINE.match(line))] if offerish else []
-    if len(handles) >= 2 and any(m.group(1).startswith("@") for m in handles):
-        return True  # "@sunnyside.smoothies: we'll pay £150…\nme: can we do 50% upfront?": a DM thread copied
+    said = [m.group(1).strip() for line in lines if (m := SPEAKER_LINE.match(line))] if offerish else []
+    handles = [name for name in said if name.startswith("@") or name in ME_SPEAKERS]
+    if (len(handles) >= 2 and any(name.startswith("@") for name in handles)) or (
+        ME_SPEAKERS & set(said) and len(set(said)) >= 2
+    ):
+        # "@sunnyside.smoothies: we'll pay £150…\nme: can we do 50% upfront?", "them: … / me: …": a DM thread copied
+        return True
     if offerish and sum(bool(FIELD_LINE.match(line)) for line in lines) >= MIN_FIELDS:
         return True
     if offerish and sum(bool(BULLET_LINE.match(line)) for line in lines) >= MIN_FIELDS:
@@ -1520,6 +1622,9 @@ BESIDE = _rx(
     # two creators making something together: "me and another creator are doing a collab video"
     r"\b(?:another|other|fellow|une autre|un autre|d'autres|autres) (?:creators?|createurs?|creatrices?|youtubers?|"
     r"youtubeu\w*|tiktokers?|tiktokeu\w*|influencers?|influenceu\w*|streamers?|streameu\w*)\b[^.?!\n]{0,40}\bcollab|"
+    # music made together: "je fais une collab sur un son avec un rappeur", "a feat on my new single"
+    r"\b(?:collab\w*|feat\w*|duo)\b[^.?!\n]{0,20}\b(?:sur|on|pour|for) (?:un|une|le|la|a|my|mon|ma|our|notre) "
+    r"(?:nouveau |nouvelle |new )?(?:son|morceau|track|song|chanson|single|beat|titre|clip|ep|album)\b|"
     r"\bcollab\w*[^.?!\n]{0,30}\b(?:with|avec) (?:another|other|fellow|une autre|un autre|d'autres) (?:creators?|"
     r"createurs?|creatrices?|youtubers?|youtubeu\w*|tiktokers?|tiktokeu\w*|influencers?|influenceu\w*)\b"
 )
@@ -1560,13 +1665,15 @@ SCHOOLWORK = _rx(
 EMPLOYMENT = _rx(
     r"\b(?:heures sup\w*|overtime|relocation|relocat\w*|job offer|offre d'emploi|offre de poste|prud'?hom\w*|"
     r"licenciement|licencie\w*|rupture conventionnelle|conges payes|salary (?:raise|negotiation)|"
-    r"augmentation de salaire|"
+    r"augmentation de salaire|contrat de travail|employment contract|\bcdd\b|\bcdi\b|chomage|unemployment benefits?|"
+    r"france travail|pole emploi|"
     r"(?:my|mon) (?:employer|employeur)\b[^.?!\n]{0,30}\b(?:move|office|bureau|litige|dispute))\b"
 )
 OWN_GOODS = _rx(
     r"\b(?:etsy|gumroad|ko-?fi shop|"
     r"(?:selling|sell|sold|vendre|vends|vend|vendu) (?:my |mes |des |de |ses |his |her )?(?:own )?(?:\w+ )?"
-    r"(?:presets|ebooks?|e-books?|printables|templates|prints|merch))\b"
+    r"(?:presets|ebooks?|e-books?|printables|templates|prints|merch)|"
+    r"(?:selling|sell|vendre|vends|vend) (?:my|mes|ses|his|her) (?:own|propres?|home-?made|faits? maison) \w+)\b"
 )
 RECOVERY = _rx(r"\b(?:recuper\w*|recover\w*|restore|retrouver|reactiver|unlock|get (?:it|them|my \w+|mon \w+) back)\b")
 LOGO_DRAWN = _rx(
@@ -1605,7 +1712,10 @@ def _beside(flat: str) -> bool:
         return True
     if ACCOUNT_SALE.search(flat):
         return True
-    if SCHOOLWORK.search(flat) or EMPLOYMENT.search(flat) or OWN_GOODS.search(flat):
+    # a salaried job beside paid collabs ("je suis salariée en CDI et j'ai des collabs payées") is the creator's
+    # status, in the domain
+    employment = EMPLOYMENT.search(flat) and not CREATOR_DEAL.search(flat)
+    if SCHOOLWORK.search(flat) or employment or OWN_GOODS.search(flat):
         return not BRAND_ASKS.search(flat)
     if ACCOUNT_TROUBLE.search(flat) and RECOVERY.search(flat):
         return True  # the account back first, whatever deals wait on it

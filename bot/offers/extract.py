@@ -529,7 +529,10 @@ _NOT_GIFTS = (
     r"payment|paiement|proposal|proposition|form|formulaire|file|fichier|script|document|docs?)\b)"
 )
 GIFT = re.compile(
-    r"offert|\b(t|vous|te|on|nous)\W?offr(e|ons|ir|ent)\b|gratuit|"
+    r"offert|\b(t|vous|te|on|nous)\W?offr(e|ons|ir|ent)\b|gratuit|\bgratos\b|"
+    # "free shoes for 3 tiktoks", "a free facial if I post": a thing given for the content
+    r"\bfree (?!shipping|delivery|trial|version|returns?|download|access|account|plan|tier|time|speech)"
+    r"(pair of |set of |box of |bottle of )?[a-z]+( [a-z]+)? (for|if (i|you)|in (exchange|return) for) |"
     r"free (product|products|item|sample|box|kit|stay|night|trip|membership|subscription|month|year|pass|session|"
     r"class|treatment|meal|dinner)|gift|cadeau|envoyer "
     + _NOT_GIFTS

@@ -232,3 +232,14 @@ def test_in_french_comment_is_how_not_a_cards_comments(tmp_path: Path) -> None:
         engine.ask_many([Question(messages[1], "fr", "fr", (messages[0],), None, "belgium")])[0],
     ]
     assert answers[1].kind == "follow_up" and answers[1].lead_card == "belgium"
+
+
+def test_news_of_an_offer_gets_the_judgement_of_the_offer_as_now_told(kb: KnowledgeBase) -> None:
+    engine = AdviceEngine(kb, ByQuestion({}, [Hit("fair-pay", 0.8), Hit("counter-offer", 0.7)]))
+    first, news = converse(
+        engine,
+        ["a fitness app offered me $500 for 2 videos", "they sent the contract, it says they own the videos forever"],
+    )
+    assert first.kind == "offer_described" and "perpetual_rights" not in first.red_flags
+    assert news.kind == "follow_up" and news.offer is not None
+    assert "perpetual_rights" in news.red_flags and news.offer.verdict == "negotiate"

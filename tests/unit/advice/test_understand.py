@@ -1249,8 +1249,43 @@ ROUND_NINE_SHAPES = [
     ("je peux exiger un acompte de 30% avant le tournage ?", (), "question"),
 ]
 
+ROUND_TEN_SHAPES = [
+    # a deal under way, named by the creator's work with the brand; someone speaking for a brand
+    ("l'agence avec qui je bosse m'a toujours pas payée depuis janvier, je relance comment ?", (), "offer_described"),
+    ("the brand I've been working with hasn't paid my invoice, it's been 2 months", (), "offer_described"),
+    ("someone pretending to be from Sephora says I have to pay $30 for the ambassador kit", (), "offer_described"),
+    ("une brasserie de mon quartier me propose un brunch gratuit contre une story", (), "offer_described"),
+    ("la marque veut une exclu de 6 mois sur le maquillage, ça se négocie ?", (), "offer_described"),
+    # what any brand may do is a question
+    ("is it normal for a brand to ask for my home address before sending a contract?", (), "question"),
+    ("c'est une exclu quoi exactement ?", (), "question"),
+    # a DM thread copied with named speakers
+    ("them: we'd love a reel, $250?\nme: what about usage?\nthem: 30 days organic only", (), "offer_pasted"),
+    # chat about the coach
+    ("t'es chatgpt en vrai ?", (), "small_talk"),
+    ("merci pour ton aide je te kiffe", (), "small_talk"),
+    # beside the domain: music made together, own goods, a salaried job, growth without ads, a hacked account
+    ("on fait un feat sur un morceau avec un pote, comment on partage les droits ?", (), "off_topic"),
+    ("je vends mes propres savons sur insta, je dois avoir un statut ?", (), "off_topic"),
+    ("mon CDD se termine, j'ai droit au chômage ?", (), "off_topic"),
+    ("how do I get more followers without paying for ads?", (), "off_topic"),
+    ("someone hacked my tiktok and changed the email, how do I get it back?", (), "off_topic"),
+    ("je suis en CDI et j'ai de plus en plus de collabs payées, je dois créer un statut ?", (), "question"),
+    # news of the offer just told; the last draft in the other language
+    ("update: they now want the raw footage too", ("a brand offered me $300 for a TikTok",), "follow_up"),
+    (
+        "ah et j'ai oublié, ils veulent aussi les droits pub pendant 1 an",
+        ("une marque me propose 400€ pour 2 reels",),
+        "follow_up",
+    ),
+    ("now in english please", ("écris-moi une réponse pour refuser poliment",), "follow_up"),
+    ("écris-la en anglais stp", ("write a polite no to the brand",), "follow_up"),
+]
 
-@pytest.mark.parametrize(("text", "history", "kind"), ROUND_SEVEN_SHAPES + ROUND_EIGHT_SHAPES + ROUND_NINE_SHAPES)
+
+@pytest.mark.parametrize(
+    ("text", "history", "kind"), ROUND_SEVEN_SHAPES + ROUND_EIGHT_SHAPES + ROUND_NINE_SHAPES + ROUND_TEN_SHAPES
+)
 def test_shapes_of_the_blind_rounds(text: str, history: tuple[str, ...], kind: str) -> None:
     assert understand(text, list(history)).kind == kind
 
@@ -1274,11 +1309,23 @@ def test_round_nine_flags(text: str, flag: str) -> None:
 @pytest.mark.parametrize(
     ("text", "previous", "flag"),
     [
-        ("ok mais si je le mets juste en tout petit à la fin des hashtags ça passe ?", "Ils veulent que je poste sans #pub", "hidden_advertising"),
-        ("mais ils disent que c'est remboursé au premier paiement, ça change rien ?", "une agence me demande 39€ de frais de dossier pour rejoindre leur programme", "pay_to_collaborate"),
-        ("and if they never approve it? can they still use the video?", "brand says they pay only once their client approves the video", "payment_after_approval"),
+        (
+            "ok mais si je le mets juste en tout petit à la fin des hashtags ça passe ?",
+            "Ils veulent que je poste sans #pub",
+            "hidden_advertising",
+        ),
+        (
+            "mais ils disent que c'est remboursé au premier paiement, ça change rien ?",
+            "une agence me demande 39€ de frais de dossier pour rejoindre leur programme",
+            "pay_to_collaborate",
+        ),
+        (
+            "and if they never approve it? can they still use the video?",
+            "brand says they pay only once their client approves the video",
+            "payment_after_approval",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_follow_up_carries_the_flags_of_the_message_it_continues(text: str, previous: str, flag: str) -> None:
     assert flag not in understand(text).red_flags  # its own words say nothing of it
     reading = understand(text, [previous])
@@ -1290,3 +1337,27 @@ def test_a_draft_reworked_carries_no_flag() -> None:
         "plus court stp", ["une agence me demande 39€ de frais de dossier pour rejoindre leur programme"]
     )
     assert reading.kind == "follow_up" and reading.red_flags == ()
+
+
+def test_news_of_an_offer_is_judged_with_the_offer_it_changes() -> None:
+    reading = understand(
+        "they sent the contract, it says they own the videos forever", ["a fitness app offered me $500"]
+    )
+    assert reading.kind == "follow_up" and reading.offer_text is not None
+    assert reading.offer_text.startswith("a fitness app offered me $500") and "forever" in reading.offer_text
+    # another business named anew is another offer, not news of this one
+    assert (
+        understand("and a betting site offered me 200€ a video", ["a skincare brand offered me $400"]).offer_text
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ils veulent que je paye le sac 60€ avant, remboursé après la vidéo",
+        "they want me to buy the dress first and they'll refund it once I post",
+    ],
+)
+def test_the_product_bought_first_and_refunded_later_is_paying_to_join(text: str) -> None:
+    assert "pay_to_collaborate" in understand(text).red_flags

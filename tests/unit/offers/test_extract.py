@@ -582,3 +582,16 @@ def test_what_the_post_is_not_to_be_said_hides_the_advertising(text: str, value:
 )
 def test_the_brands_site_as_where_to_download_is_no_reuse_of_the_content(text: str, usage: object) -> None:
     assert extract_facts(text).usage_rights is usage
+
+
+@pytest.mark.parametrize(
+    ("text", "gift"),
+    [
+        ("got offered free sneakers for 2 tiktoks", True),
+        ("un resto me propose un menu gratos contre un reel", True),
+        ("free shipping for 3 items and a 10% code", False),
+        ("they have a free trial for new users", False),
+    ],
+)
+def test_a_thing_given_free_for_content_is_a_gift(text: str, gift: bool) -> None:
+    assert ("gift" in extract_facts(text).compensation) is gift
