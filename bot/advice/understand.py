@@ -350,6 +350,7 @@ STRONG_WORDS = (
     r"\b(?:brands?|marques?|collabs?|collaborations?|partenariats?|partnerships?|sponso\w*|ambassad\w*|ugc|"
     r"contrats?|contracts?|paid|paye\w*|payer|remun\w*|fees?|tarifs?|rates?|prix|price|money|argent|gifts?|gifted|"
     r"offres?|offers?|deals?|agences?|agency|#ad|#pub|pub|publicit\w*|ads?|disclos\w*|law|loi|legal\w*|tax\w*|"
+    r"ftc|asa|cma|arpp|dgccrf|#sp|#spon\w*|#gifted|#partenariat\w*|#collab\w*|"
     r"impots?|scams?|arnaques?|affili\w*|commission\w*|monetis\w*|monetiz\w*|revenus?|income)\b"
 )
 AMOUNT = rf"\b{EURO_E}\b|\b\d+ ?(?:euros?|balles|bucks|dollars?|pounds?)\b|\d ?[€$£]|[€$£] ?\d"
@@ -725,7 +726,7 @@ FOLLOW_UP_ANAPHORA_WORDS = 12  # "should I put the prices on it or keep them pri
 FOLLOW_UP_SHORT = 5  # "how much is normal?": a message this short with no topic of its own continues the last one
 # "Et sinon", "by the way", "autre question": the creator changes the subject.
 TOPIC_CHANGE = _rx(
-    r"^\s*(?:(?:ok|okay|d'accord|merci|thanks|thx|cool|super|top|parfait|great)[\s,.!]+)*(?:et |and )?"
+    r"^\s*(?:(?:ok|okay|d'accord|merci|thanks|thx|cool|super|top|parfait|great)[^\w']+)*(?:et |and )?"
     r"(?:sinon|au fait|autre question|une autre question|another question|btw|by the way|new question|"
     r"nouvelle question|changement de sujet|different question|unrelated|rien a voir)\b"
 )
@@ -805,8 +806,11 @@ ARCHIVE = _rx(
 )
 # Card or banking secrets: an IBAN or a RIB to be paid is what every brand asks, not this.
 BANK_ASK = _rx(
-    r"\b(?:card number|card details|numero de (?:ta |votre )?carte|cvv|cvc|cryptogramme|carte bancaire|credit card|"
-    r"debit card|bank(?:ing)? (?:login|password|credentials|access)|online banking|identifiants bancaires|code pin|"
+    r"\b(?:card number|card details|numero de (?:ta |votre )?carte|cvv|cvc|cryptogramme|"
+    # the card asked for, not the creator's own dealings with it ("a charge on my credit card", "payé par carte")
+    r"(?<!on my )(?<!with my )(?<!sur ma )(?<!avec ma )(?<!par )(?<!by )(?:carte bancaire|credit card|debit card)"
+    r"(?! (?:statement|bill|fees?|charge|debt|limit|interest|releve|plafond))|"
+    r"bank(?:ing)? (?:login|password|credentials|access)|online banking|identifiants bancaires|code pin|"
     r"pin code|(?:your|ton|votre) pin|(?:rib|iban|bank details|coordonnees bancaires)\b[^.?!\n]{0,40}\b(?:password|"
     r"mot de passe|sms|login|identifiants|card|carte))\b"
 )
@@ -1612,6 +1616,16 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
 
 # Selling one's own things, or making something with a friend or a sibling: no brand on either side ("je vends mes
 # vieux vêtements sur Vinted, je déclare ?", "me and my sister want to collab on a cover song").
+LEASE = _rx(
+    r"\b(?:contract|contrat|agreement)\b[^.?!\n]{0,25}\b(?:flat|apartment|appart\w*|logement|house|maison|rent|rental|"
+    r"loyer|location|phone|telephone|mobile|forfait|gym|salle de sport|car|voiture|internet|box|assurance|insurance)\b|"
+    r"\b(?:lease|tenancy|bail de location|rental agreement|landlord|proprio|proprietaire)\b"
+)
+RESALE = _rx(r"\b(?:vinted|leboncoin|le bon coin|depop|vide[- ]dressing|vide[- ]grenier|garage sale|yard sale|ebay)\b")
+BRAND_WORD = _rx(
+    r"\b(?:brands?|marques?|sponso\w*|collabs?|collaborations?|partenariats?|partnerships?|ugc|ambassad\w*|#ad|#pub|"
+    r"gifted|pr (?:box|package))\b"
+)
 BESIDE = _rx(
     r"\b(?:vinted|leboncoin|le bon coin|depop|vide[- ]dressing|vide[- ]grenier|garage sale|yard sale)\b|"
     r"\b(?:collab\w*|feat\w*|duo) (?:\w+ ){0,2}?(?:avec|with) (?:mon|ma|mes|my|a|une?) (?:[\w']+ )?(?:pote|potes|ami|"
@@ -1712,6 +1726,10 @@ def _beside(flat: str) -> bool:
         return True
     if ACCOUNT_SALE.search(flat):
         return True
+    if LEASE.search(flat) and not BRAND_WORD.search(flat):
+        return True  # "signing the contract for my flat tomorrow": a tenant's contract, not a brand's
+    if RESALE.search(flat) and not BRAND_WORD.search(flat):
+        return True  # "une fille me propose 5€ pour un manteau sur vinted": a buyer's price, whatever the amount
     # a salaried job beside paid collabs ("je suis salariée en CDI et j'ai des collabs payées") is the creator's
     # status, in the domain
     employment = EMPLOYMENT.search(flat) and not CREATOR_DEAL.search(flat)
@@ -1998,6 +2016,12 @@ FROM_THE_BRAND = _rx(
 )
 
 
+PLATFORM_PAYS = _rx(
+    r"\b(?:youtube|tiktok|instagram|insta|facebook|meta|twitch|snap\w*|the platform|la plateforme)\s+"
+    r"(?:(?:actually|really|even|still|vraiment|encore|only|just|seulement)\s+)?$"
+)
+
+
 def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:
     """A "pay …" match whose verb has the creator as its object, or a deposit the creator asks of the brand: the
     money flows to them, not from them."""
@@ -2013,6 +2037,8 @@ def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:
     before = match.string[max(0, start - 30) : start]
     if verb.group(0) in ("paid", "paye") and BRAND_PAID.search(before):
         return True  # "they paid 50% upfront", "la marque a payé": the brand paid, the creator was paid
+    if PLATFORM_PAYS.search(before):
+        return True  # "how much does youtube actually pay … in the partner program?": the platform pays the creator
     return bool(PAID_PERSON.match(match.string, end)) or bool(PAID_PRONOUN.search(before))
 
 

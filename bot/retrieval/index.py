@@ -136,6 +136,18 @@ def plain(question: str) -> str:
     return " ".join(_EMPHASIS.sub(" ", text).split()) or question
 
 
+# Chroma and numpy sum a cosine of float32 vectors in different orders: measured, up to 5e-7 apart. Scores equal to
+# this many decimals are a tie, broken by id.
+TIE_DECIMALS = 5
+TIE_MARGIN = 16  # texts fetched past the cut, so that texts tied at the cut are ordered alike in both paths
+
+
+def _cut(nearest: list[tuple[str, float]], n: int) -> list[tuple[str, float]]:
+    """The `n` nearest texts, texts within the last float bits of each other ordered by card id: Chroma and numpy
+    sum a cosine in different orders, and two texts tied at the cut would otherwise let a card in on one path only."""
+    return sorted(nearest, key=lambda item: (round(item[1], TIE_DECIMALS), item[0]))[:n]
+
+
 def fuse(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = None, k: int = RRF_K) -> list[str]:
     """Reciprocal rank fusion: a card ranked well by several rankings beats one ranked first by one."""
     fused: defaultdict[str, float] = defaultdict(float)
@@ -856,7 +868,10 @@ class CardIndex:
         if memory is not None:
             matrix = memory[space.name]
             n = min(space.per_query, len(matrix.cards))
-            found = matrix.nearest(np.asarray(vectors, dtype=np.float32), n) if n else [[] for _ in vectors]
+            wider = (
+                matrix.nearest(np.asarray(vectors, dtype=np.float32), n + TIE_MARGIN) if n else [[] for _ in vectors]
+            )
+            found = [_cut(nearest, n) for nearest in wider]
         else:
             collection = self.collections[space.name]
             size = self._sizes.get(space.name) or collection.count()
@@ -868,7 +883,10 @@ class CardIndex:
             got = collection.query(query_embeddings=vectors, n_results=size, include=["distances"])
             # Chunk ids are "<card id>:<lang>:<n>".
             found = [
-                [(chunk_id.split(":", 1)[0], distance) for chunk_id, distance in zip(ids[:n], distances, strict=False)]
+                _cut(
+                    [(chunk_id.split(":", 1)[0], distance) for chunk_id, distance in zip(ids, distances, strict=True)],
+                    n,
+                )
                 for ids, distances in zip(got["ids"], got["distances"], strict=True)
             ]
         rankings = []
@@ -878,7 +896,7 @@ class CardIndex:
                 best.setdefault(card_id, 1.0 - distance)  # closest first: a card's first text is its best
             # Chroma and numpy sum a cosine in different orders: two cards within the last float bits of each
             # other are a tie, broken by id, or the same question would rank them apart in the two paths.
-            best = dict(sorted(best.items(), key=lambda item: (-round(item[1], 6), item[0])))
+            best = dict(sorted(best.items(), key=lambda item: (-round(item[1], TIE_DECIMALS), item[0])))
             cards = [card_id for card_id, _ in nearest[:NEIGHBOURS]]
             rankings.append(Dense(best, cards.count(OUTSIDE) / NEIGHBOURS))
         return rankings
