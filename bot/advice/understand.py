@@ -807,9 +807,11 @@ ARCHIVE = _rx(
 # Card or banking secrets: an IBAN or a RIB to be paid is what every brand asks, not this.
 BANK_ASK = _rx(
     r"\b(?:card number|card details|numero de (?:ta |votre )?carte|cvv|cvc|cryptogramme|"
-    # the card asked for, not the creator's own dealings with it ("a charge on my credit card", "payé par carte")
-    r"(?<!on my )(?<!with my )(?<!sur ma )(?<!avec ma )(?<!par )(?<!by )(?:carte bancaire|credit card|debit card)"
-    r"(?! (?:statement|bill|fees?|charge|debt|limit|interest|releve|plafond))|"
+    # the card asked for ("they want my credit card", "ta carte bancaire"), not the creator's own dealings with it
+    # ("the shop charged my credit card twice", "payé par carte bancaire")
+    r"(?:ask\w*|want\w*|need\w*|request\w*|send|sent|give|gave|share\w*|enter\w*|demand\w*|veu\w*|voul\w*|envo\w*|"
+    r"donn\w*|fil\w*|partag\w*|exig\w*|reclam\w*)\b[^.?!\n]{0,25}\b(?:carte bancaire|credit card|debit card)|"
+    r"\b(?:your|ta|votre|ton|tes|vos) (?:carte bancaire|credit card|debit card)|"
     r"bank(?:ing)? (?:login|password|credentials|access)|online banking|identifiants bancaires|code pin|"
     r"pin code|(?:your|ton|votre) pin|(?:rib|iban|bank details|coordonnees bancaires)\b[^.?!\n]{0,40}\b(?:password|"
     r"mot de passe|sms|login|identifiants|card|carte))\b"

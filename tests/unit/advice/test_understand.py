@@ -1280,6 +1280,16 @@ ROUND_TEN_SHAPES = [
     ),
     ("now in english please", ("écris-moi une réponse pour refuser poliment",), "follow_up"),
     ("écris-la en anglais stp", ("write a polite no to the brand",), "follow_up"),
+    # a buyer's price on a resale site, a tenant's or a phone contract, a new subject after thanks and an emoji
+    ("sur leboncoin un mec me propose 20€ pour mon vélo à 80, je contre à combien ?", (), "off_topic"),
+    ("about to sign the lease for my apartment, 2 years, anything to check?", (), "off_topic"),
+    (
+        "merci 🙌 sinon tu connais un bon resto à Lille ?",
+        ("une marque de bière me propose 200€ pour un reel",),
+        "off_topic",
+    ),
+    # a regulator or a disclosure hashtag keeps a caption question in the domain
+    ("is #sp in my caption enough for the FTC?", (), "question"),
 ]
 
 
@@ -1361,3 +1371,14 @@ def test_news_of_an_offer_is_judged_with_the_offer_it_changes() -> None:
 )
 def test_the_product_bought_first_and_refunded_later_is_paying_to_join(text: str) -> None:
     assert "pay_to_collaborate" in understand(text).red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("how much does tiktok really pay in the creator rewards program?", "pay_to_collaborate"),
+        ("the shop charged my credit card twice, how do I get a refund?", "bank_details_request"),
+    ],
+)
+def test_a_platforms_pay_and_ones_own_card_raise_no_scam_flag(text: str, flag: str) -> None:
+    assert flag not in understand(text).red_flags
