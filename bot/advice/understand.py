@@ -623,8 +623,10 @@ FOLLOW_UP_START = _rx(
 ANAPHORA = _rx(
     r"\b(?:it|that|this|they|them|those|these|their|he|she|him|her|one|ca|cela|ceci|celle-ci|celui-ci|ils|elles|"
     r"leur|leurs|eux|lui|y|same|meme|pareil|there|instead|plutot|too|aussi|also|then|alors|else|"
-    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather|more|less|lequel|laquelle|"
+    r"autre|other|another|better|worse|mieux|pire|enough|assez|instead|plutot|rather|lequel|laquelle|"
     r"lesquel\w*|which one|which of them)\b|\bc'est\b(?! quoi)|"
+    # "more" or "less" on its own ("can I ask for more?"), not before what it counts ("more followers")
+    r"\b(?:more|less)\b(?=\s*(?:[?!.,;)]|$|than\b|then\b|for (?:it|that|this|them)\b))|"
     # French object pronouns, told from articles by the subject before them: "je la poste", "je l'ai ouvert"
     r"\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|ne|n')\s*(?:le|la|les|l'|lui|leur|y|en)(?:\b|(?<=')\w)"
 )

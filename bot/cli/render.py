@@ -58,7 +58,7 @@ def render_evaluation(evaluation: Evaluation) -> str:
     lines += [
         "",
         f"{t('offer_facts', lang)}{colon(lang)}",
-        *(f"  {label}: {value}" for label, value in fact_lines(evaluation.facts, lang)),
+        *(f"  {label}{colon(lang)} {value}" for label, value in fact_lines(evaluation.facts, lang)),
     ]
     if evaluation.negotiation_points:
         lines += ["", f"{t('offer_points', lang)}{colon(lang)}", *(f"  - {p}" for p in evaluation.negotiation_points)]

@@ -217,10 +217,7 @@ FIXABLE = ("pay", "deliverables", "category", "rights", "exclusivity", "payment"
 def offer_card(evaluation: Evaluation) -> str:
     lang = evaluation.ui_lang
     lines = [f"<b>{esc(t('offer_facts', lang))}</b>"]
-    lines += [
-        f"• {esc(label)} : {esc(value)}" if lang == "fr" else f"• {esc(label)}: {esc(value)}"
-        for label, value in fact_lines(evaluation.facts, lang)
-    ]
+    lines += [f"• {esc(label)}{colon(lang)} {esc(value)}" for label, value in fact_lines(evaluation.facts, lang)]
     lines += ["", f"<i>{esc(t('offer_card_hint', lang))}</i>"]
     return "\n".join(lines)
 

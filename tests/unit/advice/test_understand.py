@@ -1290,6 +1290,13 @@ ROUND_TEN_SHAPES = [
     ),
     # a regulator or a disclosure hashtag keeps a caption question in the domain
     ("is #sp in my caption enough for the FTC?", (), "question"),
+    # "more" points back on its own, not before what it counts
+    (
+        "how do I get more followers on tiktok without paying for ads?",
+        ("a brand wants me to pay $49 to join",),
+        "off_topic",
+    ),
+    ("can I ask for more?", ("a brand offered me 200€ for a reel",), "follow_up"),
 ]
 
 
