@@ -243,3 +243,21 @@ def test_news_of_an_offer_gets_the_judgement_of_the_offer_as_now_told(kb: Knowle
     assert first.kind == "offer_described" and "perpetual_rights" not in first.red_flags
     assert news.kind == "follow_up" and news.offer is not None
     assert "perpetual_rights" in news.red_flags and news.offer.verdict == "negotiate"
+
+
+def test_news_of_an_offer_with_a_flagged_clause_leads_with_that_clauses_card(tmp_path: Path) -> None:
+    write_pair(tmp_path, "fair-pay", summary="A brand that wants your work pays for it.", points=RATES)
+    write_pair(tmp_path, "usage-rights-whitelisting", summary="Ads made from your content are paid apart.")
+    kb = load_knowledge(tmp_path)
+    # retrieval ranks the fee's card first for both messages
+    engine = AdviceEngine(kb, ByQuestion({}, [Hit("fair-pay", 0.8), Hit("usage-rights-whitelisting", 0.6)]))
+    first, news = converse(
+        engine,
+        [
+            "a sauce brand offered me $300 for 2 reels",
+            "oh and they also want to use the videos in their paid ads for a year, no extra pay",
+        ],
+    )
+    assert first.lead_card == "fair-pay"
+    assert news.kind == "follow_up" and "unpaid_ads" in news.red_flags
+    assert news.lead_card == "usage-rights-whitelisting"
