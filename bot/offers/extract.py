@@ -350,7 +350,10 @@ PAID_ADS = re.compile(
     r"sponsoriser (ta|votre|vos|tes) (publications?|posts?)|"
     r"boost(er|ing|ed)?\b(?! (nos|our|notre|ses|their|its|les|the) (notes?|ratings?|"
     r"avis|reviews?|ventes|sales|visibilit\w*|notoriet\w*|chiffre|audience|followers|abonnes))|"
-    r"dark posts?|campagnes? (pub|publicitaires?)|ad campaigns?|meta ads|facebook ads|tiktok ads"
+    r"dark posts?|campagnes? (pub|publicitaires?)|ad campaigns?|meta ads|facebook ads|tiktok ads|"
+    # "use my videos in their ads", "les réutiliser dans leurs pubs"
+    r"\b(use|using|reuse|re-use|run|put|utiliser|reutiliser|mettre|diffuser)\b[^.?!\n]{0,30}\b(in|into|dans|as) "
+    r"(their |leurs? |its |ses |les |des |an? |une? )?(ads|adverts?|advertising|advertisements|pubs)\b"
 )
 APPROVAL = re.compile(
     r"approv|valid(ation|er|e)|sign[- ]?off|review (it |them |the content )?(before|prior)|relecture|\bbat\b|"

@@ -595,3 +595,15 @@ def test_the_brands_site_as_where_to_download_is_no_reuse_of_the_content(text: s
 )
 def test_a_thing_given_free_for_content_is_a_gift(text: str, gift: bool) -> None:
     assert ("gift" in extract_facts(text).compensation) is gift
+
+
+@pytest.mark.parametrize(
+    ("text", "ads"),
+    [
+        ("they also want to use my videos in ads for 12 months without paying more", True),
+        ("ils veulent réutiliser les vidéos dans leurs pubs", True),
+        ("we will use your content in our newsletter", None),
+    ],
+)
+def test_content_used_in_the_brands_ads_is_paid_ads(text: str, ads: bool | None) -> None:
+    assert extract_facts(f"a brand offered me 300€ for 2 reels. {text}").paid_ads is ads
