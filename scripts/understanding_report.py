@@ -32,7 +32,7 @@ def reader(settings: Settings) -> Reader:
     def read(text: str, lang: str, history: tuple[str, ...]) -> tuple[str, list[str]]:
         reading = understand(text, history, lang=lang)  # type: ignore[arg-type]
         flags = list(reading.red_flags)
-        if reading.is_offer or reading.offer_text:
+        if reading.judged:
             judged = offers.evaluate(reading.offer_text or text, ui_lang=reading.lang)
             flags += [flag for flag in judged.red_flags if flag not in flags]
         return reading.kind, flags

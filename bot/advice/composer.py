@@ -101,7 +101,7 @@ def compose(
     flag = warning_flag(understanding.warnings) if understanding else None
     if flag:
         found = _lead_with_warning(found, _own_rules_first(understanding.family(flag), kb, lang, country), kb, lang)
-    elif understanding is not None and (understanding.is_offer or understanding.offer_text):
+    elif understanding is not None and understanding.judged:
         found = _lead_with_clause(found, understanding.red_flags)  # an offer, or news of one ("they now want…")
     if not found:
         return out_of_scope(question, lang, kb.version)

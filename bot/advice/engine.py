@@ -213,7 +213,7 @@ class AdviceEngine:
             reading = dataclasses.replace(reading, kind="question")
         note = None
         foreign = jurisdiction.foreign_places(question.presumed_country, lang)
-        if reading.is_offer or reading.offer_text:
+        if reading.judged:
             note, flags = self._judge(question, reading, kb)
             reading = dataclasses.replace(reading, red_flags=flags)
         if _continues(reading) and not hits and question.previous_card and not reading.warnings:

@@ -158,6 +158,11 @@ class Understanding:
     def is_offer(self) -> bool:
         return self.kind in ("offer_pasted", "offer_described")
 
+    @property
+    def judged(self) -> bool:
+        """Read by the offer judge: an offer, or news of one (its `offer_text`)."""
+        return self.is_offer or self.offer_text is not None
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     # Every pattern reads folded text (lower case, no accents): re.I would match nothing more and costs three to
@@ -944,10 +949,11 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         return Understanding("off_topic", language)
     pasted = _pasted_offer(text, folded) or _pasted_after_intro(text)
     previous = next((h for h in reversed(history) if h.strip()), None)
-    if not pasted and previous is not None and _updates(flat, words, history, profile, language):
+    before = _reading_before(history, profile, language) if not pasted and _may_update(flat, words) else None
+    if before is not None and previous is not None and before.is_offer:
         # "update: they now say don't tag it as gifted", "ils ont rajouté qu'ils pourront la réutiliser en pub": the
         # offer just told, with its new terms
-        flags = _carried(_joined(flags, own_words_flags(body)), flat, history, profile, language)
+        flags = _carried(_joined(flags, own_words_flags(body)), flat, before)
         told = f"{previous.strip()}\n{text}"
         return Understanding(
             "follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous, offer_text=told
@@ -976,19 +982,10 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     gives = framed and _gives(flat)
     # Quoting the contract ("their contract says «…»") tells the offer's own terms, whatever they are about.
     quoting = bool(DOCUMENT_FRAME.search(flat) and QUOTATION.search(flat))
+    # what the one making the offer gives or asks: its terms, money, a quotation, an offer's words, pay still owed
+    stated = gives or terms or money or quoting or OFFER_WORDS.search(flat) or UNPAID.search(flat)
     described = not market and (
-        (
-            framed
-            and bool(
-                gives
-                or terms
-                or money
-                or quoting
-                or OFFER_WORDS.search(flat)
-                or UNPAID.search(flat)
-                or _scam_flags(flags)
-            )
-        )
+        (framed and bool(stated or _scam_flags(flags)))
         or ((money or traded) and bool(DELIVERABLE.search(flat)) and not RATE_QUESTION.search(flat))
     )
     if described and TAX_ASK.search(flat):
@@ -1012,11 +1009,11 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     if previous is not None and _follow_up(flat, words, previous):
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
-        flags = _carried(flags, flat, history, profile, language)
+        flags = _carried(flags, flat, _reading_before(history, profile, language))
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
     if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         if previous is not None and _replies(flat, words, history):
-            flags = _carried((), flat, history, profile, language)
+            flags = _carried((), flat, _reading_before(history, profile, language))
             return Understanding("follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous)
         return Understanding("off_topic", language)
     if (
@@ -1026,7 +1023,7 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         and _replies(flat, words, history)
     ):
         # "j'ai le droit de me prendre en photo en train de boire avec ?": "avec" what was just talked about
-        flags = _carried(flags, flat, history, profile, language)
+        flags = _carried(flags, flat, _reading_before(history, profile, language))
         return Understanding("follow_up", language, flags, bool(ASKS_VERDICT.search(flat)), context=previous)
     return Understanding("question", language, flags, bool(ASKS_VERDICT.search(flat)), category=category)
 
@@ -1049,27 +1046,27 @@ NEW_PARTY = _rx(
 UPDATE_MAX_WORDS = 40
 
 
-def _updates(flat: str, words: list[str], history: Sequence[str], profile: object | None, lang: Lang) -> bool:
-    """News of the offer told in the previous message: the same party with new terms, or an opener of news."""
+def _may_update(flat: str, words: list[str]) -> bool:
+    """Worded as news of the offer told in the previous message (the same party with new terms, or an opener of
+    news); it is news when that message was an offer."""
     if len(words) > UPDATE_MAX_WORDS or NEW_PARTY.search(flat) or TOPIC_CHANGE.match(flat):
         return False
-    if not (UPDATE_START.match(flat) or UPDATE_NEWS.match(flat)):
-        return False
-    turns = [h for h in history if h.strip()][-3:]
-    return _understand(turns[-1], turns[:-1], profile, lang).kind in ("offer_described", "offer_pasted")
+    return bool(UPDATE_START.match(flat) or UPDATE_NEWS.match(flat))
 
 
-def _carried(
-    flags: tuple[str, ...], flat: str, history: Sequence[str], profile: object | None, lang: Lang
-) -> tuple[str, ...]:
-    """A follow-up's flags joined with those of the message it continues: "ok mais en tout petit à la fin des
-    hashtags ça passe ?" after "ils veulent que je poste sans #pub" is still hidden advertising, "remboursé au
+def _reading_before(history: Sequence[str], profile: object | None, lang: Lang) -> Understanding | None:
+    """How the previous message reads, with the exchange before it; None without one."""
+    turns = [h for h in history if h.strip()][-3:]  # the exchange, not a whole chat read again on each message
+    return _understand(turns[-1], turns[:-1], profile, lang) if turns else None
+
+
+def _carried(flags: tuple[str, ...], flat: str, before: Understanding | None) -> tuple[str, ...]:
+    """A follow-up's flags joined with those of the message it continues (`before`): "ok mais en tout petit à la fin
+    des hashtags ça passe ?" after "ils veulent que je poste sans #pub" is still hidden advertising, "remboursé au
     premier paiement, ça change rien ?" still a fee to join. A draft reworked ("plus court stp") carries nothing:
     it asks for the same answer in other words."""
-    if REDO_IT.search(flat):
+    if before is None or REDO_IT.search(flat):
         return flags
-    turns = [h for h in history if h.strip()][-3:]  # the exchange, not a whole chat read again on each message
-    before = _understand(turns[-1], turns[:-1], profile, lang)
     return _joined(flags, before.red_flags)
 
 
@@ -1625,13 +1622,14 @@ LEASE = _rx(
     r"loyer|location|phone|telephone|mobile|forfait|gym|salle de sport|car|voiture|internet|box|assurance|insurance)\b|"
     r"\b(?:lease|tenancy|bail de location|rental agreement|landlord|proprio|proprietaire)\b"
 )
-RESALE = _rx(r"\b(?:vinted|leboncoin|le bon coin|depop|vide[- ]dressing|vide[- ]grenier|garage sale|yard sale|ebay)\b")
+_RESALE_SITES = r"vinted|leboncoin|le bon coin|depop|vide[- ]dressing|vide[- ]grenier|garage sale|yard sale"
+RESALE = _rx(rf"\b(?:{_RESALE_SITES}|ebay)\b")
 BRAND_WORD = _rx(
     r"\b(?:brands?|marques?|sponso\w*|collabs?|collaborations?|partenariats?|partnerships?|ugc|ambassad\w*|#ad|#pub|"
     r"gifted|pr (?:box|package))\b"
 )
 BESIDE = _rx(
-    r"\b(?:vinted|leboncoin|le bon coin|depop|vide[- ]dressing|vide[- ]grenier|garage sale|yard sale)\b|"
+    rf"\b(?:{_RESALE_SITES})\b|"
     r"\b(?:collab\w*|feat\w*|duo) (?:\w+ ){0,2}?(?:avec|with) (?:mon|ma|mes|my|a|une?) (?:[\w']+ )?(?:pote|potes|ami|"
     r"amie|amis|copain|copine|soeur|frere|sister|brother|friends?|cousin|cousine|bff|mate)\b|"
     r"(?:\b(?:me|moi) (?:and|et) (?:my|ma|mon) (?:sister|brother|friend|bff|soeur|frere|pote|copine|cousin\w*)|"

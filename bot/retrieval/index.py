@@ -882,12 +882,12 @@ class CardIndex:
             # for a quarter of the dev questions): the same ranking as in memory, for ~15 ms more per collection.
             got = collection.query(query_embeddings=vectors, n_results=size, include=["distances"])
             # Chunk ids are "<card id>:<lang>:<n>".
+            # Chroma returns them nearest first: as in memory, the texts just past the cut are kept to break ties on.
             found = [
                 _cut(
-                    [(chunk_id.split(":", 1)[0], distance) for chunk_id, distance in zip(ids, distances, strict=True)],
-                    n,
+                    [(chunk_id.split(":", 1)[0], d) for chunk_id, d in zip(ids[: n + TIE_MARGIN], ds, strict=False)], n
                 )
-                for ids, distances in zip(got["ids"], got["distances"], strict=True)
+                for ids, ds in zip(got["ids"], got["distances"], strict=True)
             ]
         rankings = []
         for nearest in found:
