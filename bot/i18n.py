@@ -42,3 +42,17 @@ def lang_of(language_code: str | None) -> Lang:
 def colon(lang: Lang) -> str:
     """A heading's colon: French sets it off with a no-break space ("Sources : …"), English does not."""
     return "\u00a0:" if lang == "fr" else ":"
+
+
+def source_date(date: str, lang: Lang) -> str:
+    """A card source's date as the creator reads it: cards store "consulted 2026", "c. 2024" or "undated" (the
+    format `kb check` validates); a French answer says "consulté en 2026", "v. 2024", "non daté"."""
+    if lang != "fr":
+        return date
+    if date == "undated":
+        return "non daté"
+    if date.startswith("consulted "):
+        return f"consulté en {date.removeprefix('consulted ')}"
+    if date.startswith("c. "):
+        return f"v. {date.removeprefix('c. ')}"
+    return date

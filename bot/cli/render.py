@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.advice import Answer
 from bot.cli.texts import t
-from bot.i18n import Lang, colon
+from bot.i18n import Lang, colon, source_date
 from bot.offers import Evaluation
 from bot.offers.describe import fact_lines
 
@@ -28,7 +28,7 @@ def render_answer(answer: Answer) -> str:
         "",
     ]
     sources = "; ".join(source.title for source in answer.sources)
-    refs = "; ".join(f"{ref.publisher} ({ref.date})" for ref in answer.references)
+    refs = "; ".join(f"{ref.publisher} ({source_date(ref.date, lang)})" for ref in answer.references)
     lines.append(f"{t('sources', lang)}{colon(lang)} {sources}" + (f" — {refs}" if refs else ""))
     if answer.as_of_text:
         lines.append(f"({answer.as_of_text})")

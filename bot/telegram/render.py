@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.advice import Answer
-from bot.i18n import Lang, colon
+from bot.i18n import Lang, colon, source_date
 from bot.offers import Evaluation, Profile
 from bot.offers.describe import fact_lines
 from bot.offers.texts import category_name
@@ -89,7 +89,7 @@ def checklist_block(items: Sequence[str], heading: str) -> str:
 def sources_block(answer: Answer, lang: Lang, links: bool = True) -> str:
     cards = " · ".join(esc(source.title) for source in answer.sources)
     refs = ", ".join(
-        f'<a href="{html.escape(ref.url, quote=True)}">{esc(ref.publisher)}</a> ({esc(ref.date)})'
+        f'<a href="{html.escape(ref.url, quote=True)}">{esc(ref.publisher)}</a> ({esc(source_date(ref.date, lang))})'
         for ref in (answer.references if links else ())
     )
     footer = [answer.as_of_text, f"{t('knowledge_base', lang)} {answer.kb_version}"]

@@ -12,7 +12,7 @@ import pytest
 
 from bot.advice import texts as advice_texts
 from bot.cli import texts as cli_texts
-from bot.i18n import Texts
+from bot.i18n import Texts, source_date
 from bot.offers import texts as offer_texts
 from bot.telegram import texts as telegram_texts
 
@@ -116,3 +116,16 @@ def test_a_key_defined_twice_for_one_lookup_is_refused() -> None:
 def test_the_command_menus_list_the_same_commands() -> None:
     menus = telegram_texts.COMMANDS
     assert [name for name, _ in menus["en"]] == [name for name, _ in menus["fr"]]
+
+
+@pytest.mark.parametrize(
+    ("date", "fr", "en"),
+    [
+        ("consulted 2026", "consulté en 2026", "consulted 2026"),
+        ("c. 2024", "v. 2024", "c. 2024"),
+        ("undated", "non daté", "undated"),
+        ("2023-11-13", "2023-11-13", "2023-11-13"),
+    ],
+)
+def test_a_sources_date_reads_in_the_answers_language(date: str, fr: str, en: str) -> None:
+    assert source_date(date, "fr") == fr and source_date(date, "en") == en
