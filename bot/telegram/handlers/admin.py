@@ -36,7 +36,8 @@ def _report(report: RefreshReport, lang: Lang) -> str:
 async def kb_status(update: Update, context: CoachContext) -> None:
     lang, services = await user_lang(update, context), context.services
     stats = services.kb.stats()
-    report = await asyncio.to_thread(evaluate_splits, questions_dir(services.settings.knowledge_dir), services.engine)
+    folder = questions_dir(services.settings.knowledge_dir)
+    report = await asyncio.to_thread(evaluate_splits, folder, services.engine, headline_only=True)
     result = report.headline[1] if report.headline else None
     state = services.index.state()
     missing = stats["missing_translation"]

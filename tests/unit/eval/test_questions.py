@@ -81,3 +81,14 @@ def test_without_a_test_split_the_headline_is_dev(tmp_path: Path) -> None:
     write(tmp_path, "dev.yaml", ["good"])
     out = evaluate_splits(tmp_path, FakeEngine(ranking={"good": ["x"]}, lead={"good": "x"})).to_json()
     assert out["split"] == "dev" and out["lead_at_1"] == 1.0 and "test" not in out
+    only = evaluate_splits(tmp_path, FakeEngine(ranking={"good": ["x"]}, lead={"good": "x"}), headline_only=True)
+    assert list(only.splits) == ["dev"]
+
+
+def test_the_headline_alone_asks_the_engine_only_the_test_questions(tmp_path: Path) -> None:
+    write(tmp_path, "dev.yaml", ["good", "bad"])
+    write(tmp_path, "test.yaml", ["good"])
+    engine = FakeEngine(ranking={"good": ["x"], "bad": ["y"]}, lead={"good": "x", "bad": "y"})
+    report = evaluate_splits(tmp_path, engine, headline_only=True)
+    assert list(report.splits) == ["test"] and report.headline is not None and report.headline[0] == "test"
+    assert [asked.text for asked in engine.asked] == ["good"]
