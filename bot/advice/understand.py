@@ -180,6 +180,8 @@ SMALL_TALK = _rx(
     r"ca marche|ca roule|got it|understood|compris|entendu|vu|noted|note|lol|mdr|ptdr|haha+|ahah+|xd|"
     r"bye|goodbye|see you|see ya|a plus|a\+|a bientot|a demain|ciao|bisous|bises|cheers|"
     r"how are you|how r u|how are u|hru|how's it going|what's up|wassup|sup|ca va|cv|comment ca va|"
+    # "ça joue ?" and "adieu" greet in Switzerland; "ça va aujourd'hui ?", "et toi ?"
+    r"ca joue|ca gaze|adieu|quoi de neuf|what's new|aujourd'hui|today|et toi|and you|"
     r"how(?:'s| is| was) (?:your|ur) (?:day|week|morning|weekend)(?: going)?|(?:ta|votre) journee se passe bien|"
     r"comment vas[- ]tu|comment allez[- ]vous|tu vas bien|vous allez bien|"
     r"who are you|what are you|are you a bot|are you human|are you real|t'es qui(?: toi)?|tu es qui|qui es[- ]tu|"
@@ -258,7 +260,10 @@ DOMAIN = _rx(
     r"complements? alimentaires?|(?:food |dietary )?supplements?|avant[- /]apres|before[- /]after|allegations?|"
     r"health claims?|"
     # a deal agreed to: "j'ai dit oui pour une crème visage", "I agreed to post about it"
-    r"dit oui (?:a|pour)|said yes to|agreed to)\b"
+    r"dit oui (?:a|pour)|said yes to|agreed to|"
+    # how a deal pays: "un fixe ou un % sur les ventes ?"
+    r"(?:un|le|du) fixe|fixed fee|flat fee|(?:pourcentage|percentage|%) (?:sur|on|of) (?:les |the |my |mes )?"
+    r"(?:ventes|sales))\b"
 )
 # The creator hacked, whatever is named after: "got hacked, the guy changed my email AND 2fa".
 HACKED = (
@@ -337,7 +342,8 @@ PLATFORM_MONEY = _rx(
     r"\b(?:pubs?|ads|adsense|monetisation|monetization|revenus? publicitaires?|ad revenue|partner program|"
     r"programme partenaire|creator fund|fonds (?:des )?createurs|creator rewards|rpm|cpm)\s+(?:(?:de|on|sur)\s+)?"
     r"(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|\b(?:youtube|tiktok|twitch) (?:ads|adsense|pubs?|"
-    r"monetisation|monetization|partner program|creator fund)\b|\badsense\b"
+    r"monetisation|monetization|partner program|creator fund|creator rewards|creativity program|rewards program)\b|"
+    r"\badsense\b"
 )
 # What makes a message about a deal whatever else it speaks of (money alone does not: see PLATFORM_MONEY).
 STRONG_DEAL = _rx(
@@ -660,6 +666,7 @@ CONTINUES = _rx(
     r"alors))\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
+FOLLOW_UP_LONG_WORDS = 24
 # The last answer acknowledged as right, in a sentence of its own: what follows replies to it.
 ACKNOWLEDGED = _rx(
     r"^\s*(?:(?:yeah|yes|yep|ok|okay|ah|oh|right|ouais|oui|ah ok|d'accord|ok merci|thanks|merci)[\s,!]*)*"
@@ -733,9 +740,10 @@ FOLLOW_UP_ANAPHORA_WORDS = 12  # "should I put the prices on it or keep them pri
 FOLLOW_UP_SHORT = 5  # "how much is normal?": a message this short with no topic of its own continues the last one
 # "Et sinon", "by the way", "autre question": the creator changes the subject.
 TOPIC_CHANGE = _rx(
-    r"^\s*(?:(?:ok|okay|d'accord|merci|thanks|thx|cool|super|top|parfait|great)[^\w']+)*(?:et |and )?"
-    r"(?:sinon|au fait|autre question|une autre question|another question|btw|by the way|new question|"
-    r"nouvelle question|changement de sujet|different question|unrelated|rien a voir)\b"
+    r"^\s*(?:(?:ok|okay|d'accord|merci|thanks|thx|cool|super|top|parfait|great)[^\w']+)*(?:et |and |also |but |mais |"
+    r"aussi )?(?:sinon|au fait|autre question|une autre question|another question|btw|by the way|new question|"
+    r"nouvelle question|changement de sujet|different question|unrelated|rien a voir|random (?:but|q|question)|"
+    r"(?:totally |completely |a )?different (?:q|topic|subject)|autre chose|autre sujet)\b"
 )
 # Asking for what was just said, worked out: "give me an example", "tu peux me donner un modèle ?".
 GIVE_ME = _rx(
@@ -760,6 +768,14 @@ NEXT_ASK = _rx(
     r"(?:draft|write|redige\w*|ecri\w*|prepare\w*)\s+(?:me |moi )?(?:a |an |the |my |une |un |la |le |ma |mon )?"
     r"(?:reply|response|answer|message|email|mail|reponse|counter\w*|contre-?proposition))\b"
 )
+# A reply to be written: to the offer just told, whatever amount it names ("tu peux me rédiger une réponse pour
+# négocier à 550$ ?", "can you write the reply for me? something polite asking for an actual fee").
+DRAFT_REPLY = _rx(
+    r"\b(?:draft|write|redige\w*|ecri\w*|prepare\w*)\s+(?:me |moi )?(?:a |an |the |my |une |la |ma )?"
+    r"(?:reply|response|answer|reponse|counter\w*|contre-?proposition)\b"
+)
+# Asking what the coach meant: "jcomprends pas ce que tu veux dire par droits d'usage", "what do you mean by net 30?"
+MEANT = _rx(r"\b(?:tu veux dire|veux-tu dire|vous voulez dire|what do you mean|what did you mean|you mean)\b")
 
 # --- red flags in a question -------------------------------------------------------------------------------------
 PAY_TO_JOIN = _rx(
@@ -781,6 +797,10 @@ PAY_TO_JOIN = _rx(
     # the product bought first, refunded later: "ils veulent que je paye le maillot 35€ avant, remboursé après"
     r"\b(?:pay|paying|payer|paye[rsz]?|acheter|achete[rsz]?|buy|buying|avancer)\b[^.?!\n]{0,50}\b(?:avant|first|"
     r"upfront|d'abord|en avance|beforehand|up front)\b[^.?!\n]{0,60}\b(?:rembours\w*|refund\w*|reimburs\w*)|"
+    # money sent by the creator, not to them: "asked me to send $49 for a starter kit", "envoyer 30€ pour le kit"
+    r"\b(?:send|sending|envoyer|envoie[rz]?|transfer|wire)\s+(?:(?:us|them|nous|leur)\s+)?(?:[€$£]\s?\d+|\d+\s?(?:[€$£]|"
+    r"euros?|dollars?|bucks|pounds?))[^.?!\n]{0,40}?\b(?:kit|starter|ambassad\w*|inscription|registration|sign[- ]?up|"
+    r"join|membership|fee|fees|frais|deposit|acompte|shipping|livraison|frais de port|pack|box|samples?)\b|"
     # a "task" scam's top-up: "I just need to deposit $50 to activate my task account"
     r"\b(?:deposit|top up|recharge[rz]?|depose[rz]?)\b[^.?!\n]{0,30}\b(?:to|pour) (?:activate|unlock|open|access|"
     r"activer|debloquer|ouvrir)\b|"
@@ -794,7 +814,10 @@ PAY_TO_JOIN = _rx(
 LOGIN_ASK = _rx(
     r"\b(?:mot de passe|mdp|password|passcode|identifiants?|login (?:details|info|credentials)|credentials|"
     r"(?:my|your|his|her|their|mon|ton|votre|mes|tes|vos) (?:\w+ )?(?:login|logins|log-in)\b|"
-    r"code (?:de verification|de securite|2fa|sms|a \d chiffres|recu par sms)|2fa|two[- ]factor|verification code|"
+    r"code (?:de verification|de securite|2fa|sms|a \d chiffres|recu par sms)|codes? (?:de )?verif\w*|"
+    # the code the platform texts: "le code qu'insta m'envoie par sms", "the code instagram texts me"
+    r"\bcodes?\b[^.?!\n]{0,30}\b(?:par sms|by sms|via sms|by text|texts? me|m'envoie par|sent to my phone)|"
+    r"2fa|two[- ]factor|verification code|"
     r"codes? de secours|backup codes?|acces a (?:mon|ton|votre) compte|access to (?:my|your) account|"
     r"connect(?:er|e)? (?:mon|my) (?:compte|account)|"
     r"(?:lien|link) (?:de|pour|to|for) (?:me )?(?:connect\w*|log\w*|verif\w*|valider|validate)|"
@@ -803,7 +826,7 @@ LOGIN_ASK = _rx(
 )
 # A program or an archive to run, not a press kit, a PDF contract or the app the brand sells.
 DOWNLOAD_ASK = _rx(
-    r"\.(?:exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|\b(?:download|telecharger|installer|install|ouvrir|open|run|lancer|"
+    r"\.(?:exe|scr|msi|bat|apk|rar|7z|zip|iso)\b|\bapk\b|\b(?:download|telecharger|installer|install|ouvrir|open|run|lancer|"
     r"executer)\b[^.?!\n]{0,40}\b(?:program|programme|software|logiciel|launcher|setup|installer|executable|demo|"
     r"archive|zip|rar|exe)\b"
 )
@@ -835,6 +858,17 @@ FAKE_REVIEWS = _rx(
     r"[^.?!\n]{0,30}\b(?:reviews?|avis)\b[^.?!\n]{0,40}\b(?:without|sans|never|jamais|pas)\b[^.?!\n]{0,20}"
     r"\b(?:try|trying|tested|testing|tester|teste|essaye|use|using|utilise)"
 )
+# Saying one used it, when one did not: "wants me to say I've been using it for months but they sent it
+# yesterday", "veut que je dise que j'ai perdu 5 kilos alors que je l'ai jamais goûté". Read over the whole message:
+# the clause splitter ends a clause before "but".
+USED_CLAIM = _rx(
+    r"\b(?:say|claim|pretend|act like)\b[^.?!\n]{0,12}\b(?:i'?ve|i have|i|i'?m)\b[^.?!\n]{0,50}\b(?:but|when|though|"
+    r"while)\b[^.?!\n]{0,40}\b(?:never|yesterday|haven'?t|didn'?t|not even|(?:literally|just|only) (?:got|received|"
+    r"sent|started|opened|tried|had))\b|"
+    r"\b(?:dise|dire|pretendre|pretende|faire croire)\b[^.?!\n]{0,12}\b(?:j'ai|je l'ai|je les ai|je)\b[^.?!\n]{0,50}"
+    r"\b(?:alors que|mais|sauf que|quand)\b[^.?!\n]{0,40}\b(?:jamais|pas encore|hier|meme pas|(?:seulement|juste) "
+    r"(?:recu|eu|commence|ouvert|goute|teste))\b"
+)
 # Disclosure words: a negation over them, or a request to leave them out, is hidden advertising.
 DISCLOSURE_WORD = _rx(
     r"#\s?ad\b|#\s?ads\b|#\s?pub\b|#\s?sponso\w*|#\s?partenariat\w*|#\s?collab\w*|#\s?gifted|\bpub\b|\bad\b|"
@@ -857,7 +891,9 @@ HIDE_ASK = _rx(
     r"partnership|sponso\w*|ad|pub|paid|publicit\w*|placement|advert\w*)\b|"
     r"\b(?:hide|cacher|masquer|dissimuler|avoid|eviter|remove|enlever|retirer|supprimer|skip|drop|leave out|"
     r"zapper|oublier|keep (?:it )?(?:quiet|secret|discreet|hidden|between us)|rester discret|discret|discreet|"
-    r"secret|on the down ?low)\b[^.?!\n]{0,40}?(?:#\s?ad\b|#\s?pub\b|#\s?sponso\w*|\bpub\b|\bad\b|sponsor\w*|"
+    # (what is hidden may be the comments: "the right to hide or delete any comments on sponsored posts")
+    r"secret|on the down ?low)\b(?:(?!comment)[^.?!\n]){0,40}?"
+    r"(?:#\s?ad\b|#\s?pub\b|#\s?sponso\w*|\bpub\b|\bad\b|sponsor\w*|"
     r"partenariat|partnership|mention\w*|label\w*|collab\w*|paid|pay[eé]|it'?s (?:an )?ad)|"
     r"\b(?:look|looks|looking|seem|sembler|paraitre|avoir l'air|faire)\b[^.?!\n]{0,25}\b(?:organic|natural|naturel\w*|"
     r"spontane\w*|authentic|genuine|pas sponso\w*|pas une pub|not an ad|not sponsored)\b|"
@@ -913,6 +949,8 @@ MINORS = _rx(
     r"\d{2}\s?% (?:de |of )?(?:mineurs|ados|teens|minors)|(?:13|14|15|16|17)[- ]?(?:ans|yo|year)|"
     # an audience described as young: "your followers look young", "mon public est très jeune"
     r"young (?:audience|followers|public|crowd|fans)|jeune public|public (?:tres )?jeune|"
+    # school pupils, or the creator a minor themself: "mostly high schoolers", "im 15 and a vape company DMed me"
+    r"high ?schoolers|middle ?schoolers|collegien\w*|lyceen\w*|(?:i'm|im|i am) 1[0-7](?![\w%.,]\d| ?k\b)|"
     r"(?:audience|followers|abonnes|public|communaute|fans) (?:\w+ )?(?:look|looks|seem|seems|is|are|est|sont|"
     r"semble|semblent|a l'air) (?:\w+ )?(?:young|jeunes?))\b"
 )
@@ -947,7 +985,7 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
-    pasted = _pasted_offer(text, folded) or _pasted_after_intro(text)
+    pasted = _pasted_offer(text, folded) or _pasted_after_intro(text) or _pasted_before_note(text)
     previous = next((h for h in reversed(history) if h.strip()), None)
     before = _reading_before(history, profile, language) if not pasted and _may_update(flat, words) else None
     if before is not None and previous is not None and before.is_offer:
@@ -968,8 +1006,9 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     money = _money(flat)
     # An offer only supposed ("si une marque me demande…") is one when it names its terms: an amount, unless the
     # creator asks what to charge for that case ("quand une marque veut ma vidéo en pub, combien en plus ? je fais
-    # 300€ la vidéo": the amount is their own rate).
-    framed = framed or (supposed and money and not RATE_QUESTION.search(flat))
+    # 300€ la vidéo": the amount is their own rate), or it is what the creator would pay to join ("si une marque me
+    # demande de payer 30€ pour un kit, c'est forcément une arnaque ?": a scheme asked about).
+    framed = framed or (supposed and money and not RATE_QUESTION.search(flat) and "pay_to_collaborate" not in flags)
     framed = framed or bool(DOCUMENT_FRAME.search(flat) and (money or QUOTATION.search(flat)))
     # The creator's own deal with its amount ("my first paid collab!! 300 dollars"), unless they ask what to charge.
     framed = framed or bool(OWN_DEAL.search(flat) and money and not RATE_QUESTION.search(flat))
@@ -1032,7 +1071,7 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
 # "oh and", "ah et j'ai oublié", "non en fait"), or the news itself ("non en fait c'est pas une exclu finalement").
 UPDATE_START = _rx(
     r"^\s*(?:(?:ah|oh|and|et|also|aussi|update|maj|edit|en fait|non|nope|finalement|actually|ok so|so|donc|du coup|"
-    r"wait|attends|euh+|bon|hmm+|mise a jour|news|nouvelle)\b[\s,:!.-]*)*"
+    r"wait|attends|euh+|bon|hmm+|mise a jour|news|nouvelle|maintenant|now|puis|ensuite|then)\b[\s,:!.-]*)*"
     r"(?:(?:j'ai|jai|i) (?:oublie|forgot)\w*(?: (?:de (?:dire|preciser)|to (?:say|mention)))?[\s,.:!-]*)?"
     r"(?:they|they've|they're|ils|elles|the brand|la marque|l'agence|the agency|their (?:contract|brief|mail|email)|"
     r"leur (?:contrat|brief|mail)|le contrat|the contract)\b"
@@ -1085,8 +1124,12 @@ SHORTHANDS = {
 _SHORTHAND = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(SHORTHANDS, key=len, reverse=True)) + r")(?![\w'])")
 
 
+# Scare quotes around a word or two: "a 'brand' asked me to send $49" is a brand asking, doubted.
+SCARE_QUOTES = re.compile(r"(?<![\w'])['\"‘“«]\s?([\w-]+(?: [\w-]+)?)\s?['\"’”»](?![\w'])")
+
+
 def spelled_out(flat: str) -> str:
-    return _SHORTHAND.sub(lambda m: SHORTHANDS[m.group(0)], flat)
+    return SCARE_QUOTES.sub(r"\1", _SHORTHAND.sub(lambda m: SHORTHANDS[m.group(0)], flat))
 
 
 # The creator's own account in trouble, and a credential asked, given or typed somewhere.
@@ -1122,7 +1165,7 @@ COUNTED_BEFORE = _rx(
 
 
 # The creator's own tax on what they got: declaring it, paying tax on it. A question of law, whatever was received.
-# (Alternatives spelled out: CPython 3.11's re finds no "pay tax" in "pay tax on" with "(?:\w+ )?(?:taxes?|…)".)
+# ("taxes?" reads "taxe" or "taxes", never "tax": the alternatives are spelled out.)
 TAX_ASK = _rx(
     r"\b(?:declar\w*|(?:pay|payer|owe|charge|charger|facturer|collect) (?:\w+ )?(?:taxes|tax|impots|impot|tva|vat|tps|"
     r"tvq|gst|hst)|taxable|imposables?|(?:taxes|tax|impots|impot) (?:on|sur))\b"
@@ -1151,24 +1194,37 @@ def _framed(flat: str) -> tuple[bool, bool]:
     brand asks for exclusivity, how much more?", "si une marque me demande les droits…", "if they offer me…"): an
     offer under "if", or under "when" in the present, is a general question, not one the creator received."""
     told = supposed = False
+    # Where a supposed frame's sentence ends: what follows in that sentence is under its "if" too ("si une marque me
+    # demande le code qu'insta m'envoie par sms": Instagram sends it only in that case).
+    supposed_until = -1
     for pattern in (CREATOR_FRAME, ARTICLE_FRAME, BUSINESS_FRAME, TO_ME_FRAME, UNDER_WAY, CLAIMS_TO_BE):
         for match in pattern.finditer(flat):
             condition = CONDITION_BEFORE.search(flat, max(0, match.start() - 30), match.start())
-            if condition is None or (condition.group(1) not in IF_WORDS and PAST_FRAME.search(match.group(0))):
+            if match.start() < supposed_until:
+                supposed = True
+            elif condition is None or (condition.group(1) not in IF_WORDS and PAST_FRAME.search(match.group(0))):
                 told = True
             else:
                 supposed = True
+                end = SENTENCE_END.search(flat, match.end())
+                supposed_until = max(supposed_until, end.start() if end else len(flat))
         if told:
             break
     return told, supposed and not told
 
 
+SENTENCE_END = re.compile(r"[.?!;\n]")
+
+
 # A deal under way names its brand by the creator's work with it, whatever happens next: "la marque avec qui je
 # bosse depuis mars m'a toujours pas payé", "the agency I'm negotiating with said net 90".
 UNDER_WAY = _rx(
-    r"\b(?:brand|marque|agency|agence|client|company|boite|entreprise)\s(?:(?:that|who|qui|que|avec qui|with whom|"
-    r"pour qui|avec laquelle)\s)?(?:i'm|i am|i've been|i have been|i|je|j')\s?(?:\w+\s)?(?:working|work|worked|"
-    r"partnered|collaborating|negotiating|bosse|travaille|collabore|negocie)\b"
+    r"\b(?:brand|marque|agency|agence|client|company|boite|entreprise)\s(?:(?:de|d'|of)\s?[\w'-]+\s)?"
+    r"(?:(?:that|who|qui|que|avec qui|with whom|pour qui|avec laquelle)\s)?(?:i'm|i am|i've been|i have been|i|je|j')"
+    r"\s?(?:\w+\s)?(?:working|work|worked|partnered|collaborating|negotiating|bosse|travaille|collabore|negocie|"
+    # "the brand I did a campaign with in march", "la marque pour qui j'ai fait 3 reels"
+    r"did (?:an? |the |some |\w+ )?(?:campaign|collab\w*|post|posts|video|videos|reels?|deal|partnership|shoot)|"
+    r"ai fait (?:une |un |des |\w+ )?(?:campagne|collab\w*|post|posts|video|videos|reels?|partenariat|shooting))\b"
 )
 # The deal's money still owed: "m'a toujours pas payé", "still hasn't paid me".
 UNPAID = _rx(
@@ -1461,9 +1517,9 @@ OFFER_SIGNS = _rx(
     r"propos\w*|gratuit\w*|free|envoy\w*|send|commission|code)\b"
 )
 MIN_FIELDS = 4  # a brief or a contract lists its terms; a creator's own question seldom has four "label:" lines
-# A term on a line of its own behind a bullet or an emoji ("✨ 15% de commission", "- 2 reels"), as a brand's
-# programme or brief lists them.
-BULLET_LINE = re.compile(r"^\s*[^\w\s\"'«“(\[]{1,3}\s*\S")
+# A term on a line of its own behind a bullet, an emoji or a number ("✨ 15% de commission", "- 2 reels", "2. Log in
+# to the portal"), as a brand's programme, brief or next steps list them.
+BULLET_LINE = re.compile(r"^\s*(?:[^\w\s\"'«“(\[]{1,3}|\d{1,2}[.)])\s*\S")
 # A contract's own register: numbered articles, the parties in the third person, legal verbs. A creator never
 # writes "the Creator shall" or "l'Influenceur cède" about themself.
 CONTRACT_HEADING = re.compile(r"^\s*(?:(?:article|section|clause|art\.)\s*\d+\b|\d{1,2}\.\d{1,2}\.?\s+[^\W\d])")
@@ -1485,6 +1541,16 @@ def _pasted_after_intro(text: str) -> bool:
     if len(parts) < 2 or len(parts[0].split()) > INTRO_MAX_WORDS or len(parts[1]) < 2 * len(parts[0]):
         return False
     return _pasted_offer(parts[1], fold(parts[1]))
+
+
+def _pasted_before_note(text: str) -> bool:
+    """The brand's message, a blank line, then the creator's own line ("…Arnaud – Houblon Média\n\nsachant que mon
+    public c'est surtout des ados, je fais quoi ?"): the part before it is read alone, and it must make most of the
+    text."""
+    parts = re.split(r"\n\s*\n(?=[^\n]*\s*$)", text.strip(), maxsplit=1)
+    if len(parts) < 2 or len(parts[1].split()) > INTRO_MAX_WORDS or len(parts[0]) < 2 * len(parts[1]):
+        return False
+    return _pasted_offer(parts[0], fold(parts[0]))
 
 
 def _pasted_offer(text: str, folded: str) -> bool:
@@ -1582,8 +1648,12 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     redo = REDO_IT.search(flat)
     if redo and redo.start() <= REDO_AT and len(words) <= REDO_MAX_WORDS:
         return True  # the rework asked first, then what it is for
+    if MEANT.search(flat) or (DRAFT_REPLY.search(flat) and not DELIVERABLE.search(flat)):
+        return True  # the last answer explained, or the reply to the offer just told written
     if len(words) > FOLLOW_UP_MAX_WORDS:
-        return False
+        # "merci ! et du coup je leur envoie quoi comme facture ? j'ai pas encore de siret": a continuation that
+        # points back may say more
+        return len(words) <= FOLLOW_UP_LONG_WORDS and bool(FOLLOW_UP_START.match(flat)) and bool(ANAPHORA.search(flat))
     if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
         return True
     if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):
@@ -1618,6 +1688,8 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
 # Selling one's own things, or making something with a friend or a sibling: no brand on either side ("je vends mes
 # vieux vêtements sur Vinted, je déclare ?", "me and my sister want to collab on a cover song").
 LEASE = _rx(
+    # an estate agent's cut of a sale: "mon agent immobilier prend 5% de commission sur la vente de mon appart"
+    r"\b(?:agent immobilier|agence immobiliere|real estate agent|estate agent|realtor|notaire)\b|"
     r"\b(?:contract|contrat|agreement)\b[^.?!\n]{0,25}\b(?:flat|apartment|appart\w*|logement|house|maison|rent|rental|"
     r"loyer|location|phone|telephone|mobile|forfait|gym|salle de sport|car|voiture|internet|box|assurance|insurance)\b|"
     r"\b(?:lease|tenancy|bail de location|rental agreement|landlord|proprio|proprietaire)\b"
@@ -1646,9 +1718,9 @@ BESIDE = _rx(
 )
 # The creator's tax on a job, not on content: "how do I fill in my tax return for my part-time barista job?"
 JOB_TAX = _rx(
-    r"\b(?:tax returns?|income tax|impots?|declaration (?:d'impots|de revenus)|taxes?)\b[^.?!\n]{0,50}\b(?:job|jobs|"
-    r"salaire|salary|wages?|payslips?|fiche de paie|barista|serveu\w*|waiter|waitress|part[- ]time|temps partiel|"
-    r"cdi|cdd|interim|alternance|stage|internship)\b"
+    r"\b(?:tax returns?|income tax|impots?|declaration (?:d'impots|de revenus)|tax|taxes)\b[^.?!\n]{0,50}\b(?:job|"
+    r"jobs|salaire|salary|wages?|payslips?|fiche de paie|tips|pourboires|barista|serveu\w*|waiter|waitress|"
+    r"part[- ]time|temps partiel|cdi|cdd|interim|alternance|stage|internship)\b"
 )
 CONTENT_INCOME = _rx(
     r"\b(?:collab\w*|influen\w*|creat\w*|sponso\w*|brands?|marques?|partenariats?|partnerships?|instagram|insta|"
@@ -1683,7 +1755,10 @@ EMPLOYMENT = _rx(
     r"licenciement|licencie\w*|rupture conventionnelle|conges payes|salary (?:raise|negotiation)|"
     r"augmentation de salaire|contrat de travail|employment contract|\bcdd\b|\bcdi\b|chomage|unemployment benefits?|"
     r"france travail|pole emploi|"
-    r"(?:my|mon) (?:employer|employeur)\b[^.?!\n]{0,30}\b(?:move|office|bureau|litige|dispute))\b"
+    r"(?:my|mon) (?:employer|employeur)\b[^.?!\n]{0,30}\b(?:move|office|bureau|litige|dispute)|"
+    # the day job's own terms: "my day job contract has a non-compete clause", "clause de non-concurrence"
+    r"(?:my|mon) (?:day job|boulot|travail|job) (?:contract|contrat)|"
+    r"(?:my|mon) (?:employer|employeur|patron|boss)\b[^.?!\n]{0,20}\b(?:stop|interdire|empecher|let me|allow))\b"
 )
 OWN_GOODS = _rx(
     r"\b(?:etsy|gumroad|ko-?fi shop|"
@@ -1835,6 +1910,8 @@ def _red_flags(text: str, profile: object | None) -> tuple[tuple[str, ...], obje
                 for m in re.finditer(pattern, clause.folded)
             ):
                 category = category if category in BANNED_CATEGORIES else name
+    if USED_CLAIM.search(folded_text):
+        add("fake_reviews")
     if UNAUTHORISED.search(folded_text) and FINANCIAL.search(folded_text) and "unregistered_financial" not in denied:
         add("unregistered_financial")  # "they said they're not FCA authorised yet", "pas enregistrée auprès de l'AMF"
     if category in BANNED_CATEGORIES and not _only_listed(parts, category):
@@ -1980,6 +2057,13 @@ BRAND_PAID = _rx(
     r"\b(?:they|the brand|brand|the company|the client|ils|elle|la marque|l'entreprise|le client)\s+"
     r"(?:(?:already|have|'ve|ont|a|avaient|avait|deja)\s+)*$"
 )
+# A rate per result paid to the creator: "on paye 30€ par inscription", "we pay $25 for every signup".
+PAID_PER_RESULT = _rx(
+    r"\s+(?:you\s+|te\s+|vous\s+)?(?:[€$£]\s?\d+|\d+(?:[.,]\d+)?\s?(?:[€$£]|euros?|dollars?|bucks))\s*"
+    r"(?:par|per|for each|for every|pour chaque|a chaque|/)\s*(?:new\s+|nouvel(?:le)?\s+)?(?:inscri\w*|sign-?ups?|"
+    r"signups?|sales?|ventes?|depots?|deposits?|abonne\w*|followers?|clicks?|clics?|leads?|installs?|downloads?|"
+    r"telechargements?|referrals?|parrainages?|conversions?|orders?|commandes?|videos?|posts?|reels?)\b"
+)
 PAID_PRONOUN = _rx(
     r"\b(?:me|m'|te|t')\s*(?:(?:a|ont|avait|avaient|aura|auront|va|vont|veut|veulent|voulait|voulaient)\s+)?$"
 )
@@ -2041,6 +2125,8 @@ def _pays_the_creator(flag: str, match: re.Match[str]) -> bool:
         return True  # "they paid 50% upfront", "la marque a payé": the brand paid, the creator was paid
     if PLATFORM_PAYS.search(before):
         return True  # "how much does youtube actually pay … in the partner program?": the platform pays the creator
+    if PAID_PER_RESULT.match(match.string, end):
+        return True  # "on paye 30€ par inscription": the creator's rate per result
     return bool(PAID_PERSON.match(match.string, end)) or bool(PAID_PRONOUN.search(before))
 
 

@@ -201,11 +201,16 @@ PAY_CONTEXT = re.compile(
     # what joining costs the creator ("pay the £29 onboarding fee"), never what the brand pays
     rf"onboarding|activation|joining|enrol\w*|{JOINING_FEE}"
 )
-NOT_PAYING = re.compile(r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie")
+NOT_PAYING = re.compile(
+    r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie|on paye|"
+    # a rate per signup is the creator's commission: "30 € par inscription + 200 € fixe"
+    r"(par|per|for each|for every|pour chaque|a chaque) (new |nouvel\w* )?(inscri\w*|sign-?ups?|registrations?)"
+)
 DURATION = re.compile(
     r"\b(?P<n>\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four|a)[\s-]?"
-    r"(?P<unit>mois|months?|ans?|annees?|years?|semaines?|weeks?)\b"
+    r"four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four|a)"
+    # a contract's number in words then in figures: "douze (12) mois"
+    r"(?:\s?\(\d{1,3}\))?[\s-]?(?P<unit>mois|months?|ans?|annees?|years?|semaines?|weeks?)\b"
 )
 PERPETUAL = re.compile(
     r"perpetuit|perpetuity|perpetual|perpetuel|\ba vie\b|for ever|forever|illimite|unlimited (time|duration|period|"
@@ -298,7 +303,9 @@ EXCLUSIVITY = re.compile(
     r"non[- ]?compet|non[- ]concurrence|no other brands?|aucune autre marque|"
     r"pas d.autres? marques?|(not|ne pas|pas) (work|travailler|collaborer) (with|avec) (other|d.autres|aucun)|"
     # "Exclu catégorie 3 mois", "exclu : 2 mois" (not the bare word asked about: "et pour l'exclu ?")
-    r"\bexclu\b\s?:?\s?(categorie|sectorielle|secteur|totale|\d|pendant|sur \d|de \d|d.un|d.une)|"
+    r"\bexclu\b\s?:?\s?(categorie|sectorielle|secteur|totale|\d|pendant|sur \d|de \d|d.un|d.une|"
+    # what it covers: "l'exclu sur tout l'alimentaire pendant 1 an", "l'exclu sur toutes les montres"
+    r"sur (tout|toute|tous|toutes|les|la|le|l.|leur))|"
     r"competitors?|concurrents?"
 )
 
@@ -689,14 +696,19 @@ COPYRIGHT = re.compile(
     r"[^.\n]{0,40}(copyright|droits? d.auteur)|(account|compte|page)[^.\n]{0,40}(will be|sera|va etre|seront|may be|"
     r"risque d.etre|pourrait etre)[^.\n]{0,20}(deleted|disabled|suspended|removed|banned|supprime|desactive|"
     r"suspendu|ferme|restricted|restreint|bloque)|(appeal|contest|contester|faire appel|recours|verify|verifier)"
-    r"[^.\n]{0,40}(form|formulaire)|(meta|instagram|tiktok|facebook) (support|security|securite|help) (team|center)?|"
+    r"[^.\n]{0,40}(form|formulaire)|(meta|instagram|tiktok|facebook) (support|security|securite|help) (team|center)?"
+    # the creator speaking of the platform's support ("instagram support isn't answering"), not a sender's name
+    r"(?! ?(isn.?t|is not|won.?t|doesn.?t|never|ne |n'|hasn.?t|has not|didn.?t|answer|respond|repond|reply))|"
     r"equipe (de )?(support|securite|assistance) (instagram|meta|tiktok|facebook)"
 )
 CREDENTIALS = re.compile(
     r"mot de passe|\bmdp\b|password|passcode|identifiants|login (details|credentials|info)|credentials|"
     r"code (de verification|de securite|2fa|a \d chiffres|sms|de connexion|recu par sms)|2fa|two[- ]factor|"
     r"verification code|backup codes?|codes? de secours|(send|envoie|envoyez|give|donne[rz]?|share|partage[rz]?)"
-    r"[^.\n]{0,30}(code|codes)\b(?! promo)"
+    r"[^.\n]{0,30}(?<!personal )(?<!discount )(?<!referral )(?<!affiliate )(?<!promo )(code|codes)\b"
+    # a promo code shared with one's audience is no credential: "share your personal code with your followers"
+    r"(?! promo| perso| personnel| de (reduction|parrainage)| (with|avec|to|a) (your|tes|ta|vos|votre|my|mes|ma|ton) "
+    r"(followers|audience|community|abonnes|communaute|commu|fans))"
 )
 # Codes a legitimate brand asks for: a Spark Ads authorisation, a promo or affiliate code, and the bank's codes that
 # say where to pay the creator ("send me ur sort code and account no", "ton code BIC", "SWIFT code").
@@ -859,12 +871,23 @@ OTHERS_EARN = re.compile(
 )
 UNPAID = re.compile(
     r"unpaid|non remunere|benevol|no budget|pas de budget|sans budget|free of charge|pro bono|gratuitement|"
-    r"for free|no fee|no payment|pas de (remuneration|paiement|cachet)|aucune remuneration"
+    r"for free|no fee|no payment|pas de (remuneration|paiement|cachet)|aucune remuneration|"
+    # money refused for the whole deal, not for a time ("no money upfront", "pas d'argent avant la publication")
+    r"(no money|not a (cent|penny|dime)|pas (un|d.) ?(centime|argent)|zero (money|cash)|no cash)"
+    r"(?! (up ?front|up front|before|until|till|first|yet|now|avant|d.avance|tant que|jusqu|pour l.instant))"
 )
 DISCOUNT = re.compile(
     r"discount|reduction|remise|off\b|-\s?\d{1,2}\s?%|\d{1,2}\s?% (off|de reduction|de remise|sur (ta|votre|la) "
     r"(commande|premiere))|for your (followers|audience|community)|pour (ta|votre) (communaute|audience)|"
     r"a (tes|vos) (abonnes|followers)"
+)
+# A rate per result, right after its amount ("30 € par inscription", "$25 for every signup", "50€ par abonné qui
+# s'inscrit"): a commission on what the creator brings, not a fee for the work.
+PER_RESULT = re.compile(
+    r"\s*(hors taxes?|ht|ttc)?\s*(par|per|for each|for every|pour chaque|a chaque|/)\s*(new |nouvel\w* |nouveau )?"
+    r"(inscri\w*|sign-?ups?|signups?|sales?|ventes?|depots?|deposits?|abonne\w* qui|followers? who|clicks?|clics?|"
+    r"leads?|installs?|downloads?|telechargements?|referrals?|parrainages?|conversions?|orders?|commandes?|"
+    r"first deposits?|premiers? depots?|customers?|clients?)\b"
 )
 COMMISSION_ONLY_WORDS = re.compile(
     r"commission|affili|per sale|par vente|sur (chaque|les) ventes?|on (each|every) sale|of (each|every) sale|"
@@ -950,6 +973,9 @@ def _mentions(folded: str, *stems: str) -> bool:
     return any(stem in folded for stem in stems)
 
 
+ARCHIVE_BEFORE = re.compile(r"\.(rar|zip|7z)\b|\b(zip|rar|archive|fichier compresse)\b")
+
+
 def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
     """What the sender wants from the creator beyond content: credentials, files, money, bank details."""
     account = _mentions(folded, "connect", "log", "sign", "acces", "identifi", "verif", "confirm") and bool(
@@ -959,6 +985,8 @@ def _asks(parts: list[Clause], folded: str, facts: OfferFacts) -> None:
         not is_negated(c, m.span())
         and not BENIGN_CODE.search(m.group(0) + _next_words(c.folded, m.end()))
         and not own_portal(c.folded[max(0, m.start() - 40) : m.end() + 40], m.group(0))
+        # the password that opens an archive is malware's, read as a download: "brief.zip (archive password: 2024)"
+        and not ARCHIVE_BEFORE.search(c.folded[max(0, m.start() - 60) : m.start()])
         for c in _having(CREDENTIALS, parts)
         for m in CREDENTIALS.finditer(c.folded)
     )
@@ -1112,6 +1140,7 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
     offer_span = _span_months(folded)
     earned: list[tuple[int, float, str]] = []  # (priority, value, currency)
     previous_end = -1
+    per_result = False
     for amount in amounts(body, limit=MAX_AMOUNTS):
         if amount.unreadable:
             facts.amount_unreadable = True
@@ -1123,6 +1152,9 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             continue  # what a gift is worth, or what the creator would pay, is not a fee
         if CAPITAL.search(before):
             continue  # "SAS au capital de 50 000 €" in the signature: the company's legal capital
+        if PER_RESULT.match(folded, amount.end):
+            per_result = True
+            continue  # "30 € par inscription": a commission on results, not a fee
         if POTENTIAL.search(before) and OTHERS_EARN.search(folded[max(0, amount.start - 80) : amount.start]):
             continue  # "nos meilleures ambassadrices se font jusqu'à 500 €/mois": a promise about others, not a fee
         clause = _clause_at(parts, amount.start)
@@ -1215,16 +1247,17 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         )
     )
     pay_words = [(c, m) for c, m in _hits(MONEY_WORDS, parts) if not _joining_fee(c.folded, m)]
+    # "free shoes for 3 tiktoks, no money at all… they're like $140 shoes": told unpaid, with no word of a fee,
+    # an amount is what the gift is worth
+    worth_only = unpaid and not pay_words and any(UNPAID.search(c.folded) for c in _having(UNPAID, parts))
+    if worth_only and facts.amount is not None and _gifted(parts):
+        facts.amount = facts.currency = None
     if facts.amount is not None or (pay_words and not unpaid):
         kinds.append("money")
-    if any(
-        not is_negated(c, m.span()) and not _not_a_gift(c.folded, m)
-        for c in _having(GIFT, parts)
-        for m in itertools.islice(GIFT.finditer(c.folded), MAX_AMOUNTS)
-    ):
+    if _gifted(parts):
         kinds.append("gift")
     commission = [(c, m) for c, m in _hits(COMMISSION_ONLY_WORDS, parts)]
-    if commission:
+    if commission or per_result:
         kinds.append("commission")
         for clause, _ in commission:
             percent = next(
@@ -1239,6 +1272,14 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
                 facts.commission_rate = float(percent.group("n").replace(",", "."))
                 break
     facts.compensation = kinds
+
+
+def _gifted(parts: list[Clause]) -> bool:
+    return any(
+        not is_negated(c, m.span()) and not _not_a_gift(c.folded, m)
+        for c in _having(GIFT, parts)
+        for m in itertools.islice(GIFT.finditer(c.folded), MAX_AMOUNTS)
+    )
 
 
 def _not_a_gift(folded: str, gift: re.Match[str]) -> bool:
