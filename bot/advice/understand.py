@@ -801,6 +801,12 @@ PAY_TO_JOIN = _rx(
     r"\b(?:send|sending|envoyer|envoie[rz]?|transfer|wire)\s+(?:(?:us|them|nous|leur)\s+)?(?:[€$£]\s?\d+|\d+\s?(?:[€$£]|"
     r"euros?|dollars?|bucks|pounds?))[^.?!\n]{0,40}?\b(?:kit|starter|ambassad\w*|inscription|registration|sign[- ]?up|"
     r"join|membership|fee|fees|frais|deposit|acompte|shipping|livraison|frais de port|pack|box|samples?)\b|"
+    # the amount asked of the creator for joining: "on me demande 25€ pour un kit ambassadrice", "they want $40 for
+    # the starter pack"
+    r"\b(?:demande\w*|ask\w*|want\w*|veu\w*|reclame\w*|exige\w*|charge\w*|factur\w*)\s+(?:me\s+|moi\s+)?"
+    r"(?:[€$£]\s?\d+|\d+(?:[.,]\d+)?\s?(?:[€$£]|euros?|dollars?|bucks|balles))\s*(?:pour|for|de)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:kit|starter|ambassad\w*|inscription|registration|membership|adhesion|sign[- ]?up|joining|formation|"
+    r"training)\b|"
     # a "task" scam's top-up: "I just need to deposit $50 to activate my task account"
     r"\b(?:deposit|top up|recharge[rz]?|depose[rz]?)\b[^.?!\n]{0,30}\b(?:to|pour) (?:activate|unlock|open|access|"
     r"activer|debloquer|ouvrir)\b|"
@@ -2095,7 +2101,8 @@ def _hired_help(folded: str) -> bool:
 
 # A deposit the creator asks of the brand: "je demande un acompte à la marque", "i asked the brand for a deposit".
 REQUEST_VERB = _rx(r"(?:want|ask|requir|request|demand|veu|voul|exig|reclam)\w*\b")
-CREATOR_SUBJECT = _rx(r"\b(?:je|j'|i|we|nous|on)\s+(?:\w+\s+)?$")
+# the creator asking ("je demande un acompte"), not asked ("on me demande 25€": "on" is whoever asks them)
+CREATOR_SUBJECT = _rx(r"\b(?:je|j'|i|we|nous|on)\s+(?:(?!me\b|m')\w+\s+)?$")
 FROM_THE_BRAND = _rx(
     r"[^.?!\n]{0,40}\b(?:from|a|aux?|to|de la part d[eu']?)\s*(?:la |le |l'|the |my |ma |mon |mes |les |this |cette |"
     r"ce )?(?:marques?|brands?|clients?|compan\w+|entreprises?|agences?|agenc\w+)\b"

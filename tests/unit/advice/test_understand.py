@@ -1298,10 +1298,54 @@ ROUND_TEN_SHAPES = [
     ),
     ("can I ask for more?", ("a brand offered me 200€ for a reel",), "follow_up"),
 ]
+ROUND_ELEVEN_SHAPES = [
+    # the brand's message, a blank line, then the creator's note; a brand's numbered next steps
+    (
+        "Bonjour Léa,\nNous sommes l'agence Mousse & Co et nous aimerions te proposer 2 stories pour 180€.\n"
+        "Belle journée,\nJulie\n\nsachant que j'ai 16 ans, je peux accepter ?",
+        (),
+        "offer_pasted",
+    ),
+    (
+        "Hi Sam,\n\nThanks for confirming! Next steps:\n1. You'll get an invite email from Trovo\n2. Upload your draft "
+        "in the portal\n3. We approve it within 48h\n4. Payment ($350) is sent 30 days after posting\n\nCheers,\nAmy",
+        (),
+        "offer_pasted",
+    ),
+    # a supposed case governs its whole sentence; a fee to join only supposed is a question
+    ("si une marque me demande le code qu'instagram m'envoie par sms, je le donne ?", (), "question"),
+    ("si on me demande 25€ pour un kit ambassadrice, c'est forcément une arnaque ?", (), "question"),
+    ("vaut mieux un fixe ou un % sur les ventes pour une première collab ?", (), "question"),
+    # a deal under way, named by past work with the brand
+    ("the brand I did two reels with in june still hasn't paid me", (), "offer_described"),
+    ("la marque de bougies avec qui je bosse m'a toujours pas payée", (), "offer_described"),
+    ("a 'brand' told me to send $39 for a starter kit, refunded after my first post", (), "offer_described"),
+    # a reply to write, what the coach meant, a continuation that says more
+    ("tu peux me rédiger une réponse pour demander 500€ ?", ("une marque me propose 300€ pour un reel",), "follow_up"),
+    ("what do you mean by whitelisting?", ("a brand offered me $400 with 6 months of whitelisting",), "follow_up"),
+    (
+        "merci ! et du coup je leur envoie quoi comme facture vu que j'ai pas encore de numéro de siret ?",
+        ("une marque me propose 400€ pour un reel, ils demandent mon IBAN",),
+        "follow_up",
+    ),
+    (
+        "also unrelated but how do I register as self-employed for my brand deal income?",
+        ("a brand offered me £150 for a tiktok",),
+        "question",
+    ),
+    # greetings from Switzerland; beside the domain in its words
+    ("Salut ! ça joue ?", (), "small_talk"),
+    ("do I pay tax on my tips from my waitress job?", (), "off_topic"),
+    ("mon agent immobilier veut 4% de commission, c'est négociable ?", (), "off_topic"),
+    ("my day job contract bans freelance work, can my employer stop me?", (), "off_topic"),
+    ("is the tiktok creator rewards program worth it at 10k?", (), "off_topic"),
+    ("my account got hacked and they turned on 2FA, instagram support isn't answering", (), "off_topic"),
+]
 
 
 @pytest.mark.parametrize(
-    ("text", "history", "kind"), ROUND_SEVEN_SHAPES + ROUND_EIGHT_SHAPES + ROUND_NINE_SHAPES + ROUND_TEN_SHAPES
+    ("text", "history", "kind"),
+    ROUND_SEVEN_SHAPES + ROUND_EIGHT_SHAPES + ROUND_NINE_SHAPES + ROUND_TEN_SHAPES + ROUND_ELEVEN_SHAPES,
 )
 def test_shapes_of_the_blind_rounds(text: str, history: tuple[str, ...], kind: str) -> None:
     assert understand(text, list(history)).kind == kind
@@ -1321,6 +1365,33 @@ def test_shapes_of_the_blind_rounds(text: str, history: tuple[str, ...], kind: s
 )
 def test_round_nine_flags(text: str, flag: str) -> None:
     assert flag in understand(text).red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("a brand asked me to send $35 for the ambassador kit", {"pay_to_collaborate"}, set()),
+        ("une marque veut le code de vérif qu'insta m'envoie par sms", {"login_request"}, set()),
+        ("they sent me an apk to install their creator app, $200 for a reel", {"download_request"}, set()),
+        ("im 16 and a vape shop offered me $80 per story", {"minors_audience"}, set()),
+        (
+            "the brand wants me to say I've used their serum for a year but I literally got it on monday",
+            {"fake_reviews"},
+            set(),
+        ),
+        ("ils veulent que je dise que j'ai perdu 3 kilos alors que je l'ai jamais testé", {"fake_reviews"}, set()),
+        # what these messages do not ask
+        ("Comments: Brand may hide or delete negative comments on sponsored posts. Fee: $300", set(),
+         {"hidden_advertising"}),
+        ("we pay $20 for every signup through your link, share your personal code with your followers", set(),
+         {"pay_to_collaborate", "login_request"}),
+        ("download the brief: brief.zip (archive password: 1234), then open setup.exe", {"download_request"},
+         {"login_request"}),
+    ],
+)  # fmt: skip
+def test_round_eleven_flags(text: str, present: set[str], absent: set[str]) -> None:
+    flags = set(understand(text).red_flags)
+    assert present <= flags and not absent & flags
 
 
 @pytest.mark.parametrize(
