@@ -666,7 +666,13 @@ CONTINUES = _rx(
     r"alors))\s*[?!.]*\s*$"
 )
 FOLLOW_UP_MAX_WORDS = 14
-FOLLOW_UP_LONG_WORDS = 24
+FOLLOW_UP_LONG_WORDS = 17  # past it, a message with its own words is searched better as a question of its own
+# A longer message continues the last one only when it opens as "and…" ("merci ! et du coup je leur envoie quoi
+# comme facture ?"); "si je les porte en story, je dois le dire ?" is a question of its own.
+LONG_CONTINUATION = _rx(
+    r"^\s*(?:(?:ok|okay|merci|thanks|thx|cool|super|ah|oh|yeah|oui|ouais|d'accord|parfait|great)[\s,.!]+)*"
+    r"(?:and|et|but|mais|du coup|so|donc|alors)\b"
+)
 # The last answer acknowledged as right, in a sentence of its own: what follows replies to it.
 ACKNOWLEDGED = _rx(
     r"^\s*(?:(?:yeah|yes|yep|ok|okay|ah|oh|right|ouais|oui|ah ok|d'accord|ok merci|thanks|merci)[\s,!]*)*"
@@ -1659,7 +1665,9 @@ def _follow_up(flat: str, words: list[str], previous: str) -> bool:
     if len(words) > FOLLOW_UP_MAX_WORDS:
         # "merci ! et du coup je leur envoie quoi comme facture ? j'ai pas encore de siret": a continuation that
         # points back may say more
-        return len(words) <= FOLLOW_UP_LONG_WORDS and bool(FOLLOW_UP_START.match(flat)) and bool(ANAPHORA.search(flat))
+        return (
+            len(words) <= FOLLOW_UP_LONG_WORDS and bool(LONG_CONTINUATION.match(flat)) and bool(ANAPHORA.search(flat))
+        )
     if FOLLOW_UP_START.match(flat) or CONTINUES.search(flat):
         return True
     if len(words) <= SHORT_PREDICATE_WORDS and SHORT_PREDICATE.match(flat):

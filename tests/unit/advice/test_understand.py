@@ -1324,7 +1324,7 @@ ROUND_ELEVEN_SHAPES = [
     ("tu peux me rédiger une réponse pour demander 500€ ?", ("une marque me propose 300€ pour un reel",), "follow_up"),
     ("what do you mean by whitelisting?", ("a brand offered me $400 with 6 months of whitelisting",), "follow_up"),
     (
-        "merci ! et du coup je leur envoie quoi comme facture vu que j'ai pas encore de numéro de siret ?",
+        "merci ! et du coup je leur envoie quoi comme facture ? j'ai pas encore de siret moi",
         ("une marque me propose 400€ pour un reel, ils demandent mon IBAN",),
         "follow_up",
     ),
