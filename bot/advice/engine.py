@@ -207,7 +207,11 @@ class AdviceEngine:
             return small_talk(text, lang, kb.version)
         # Off-topic by its words: declined when retrieval agrees, or when it is a creator question beside the
         # domain (posting times, gear); unseen wording that retrieval does place is answered.
-        if reading.kind == "off_topic" and (not hits or adjacent(" ".join(fold(text).split()))):
+        # A place's rules card found for a place alone ("les frites belges ou françaises ?", "the best poutine in
+        # Montréal") is no sign of a question in the domain either.
+        if reading.kind == "off_topic" and (
+            not hits or adjacent(" ".join(fold(text).split())) or _local(kb, hits[0].card_id)
+        ):
             return dataclasses.replace(out_of_scope(text, lang, kb.version), kind="off_topic")
         if reading.kind == "off_topic":
             reading = dataclasses.replace(reading, kind="question")
@@ -574,6 +578,11 @@ def _continues(reading: Understanding) -> bool:
     """A follow-up read with the message it follows. News of an offer ("they cancelled the day before the shoot")
     names its own subject: it is searched on its own words, and judged with the offer it changes."""
     return reading.kind == "follow_up" and bool(reading.context) and reading.offer_text is None
+
+
+def _local(kb: KnowledgeBase, card_id: str) -> bool:
+    where = _jurisdiction(kb, card_id)
+    return where is not None and jurisdiction.is_local(where)
 
 
 def _jurisdiction(kb: KnowledgeBase, card_id: str) -> tuple[str, ...] | None:

@@ -262,7 +262,9 @@ DOMAIN = _rx(
     # a deal agreed to: "j'ai dit oui pour une crème visage", "I agreed to post about it"
     r"dit oui (?:a|pour)|said yes to|agreed to|"
     # how a deal pays: "un fixe ou un % sur les ventes ?"
-    r"(?:un|le|du) fixe|fixed fee|flat fee|(?:pourcentage|percentage|%) (?:sur|on|of) (?:les |the |my |mes )?"
+    r"(?:un|le|du) fixe|fixed fee|flat fee|pubs|regles?|rules?|reglements?|reglementation|regulations?|"
+    r"commandit\w*|#partner\w*|#collab\w*|#partenariat\w*|#spon\w*|"
+    r"(?:pourcentage|percentage|%) (?:sur|on|of) (?:les |the |my |mes )?"
     r"(?:ventes|sales))\b"
 )
 # The creator hacked, whatever is named after: "got hacked, the guy changed my email AND 2fa".
@@ -343,6 +345,8 @@ PLATFORM_MONEY = _rx(
     r"programme partenaire|creator fund|fonds (?:des )?createurs|creator rewards|rpm|cpm)\s+(?:(?:de|on|sur)\s+)?"
     r"(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|\b(?:youtube|tiktok|twitch) (?:ads|adsense|pubs?|"
     r"monetisation|monetization|partner program|creator fund|creator rewards|creativity program|rewards program)\b|"
+    # paying the platform for a badge: "is Meta Verified worth paying for?"
+    r"\b(?:meta verified|verified (?:subscription|badge)|twitter blue|x premium|abonnement (?:meta )?verified)\b|"
     r"\badsense\b"
 )
 # What makes a message about a deal whatever else it speaks of (money alone does not: see PLATFORM_MONEY).
@@ -1131,7 +1135,7 @@ SHORTHANDS = {
     "bcp": "beaucoup", "tjr": "toujours", "tjrs": "toujours", "qqn": "quelqu'un", "qqch": "quelque chose",
     "dc": "donc", "tt": "tout", "ptet": "peut-etre", "jsp": "je sais pas",
     "u": "you", "ur": "your", "pls": "please", "plz": "please", "idk": "i don't know",
-    "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "wat": "what", "ppl": "people",
+    "abt": "about", "w": "with", "bc": "because", "cuz": "because", "coz": "because", "wat": "what", "ppl": "people",
 }  # fmt: skip
 _SHORTHAND = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(SHORTHANDS, key=len, reverse=True)) + r")(?![\w'])")
 
@@ -1147,7 +1151,10 @@ def spelled_out(flat: str) -> str:
 # The creator's own account in trouble, and a credential asked, given or typed somewhere.
 ACCOUNT_TROUBLE = _rx(
     r"\b(?:compte|account|insta|instagram|ig|tiktok|youtube|page|chaine|channel)\b[^.?!\n]{0,25}\b(?:pirate\w*|hacke\w*|"
-    r"hacked|stolen|vole|locked|bloque\w*)|" + HACKED
+    r"hacked|stolen|vole|locked|bloque\w*)|"
+    # someone who should not still has the password: "my ex still knows my YouTube password"
+    r"\b(?:knows|connait|connaissent) (?:still |encore )?(?:my|mon|mes) (?:\w+ )?(?:password|mot de passe|mdp)\b|"
+    + HACKED
 )
 CREDENTIAL_GIVEN = _rx(
     r"\b(?:ask\w*|want\w*|need\w*|request\w*|demand\w*|veu\w*|voul\w*|send|sent|envo\w*|give|gave|given|donne\w*|"
@@ -1778,9 +1785,15 @@ OWN_GOODS = _rx(
     r"\b(?:etsy|gumroad|ko-?fi shop|"
     r"(?:selling|sell|sold|vendre|vends|vend|vendu) (?:my |mes |des |de |ses |his |her )?(?:own )?(?:\w+ )?"
     r"(?:presets|ebooks?|e-books?|printables|templates|prints|merch)|"
-    r"(?:selling|sell|vendre|vends|vend) (?:my|mes|ses|his|her) (?:own|propres?|home-?made|faits? maison) \w+)\b"
+    r"(?:selling|sell|vendre|vends|vend) (?:my|mes|ses|his|her) (?:own|propres?|home-?made|faits? maison) \w+|"
+    # a brand of one's own to start: "je veux lancer ma propre marque de bougies"
+    r"(?:lancer|creer|monter) (?:ma|mon) (?:propre )?(?:marque|boutique|business|entreprise|ligne|e-?shop)|"
+    r"(?:launch|launching|start|starting) my own (?:brand|business|shop|line|product))\b"
 )
-RECOVERY = _rx(r"\b(?:recuper\w*|recover\w*|restore|retrouver|reactiver|unlock|get (?:it|them|my \w+|mon \w+) back)\b")
+RECOVERY = _rx(
+    r"\b(?:recuper\w*|recover\w*|restore|retrouver|reactiver|unlock|get (?:it|them|my \w+|mon \w+) back|reset|"
+    r"kick (?:him|her|them) out|log (?:him|her|them) out|sessions|deconnecter|reinitialiser)\b"
+)
 LOGO_DRAWN = _rx(
     r"\b(?:faire|creer|designer|dessiner|make|design|create|draw|making|designing)\s+(?:[\w']+\s+){0,2}logos?\b|"
     r"\blogo design\b"
@@ -1794,6 +1807,12 @@ ORDER_LOST = _rx(
     r"\b(?:order|commande|colis|parcel|package)\b[^.?!\n]{0,40}\b(?:never (?:arrived|came|showed)|jamais (?:arrive\w*|"
     r"recu\w*)|(?:not|hasn't|hasnt|didn't|didnt) (?:arrived?|received|come)|pas (?:encore )?(?:arrive\w*|recu\w*)|"
     r"lost|perdu)"
+)
+# Work of the creator's other trade for its clients: "freelance dev here, client wants me to sign an NDA".
+OTHER_TRADE = _rx(
+    r"\bfreelance (?:dev|developer|web ?dev\w*|designer|graphiste|photographer|photographe|translator|traduct\w*|"
+    r"copywriter|redact\w*|consultant|illustrat\w*|dev web)\b|\b(?:je suis|i'm an?|i am an?) (?:dev|developpeu\w*|"
+    r"developer|graphiste|graphic designer|traduct\w*|translator|illustrat\w*) (?:en )?freelance\b"
 )
 SERVES_CREATORS = _rx(
     r"\b(?:freelance\w*|monteu\w*|video editor|editor|graphiste|graphic designer|designer|photographe|photographer|"
@@ -1814,6 +1833,8 @@ def _beside(flat: str) -> bool:
     if JOB_TAX.search(flat) and not CONTENT_INCOME.search(flat):
         return True
     if (BESIDE.search(flat) or SERVES_CREATORS.search(flat)) and not _mentions(BRAND_SIDE, flat):
+        return True
+    if OTHER_TRADE.search(flat) and not CREATOR_DEAL.search(flat) and not BRAND_WORD.search(flat):
         return True
     if ACCOUNT_SALE.search(flat):
         return True

@@ -86,6 +86,23 @@ def test_a_new_question_retrieval_declines_is_still_declined(kb: KnowledgeBase) 
     assert not engine.ask_many([Question("what about youtube?")])[0].in_scope
 
 
+def test_words_beside_the_domain_placed_only_by_a_places_card_are_declined(kb: KnowledgeBase) -> None:
+    # Retrieval places "the best fish and chips in the UK?" on the UK card for its place alone; the same card found
+    # for a question in the domain's words is an answer.
+    retriever = ByQuestion({"uk": [Hit("uk-tax", 0.6)], "myself": [Hit("editorial-line", 0.6)]})
+    engine = AdviceEngine(kb, retriever)  # type: ignore[arg-type]
+    beside, taxed, general = engine.ask_many(
+        [
+            Question("where do I find the best fish and chips in the UK?"),
+            Question("do I pay tax on brand deals in the UK?"),
+            Question("how do I stay true to myself online?"),
+        ]
+    )
+    assert not beside.in_scope and beside.kind == "off_topic"
+    assert taxed.in_scope and taxed.lead_card == "uk-tax"
+    assert general.in_scope and general.lead_card == "editorial-line"  # a card for everywhere: unseen wording
+
+
 def test_a_described_offer_leads_with_the_card_on_the_clause_it_flags(kb: KnowledgeBase) -> None:
     hits = [Hit("rates-france", 0.6), Hit("image-rights", 0.55), Hit("usage-rights-whitelisting", 0.5)]
     offer = Understanding("offer_described", "fr", red_flags=("perpetual_rights",))

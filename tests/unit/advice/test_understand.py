@@ -1340,6 +1340,14 @@ ROUND_ELEVEN_SHAPES = [
     ("my day job contract bans freelance work, can my employer stop me?", (), "off_topic"),
     ("is the tiktok creator rewards program worth it at 10k?", (), "off_topic"),
     ("my account got hacked and they turned on 2FA, instagram support isn't answering", (), "off_topic"),
+    ("my ex still knows my instagram password, how do I log him out of every session?", (), "off_topic"),
+    ("is meta verified worth paying for at 8k?", (), "off_topic"),
+    ("je veux lancer ma propre marque de savons, je commence par où ?", (), "off_topic"),
+    ("doing a collab w another creator next week, how do we split the views?", (), "off_topic"),
+    ("freelance designer here, a client wants me to sign an NDA, what do I check?", (), "off_topic"),
+    # the words of the rules keep a question in the domain
+    ("suisse ici, y a des règles pour les pubs insta ?", (), "question"),
+    ("au québec c'est quoi les règles pour dire que c'est une commandite ?", (), "question"),
 ]
 
 
