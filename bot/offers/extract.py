@@ -201,6 +201,7 @@ PAY_CONTEXT = re.compile(
     # what joining costs the creator ("pay the £29 onboarding fee"), never what the brand pays
     rf"onboarding|activation|joining|enrol\w*|{JOINING_FEE}"
 )
+SENT_BY_CREATOR = re.compile(r"\b(send|sending|envoyer|envoie[rz]?|transfer|wire)\s+((us|them|nous|leur)\s+)?$")
 NOT_PAYING = re.compile(
     r"offerts?|free shipping|we (cover|pay)|a notre charge|pris en charge|nous payons|on paie|on paye|"
     # a rate per signup is the creator's commission: "30 € par inscription + 200 € fixe"
@@ -889,6 +890,7 @@ PER_RESULT = re.compile(
     r"leads?|installs?|downloads?|telechargements?|referrals?|parrainages?|conversions?|orders?|commandes?|"
     r"first deposits?|premiers? depots?|customers?|clients?)\b"
 )
+PER_RESULT_RATE = re.compile(r"[\d€$£%]" + PER_RESULT.pattern)
 COMMISSION_ONLY_WORDS = re.compile(
     r"commission|affili|per sale|par vente|sur (chaque|les) ventes?|on (each|every) sale|of (each|every) sale|"
     r"rev(enue)?[- ]share|des ventes|of sales|on sales|sur les commandes|per order|par commande"
@@ -1152,6 +1154,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             continue  # what a gift is worth, or what the creator would pay, is not a fee
         if CAPITAL.search(before):
             continue  # "SAS au capital de 50 000 €" in the signature: the company's legal capital
+        if SENT_BY_CREATOR.search(before):
+            continue  # "send $39 for a starter kit": money the creator would send, not a fee
         if PER_RESULT.match(folded, amount.end):
             per_result = True
             continue  # "30 € par inscription": a commission on results, not a fee
@@ -1198,6 +1202,10 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         r"(pay|payer|regler|acheter|buy|purchase) [^.\n]{0,25}?\b(formation|training|course|coaching|masterclass|"
         r"certification)|\b(cheque|check)\b[^\n]{0,200}\b(sent|send|renvo\w*|forward|transf\w*|zelle|paypal|virement)\b|"
         r"\b(remaining|rest|reste|difference)\b[^.\n]{0,60}\b(sent|send|renvo\w*|transf\w*|zelle|virer)\b|"
+        # money sent by the creator for joining: "send $39 for a starter kit", "envoyer 30 € pour le kit"
+        r"\b(send|sending|envoyer|envoie[rz]?|transfer|wire)\s+((us|them|nous|leur)\s+)?([$€£]\s?\d+|\d+\s?([$€£]|euros?|"
+        r"dollars?))[^.\n]{0,40}?\b(kit|starter|ambassad\w*|inscription|registration|sign[- ]?up|membership|fee|frais|"
+        r"deposit|acompte|pack)\b|"
         # "Shipping is just $19.99", "frais de port : 9,90 €": the creator pays the postage
         r"(shipping|postage|frais de port|frais d.envoi|frais de livraison)( (fee|cost)s?)?\s?"
         r"(is|are|est|sont|of|de|:)?\s?(just|only|seulement|juste|que|simplement)?\s?([$€£]\s?\d|\d{1,3}([.,]\d{2})?\s?([$€£]|eur\b|"
@@ -1247,6 +1255,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         )
     )
     pay_words = [(c, m) for c, m in _hits(MONEY_WORDS, parts) if not _joining_fee(c.folded, m)]
+    if per_result and facts.amount is None:  # "we pay $25 for every signup": the pay words are the commission's
+        pay_words = [(c, m) for c, m in pay_words if not PER_RESULT_RATE.search(c.folded)]
     # "free shoes for 3 tiktoks, no money at all… they're like $140 shoes": told unpaid, with no word of a fee,
     # an amount is what the gift is worth
     worth_only = unpaid and not pay_words and any(UNPAID.search(c.folded) for c in _having(UNPAID, parts))

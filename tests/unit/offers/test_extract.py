@@ -53,6 +53,17 @@ def test_a_french_brief_gives_its_facts() -> None:
         ("revisions until approval is given", "revision_rounds", 99),
         ("un seul aller-retour de modifications", "revision_rounds", 1),
         ("paid once the video hits 20,000 views", "payment_after_approval", True),
+        # round 11: money sent for a kit, per-signup rates, numbers in words and figures, a promo code, an archive
+        ("to join, send $39 for the starter kit", "asks_money", True),
+        ("to join, send $39 for the starter kit", "amount", None),
+        ("we pay $25 for every signup through your link", "compensation", ["commission"]),
+        ("On paye 30€ par inscription + 200€ fixe par vidéo", "amount", 200.0),
+        ("exclusivité pour une période de douze (12) mois", "exclusivity_months", 12),
+        ("ils veulent l'exclu sur tout l'alimentaire pendant 1 an", "exclusivity_months", 12),
+        ("share your personal code with your followers", "asks_login", False),
+        ("download brief.zip (archive password: 2024)", "asks_login", False),
+        ("free shoes for 3 tiktoks, no money at all, they're $140 shoes", "compensation", ["gift"]),
+        ("free product + 200€ for the reel, no money upfront", "amount", 200.0),
     ],
 )
 def test_one_fact_at_a_time(text: str, field: str, value: object) -> None:
