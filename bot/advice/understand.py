@@ -285,7 +285,7 @@ ADJACENT = _rx(
     r"camera|ring ?light|lighting|schedul\w* (?:my |the |a )?posts?|"
     r"(?:programmer|planifier) (?:mes |des |les )?(?:posts|publications)|"
     r"(?:my|ma|a|une|good|bonne) bio\b|bio (?:on|sur|insta|tiktok)|"
-    r"cartonn\w*|buzz|perform (?:better|well)|marchent mieux|"
+    r"cartonn\w*|buzz|perform (?:better|well)|marchent mieux|flop\w*|relancer (?:le|mon) compte|"
     r"get verified|(?:etre|me faire|se faire) certifie\w*|badge bleu|"
     r"blue (?:tick|check)|cinematic|b-?roll|colou?r grad\w*|etalonnage|"
     # growing the account: "more views", "plus de vues" (a number before them is an audience size)
@@ -314,6 +314,7 @@ ADJACENT = _rx(
     f"{HACKED}|"
     r"stress\w*|anxi\w*|angoiss\w*|confiance en (?:moi|soi)|self[- ]confidence|"
     r"mental health|sante mentale|nervous|nerveu\w*|hate comments?|haters?|commentaires? haineux|harcelement|"
+    r"coms? (?:mechants?|haineux)|commentaires? mechants?|mean comments?|m'a bloquee?|blocked me|"
     r"harass\w*|cyber-?bully\w*|cyberharcelement|trolls?|"
     # editing software in trouble: "my laptop keeps crashing when I export 4k in premiere"
     r"premiere pro|in premiere|sur premiere|final cut|davinci|keeps? crashing|crash\w* (?:when|quand)|"
@@ -345,6 +346,8 @@ PLATFORM_MONEY = _rx(
     r"programme partenaire|creator fund|fonds (?:des )?createurs|creator rewards|rpm|cpm)\s+(?:(?:de|on|sur)\s+)?"
     r"(?:youtube|tiktok|instagram|facebook|twitch|snap\w*)|\b(?:youtube|tiktok|twitch) (?:ads|adsense|pubs?|"
     r"monetisation|monetization|partner program|creator fund|creator rewards|creativity program|rewards program)\b|"
+    # gifts in a live, paid out by the platform: "les cadeaux en live tiktok (les roses…) en euros"
+    r"\b(?:cadeaux|gifts?) (?:en |on |in |during |pendant )?(?:a |un |le |les |my |mes )?lives?\b|\blive gifts?\b|"
     # paying the platform for a badge: "is Meta Verified worth paying for?"
     r"\b(?:meta verified|verified (?:subscription|badge)|twitter blue|x premium|abonnement (?:meta )?verified)\b|"
     r"\badsense\b"
@@ -1062,9 +1065,15 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         verdict = bool(ASKS_VERDICT.search(flat))
         return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
     if previous is not None and _follow_up(flat, words, previous):
+        before = _reading_before(history, profile, language)
+        beside = before is not None and before.kind == "off_topic" and adjacent(" ".join(fold(previous).split()))
+        if beside and not flags and (not DOMAIN.search(flat) or adjacent(flat)):
+            # "et si je supprime les vidéos qui ont flop ?" after "mes vues sont tombées": the rest of a subject
+            # beside the domain (growth, gear, an account) stays beside it
+            return Understanding("off_topic", language)
         verdict = bool(ASKS_VERDICT.search(flat))
         places = _places(flat, words) and not STRONG_DOMAIN.search(flat)
-        flags = _carried(flags, flat, _reading_before(history, profile, language))
+        flags = _carried(flags, flat, before)
         return Understanding("follow_up", language, flags, verdict, context=previous, category=category, places=places)
     if not flags and (not DOMAIN.search(flat) or adjacent(flat) or _craft_only(flat)):
         if previous is not None and _replies(flat, words, history):
@@ -1734,6 +1743,10 @@ BESIDE = _rx(
     # music made together: "je fais une collab sur un son avec un rappeur", "a feat on my new single"
     r"\b(?:collab\w*|feat\w*|duo)\b[^.?!\n]{0,20}\b(?:sur|on|pour|for) (?:un|une|le|la|a|my|mon|ma|our|notre) "
     r"(?:nouveau |nouvelle |new )?(?:son|morceau|track|song|chanson|single|beat|titre|clip|ep|album)\b|"
+    r"\b(?:distrokid|made a (?:track|song|beat) together|fait un (?:son|morceau|titre) ensemble)\b|"
+    # another account reposting the creator's own videos
+    r"\b(?:reupload\w*|re-?uploads?|steals? my (?:videos?|content)|vole mes (?:videos?|contenus?)|"
+    r"reposte\w* mes (?:videos?|contenus?))\b|"
     r"\bcollab\w*[^.?!\n]{0,30}\b(?:with|avec) (?:another|other|fellow|une autre|un autre|d'autres) (?:creators?|"
     r"createurs?|creatrices?|youtubers?|youtubeu\w*|tiktokers?|tiktokeu\w*|influencers?|influenceu\w*)\b"
 )
@@ -1741,7 +1754,8 @@ BESIDE = _rx(
 JOB_TAX = _rx(
     r"\b(?:tax returns?|income tax|impots?|declaration (?:d'impots|de revenus)|tax|taxes)\b[^.?!\n]{0,50}\b(?:job|"
     r"jobs|salaire|salary|wages?|payslips?|fiche de paie|tips|pourboires|barista|serveu\w*|waiter|waitress|"
-    r"part[- ]time|temps partiel|cdi|cdd|interim|alternance|stage|internship)\b"
+    r"part[- ]time|temps partiel|cdi|cdd|interim|alternance|stage|internship)\b|"
+    r"\b(?:w-?2|teacher|nurse|enseignant\w*|infirmi\w*)\b[^.?!\n]{0,80}\b(?:deduct\w*|turbotax|tax return|impots?)\b"
 )
 CONTENT_INCOME = _rx(
     r"\b(?:collab\w*|influen\w*|creat\w*|sponso\w*|brands?|marques?|partenariats?|partnerships?|instagram|insta|"
@@ -1761,14 +1775,14 @@ CLUB_SPONSOR = _rx(
     r"\b(?:notre|our|mon|my|ma|le|la|the|un|une|a)\s+(?:[\w']+\s+){0,2}(?:club|equipe|team|asso\w*|ecole|school|festival|tournoi|"
     r"tournament|gala|band|groupe de musique|troupe)\b[^.?!\n]{0,60}\b(?:sponsors?|sponsoring|mecenes?|mecenat)\b|"
     # the sponsor sought first: "je cherche un sponsor pour mon semi-marathon", "a sponsor for my kid's team jerseys"
-    r"\b(?:sponsors?|sponsoring|mecenes?)\s+(?:pour|for)\s+(?:notre|our|mon|my|ma|mes|le|la|the|un|une|a)\s+"
-    r"(?:[\w']+\s+){0,3}?(?:club|equipe|team|asso\w*|ecole|school|festival|tournoi|tournament|gala|band|troupe|"
+    r"\b(?:sponsors?|sponsoring|sponsorship|mecenes?)\s+(?:[\w']+\s+)?(?:pour|for)\s+(?:notre|our|mon|my|ma|mes|le|la|"
+    r"the|un|une|a)\s+(?:[\w']+\s+){0,3}?(?:club|equipe|team|asso\w*|ecole|school|festival|tournoi|tournament|gala|band|troupe|"
     r"semi-marathon|marathon|course|race|run|walk|jerseys?|maillots?|kermesse|fundraiser|collecte)\b"
 )
 # Beside the creator's deals: schoolwork, a dispute with their employer, selling their own digital goods, an
 # account to recover ("mon compte a été piraté, comment je le récupère ? j'ai des collabs en cours").
 SCHOOLWORK = _rx(
-    r"\b(?:homework|devoirs? (?:maison|de \w+|sur)|dissertation|(?:my|an|the|this) essay|essay (?:on|about)|"
+    r"\b(?:homework|devoirs? (?:maison|de \w+|sur)|dissertation|dissert|(?:my|an|the|this) essay|essay (?:on|about)|"
     r"school project|projet scolaire|(?:mon|my) (?:memoire|thesis|these)|(?:ma|my) (?:these|thesis))\b"
 )
 EMPLOYMENT = _rx(
@@ -1788,7 +1802,9 @@ OWN_GOODS = _rx(
     r"(?:selling|sell|vendre|vends|vend) (?:my|mes|ses|his|her) (?:own|propres?|home-?made|faits? maison) \w+|"
     # a brand of one's own to start: "je veux lancer ma propre marque de bougies"
     r"(?:lancer|creer|monter) (?:ma|mon) (?:propre )?(?:marque|boutique|business|entreprise|ligne|e-?shop)|"
-    r"(?:launch|launching|start|starting) my own (?:brand|business|shop|line|product))\b"
+    r"(?:launch|launching|start|starting) my own (?:\w+ )?(?:brand|business|shop|line|products?)|"
+    # one's own merch: "my merch drop sold out, printful takes forever"
+    r"(?:my|mon|ma|mes) merch\w*|printful|print on demand|print partners?)\b"
 )
 RECOVERY = _rx(
     r"\b(?:recuper\w*|recover\w*|restore|retrouver|reactiver|unlock|get (?:it|them|my \w+|mon \w+) back|reset|"
