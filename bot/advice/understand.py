@@ -1004,7 +1004,7 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
     if not flags and HAGGLE_OR_VIEWS.search(flat) and not _mentions(STRONG_DEAL, flat):
         # a platform's own pay, or a purchase haggled over ("le mec en veut 60€"): no deal, whoever "offers"
         return Understanding("off_topic", language)
-    pasted = _pasted_offer(text, folded) or _pasted_after_intro(text) or _pasted_before_note(text)
+    pasted = _pasted_offer(text, folded) or _pasted_beside_note(text)
     previous = next((h for h in reversed(history) if h.strip()), None)
     before = _reading_before(history, profile, language) if not pasted and _may_update(flat, words) else None
     if before is not None and previous is not None and before.is_offer:
@@ -1066,7 +1066,9 @@ def _understand(message: str, history: Sequence[str], profile: object | None, la
         return Understanding("offer_described", language, flags, verdict, facts=facts, category=category)
     if previous is not None and _follow_up(flat, words, previous):
         before = _reading_before(history, profile, language)
-        beside = before is not None and before.kind == "off_topic" and adjacent(" ".join(fold(previous).split()))
+        beside = (
+            before is not None and before.kind == "off_topic" and adjacent(" ".join(fold(previous[:MAX_READ]).split()))
+        )
         if beside and not flags and (not DOMAIN.search(flat) or adjacent(flat)):
             # "et si je supprime les vidéos qui ont flop ?" after "mes vues sont tombées": the rest of a subject
             # beside the domain (growth, gear, an account) stays beside it
@@ -1562,23 +1564,21 @@ CONTRACT_VOICE = _rx(
 INTRO_MAX_WORDS = 25
 
 
-def _pasted_after_intro(text: str) -> bool:
-    """The creator's own line, a blank line, then the brand's message ("une agence m'a écrit ça, vous en pensez
-    quoi ?\n\nBonjour, je suis Jérôme de…"): the part after it is read alone, and it must make most of the text."""
-    parts = re.split(r"\n\s*\n", text.strip(), maxsplit=1)
-    if len(parts) < 2 or len(parts[0].split()) > INTRO_MAX_WORDS or len(parts[1]) < 2 * len(parts[0]):
-        return False
-    return _pasted_offer(parts[1], fold(parts[1]))
-
-
-def _pasted_before_note(text: str) -> bool:
-    """The brand's message, a blank line, then the creator's own line ("…Arnaud – Houblon Média\n\nsachant que mon
-    public c'est surtout des ados, je fais quoi ?"): the part before it is read alone, and it must make most of the
-    text."""
-    parts = re.split(r"\n\s*\n(?=[^\n]*\s*$)", text.strip(), maxsplit=1)
-    if len(parts) < 2 or len(parts[1].split()) > INTRO_MAX_WORDS or len(parts[0]) < 2 * len(parts[1]):
-        return False
-    return _pasted_offer(parts[0], fold(parts[0]))
+def _pasted_beside_note(text: str) -> bool:
+    """The creator's own short line and the brand's message, split by a blank line, either way round: "une agence
+    m'a écrit ça, vous en pensez quoi ?\n\nBonjour, je suis Jérôme de…", or "…Arnaud – Houblon Média\n\nsachant
+    que mon public c'est surtout des ados, je fais quoi ?". The brand's part is read alone, and it must make most of
+    the text."""
+    text = text.strip()
+    intro = re.split(r"\n\s*\n", text, maxsplit=1)  # the note first, then the message
+    note = re.split(r"\n\s*\n(?=[^\n]*\s*$)", text, maxsplit=1)  # the message, then the note on the last line
+    for parts, note_first in ((intro, True), (note, False)):
+        if len(parts) < 2:
+            continue
+        own, brand = (parts[0], parts[1]) if note_first else (parts[1], parts[0])
+        if len(own.split()) <= INTRO_MAX_WORDS and len(brand) >= 2 * len(own) and _pasted_offer(brand, fold(brand)):
+            return True
+    return False
 
 
 def _pasted_offer(text: str, folded: str) -> bool:

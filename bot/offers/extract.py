@@ -1233,7 +1233,8 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
             facts.asks_money = True
             break
     kinds = []
-    unpaid = any(UNPAID.search(c.folded) for c in _having(UNPAID, parts)) or _denied(MONEY_WORDS, parts)
+    told_unpaid = any(UNPAID.search(c.folded) for c in _having(UNPAID, parts))
+    unpaid = told_unpaid or _denied(MONEY_WORDS, parts)
     # "rémunération exclusivement à la commission, sans fixe": the pay words are about the commission.
     unpaid = unpaid or any(
         COMMISSION_ONLY_WORDS.search(c.folded)
@@ -1259,8 +1260,7 @@ def _money(body: str, folded: str, parts: list[Clause], facts: OfferFacts) -> No
         pay_words = [(c, m) for c, m in pay_words if not PER_RESULT_RATE.search(c.folded)]
     # "free shoes for 3 tiktoks, no money at all… they're like $140 shoes": told unpaid, with no word of a fee,
     # an amount is what the gift is worth
-    worth_only = unpaid and not pay_words and any(UNPAID.search(c.folded) for c in _having(UNPAID, parts))
-    if worth_only and facts.amount is not None and _gifted(parts):
+    if told_unpaid and not pay_words and facts.amount is not None and _gifted(parts):
         facts.amount = facts.currency = None
     if facts.amount is not None or (pay_words and not unpaid):
         kinds.append("money")
